@@ -1,0 +1,49 @@
+# Tremplin — two commands: `make run` and `make test`. Both are idempotent.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# System packages the platform needs (sandbox, translations, browser tests, Redis for production-like runs).
+APT_PACKAGES := bubblewrap gettext chromium redis-server
+
+.PHONY: run test install system-packages prepare messages clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages: $$missing"; \
+	    (apt-get install -y -qq $$missing || (apt-get update -qq && apt-get install -y -qq $$missing)) >/dev/null; \
+	  else \
+	    echo "Missing system packages; run: sudo apt-get install -y $$missing"; \
+	  fi; \
+	fi
+
+messages: install
+	$(PY) manage.py compilemessages --ignore '.venv/*' -v0
+
+prepare: install system-packages messages
+	mkdir -p var/broker/queue var/broker/processed var/media
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py import_course content
+	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --no-input -v0
+
+run: prepare
+	PORT=$(PORT) bin/run
+
+test: install system-packages messages
+	mkdir -p var/broker/queue var/broker/processed
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf var/static var/broker

@@ -1,0 +1,94 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Cohort, Site, User
+
+MAX_BULK_NAMES = 60
+
+
+class SignupForm(UserCreationForm):
+    first_name = forms.CharField(label=_("Prénom (facultatif)"), required=False, max_length=150)
+    email = forms.EmailField(
+        label=_("Adresse électronique (facultative)"),
+        required=False,
+        help_text=_("Elle n'est pas nécessaire pour utiliser Tremplin."),
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "first_name", "email")
+        labels = {"username": _("Nom d'utilisateur")}
+        help_texts = {"username": _("Lettres, chiffres et @ . + - _ uniquement. Notez-le bien.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
+        for name in ("password1", "password2"):
+            self.fields[name].widget.attrs["autocomplete"] = "new-password"
+
+
+class LoginForm(AuthenticationForm):
+    shared_computer = forms.BooleanField(
+        label=_("Je suis sur un ordinateur partagé (médiathèque, espace public, chez un proche)"),
+        required=False,
+        help_text=_("Vous serez déconnecté après 15 minutes sans activité et à la fermeture du navigateur."),
+    )
+
+
+class CohortForm(forms.ModelForm):
+    class Meta:
+        model = Cohort
+        fields = ("name", "site", "start_date", "end_date")
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        sites = Site.objects.all()
+        if user is not None and not user.is_coordinator and user.site_id:
+            sites = sites.filter(pk=user.site_id)
+        self.fields["site"].queryset = sites
+
+
+class BulkLearnersForm(forms.Form):
+    names = forms.CharField(
+        label=_("Noms des apprenants, un par ligne"),
+        widget=forms.Textarea(attrs={"rows": 8, "autocomplete": "off"}),
+        help_text=_("Par exemple « Awa Diallo ». Un identifiant et un mot de passe seront créés pour chacun."),
+    )
+
+    def clean_names(self):
+        names = [" ".join(line.split()) for line in self.cleaned_data["names"].splitlines()]
+        names = [n for n in names if n]
+        if not names:
+            raise ValidationError(_("Indiquez au moins un nom."), code="empty")
+        if len(names) > MAX_BULK_NAMES:
+            raise ValidationError(
+                _("%(max)s noms au plus à la fois (vous en avez indiqué %(count)s)."),
+                code="too_many", params={"max": MAX_BULK_NAMES, "count": len(names)},
+            )
+        too_long = [n for n in names if len(n) > 120]
+        if too_long:
+            raise ValidationError(_("Ce nom est trop long : %(name)s"), code="too_long", params={"name": too_long[0][:40]})
+        return names
+
+
+class DeletionRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif (facultatif)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    confirm = forms.BooleanField(
+        label=_("Je comprends que mon compte, ma progression et mes travaux seront définitivement supprimés."),
+    )
+
+
+class DeletionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Décision"), choices=[("accept", _("Supprimer le compte")), ("refuse", _("Refuser"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(label=_("Commentaire"), required=False, max_length=2000)

@@ -1,0 +1,203 @@
+"""Accounts: people, roles, cohorts, login cards and personal data."""
+
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .models import Cohort, DeletionRequest, LoginLink, Role, hash_token
+
+LOGIN_LINK_LIFETIME = timedelta(days=30)
+
+# Short, common French words without accents or look-alike letters, easy to
+# type on a phone: three of them and two digits give ~4e8 combinations, and
+# login attempts are rate limited.
+WORDS = (
+    "abeille arbre avion balle bateau biscuit bouton cadeau camion canard carotte cerise chaise chameau "
+    "chapeau chat cheval citron crayon dauphin domino dragon ecole etoile farine fenetre feuille fleur "
+    "fourmi fraise fromage fusee gateau girafe glace guitare hibou jardin jouet journal lapin lavande "
+    "livre lune maison marron melon montagne mouton nuage orange palmier panda papillon pigeon piano "
+    "poire pomme prune radis renard requin robot rocher salade sapin soleil tambour tigre tomate tortue "
+    "train tulipe valise velo violon voilier zebre"
+).split()
+
+
+def easy_password():
+    return "-".join(secrets.choice(WORDS) for _ in range(3)) + f"-{secrets.randbelow(90) + 10}"
+
+
+def _username_from(name):
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = slugify(ascii_name).replace("-", ".")[:30] or "apprenant"
+    User = get_user_model()
+    candidate, n = base, 1
+    while User.objects.filter(username=candidate).exists():
+        n += 1
+        candidate = f"{base}{n}"
+    return candidate
+
+
+# ---------------------------------------------------------------- access
+
+
+def access_cohort(user, pk):
+    """A cohort its trainer (or a coordinator) may manage: 404 for anyone else."""
+    cohort = Cohort.objects.select_related("site").filter(pk=pk).first()
+    if cohort is None or not (user.is_coordinator or cohort.trainers.filter(pk=user.pk).exists()):
+        raise Http404
+    return cohort
+
+
+def access_learner(user, cohort, learner_pk):
+    learner = cohort.learners.filter(pk=learner_pk).first()
+    if learner is None:
+        raise Http404
+    return learner
+
+
+def cohorts_for_staff(user):
+    qs = Cohort.objects.select_related("site").order_by("name")
+    if user.is_coordinator:
+        return qs
+    if user.is_trainer:
+        return qs.filter(trainers=user)
+    raise PermissionDenied
+
+
+# ---------------------------------------------------------------- accounts
+
+
+def user_signup(*, username, password, email="", first_name=""):
+    """A resident creates their own account; no e-mail address needed."""
+    return get_user_model().objects.create_user(
+        username=username, password=password, email=email or "", first_name=first_name, role=Role.RESIDENT
+    )
+
+
+@dataclass
+class LoginCard:
+    user: object
+    password: str
+    token: str
+
+
+def login_link_create(*, user, created_by):
+    token = LoginLink.new_token()
+    LoginLink.objects.create(
+        user=user, token_hash=hash_token(token), created_by=created_by,
+        expires_at=timezone.now() + LOGIN_LINK_LIFETIME,
+    )
+    return token
+
+
+def login_link_use(token):
+    """Consume a one-time link; returns its user, or None if unknown, used, revoked or expired."""
+    link = LoginLink.objects.select_related("user").filter(token_hash=hash_token(token)).first()
+    if link is None or not link.is_usable or not link.user.is_active:
+        return None
+    claimed = LoginLink.objects.filter(pk=link.pk, used_at__isnull=True, revoked_at__isnull=True).update(
+        used_at=timezone.now()
+    )
+    return link.user if claimed else None
+
+
+def login_links_revoke(*, user):
+    """Revoke every pending login link of a learner (a lost card)."""
+    return LoginLink.objects.filter(user=user, used_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def login_card_issue(*, learner, by):
+    """A new password and a new one-time link for a learner; older links are revoked."""
+    password = easy_password()
+    with transaction.atomic():
+        learner.set_password(password)
+        learner.save(update_fields=["password"])
+        login_links_revoke(user=learner)
+        token = login_link_create(user=learner, created_by=by)
+    return LoginCard(user=learner, password=password, token=token)
+
+
+def learners_create(*, cohort, names, by):
+    """Create one learner account per name, add them to the cohort, and return their login cards.
+
+    Learners created by a mediator are residents; by a trainer, trainees.
+    """
+    role = Role.RESIDENT if by.role == Role.MEDIATOR else Role.TRAINEE
+    User = get_user_model()
+    cards = []
+    with transaction.atomic():
+        for name in names:
+            parts = name.split(maxsplit=1)
+            user = User(
+                username=_username_from(name),
+                first_name=parts[0][:150],
+                last_name=(parts[1] if len(parts) > 1 else "")[:150],
+                role=role,
+                site=cohort.site,
+            )
+            user.set_unusable_password()
+            user.save()
+            cohort.learners.add(user)
+            cards.append(login_card_issue(learner=user, by=by))
+    return cards
+
+
+def cohort_create(*, name, site, trainer, start_date=None, end_date=None):
+    cohort = Cohort.objects.create(name=name, site=site, start_date=start_date, end_date=end_date)
+    cohort.trainers.add(trainer)
+    return cohort
+
+
+# ---------------------------------------------------------------- personal data
+
+
+def user_data_export(user):
+    """All the data the platform holds about a person, as JSON-ready data (RGPD art. 15 and 20)."""
+    from courses.services import learner_data_export
+
+    return {
+        "account": {
+            "username": user.username,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "role": user.role,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login and user.last_login.isoformat(),
+            "site": user.site and user.site.name,
+            "cohorts": list(user.cohorts.values_list("name", flat=True)),
+        },
+        **learner_data_export(user),
+        "deletion_requests": [
+            {"requested_at": r.requested_at.isoformat(), "status": r.status}
+            for r in user.deletion_requests.all()
+        ],
+    }
+
+
+def deletion_request_create(*, user, reason=""):
+    pending = user.deletion_requests.filter(status=DeletionRequest.Status.PENDING).first()
+    return pending or DeletionRequest.objects.create(user=user, username=user.username, reason=reason)
+
+
+def deletion_request_process(*, request, by, accept, comment=""):
+    """A coordinator deletes the account and everything attached to it, or refuses with a reason."""
+    if not by.is_coordinator:
+        raise PermissionDenied
+    with transaction.atomic():
+        claimed = DeletionRequest.objects.filter(pk=request.pk, status=DeletionRequest.Status.PENDING).update(
+            status=DeletionRequest.Status.DONE if accept else DeletionRequest.Status.REFUSED,
+            processed_at=timezone.now(), processed_by=by, comment=comment,
+        )
+        if claimed and accept and request.user_id:
+            get_user_model().objects.filter(pk=request.user_id).delete()
+    return bool(claimed)

@@ -1,0 +1,232 @@
+import json
+import time
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses import services as courses_services
+
+from . import services
+from .decorators import coordinator_required, staff_required
+from .forms import BulkLearnersForm, CohortForm, DeletionDecisionForm, DeletionRequestForm, LoginForm, SignupForm
+from .middleware import LAST_SEEN, SHARED_FLAG
+from .models import DeletionRequest
+
+SHARED_DEVICE_COOKIE = "tremplin_shared_device"
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_signup(
+            username=form.cleaned_data["username"], password=form.cleaned_data["password1"],
+            email=form.cleaned_data["email"], first_name=form.cleaned_data["first_name"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Bienvenue %(name)s ! Votre compte est créé.") % {"name": user.display_name})
+        return redirect("courses:catalogue")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_initial(self):
+        return {"shared_computer": self.request.COOKIES.get(SHARED_DEVICE_COOKIE) == "1"}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        _mark_shared(self.request, response, form.cleaned_data.get("shared_computer"))
+        return response
+
+
+def _mark_shared(request, response, shared):
+    if shared:
+        request.session[SHARED_FLAG] = True
+        request.session[LAST_SEEN] = time.time()
+        request.session.set_expiry(0)
+        response.set_cookie(SHARED_DEVICE_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
+    else:
+        response.delete_cookie(SHARED_DEVICE_COOKIE)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logout also asks the browser to forget this site's cache and storage."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+
+def login_link(request, token):
+    """A QR code from a login card: confirm with a button (link previews must not consume it)."""
+    if request.method == "POST":
+        user = services.login_link_use(token)
+        if user is None:
+            return render(request, "accounts/login_link.html", {"invalid": True}, status=410)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        response = redirect("accounts:dashboard")
+        _mark_shared(request, response, request.POST.get("shared_computer") == "on")
+        return response
+    return render(request, "accounts/login_link.html", {"token": token})
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    context = {"courses": courses_services.learner_courses(user) if user.is_learner else []}
+    if user.is_trainer or user.is_coordinator:
+        context["cohorts"] = services.cohorts_for_staff(user)
+    if user.can_author:
+        context["authored"] = courses_services.authored_courses(user)
+    if user.is_coordinator:
+        context["pending_deletions"] = DeletionRequest.objects.filter(status=DeletionRequest.Status.PENDING).count()
+    return render(request, "accounts/dashboard.html", context)
+
+
+# ---------------------------------------------------------------- cohorts
+
+
+@staff_required
+def cohort_list(request):
+    cohorts = services.cohorts_for_staff(request.user).prefetch_related("trainers").annotate(learner_count=Count("learners", distinct=True))
+    return render(request, "accounts/cohort_list.html", {"cohorts": cohorts})
+
+
+@staff_required
+def cohort_create(request):
+    form = CohortForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        cohort = services.cohort_create(trainer=request.user, **form.cleaned_data)
+        messages.success(request, _("Promo créée."))
+        return redirect(cohort)
+    return render(request, "accounts/cohort_form.html", {"form": form})
+
+
+@staff_required
+def cohort_detail(request, pk):
+    cohort = services.access_cohort(request.user, pk)
+    context = {
+        "cohort": cohort,
+        "learners": cohort.learners.order_by("last_name", "first_name", "username"),
+        "trainers": cohort.trainers.all(),
+        "bulk_form": BulkLearnersForm(),
+        "courses": courses_services.cohort_courses(cohort),
+        "enrollable": courses_services.courses_for_cohort_enrolment(cohort),
+    }
+    return render(request, "accounts/cohort_detail.html", context)
+
+
+@staff_required
+def learners_create(request, pk):
+    cohort = services.access_cohort(request.user, pk)
+    form = BulkLearnersForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cards = services.learners_create(cohort=cohort, names=form.cleaned_data["names"], by=request.user)
+        return _render_cards(request, cohort, cards)
+    return render(request, "accounts/learners_form.html", {"cohort": cohort, "form": form})
+
+
+@staff_required
+@require_POST
+def login_cards(request, pk):
+    """New passwords and links for the selected learners (or one), printed as cards."""
+    cohort = services.access_cohort(request.user, pk)
+    ids = request.POST.getlist("learner")
+    learners = list(cohort.learners.filter(pk__in=ids)) if ids else []
+    if not learners:
+        messages.error(request, _("Choisissez au moins un apprenant."))
+        return redirect(cohort)
+    cards = [services.login_card_issue(learner=learner, by=request.user) for learner in learners]
+    return _render_cards(request, cohort, cards)
+
+
+def _render_cards(request, cohort, cards):
+    for card in cards:
+        url = request.build_absolute_uri(reverse("accounts:login_link", args=[card.token]))
+        card.url = url
+        card.qr_svg = segno.make(url, error="m").svg_inline(scale=3, title=_("Code QR de connexion"))
+    return render(request, "accounts/login_cards.html", {"cohort": cohort, "cards": cards})
+
+
+@staff_required
+@require_POST
+def login_links_revoke(request, pk, learner_pk):
+    cohort = services.access_cohort(request.user, pk)
+    learner = services.access_learner(request.user, cohort, learner_pk)
+    count = services.login_links_revoke(user=learner)
+    messages.success(request, _("%(count)s lien(s) de connexion révoqué(s) pour %(name)s.") % {"count": count, "name": learner.display_name})
+    return redirect(cohort)
+
+
+@staff_required
+@require_POST
+def cohort_course(request, pk):
+    cohort = services.access_cohort(request.user, pk)
+    course = get_object_or_404(courses_services.courses_for_cohort_enrolment(cohort), pk=request.POST.get("course"))
+    if request.POST.get("action") == "remove":
+        courses_services.course_unenrol_cohort(course=course, cohort=cohort)
+        messages.success(request, _("La promo n'est plus inscrite à « %(course)s ».") % {"course": course.title})
+    else:
+        courses_services.course_enrol_cohort(course=course, cohort=cohort)
+        messages.success(request, _("La promo est inscrite à « %(course)s ».") % {"course": course.title})
+    return redirect(cohort)
+
+
+# ---------------------------------------------------------------- personal data
+
+
+@login_required
+def my_data(request):
+    form = DeletionRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.deletion_request_create(user=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Votre demande de suppression est enregistrée. Un coordinateur la traitera sous un mois."))
+        return redirect("accounts:my_data")
+    pending = request.user.deletion_requests.filter(status=DeletionRequest.Status.PENDING).first()
+    return render(request, "accounts/my_data.html", {"form": form, "pending": pending})
+
+
+@login_required
+def my_data_download(request):
+    data = services.user_data_export(request.user)
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="tremplin-{request.user.username}.json"'
+    return response
+
+
+@coordinator_required
+def deletion_requests(request):
+    items = DeletionRequest.objects.select_related("processed_by")[:200]
+    return render(request, "accounts/deletion_requests.html", {"items": items, "form": DeletionDecisionForm()})
+
+
+@coordinator_required
+@require_POST
+def deletion_request_process(request, pk):
+    item = get_object_or_404(DeletionRequest, pk=pk)
+    form = DeletionDecisionForm(request.POST)
+    if form.is_valid():
+        done = services.deletion_request_process(
+            request=item, by=request.user, accept=form.cleaned_data["decision"] == "accept",
+            comment=form.cleaned_data["comment"],
+        )
+        if done:
+            messages.success(request, _("Demande de %(name)s traitée.") % {"name": item.username})
+    else:
+        messages.error(request, _("Choisissez une décision."))
+    return redirect("accounts:deletion_requests")

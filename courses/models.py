@@ -1,0 +1,148 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publié")
+
+
+class Level(models.TextChoices):
+    BEGINNER = "debutant", _("Débutant")
+    INTERMEDIATE = "intermediaire", _("Intermédiaire")
+    ADVANCED = "avance", _("Avancé")
+
+
+class Track(models.Model):
+    """A family of courses: Numérique de base, École du web, ..."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(_("titre"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    self_enrolment = models.BooleanField(
+        _("inscription libre"),
+        default=True,
+        help_text=_("Sinon, les apprenants sont inscrits par leur promo."),
+    )
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("parcours")
+        verbose_name_plural = _("parcours")
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Course(models.Model):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(_("titre"), max_length=200)
+    track = models.ForeignKey(Track, verbose_name=_("parcours"), on_delete=models.PROTECT, related_name="courses")
+    summary = models.TextField(_("résumé"))
+    level = models.CharField(_("niveau"), max_length=20, choices=Level.choices, default=Level.BEGINNER)
+    language = models.CharField(_("langue"), max_length=5, choices=settings.LANGUAGES, default="fr")
+    duration_minutes = models.PositiveIntegerField(_("durée (minutes)"), null=True, blank=True)
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteurs"), related_name="authored_courses", blank=True
+    )
+    cohorts = models.ManyToManyField(
+        "accounts.Cohort", verbose_name=_("promos inscrites"), related_name="courses", blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("cours")
+        verbose_name_plural = _("cours")
+        ordering = ["track__order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("courses:course_detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class Module(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="modules")
+    slug = models.SlugField()
+    title = models.CharField(_("titre"), max_length=200)
+    summary = models.TextField(_("résumé"), blank=True)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["course", "slug"], name="unique_module_slug")]
+
+    def __str__(self):
+        return self.title
+
+
+class Lesson(models.Model):
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
+    slug = models.SlugField()
+    title = models.CharField(_("titre"), max_length=200)
+    body = models.TextField(_("contenu"), blank=True, help_text=_("HTML nettoyé (liste blanche)."))
+    source = models.TextField(
+        blank=True, help_text="Markdown source when imported from a package; empty once edited online."
+    )
+    duration_minutes = models.PositiveIntegerField(_("durée (minutes)"), null=True, blank=True)
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("leçon")
+        verbose_name_plural = _("leçons")
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["module", "slug"], name="unique_lesson_slug")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("courses:lesson_detail", args=[self.module.course.slug, self.pk])
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class Enrolment(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="enrolments")
+    created_at = models.DateTimeField(default=timezone.now)
+    last_lesson = models.ForeignKey(Lesson, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    last_seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")]
+
+
+class LessonCompletion(models.Model):
+    """A learner marked a lesson as done. Keyed by lesson id, so editing a lesson keeps it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="completions")
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="unique_completion")]
+
+
+class LessonImage(models.Model):
+    image = models.ImageField(upload_to="lessons/%Y/%m/")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)

@@ -1,0 +1,351 @@
+"""Course packages: a course as a folder of TOML and Markdown (docs/course-format.md).
+
+`read_package` validates everything and returns plain data or a list of
+`file:line: message` errors; `import_package` writes only when there is none.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Course, Lesson, LessonCompletion, Level, Module, Status, Track
+from .sanitize import clean_html, markdown_to_html
+
+PREFIXED = re.compile(r"^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TOML_LINE = re.compile(r"line (\d+)")
+FRONT_MATTER = "+++"
+
+
+class PackageError(Exception):
+    def __init__(self, errors):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class LessonData:
+    slug: str
+    title: str
+    body: str
+    source: str
+    duration: int | None
+    status: str
+
+
+@dataclass
+class ModuleData:
+    slug: str
+    title: str
+    summary: str
+    lessons: list = field(default_factory=list)
+
+
+@dataclass
+class CourseData:
+    slug: str
+    title: str
+    track: str
+    summary: str
+    level: str
+    language: str
+    duration: int | None
+    status: str
+    modules: list = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, root):
+        self.root = Path(root)
+        self.errors = []
+
+    def error(self, path, line, message):
+        try:
+            shown = path.relative_to(self.root.parent)
+        except ValueError:
+            shown = path
+        self.errors.append(f"{shown}:{line}: {message}")
+
+    def toml(self, path, text=None):
+        try:
+            if text is None:
+                text = path.read_text(encoding="utf-8")
+            return tomllib.loads(text)
+        except UnicodeDecodeError:
+            self.error(path, 1, _("le fichier n'est pas en UTF-8"))
+        except tomllib.TOMLDecodeError as exc:
+            match = TOML_LINE.search(str(exc))
+            self.error(path, match.group(1) if match else 1, _("TOML invalide : %(error)s") % {"error": exc})
+        return None
+
+    def text_field(self, data, key, path, line_of, required=True):
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.error(path, 1, _("la clé « %(key)s » est obligatoire") % {"key": key})
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.error(path, line_of(key), _("« %(key)s » doit être un texte non vide") % {"key": key})
+            return ""
+        return value.strip()
+
+    def int_field(self, data, key, path, line_of):
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            self.error(path, line_of(key), _("« %(key)s » doit être un nombre entier de minutes") % {"key": key})
+            return None
+        return value
+
+    def choice_field(self, data, key, path, line_of, choices, default):
+        value = data.get(key, default)
+        if value not in choices:
+            self.error(
+                path,
+                line_of(key),
+                _("« %(key)s » vaut « %(value)s » ; valeurs possibles : %(choices)s")
+                % {"key": key, "value": value, "choices": ", ".join(choices)},
+            )
+            return default
+        return value
+
+
+def _line_finder(text, offset=0):
+    def line_of(key):
+        for number, line in enumerate(text.splitlines(), start=1):
+            if re.match(rf"\s*{re.escape(key)}\s*=", line):
+                return number + offset
+        return 1
+
+    return line_of
+
+
+def _prefixed_children(reader, folder, want_dir, suffix=""):
+    """Children named NN-slug (with suffix for files), sorted by prefix; reports bad names."""
+    items, seen = [], {}
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith(".") or child.is_dir() != want_dir:
+            continue
+        name = child.name
+        if not want_dir:
+            if not name.endswith(suffix):
+                continue
+            name = name[: -len(suffix)]
+        match = PREFIXED.match(name)
+        if not match:
+            if want_dir or suffix:
+                reader.error(child, 1, _("nom invalide : attendu « NN-slug » (chiffres, tiret, minuscules sans accent)"))
+            continue
+        order, slug = int(match.group(1)), match.group(2)
+        if slug in seen:
+            reader.error(child, 1, _("slug « %(slug)s » déjà utilisé par %(other)s") % {"slug": slug, "other": seen[slug].name})
+            continue
+        seen[slug] = child
+        items.append((order, slug, child))
+    return sorted(items, key=lambda item: (item[0], item[1]))
+
+
+def _read_lesson(reader, path, slug):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        reader.error(path, 1, _("le fichier n'est pas en UTF-8"))
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER:
+        reader.error(path, 1, _("la leçon doit commencer par un en-tête TOML entre deux lignes « +++ »"))
+        return None
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER)
+    except StopIteration:
+        reader.error(path, 1, _("l'en-tête TOML n'est pas refermé par une ligne « +++ »"))
+        return None
+    header_text = "\n".join(lines[1:end])
+    try:
+        header = tomllib.loads(header_text)
+    except tomllib.TOMLDecodeError as exc:
+        match = TOML_LINE.search(str(exc))
+        line = int(match.group(1)) + 1 if match else 1
+        reader.error(path, line, _("TOML invalide : %(error)s") % {"error": exc})
+        return None
+    line_of = _line_finder(header_text, offset=1)
+    title = reader.text_field(header, "title", path, line_of)
+    body_format = reader.choice_field(header, "format", path, line_of, ["markdown", "html"], "markdown")
+    status = reader.choice_field(header, "status", path, line_of, list(Status.values), Status.PUBLISHED)
+    duration = reader.int_field(header, "duration", path, line_of)
+    source = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
+    if body_format == "html":
+        body, source = clean_html(source), ""
+    else:
+        body = markdown_to_html(source)
+    return LessonData(slug=slug, title=title, body=body, source=source, duration=duration, status=status)
+
+
+def read_course(folder):
+    """Read and validate one course folder; raise PackageError with every problem found."""
+    folder = Path(folder)
+    reader = _Reader(folder)
+    slug = folder.name
+    if not SLUG.match(slug):
+        reader.error(folder, 1, _("le nom du dossier doit être le slug du cours (minuscules, chiffres, tirets)"))
+    course_file = folder / "course.toml"
+    if not course_file.is_file():
+        reader.error(course_file, 1, _("fichier course.toml manquant"))
+        raise PackageError(reader.errors)
+    text = course_file.read_text(encoding="utf-8", errors="replace")
+    data = reader.toml(course_file) or {}
+    line_of = _line_finder(text)
+    course = CourseData(
+        slug=slug,
+        title=reader.text_field(data, "title", course_file, line_of),
+        track=reader.text_field(data, "track", course_file, line_of),
+        summary=reader.text_field(data, "summary", course_file, line_of),
+        level=reader.choice_field(data, "level", course_file, line_of, list(Level.values), Level.BEGINNER),
+        language=reader.choice_field(data, "language", course_file, line_of, ["fr", "en"], "fr"),
+        duration=reader.int_field(data, "duration", course_file, line_of),
+        status=reader.choice_field(data, "status", course_file, line_of, list(Status.values), Status.PUBLISHED),
+    )
+    if course.track and not Track.objects.filter(slug=course.track).exists():
+        known = ", ".join(Track.objects.values_list("slug", flat=True))
+        reader.error(
+            course_file, line_of("track"),
+            _("parcours inconnu « %(track)s » (parcours existants : %(known)s)") % {"track": course.track, "known": known},
+        )
+    for _order, module_slug, module_dir in _prefixed_children(reader, folder, want_dir=True):
+        module_file = module_dir / "module.toml"
+        if not module_file.is_file():
+            reader.error(module_file, 1, _("fichier module.toml manquant"))
+            continue
+        module_text = module_file.read_text(encoding="utf-8", errors="replace")
+        module_data = reader.toml(module_file) or {}
+        module_line = _line_finder(module_text)
+        module = ModuleData(
+            slug=module_slug,
+            title=reader.text_field(module_data, "title", module_file, module_line),
+            summary=reader.text_field(module_data, "summary", module_file, module_line, required=False),
+        )
+        for _lesson_order, lesson_slug, lesson_file in _prefixed_children(reader, module_dir, want_dir=False, suffix=".md"):
+            lesson = _read_lesson(reader, lesson_file, lesson_slug)
+            if lesson:
+                module.lessons.append(lesson)
+        course.modules.append(module)
+    if reader.errors:
+        raise PackageError(reader.errors)
+    return course
+
+
+def course_folders(path):
+    """A course folder, or every course folder inside a folder of courses."""
+    path = Path(path)
+    if (path / "course.toml").exists():
+        return [path]
+    folders = sorted(p for p in path.iterdir() if p.is_dir() and (p / "course.toml").exists()) if path.is_dir() else []
+    if not folders:
+        raise PackageError([f"{path}:1: " + _("aucun cours trouvé (pas de course.toml)")])
+    return folders
+
+
+def import_path(path):
+    """Validate every course under path, then import them all in one transaction (or nothing)."""
+    courses, errors = [], []
+    for folder in course_folders(path):
+        try:
+            courses.append(read_course(folder))
+        except PackageError as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise PackageError(errors)
+    with transaction.atomic():
+        return [_upsert(data) for data in courses]
+
+
+def _upsert(data):
+    track = Track.objects.get(slug=data.track)
+    course, _ = Course.objects.update_or_create(
+        slug=data.slug,
+        defaults=dict(
+            title=data.title, track=track, summary=data.summary, level=data.level, language=data.language,
+            duration_minutes=data.duration, status=data.status,
+        ),
+    )
+    kept_modules = []
+    for m_order, m in enumerate(data.modules, start=1):
+        module, _ = Module.objects.update_or_create(
+            course=course, slug=m.slug, defaults=dict(title=m.title, summary=m.summary, order=m_order)
+        )
+        kept_modules.append(module.pk)
+        kept_lessons = []
+        for l_order, lesson_data in enumerate(m.lessons, start=1):
+            lesson, _ = Lesson.objects.update_or_create(
+                module=module, slug=lesson_data.slug,
+                defaults=dict(
+                    title=lesson_data.title, body=lesson_data.body, source=lesson_data.source,
+                    duration_minutes=lesson_data.duration, status=lesson_data.status, order=l_order,
+                ),
+            )
+            kept_lessons.append(lesson.pk)
+        _retire(Lesson.objects.filter(module=module).exclude(pk__in=kept_lessons))
+    for module in course.modules.exclude(pk__in=kept_modules):
+        _retire(module.lessons.all())
+        if not module.lessons.exists():
+            module.delete()
+    return course
+
+
+def _retire(lessons):
+    """Lessons gone from the package: delete them, unless learners completed them (then unpublish)."""
+    completed = set(LessonCompletion.objects.filter(lesson__in=lessons).values_list("lesson_id", flat=True))
+    lessons.exclude(pk__in=completed).delete()
+    Lesson.objects.filter(pk__in=completed).update(status=Status.DRAFT)
+
+
+def _toml_string(value):
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _toml(pairs):
+    lines = []
+    for key, value in pairs:
+        if value is None or value == "":
+            continue
+        lines.append(f"{key} = {value if isinstance(value, int) else _toml_string(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def export_course(course, path):
+    """Write the course as a package under path/<slug>; returns the folder."""
+    folder = Path(path) / course.slug
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "course.toml").write_text(
+        _toml([
+            ("title", course.title), ("track", course.track.slug), ("summary", course.summary),
+            ("level", course.level), ("language", course.language), ("duration", course.duration_minutes),
+            ("status", course.status),
+        ]),
+        encoding="utf-8",
+    )
+    width = lambda n: max(2, len(str(n)))  # noqa: E731
+    modules = list(course.modules.prefetch_related("lessons"))
+    for m_index, module in enumerate(modules, start=1):
+        module_dir = folder / f"{m_index:0{width(len(modules))}d}-{module.slug}"
+        module_dir.mkdir(exist_ok=True)
+        (module_dir / "module.toml").write_text(
+            _toml([("title", module.title), ("summary", module.summary)]), encoding="utf-8"
+        )
+        lessons = list(module.lessons.all())
+        for l_index, lesson in enumerate(lessons, start=1):
+            header = [("title", lesson.title), ("duration", lesson.duration_minutes), ("status", lesson.status)]
+            if lesson.source:
+                body = lesson.source
+            else:
+                header.append(("format", "html"))
+                body = lesson.body + "\n"
+            text = f"{FRONT_MATTER}\n{_toml(header)}{FRONT_MATTER}\n\n{body}"
+            (module_dir / f"{l_index:0{width(len(lessons))}d}-{lesson.slug}.md").write_text(text, encoding="utf-8")
+    return folder

@@ -1,0 +1,304 @@
+"""Courses: every write that matters goes through these functions."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+
+from .models import Course, Enrolment, Lesson, LessonCompletion, Module, Status, Track
+from .sanitize import clean_html
+
+# ---------------------------------------------------------------- access
+
+
+def can_edit_course(user, course):
+    if not user.is_authenticated or not user.can_author:
+        return False
+    return user.is_coordinator or course.authors.filter(pk=user.pk).exists()
+
+
+def is_enrolled(user, course):
+    if not user.is_authenticated:
+        return False
+    return (
+        Enrolment.objects.filter(user=user, course=course).exists()
+        or course.cohorts.filter(learners=user).exists()
+    )
+
+
+def access_course(user, slug):
+    """The published course, or a draft for its authors; 404 otherwise."""
+    course = Course.objects.select_related("track").filter(slug=slug).first()
+    if course is None:
+        raise Http404
+    if not course.is_published and not can_edit_course(user, course):
+        raise Http404
+    return course
+
+
+def access_course_for_edit(user, slug):
+    course = Course.objects.select_related("track").filter(slug=slug).first()
+    if course is None:
+        raise Http404
+    if not can_edit_course(user, course):
+        raise PermissionDenied
+    return course
+
+
+def access_lesson(user, course, lesson_pk):
+    """A lesson a user may read: enrolled learners read published lessons; authors read all (preview)."""
+    lesson = Lesson.objects.select_related("module").filter(pk=lesson_pk, module__course=course).first()
+    if lesson is None:
+        raise Http404
+    if can_edit_course(user, course):
+        return lesson
+    if not lesson.is_published or not course.is_published:
+        raise Http404
+    if not is_enrolled(user, course):
+        raise PermissionDenied
+    return lesson
+
+
+# ---------------------------------------------------------------- reading
+
+
+def catalogue():
+    """Published courses grouped by track, in a fixed number of queries."""
+    courses = (
+        Course.objects.filter(status=Status.PUBLISHED)
+        .annotate(lesson_count=Count("modules__lessons", filter=Q(modules__lessons__status=Status.PUBLISHED)))
+        .order_by("title")
+    )
+    return Track.objects.prefetch_related(Prefetch("courses", queryset=courses, to_attr="published_courses"))
+
+
+@dataclass
+class ModuleOutline:
+    module: Module
+    lessons: list
+    done: int = 0
+
+    @property
+    def total(self):
+        return len(self.lessons)
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass
+class CourseOutline:
+    course: Course
+    modules: list = field(default_factory=list)
+    completed_ids: set = field(default_factory=set)
+
+    @property
+    def lessons(self):
+        return [lesson for m in self.modules for lesson in m.lessons]
+
+    @property
+    def total(self):
+        return sum(m.total for m in self.modules)
+
+    @property
+    def done(self):
+        return sum(m.done for m in self.modules)
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.total) if self.total else 0
+
+    def neighbours(self, lesson):
+        lessons = self.lessons
+        index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
+        previous = lessons[index - 1] if index > 0 else None
+        following = lessons[index + 1] if index + 1 < len(lessons) else None
+        return previous, following
+
+
+def course_outline(course, user, *, include_drafts=False):
+    """Modules and lessons of a course with the user's completions: three queries whatever the size."""
+    lessons = Lesson.objects.only("pk", "title", "slug", "status", "order", "module_id", "duration_minutes")
+    if not include_drafts:
+        lessons = lessons.filter(status=Status.PUBLISHED)
+    modules = Module.objects.filter(course=course).prefetch_related(Prefetch("lessons", queryset=lessons))
+    completed = set()
+    if user.is_authenticated:
+        completed = set(
+            LessonCompletion.objects.filter(user=user, lesson__module__course=course).values_list("lesson_id", flat=True)
+        )
+    outline = CourseOutline(course=course, completed_ids=completed)
+    for module in modules:
+        items = list(module.lessons.all())
+        for lesson in items:
+            lesson.module = module
+            lesson.is_done = lesson.pk in completed
+        outline.modules.append(ModuleOutline(module=module, lessons=items, done=sum(x.is_done for x in items)))
+    return outline
+
+
+def learner_courses(user):
+    """The courses a learner follows (self-enrolled or through a cohort) with their progress."""
+    courses = list(
+        Course.objects.filter(Q(enrolments__user=user) | Q(cohorts__learners=user), status=Status.PUBLISHED)
+        .distinct()
+        .select_related("track")
+        .annotate(
+            lesson_count=Count(
+                "modules__lessons", filter=Q(modules__lessons__status=Status.PUBLISHED), distinct=True
+            )
+        )
+        .order_by("title")
+    )
+    done = dict(
+        LessonCompletion.objects.filter(user=user, lesson__status=Status.PUBLISHED, lesson__module__course__in=courses)
+        .values("lesson__module__course")
+        .annotate(n=Count("pk"))
+        .values_list("lesson__module__course", "n")
+    )
+    for course in courses:
+        course.done_count = done.get(course.pk, 0)
+        course.percent = round(100 * course.done_count / course.lesson_count) if course.lesson_count else 0
+    return courses
+
+
+def resume_lesson(user, course):
+    """Where the learner left off: the last lesson seen, else the first not completed."""
+    enrolment = Enrolment.objects.filter(user=user, course=course).select_related("last_lesson").first()
+    outline = course_outline(course, user)
+    if enrolment and enrolment.last_lesson and enrolment.last_lesson.is_published:
+        lesson = enrolment.last_lesson
+        if lesson.pk not in outline.completed_ids:
+            return lesson
+        _, following = outline.neighbours(lesson) if lesson.pk in {x.pk for x in outline.lessons} else (None, None)
+        if following:
+            return following
+    for lesson in outline.lessons:
+        if not lesson.is_done:
+            return lesson
+    return outline.lessons[0] if outline.lessons else None
+
+
+def learner_data_export(user):
+    """Everything the courses app holds about a learner, for the RGPD export."""
+    return {
+        "enrolments": [
+            {"course": e.course.slug, "enrolled_at": e.created_at.isoformat(), "last_seen_at": e.last_seen_at and e.last_seen_at.isoformat()}
+            for e in Enrolment.objects.filter(user=user).select_related("course")
+        ],
+        "completed_lessons": [
+            {"course": c.lesson.module.course.slug, "lesson": c.lesson.title, "completed_at": c.completed_at.isoformat()}
+            for c in LessonCompletion.objects.filter(user=user).select_related("lesson__module__course")
+        ],
+    }
+
+
+def cohort_course_ids(cohort):
+    return set(cohort.courses.values_list("pk", flat=True))
+
+
+# ---------------------------------------------------------------- learning
+
+
+def enrolment_create(*, user, course):
+    """Self-enrolment, allowed on tracks that accept it; cohort members are enrolled already."""
+    if not course.is_published:
+        raise Http404
+    if not course.track.self_enrolment and not course.cohorts.filter(learners=user).exists():
+        raise PermissionDenied
+    enrolment, _ = Enrolment.objects.get_or_create(user=user, course=course)
+    return enrolment
+
+
+def lesson_visit(*, user, lesson, course):
+    """Remember the lesson for 'reprendre où j'en étais'."""
+    if not user.is_authenticated or not user.is_learner:
+        return
+    Enrolment.objects.update_or_create(
+        user=user, course=course, defaults={"last_lesson": lesson, "last_seen_at": timezone.now()}
+    )
+
+
+def lesson_complete(*, user, lesson):
+    completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+    return completion
+
+
+def lesson_uncomplete(*, user, lesson):
+    LessonCompletion.objects.filter(user=user, lesson=lesson).delete()
+
+
+def course_enrol_cohort(*, course, cohort):
+    course.cohorts.add(cohort)
+
+
+def course_unenrol_cohort(*, course, cohort):
+    course.cohorts.remove(cohort)
+
+
+# ---------------------------------------------------------------- authoring
+
+
+def course_create(*, author, **fields):
+    with transaction.atomic():
+        course = Course.objects.create(**fields)
+        course.authors.add(author)
+    return course
+
+
+def module_create(*, course, **fields):
+    order = (course.modules.aggregate(m=Max("order"))["m"] or 0) + 1
+    return Module.objects.create(course=course, order=order, **fields)
+
+
+def lesson_save(*, lesson, body):
+    """Save a lesson edited online. Its id stays, so learners' completions stay."""
+    lesson.body = clean_html(body)
+    lesson.source = ""
+    lesson.save()
+    return lesson
+
+
+def lesson_create(*, module, body="", **fields):
+    order = (module.lessons.aggregate(m=Max("order"))["m"] or 0) + 1
+    lesson = Lesson(module=module, order=order, **fields)
+    return lesson_save(lesson=lesson, body=body)
+
+
+def item_move(*, item, direction):
+    """Swap a module or lesson with its neighbour ('up' or 'down'); orders are renumbered 1..n."""
+    siblings = list(
+        item.course.modules.all() if isinstance(item, Module) else item.module.lessons.all()
+    )
+    index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(siblings):
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+    with transaction.atomic():
+        for position, sibling in enumerate(siblings, start=1):
+            if sibling.order != position:
+                type(sibling).objects.filter(pk=sibling.pk).update(order=position)
+    return siblings
+
+
+def set_status(*, item, published):
+    item.status = Status.PUBLISHED if published else Status.DRAFT
+    item.save(update_fields=["status", "updated_at"])
+
+
+def authored_courses(user):
+    qs = Course.objects.select_related("track").order_by("title")
+    return qs if user.is_coordinator else qs.filter(authors=user)
+
+
+def cohort_courses(cohort):
+    return cohort.courses.select_related("track").order_by("title")
+
+
+def courses_for_cohort_enrolment(cohort):
+    """Published courses of tracks that enrol by cohort, plus any course already given to it."""
+    return Course.objects.filter(Q(status=Status.PUBLISHED) | Q(cohorts=cohort)).distinct().order_by("title")
