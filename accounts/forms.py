@@ -59,6 +59,7 @@ class BulkLearnersForm(forms.Form):
         label=_("Noms des apprenants, un par ligne"),
         widget=forms.Textarea(attrs={"rows": 8, "autocomplete": "off"}),
         help_text=_("Par exemple « Awa Diallo ». Un identifiant et un mot de passe seront créés pour chacun."),
+        error_messages={"required": _("Indiquez au moins un nom.")},
     )
 
     def clean_names(self):

@@ -180,7 +180,7 @@ def _read_lesson(reader, path, slug):
     duration = reader.int_field(header, "duration", path, line_of)
     source = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     if body_format == "html":
-        body, source = clean_html(source), ""
+        body, source = clean_html(source.strip("\n")), ""
     else:
         body = markdown_to_html(source)
     return LessonData(slug=slug, title=title, body=body, source=source, duration=duration, status=status)

@@ -64,7 +64,13 @@ def resume(request, slug):
 @login_required
 def lesson_detail(request, slug, pk):
     course = services.access_course(request.user, slug)
-    lesson = services.access_lesson(request.user, course, pk)
+    try:
+        lesson = services.access_lesson(request.user, course, pk)
+    except PermissionDenied:
+        if course.track.self_enrolment:
+            messages.info(request, _("Inscrivez-vous à ce cours pour lire ses leçons : c’est gratuit."))
+            return redirect(course)
+        raise
     preview = services.can_edit_course(request.user, course)
     outline = services.course_outline(course, request.user, include_drafts=preview)
     previous, following = outline.neighbours(lesson)
