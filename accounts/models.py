@@ -139,7 +139,7 @@ class DeletionRequest(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("En attente")
-        DONE = "done", _("Traitée")
+        DONE = "done", _("Compte supprimé")
         REFUSED = "refused", _("Refusée")
 
     user = models.ForeignKey(

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses import services as courses_services
@@ -169,7 +170,10 @@ def login_links_revoke(request, pk, learner_pk):
     cohort = services.access_cohort(request.user, pk)
     learner = services.access_learner(request.user, cohort, learner_pk)
     count = services.login_links_revoke(user=learner)
-    messages.success(request, _("%(count)s lien(s) de connexion révoqué(s) pour %(name)s.") % {"count": count, "name": learner.display_name})
+    text = ngettext(
+        "%(count)s lien de connexion révoqué pour %(name)s.", "%(count)s liens de connexion révoqués pour %(name)s.", count
+    )
+    messages.success(request, text % {"count": count, "name": learner.display_name})
     return redirect(cohort)
 
 

@@ -10,6 +10,7 @@ class TrackForm(forms.ModelForm):
     class Meta:
         model = Track
         fields = ("title", "slug", "description", "self_enrolment", "order")
+        labels = {"slug": _("Adresse courte")}
 
 
 class CourseForm(forms.ModelForm):
@@ -17,13 +18,15 @@ class CourseForm(forms.ModelForm):
         model = Course
         fields = ("title", "slug", "track", "summary", "level", "language", "duration_minutes")
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"slug": _("Identifiant dans l'adresse : minuscules, chiffres et tirets.")}
+        labels = {"slug": _("Adresse courte")}
+        help_texts = {"slug": _("Utilisée dans l’adresse de la page : minuscules, chiffres et tirets.")}
 
 
 class ModuleForm(forms.ModelForm):
     class Meta:
         model = Module
         fields = ("title", "slug", "summary")
+        labels = {"slug": _("Adresse courte")}
         widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, course, **kwargs):
@@ -34,7 +37,7 @@ class ModuleForm(forms.ModelForm):
         slug = self.cleaned_data["slug"]
         clash = Module.objects.filter(course=self.course, slug=slug).exclude(pk=self.instance.pk)
         if clash.exists():
-            raise ValidationError(_("Un autre module de ce cours utilise déjà ce slug."), code="duplicate")
+            raise ValidationError(_("Un autre module de ce cours utilise déjà cette adresse courte."), code="duplicate")
         return slug
 
 
@@ -46,6 +49,7 @@ class LessonForm(forms.ModelForm):
     class Meta:
         model = Lesson
         fields = ("title", "slug", "duration_minutes", "body")
+        labels = {"slug": _("Adresse courte")}
 
     def __init__(self, *args, module, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,7 +59,7 @@ class LessonForm(forms.ModelForm):
         slug = self.cleaned_data["slug"]
         clash = Lesson.objects.filter(module=self.module, slug=slug).exclude(pk=self.instance.pk)
         if clash.exists():
-            raise ValidationError(_("Une autre leçon de ce module utilise déjà ce slug."), code="duplicate")
+            raise ValidationError(_("Une autre leçon de ce module utilise déjà cette adresse courte."), code="duplicate")
         return slug
 
 

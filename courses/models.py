@@ -92,7 +92,7 @@ class Lesson(models.Model):
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
     slug = models.SlugField()
     title = models.CharField(_("titre"), max_length=200)
-    body = models.TextField(_("contenu"), blank=True, help_text=_("HTML nettoyé (liste blanche)."))
+    body = models.TextField(_("contenu"), blank=True, help_text=_("HTML nettoyé : seules les balises autorisées sont gardées."))
     source = models.TextField(
         blank=True, help_text="Markdown source when imported from a package; empty once edited online."
     )

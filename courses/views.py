@@ -49,7 +49,7 @@ def enrol(request, slug):
     except PermissionDenied:
         messages.error(request, _("Ce cours est réservé aux promos inscrites par leur formateur."))
         return redirect(course)
-    messages.success(request, _("Vous êtes inscrit à « %(course)s ».") % {"course": course.title})
+    messages.success(request, _("Inscription enregistrée : « %(course)s ».") % {"course": course.title})
     first = services.resume_lesson(request.user, course)
     return redirect(first.get_absolute_url() if first else course.get_absolute_url())
 

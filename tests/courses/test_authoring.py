@@ -69,7 +69,7 @@ def test_duplicate_lesson_slug_is_refused_with_a_message(client, trainer, basics
     client.force_login(trainer)
     url = reverse("courses:lesson_create", args=[basics_course.slug, first_lesson.module.pk])
     response = client.post(url, {"title": "Autre", "slug": first_lesson.slug, "body": ""})
-    assert "utilise déjà ce slug" in response.content.decode()
+    assert "utilise déjà cette adresse courte" in response.content.decode()
 
 
 def test_up_and_down_buttons_reorder_lessons_with_or_without_htmx(client, trainer, basics_course):
