@@ -33,7 +33,7 @@ class LoginForm(AuthenticationForm):
     shared_computer = forms.BooleanField(
         label=_("Je suis sur un ordinateur partagé (médiathèque, espace public, chez un proche)"),
         required=False,
-        help_text=_("Vous serez déconnecté après 15 minutes sans activité et à la fermeture du navigateur."),
+        help_text=_("La session se fermera après 15 minutes sans activité et à la fermeture du navigateur."),
     )
 
 

@@ -22,7 +22,7 @@ def test_web_school_courses_are_not_open_to_self_enrolment(client, resident, web
     client.post(reverse("courses:enrol", args=[web_course.slug]))
     assert not Enrolment.objects.exists()
     page = client.get(web_course.get_absolute_url()).content.decode()
-    assert "votre formateur vous y inscrit" in page
+    assert "c’est votre formateur qui vous y inscrit" in page
 
 
 def test_cohort_members_follow_the_cohort_courses_without_enrolling(client, trainee, web_course):
