@@ -118,3 +118,13 @@ def test_demo_content_is_imported_and_published(demo_content):
     assert Course.objects.filter(track__slug="numerique-de-base", status=Status.PUBLISHED).count() >= 2
     assert Course.objects.filter(track__slug="ecole-du-web", status=Status.PUBLISHED).exists()
     assert Lesson.objects.filter(body__contains="<h2>").count() > 10
+
+
+def test_wide_tables_and_code_scroll_in_focusable_regions(client, resident, basics_course, first_lesson):
+    first_lesson.body = "<table><tr><td>a</td></tr></table><pre><code>def f():\n    return 1</code></pre>"
+    first_lesson.save()
+    client.force_login(resident)
+    client.post(reverse("courses:enrol", args=[basics_course.slug]))
+    page = client.get(first_lesson.get_absolute_url()).content.decode()
+    assert page.count('class="scroll-region" role="region" tabindex="0"') == 2
+    assert "    return 1" in page  # code keeps its indentation
