@@ -246,3 +246,13 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "purge-login-links": {"task": "accounts.tasks.purge_login_links", "schedule": 24 * 3600},
 }
+
+# Grading sandbox (exercises/sandbox.py). The sandbox's Python environment is built by
+# `make` from exercises/sandbox_files/requirements.txt on Debian's /usr/bin/python3.
+SANDBOX_PYTHON_ROOT = os.environ.get("SANDBOX_PYTHON_ROOT", str(BASE_DIR / ".sandbox-venv"))
+# Machine-wide, so that every worker of this machine shares the slots (one uid per slot).
+SANDBOX_LOCK_DIR = os.environ.get("SANDBOX_LOCK_DIR", "/tmp/tremplin-sandbox-slots")
+SANDBOX_SLOTS = int(os.environ.get("SANDBOX_SLOTS", "16"))
+SANDBOX_BASE_UID = int(os.environ.get("SANDBOX_BASE_UID", "61000"))
+# Development only: run learner code WITHOUT isolation when bubblewrap is missing. Never in production.
+SANDBOX_ALLOW_UNSAFE = env_bool("SANDBOX_ALLOW_UNSAFE", False) and DEBUG

@@ -1,0 +1,74 @@
+"""Python exercises: the learner's files plus the trainer's pytest tests, run in the sandbox."""
+
+from django.utils.translation import gettext as _
+
+from .. import sandbox
+from ..results import Reason, Result, Status, TestResult
+from .common import RefusedInput, SandboxUnavailable, check_submission, humanize, limits_for, materialise, run_failure, unavailable
+
+COMMAND = [
+    "/sandbox/python/bin/python", "-m", "pytest", "-c", "/sandbox/runner/pytest.ini", "--rootdir=/tests",
+    "-p", "tremplin_report", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}", "/tests",
+]
+ENV = {"PYTHONPATH": "/work:/sandbox/runner"}
+
+
+def syntax_error(files):
+    """Compile (never run) each file: a syntax error is reported with its line, in the learner's words."""
+    for name, source in files.items():
+        if not name.endswith(".py"):
+            continue
+        try:
+            compile(source, name, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            return _("Erreur de syntaxe dans %(file)s, ligne %(line)s : %(msg)s") % {
+                "file": name, "line": exc.lineno or "?", "msg": exc.msg,
+            }
+        except (ValueError, MemoryError, RecursionError) as exc:
+            return _("Le fichier %(file)s ne peut pas être lu comme du Python : %(msg)s") % {"file": name, "msg": exc}
+    return None
+
+
+def grade(spec, submission, *, public_only=False):
+    try:
+        files = check_submission(dict(submission), (".py", ".txt", ".csv", ".json"))
+    except RefusedInput as exc:
+        return Result.error(Reason.REFUSED, str(exc))
+    message = syntax_error(files)
+    if message:
+        return Result.error(Reason.SYNTAX, message)
+    tests = spec.public_tests if public_only else spec.tests
+    if not tests:
+        return Result.error(Reason.REFUSED, _("Cet exercice n'a pas de test public : utilisez « Soumettre »."))
+    try:
+        with materialise(files) as work, materialise(tests) as tests_dir:
+            run = sandbox.run(COMMAND, files_dir=work, tests_dir=tests_dir, limits=limits_for(spec), env=ENV)
+    except SandboxUnavailable as exc:
+        return unavailable(exc)
+    failure = run_failure(run, spec)
+    if failure:
+        return failure
+    collect_errors = [r for r in run.records if r.get("event") == "collect_error"]
+    if collect_errors:
+        last_line = next((line for line in reversed(collect_errors[0].get("message", "").splitlines()) if line.strip()), "")
+        last_line = last_line.removeprefix("E").strip()
+        return Result.error(
+            Reason.CRASH,
+            _("Votre code n'a pas pu être chargé : %(error)s") % {"error": last_line[:300]},
+            run.duration_ms,
+        )
+    results = []
+    for record in run.records:
+        if record.get("event") != "test":
+            continue
+        hidden = not record["nodeid"].startswith("public/")
+        status = {"passed": Status.PASSED, "failed": Status.FAILED}.get(record["outcome"], Status.ERROR)
+        message = "" if status == Status.PASSED else (_("Test caché : non réussi.") if hidden else record.get("message", ""))
+        results.append(TestResult(name=record.get("doc") or humanize(record["nodeid"]), status=status, message=message[:2000], hidden=hidden))
+    if not results:
+        return Result.error(Reason.CRASH, _("Aucun test n'a pu être exécuté sur votre code."), run.duration_ms)
+    return Result.from_tests(
+        results, run.duration_ms,
+        message_passed=_("Bravo, tous les tests sont réussis !"),
+        message_failed=_("Certains tests ne sont pas réussis : lisez les messages ci-dessous."),
+    )

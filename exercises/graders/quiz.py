@@ -1,0 +1,163 @@
+"""Quizzes, graded in the web process (no learner code runs): single and multiple choice,
+true/false, short answer (accents and case ignored, or a regular expression), numeric with
+a tolerance, and matching."""
+
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from ..results import Reason, Result, Status, TestResult
+
+TYPES = ("single", "multiple", "truefalse", "short", "numeric", "matching")
+
+
+def fold(text):
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return " ".join(text.lower().split())
+
+
+def read_quiz(folder):
+    """Questions from quiz.toml (or a .gift file, converted by exercises.gift)."""
+    from ..spec import ExerciseError
+
+    folder = Path(folder)
+    path = folder / "quiz.toml"
+    gift = sorted(folder.glob("*.gift"))
+    if not path.is_file() and gift:
+        from ..gift import GiftError, parse_gift
+
+        try:
+            return parse_gift(gift[0].read_text(encoding="utf-8"))
+        except GiftError as exc:
+            raise ExerciseError([f"{gift[0]}:{exc.line}: {exc.message}"])
+    if not path.is_file():
+        raise ExerciseError([f"{path}:1: " + _("fichier quiz.toml (ou .gift) manquant")])
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise ExerciseError([f"{path}:{match.group(1) if match else 1}: " + _("TOML invalide : %(error)s") % {"error": exc}])
+    errors = []
+    questions = data.get("questions", [])
+    if not isinstance(questions, list) or not questions:
+        errors.append(f"{path}:1: " + _("aucune question ([[questions]])"))
+        questions = []
+    checked = []
+    for number, question in enumerate(questions, start=1):
+        problem = validate_question(question)
+        if problem:
+            errors.append(f"{path}:1: " + _("question %(n)s : %(problem)s") % {"n": number, "problem": problem})
+        else:
+            checked.append(question)
+    if errors:
+        raise ExerciseError(errors)
+    return checked
+
+
+def validate_question(q):
+    """A learner-facing problem with one question's definition, or None."""
+    if not isinstance(q, dict) or q.get("type") not in TYPES:
+        return _("« type » doit valoir l'un de : %(types)s") % {"types": ", ".join(TYPES)}
+    if not isinstance(q.get("text"), str) or not q["text"].strip():
+        return _("le texte de la question est obligatoire")
+    kind = q["type"]
+    if kind in ("single", "multiple"):
+        choices = q.get("choices")
+        if not isinstance(choices, list) or len(choices) < 2 or not all(isinstance(c, dict) and isinstance(c.get("text"), str) for c in choices):
+            return _("au moins deux choix (« choices ») avec un texte")
+        correct = sum(bool(c.get("correct")) for c in choices)
+        if correct == 0 or (kind == "single" and correct != 1):
+            return _("une seule bonne réponse pour « single », au moins une pour « multiple »")
+    elif kind == "truefalse":
+        if not isinstance(q.get("answer"), bool):
+            return _("« answer » doit valoir true ou false")
+    elif kind == "short":
+        answers, pattern = q.get("answers"), q.get("regex")
+        if not answers and not pattern:
+            return _("« answers » (liste) ou « regex » est obligatoire")
+        if pattern:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                return _("expression régulière invalide : %(e)s") % {"e": exc}
+    elif kind == "numeric":
+        if not isinstance(q.get("answer"), (int, float)) or isinstance(q.get("answer"), bool):
+            return _("« answer » doit être un nombre")
+    elif kind == "matching":
+        pairs = q.get("pairs")
+        if not isinstance(pairs, list) or len(pairs) < 2 or not all(isinstance(p, dict) and p.get("left") and p.get("right") for p in pairs):
+            return _("au moins deux paires (« pairs ») avec « left » et « right »")
+    return None
+
+
+def parse_number(text):
+    try:
+        return float(str(text).strip().replace(",", ".").replace(" ", "").replace("\u202f", ""))
+    except ValueError:
+        return None
+
+
+def check(question, answer):
+    """(correct, feedback) for one answer."""
+    kind = question["type"]
+    feedback = question.get("feedback", "")
+    if kind == "single":
+        try:
+            choice = question["choices"][int(answer)]
+        except (TypeError, ValueError, IndexError):
+            return False, _("Aucune réponse choisie.")
+        return bool(choice.get("correct")), choice.get("feedback") or feedback
+    if kind == "multiple":
+        chosen = {int(a) for a in (answer or []) if str(a).isdigit()}
+        expected = {i for i, c in enumerate(question["choices"]) if c.get("correct")}
+        notes = [question["choices"][i].get("feedback") for i in sorted(chosen) if i < len(question["choices"])]
+        return chosen == expected, " ".join(n for n in notes if n) or feedback
+    if kind == "truefalse":
+        if answer not in ("true", "false"):
+            return False, _("Aucune réponse choisie.")
+        return (answer == "true") == question["answer"], feedback
+    if kind == "short":
+        text = str(answer or "")
+        if question.get("regex"):
+            ok = re.fullmatch(question["regex"], text.strip(), re.IGNORECASE) is not None
+        else:
+            ok = fold(text) in {fold(a) for a in question.get("answers", [])}
+        return ok, feedback
+    if kind == "numeric":
+        value = parse_number(answer)
+        if value is None:
+            return False, _("Écrivez un nombre, par exemple 12 ou 3,5.")
+        return abs(value - float(question["answer"])) <= float(question.get("tolerance", 0)), feedback
+    if kind == "matching":
+        given = answer if isinstance(answer, dict) else {}
+        pairs = question["pairs"]
+        ok = all(str(given.get(str(i), "")) == str(i) for i in range(len(pairs)))
+        return ok, feedback
+    return False, ""
+
+
+def grade(spec, submission, *, public_only=False):
+    questions = spec.config.get("questions", [])
+    if not isinstance(submission, dict):
+        return Result.error(Reason.REFUSED, _("Réponses illisibles."))
+    tests, earned, total = [], 0.0, 0.0
+    for index, question in enumerate(questions):
+        weight = float(question.get("points", 1))
+        ok, feedback = check(question, submission.get(f"q{index}"))
+        total += weight
+        earned += weight if ok else 0
+        tests.append(TestResult(
+            name=_("Question %(n)s") % {"n": index + 1},
+            status=Status.PASSED if ok else Status.FAILED,
+            message=(_("Bonne réponse.") if ok else _("Ce n'est pas la bonne réponse.")) + (" " + feedback if feedback else ""),
+        ))
+    result = Result.from_tests(
+        tests, 0,
+        message_passed=_("Bravo, toutes vos réponses sont justes !"),
+        message_failed=_("Certaines réponses ne sont pas justes : lisez les explications."),
+    )
+    result.score = round(earned / total, 4) if total else 0.0
+    return result

@@ -1,0 +1,67 @@
+"""The one result type of every grader, also what `manage.py grade` prints."""
+
+from dataclasses import asdict, dataclass, field
+
+
+class Status:
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"
+
+
+class Reason:
+    TIMEOUT = "timeout"
+    MEMORY = "memory"
+    OUTPUT = "output"
+    SYNTAX = "syntax"
+    CRASH = "crash"
+    REFUSED = "refused"
+
+
+@dataclass
+class TestResult:
+    name: str
+    status: str
+    message: str = ""
+    hidden: bool = False
+
+
+@dataclass
+class Result:
+    status: str
+    score: float = 0.0
+    message: str = ""
+    reason: str | None = None
+    tests: list = field(default_factory=list)
+    duration_ms: int = 0
+
+    @classmethod
+    def error(cls, reason, message, duration_ms=0):
+        return cls(status=Status.ERROR, score=0.0, message=str(message), reason=reason, duration_ms=duration_ms)
+
+    @classmethod
+    def from_tests(cls, tests, duration_ms=0, message_passed="", message_failed=""):
+        """passed only when every test passed; the score is the share of tests passed."""
+        if not tests:
+            return cls.error(Reason.CRASH, message_failed, duration_ms)
+        passed = sum(t.status == Status.PASSED for t in tests)
+        status = Status.PASSED if passed == len(tests) else Status.FAILED
+        return cls(
+            status=status, score=round(passed / len(tests), 4),
+            message=message_passed if status == Status.PASSED else message_failed,
+            tests=tests, duration_ms=duration_ms,
+        )
+
+    def to_dict(self):
+        data = asdict(self)
+        data["tests"] = [{"name": t["name"], "status": t["status"], "message": t["message"]} for t in data["tests"]]
+        return data
+
+    def to_storage(self):
+        return asdict(self)
+
+    @classmethod
+    def from_storage(cls, data):
+        data = dict(data or {})
+        data["tests"] = [TestResult(**t) for t in data.get("tests", [])]
+        return cls(**data)
