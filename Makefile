@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # System packages the platform needs (sandbox, translations, browser tests, Redis for production-like runs).
-APT_PACKAGES := bubblewrap gettext chromium redis-server
+APT_PACKAGES := bubblewrap gettext chromium redis-server python3-venv
 
 .PHONY: run test install system-packages prepare messages clean
 
@@ -15,7 +15,15 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# The grading sandbox's own Python (Debian's /usr/bin/python3 + pinned packages), mounted
+# read-only inside bubblewrap; nothing of the project's virtualenv is visible there.
+SANDBOX_VENV := .sandbox-venv
+$(SANDBOX_VENV)/.installed: exercises/sandbox_files/requirements.txt | system-packages
+	test -x $(SANDBOX_VENV)/bin/python || /usr/bin/python3 -m venv $(SANDBOX_VENV)
+	$(SANDBOX_VENV)/bin/python -m pip install --quiet -r exercises/sandbox_files/requirements.txt
+	touch $@
+
+install: $(VENV)/.installed $(SANDBOX_VENV)/.installed
 
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -28,7 +36,7 @@ system-packages:
 	  fi; \
 	fi
 
-messages: install
+messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore '.venv/*' -v0
 
 prepare: install system-packages messages

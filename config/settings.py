@@ -256,3 +256,10 @@ SANDBOX_SLOTS = int(os.environ.get("SANDBOX_SLOTS", "16"))
 SANDBOX_BASE_UID = int(os.environ.get("SANDBOX_BASE_UID", "61000"))
 # Development only: run learner code WITHOUT isolation when bubblewrap is missing. Never in production.
 SANDBOX_ALLOW_UNSAFE = env_bool("SANDBOX_ALLOW_UNSAFE", False) and DEBUG
+# Grading pipeline: how long before the sweep sends again a submission nobody took,
+# or takes back one a dead worker left running (longer than the largest time limit).
+GRADING_REQUEUE_QUEUED_AFTER = int(os.environ.get("GRADING_REQUEUE_QUEUED_AFTER", "60"))
+GRADING_REQUEUE_RUNNING_AFTER = int(os.environ.get("GRADING_REQUEUE_RUNNING_AFTER", "300"))
+# A web request never waits long for a broker that is down: the row is kept and the sweep sends it.
+GRADING_PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BEAT_SCHEDULE["sweep-submissions"] = {"task": "exercises.tasks.sweep_submissions", "schedule": 30.0}

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", course_views.home, name="home"),
     path("comptes/", include("accounts.urls")),
     path("cours/", include("courses.urls")),
+    path("exercices/", include("exercises.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Lesson images; in production the front web server serves MEDIA_ROOT instead.

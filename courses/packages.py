@@ -21,6 +21,19 @@ TOML_LINE = re.compile(r"line (\d+)")
 FRONT_MATTER = "+++"
 
 
+# Other apps add folder items to modules (exercises): an object with
+#   marker: the file that makes a folder such an item ("exercise.toml")
+#   read(folder, slug) -> data, raising an exception with `.errors` (file:line: message)
+#   upsert(module, data, order) -> None;  retire(module, kept_slugs) -> None
+#   items(module) -> objects with .order, .slug;  export(obj, folder) -> None
+FOLDER_ITEMS = []
+
+
+def register_folder_item(handler):
+    if handler not in FOLDER_ITEMS:
+        FOLDER_ITEMS.append(handler)
+
+
 class PackageError(Exception):
     def __init__(self, errors):
         super().__init__("\n".join(errors))
@@ -29,6 +42,7 @@ class PackageError(Exception):
 
 @dataclass
 class LessonData:
+    order: int
     slug: str
     title: str
     body: str
@@ -43,6 +57,7 @@ class ModuleData:
     title: str
     summary: str
     lessons: list = field(default_factory=list)
+    extras: list = field(default_factory=list)  # (handler, data, order)
 
 
 @dataclass
@@ -183,7 +198,7 @@ def _read_lesson(reader, path, slug):
         body, source = clean_html(source.strip("\n")), ""
     else:
         body = markdown_to_html(source)
-    return LessonData(slug=slug, title=title, body=body, source=source, duration=duration, status=status)
+    return LessonData(order=0, slug=slug, title=title, body=body, source=source, duration=duration, status=status)
 
 
 def read_course(folder):
@@ -216,7 +231,8 @@ def read_course(folder):
             course_file, line_of("track"),
             _("parcours inconnu « %(track)s » (parcours existants : %(known)s)") % {"track": course.track, "known": known},
         )
-    for _order, module_slug, module_dir in _prefixed_children(reader, folder, want_dir=True):
+    module_dirs = _prefixed_children(reader, folder, want_dir=True)
+    for _order, module_slug, module_dir in module_dirs:
         module_file = module_dir / "module.toml"
         if not module_file.is_file():
             reader.error(module_file, 1, _("fichier module.toml manquant"))
@@ -229,10 +245,27 @@ def read_course(folder):
             title=reader.text_field(module_data, "title", module_file, module_line),
             summary=reader.text_field(module_data, "summary", module_file, module_line, required=False),
         )
-        for _lesson_order, lesson_slug, lesson_file in _prefixed_children(reader, module_dir, want_dir=False, suffix=".md"):
-            lesson = _read_lesson(reader, lesson_file, lesson_slug)
-            if lesson:
-                module.lessons.append(lesson)
+        children = [(o, s, p, None) for o, s, p in _prefixed_children(reader, module_dir, want_dir=False, suffix=".md")]
+        for order, item_slug, item_dir in _prefixed_children(reader, module_dir, want_dir=True):
+            handler = next((h for h in FOLDER_ITEMS if (item_dir / h.marker).is_file()), None)
+            if handler is None:
+                reader.error(item_dir, 1, _("dossier inconnu : ni module.toml ni exercise.toml attendu ici"))
+                continue
+            children.append((order, item_slug, item_dir, handler))
+        for position, (_order, item_slug, path, handler) in enumerate(sorted(children, key=lambda c: (c[0], c[1])), start=1):
+            if handler is None:
+                lesson = _read_lesson(reader, path, item_slug)
+                if lesson:
+                    lesson.order = position
+                    module.lessons.append(lesson)
+                continue
+            try:
+                module.extras.append((handler, handler.read(path, item_slug), position))
+            except Exception as exc:  # noqa: BLE001 - the handler's own validation errors
+                errors = getattr(exc, "errors", None)
+                if errors is None:
+                    raise
+                reader.errors.extend(errors)
         course.modules.append(module)
     if reader.errors:
         raise PackageError(reader.errors)
@@ -280,19 +313,26 @@ def _upsert(data):
         )
         kept_modules.append(module.pk)
         kept_lessons = []
-        for l_order, lesson_data in enumerate(m.lessons, start=1):
+        for lesson_data in m.lessons:
             lesson, _ = Lesson.objects.update_or_create(
                 module=module, slug=lesson_data.slug,
                 defaults=dict(
                     title=lesson_data.title, body=lesson_data.body, source=lesson_data.source,
-                    duration_minutes=lesson_data.duration, status=lesson_data.status, order=l_order,
+                    duration_minutes=lesson_data.duration, status=lesson_data.status, order=lesson_data.order,
                 ),
             )
             kept_lessons.append(lesson.pk)
         _retire(Lesson.objects.filter(module=module).exclude(pk__in=kept_lessons))
+        for handler in FOLDER_ITEMS:
+            extras = [(data, order) for h, data, order in m.extras if h is handler]
+            for data, order in extras:
+                handler.upsert(module, data, order)
+            handler.retire(module, {data.slug for data, _order in extras})
     for module in course.modules.exclude(pk__in=kept_modules):
         _retire(module.lessons.all())
-        if not module.lessons.exists():
+        for handler in FOLDER_ITEMS:
+            handler.retire(module, set())
+        if not module.lessons.exists() and not any(handler.items(module) for handler in FOLDER_ITEMS):
             module.delete()
     return course
 
@@ -338,8 +378,18 @@ def export_course(course, path):
         (module_dir / "module.toml").write_text(
             _toml([("title", module.title), ("summary", module.summary)]), encoding="utf-8"
         )
-        lessons = list(module.lessons.all())
-        for l_index, lesson in enumerate(lessons, start=1):
+        children = [(lesson, None) for lesson in module.lessons.all()]
+        for handler in FOLDER_ITEMS:
+            children += [(item, handler) for item in handler.items(module)]
+        children.sort(key=lambda c: (c[0].order, c[1] is not None, c[0].pk))
+        digits = width(len(children))
+        for index, (item, handler) in enumerate(children, start=1):
+            if handler is not None:
+                target = module_dir / f"{index:0{digits}d}-{item.slug}"
+                target.mkdir(exist_ok=True)
+                handler.export(item, target)
+                continue
+            lesson = item
             header = [("title", lesson.title), ("duration", lesson.duration_minutes), ("status", lesson.status)]
             if lesson.source:
                 body = lesson.source
@@ -347,5 +397,5 @@ def export_course(course, path):
                 header.append(("format", "html"))
                 body = lesson.body + "\n"
             text = f"{FRONT_MATTER}\n{_toml(header)}{FRONT_MATTER}\n\n{body}"
-            (module_dir / f"{l_index:0{width(len(lessons))}d}-{lesson.slug}.md").write_text(text, encoding="utf-8")
+            (module_dir / f"{index:0{digits}d}-{lesson.slug}.md").write_text(text, encoding="utf-8")
     return folder

@@ -75,15 +75,31 @@ def catalogue():
     return Track.objects.prefetch_related(Prefetch("courses", queryset=courses, to_attr="published_courses"))
 
 
+# Other apps (exercises) add their activities to course outlines through a provider:
+#   items(course, user, include_drafts) -> {module_id: [item, ...]}
+#   counts(user, course_ids) -> {course_id: (total, done)}
+# An item has: kind, key, pk, title, order, url, is_done, is_published.
+OUTLINE_PROVIDERS = []
+
+
+def register_outline_provider(provider):
+    if provider not in OUTLINE_PROVIDERS:
+        OUTLINE_PROVIDERS.append(provider)
+
+
 @dataclass
 class ModuleOutline:
     module: Module
     lessons: list
-    done: int = 0
+    items: list = field(default_factory=list)
 
     @property
     def total(self):
-        return len(self.lessons)
+        return len(self.items)
+
+    @property
+    def done(self):
+        return sum(bool(item.is_done) for item in self.items)
 
     @property
     def percent(self):
@@ -95,6 +111,10 @@ class CourseOutline:
     course: Course
     modules: list = field(default_factory=list)
     completed_ids: set = field(default_factory=set)
+
+    @property
+    def items(self):
+        return [item for m in self.modules for item in m.items]
 
     @property
     def lessons(self):
@@ -112,16 +132,20 @@ class CourseOutline:
     def percent(self):
         return round(100 * self.done / self.total) if self.total else 0
 
-    def neighbours(self, lesson):
-        lessons = self.lessons
-        index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
-        previous = lessons[index - 1] if index > 0 else None
-        following = lessons[index + 1] if index + 1 < len(lessons) else None
+    def neighbours(self, item):
+        """The activities before and after this one (lessons and exercises alike)."""
+        items = self.items
+        key = getattr(item, "key", ("lesson", item.pk))
+        index = next((i for i, other in enumerate(items) if other.key == key), None)
+        if index is None:
+            return None, None
+        previous = items[index - 1] if index > 0 else None
+        following = items[index + 1] if index + 1 < len(items) else None
         return previous, following
 
 
 def course_outline(course, user, *, include_drafts=False):
-    """Modules and lessons of a course with the user's completions: three queries whatever the size."""
+    """Modules, lessons and exercises of a course with the user's progress, in a fixed number of queries."""
     lessons = Lesson.objects.only("pk", "title", "slug", "status", "order", "module_id", "duration_minutes")
     if not include_drafts:
         lessons = lessons.filter(status=Status.PUBLISHED)
@@ -131,13 +155,21 @@ def course_outline(course, user, *, include_drafts=False):
         completed = set(
             LessonCompletion.objects.filter(user=user, lesson__module__course=course).values_list("lesson_id", flat=True)
         )
+    extra = {}
+    for provider in OUTLINE_PROVIDERS:
+        for module_id, items in provider.items(course, user, include_drafts).items():
+            extra.setdefault(module_id, []).extend(items)
     outline = CourseOutline(course=course, completed_ids=completed)
+    base_url = course.get_absolute_url()
     for module in modules:
-        items = list(module.lessons.all())
-        for lesson in items:
+        lessons_of_module = list(module.lessons.all())
+        for lesson in lessons_of_module:
             lesson.module = module
             lesson.is_done = lesson.pk in completed
-        outline.modules.append(ModuleOutline(module=module, lessons=items, done=sum(x.is_done for x in items)))
+            lesson.kind, lesson.key = "lesson", ("lesson", lesson.pk)
+            lesson.url = f"{base_url}lecons/{lesson.pk}/"
+        items = sorted(lessons_of_module + extra.get(module.pk, []), key=lambda item: (item.order, item.kind, item.pk))
+        outline.modules.append(ModuleOutline(module=module, lessons=lessons_of_module, items=items))
     return outline
 
 
@@ -160,27 +192,35 @@ def learner_courses(user):
         .annotate(n=Count("pk"))
         .values_list("lesson__module__course", "n")
     )
+    extra = {}
+    for provider in OUTLINE_PROVIDERS:
+        for course_id, (total, finished) in provider.counts(user, [c.pk for c in courses]).items():
+            previous = extra.get(course_id, (0, 0))
+            extra[course_id] = (previous[0] + total, previous[1] + finished)
     for course in courses:
-        course.done_count = done.get(course.pk, 0)
-        course.percent = round(100 * course.done_count / course.lesson_count) if course.lesson_count else 0
+        more_total, more_done = extra.get(course.pk, (0, 0))
+        course.item_count = course.lesson_count + more_total
+        course.done_count = done.get(course.pk, 0) + more_done
+        course.percent = round(100 * course.done_count / course.item_count) if course.item_count else 0
     return courses
 
 
 def resume_lesson(user, course):
-    """Where the learner left off: the last lesson seen, else the first not completed."""
+    """Where the learner left off: the last lesson seen if not done, else the next activity not done."""
     enrolment = Enrolment.objects.filter(user=user, course=course).select_related("last_lesson").first()
     outline = course_outline(course, user)
-    if enrolment and enrolment.last_lesson and enrolment.last_lesson.is_published:
-        lesson = enrolment.last_lesson
-        if lesson.pk not in outline.completed_ids:
-            return lesson
-        _, following = outline.neighbours(lesson) if lesson.pk in {x.pk for x in outline.lessons} else (None, None)
-        if following:
-            return following
-    for lesson in outline.lessons:
-        if not lesson.is_done:
-            return lesson
-    return outline.lessons[0] if outline.lessons else None
+    items = outline.items
+    start = 0
+    if enrolment and enrolment.last_lesson_id:
+        index = next((i for i, item in enumerate(items) if item.key == ("lesson", enrolment.last_lesson_id)), None)
+        if index is not None:
+            if not items[index].is_done:
+                return items[index]
+            start = index + 1
+    for item in items[start:] + items[:start]:
+        if not item.is_done:
+            return item
+    return items[0] if items else None
 
 
 def learner_data_export(user):

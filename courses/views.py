@@ -51,14 +51,14 @@ def enrol(request, slug):
         return redirect(course)
     messages.success(request, _("Inscription enregistrée : « %(course)s ».") % {"course": course.title})
     first = services.resume_lesson(request.user, course)
-    return redirect(first.get_absolute_url() if first else course.get_absolute_url())
+    return redirect(first.url if first else course.get_absolute_url())
 
 
 @login_required
 def resume(request, slug):
     course = services.access_course(request.user, slug)
-    lesson = services.resume_lesson(request.user, course)
-    return redirect(lesson.get_absolute_url() if lesson else course.get_absolute_url())
+    item = services.resume_lesson(request.user, course)
+    return redirect(item.url if item else course.get_absolute_url())
 
 
 @login_required

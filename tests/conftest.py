@@ -80,14 +80,23 @@ def other_cohort(db, school, other_trainer, other_trainee):
     return cohort
 
 
+def default_track(slug):
+    """The tracks of the data migration (flushed by transactional tests, so recreated if needed)."""
+    from importlib import import_module
+
+    tracks = {t["slug"]: t for t in import_module("courses.migrations.0002_default_tracks").TRACKS}
+    track, _ = Track.objects.get_or_create(slug=slug, defaults=tracks[slug])
+    return track
+
+
 @pytest.fixture
 def basics_track(db):
-    return Track.objects.get(slug="numerique-de-base")
+    return default_track("numerique-de-base")
 
 
 @pytest.fixture
 def web_track(db):
-    return Track.objects.get(slug="ecole-du-web")
+    return default_track("ecole-du-web")
 
 
 def make_course(track, slug, *, modules=2, lessons=3, status=Status.PUBLISHED, authors=()):

@@ -15,8 +15,9 @@ TYPES = ("single", "multiple", "truefalse", "short", "numeric", "matching")
 
 
 def fold(text):
+    """Case, accents, spaces, hyphens and apostrophes do not count: "France-Connect" = "franceconnect"."""
     text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return " ".join(text.lower().split())
+    return re.sub(r"[\s\-'.’]+", "", text.lower())
 
 
 def read_quiz(folder):

@@ -44,11 +44,11 @@ def test_marking_lessons_done_moves_the_progress_bar(client, resident, basics_co
     response = client.post(reverse("courses:lesson_complete", args=[basics_course.slug, first.pk]), HTTP_HX_REQUEST="true")
     fragment = response.content.decode()
     assert "<html" not in fragment and 'id="completion"' in fragment
-    assert "1 leçon terminée sur 6 (17 %)" in fragment
+    assert "1 activité terminée sur 6 (17 %)" in fragment
     client.post(reverse("courses:lesson_complete", args=[basics_course.slug, second.pk]))
     page = client.get(basics_course.get_absolute_url()).content.decode()
-    assert "2 leçons terminées sur 6 (33 %)" in page
-    assert "2 leçons terminées sur 3 (67 %)" in page  # the first module's bar
+    assert "2 activités terminées sur 6 (33 %)" in page
+    assert "2 activités terminées sur 3 (67 %)" in page  # the first module's bar
     client.post(reverse("courses:lesson_complete", args=[basics_course.slug, second.pk]), {"done": "0"})
     assert LessonCompletion.objects.filter(user=resident).count() == 1
 
@@ -87,7 +87,7 @@ def test_dashboard_lists_my_courses_with_progress(client, resident, basics_cours
     client.post(reverse("courses:enrol", args=[basics_course.slug]))
     LessonCompletion.objects.create(user=resident, lesson=lessons_of(basics_course)[0])
     page = client.get(reverse("accounts:dashboard")).content.decode()
-    assert basics_course.title in page and "1 leçon terminée sur 6" in page
+    assert basics_course.title in page and "1 activité terminée sur 6" in page
 
 
 @pytest.mark.parametrize("count", [2, 20])

@@ -34,7 +34,7 @@ def test_resident_signs_up_enrols_and_completes_a_lesson(new_context, basics_cou
     expect(page.locator(".lesson-body")).to_have_text("Texte 1.1")
     expect(page.locator(".messages")).to_contain_text(basics_course.title)
     progress = page.locator("#completion")
-    expect(progress.locator(".progress-text")).to_have_text(re.compile(r"^0 leçons? terminées? sur 6 \(0 %\)$"))
+    expect(progress.locator(".progress-text")).to_have_text(re.compile(r"^0 activités? terminées? sur 6 \(0 %\)$"))
     expect(progress.locator("progress")).to_have_attribute("value", "0")
 
     if javascript:
@@ -43,7 +43,7 @@ def test_resident_signs_up_enrols_and_completes_a_lesson(new_context, basics_cou
     progress.get_by_role("button", name="J’ai terminé").click()
 
     expect(progress.get_by_text("✓ Leçon terminée")).to_be_visible()
-    expect(progress.locator(".progress-text")).to_have_text(re.compile(r"^1 leçons? terminées? sur 6 \(17 %\)$"))
+    expect(progress.locator(".progress-text")).to_have_text(re.compile(r"^1 activités? terminées? sur 6 \(17 %\)$"))
     expect(progress.locator("progress")).to_have_attribute("value", "1")
     expect(progress.get_by_role("button", name="Marquer comme non terminée")).to_be_visible()
     expect(progress.get_by_role("link", name=re.compile("Suivante : Leçon 1.2"))).to_be_visible()

@@ -1,0 +1,62 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from exercises.graders import grader_for
+from exercises.graders.common import MAX_SUBMISSION_BYTES
+from exercises.results import Reason, Result
+from exercises.spec import ExerciseError, read_exercise
+
+
+def read_submission(path, kind):
+    """{name: text or bytes} from a file or a folder; a quiz takes a JSON file of answers."""
+    path = Path(path)
+    if kind == "quiz":
+        return json.loads(path.read_text(encoding="utf-8"))
+    if path.is_dir():
+        files, total = {}, 0
+        for item in sorted(path.rglob("*")):
+            if item.is_file() and "__pycache__" not in item.parts:
+                total += item.stat().st_size
+                if total > MAX_SUBMISSION_BYTES:
+                    raise ValueError("too big")
+                files[item.relative_to(path).as_posix()] = item.read_bytes()
+        return files
+    if path.stat().st_size > MAX_SUBMISSION_BYTES:
+        raise ValueError("too big")
+    return {path.name: path.read_bytes()}
+
+
+class Command(BaseCommand):
+    help = "Grade a file or folder against an exercise folder in the real sandbox; print the result JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("exercise_dir")
+        parser.add_argument("submission_path")
+        parser.add_argument("--public", action="store_true", help="Run the public tests only (Vérifier).")
+
+    def handle(self, exercise_dir, submission_path, public=False, **options):
+        try:
+            spec = read_exercise(exercise_dir)
+        except ExerciseError as exc:
+            for error in exc.errors:
+                self.stderr.write(error)
+            sys.exit(2)
+        except OSError as exc:
+            self.stderr.write(f"{exercise_dir}: {exc}")
+            sys.exit(2)
+        try:
+            submission = read_submission(submission_path, spec.kind)
+        except ValueError as exc:
+            if str(exc) == "too big":
+                result = Result.error(Reason.REFUSED, "Votre travail dépasse 1 Mio : réduisez la taille des fichiers.")
+            else:
+                result = Result.error(Reason.REFUSED, "Réponses illisibles : le fichier n'est pas un JSON valide.")
+        except OSError as exc:
+            self.stderr.write(f"{submission_path}: {exc}")
+            sys.exit(2)
+        else:
+            result = grader_for(spec.kind)(spec, submission, public_only=public)
+        self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False))

@@ -1,0 +1,116 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import Status as PublishStatus
+
+from .spec import ExerciseSpec
+
+
+class Exercise(models.Model):
+    class Kind(models.TextChoices):
+        QUIZ = "quiz", _("Quiz")
+        PYTHON = "python", _("Python")
+        SQL = "sql", _("SQL")
+
+    module = models.ForeignKey("courses.Module", on_delete=models.CASCADE, related_name="exercises")
+    slug = models.SlugField()
+    title = models.CharField(_("titre"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    statement = models.TextField(_("énoncé"), blank=True, help_text=_("HTML nettoyé."))
+    statement_source = models.TextField(blank=True, help_text="Markdown source from the package.")
+    points = models.PositiveIntegerField(_("points"), default=1)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+    status = models.CharField(_("état"), max_length=10, choices=PublishStatus.choices, default=PublishStatus.DRAFT)
+    time_limit = models.PositiveIntegerField(_("temps limite (secondes)"), default=10)
+    memory_limit = models.PositiveIntegerField(_("mémoire limite (Mio)"), default=512)
+    max_attempts = models.PositiveIntegerField(_("nombre d'essais maximum"), null=True, blank=True)
+    penalty = models.FloatField(_("pénalité par essai supplémentaire"), default=0.0)
+    hints = models.JSONField(default=list, blank=True)
+    competences = models.JSONField(default=list, blank=True)
+    starter = models.JSONField(default=dict, blank=True)
+    solution = models.JSONField(default=dict, blank=True)
+    tests = models.JSONField(default=dict, blank=True)
+    config = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("exercice")
+        verbose_name_plural = _("exercices")
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["module", "slug"], name="unique_exercise_slug")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("exercises:exercise_detail", args=[self.pk])
+
+    @property
+    def is_published(self):
+        return self.status == PublishStatus.PUBLISHED
+
+    def spec(self):
+        return ExerciseSpec(
+            slug=self.slug, title=self.title, kind=self.kind, statement=self.statement_source,
+            points=self.points, time_limit=self.time_limit, memory_limit=self.memory_limit,
+            max_attempts=self.max_attempts, penalty=self.penalty, hints=self.hints, competences=self.competences,
+            status=self.status, starter=self.starter, solution=self.solution, tests=self.tests, config=self.config,
+        )
+
+
+class Submission(models.Model):
+    """A learner's work. Saved before anything else; the row, not the task, is the truth."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("En attente de correction")
+        RUNNING = "running", _("Correction en cours")
+        PASSED = "passed", _("Réussi")
+        FAILED = "failed", _("Pas encore réussi")
+        ERROR = "error", _("Non évaluable")
+
+    class Mode(models.TextChoices):
+        CHECK = "check", _("Vérification (tests publics)")
+        SUBMIT = "submit", _("Soumission")
+
+    PENDING = (Status.QUEUED, Status.RUNNING)
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="submissions")
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.SUBMIT)
+    attempt = models.PositiveIntegerField(default=0, help_text="1, 2, ... for submissions; 0 for checks.")
+    files = models.JSONField(default=dict, blank=True)
+    answers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    score = models.FloatField(null=True, blank=True, help_text="Share of tests passed, 0-1.")
+    final_score = models.FloatField(null=True, blank=True, help_text="Score after the attempt penalty, 0-1.")
+    result = models.JSONField(default=dict, blank=True)
+    grader_version = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    queued_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=200, blank=True)
+    runs = models.PositiveIntegerField(default=0, help_text="How many times a worker claimed it.")
+
+    class Meta:
+        verbose_name = _("soumission")
+        verbose_name_plural = _("soumissions")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["exercise", "learner", "-created_at"]),
+            models.Index(fields=["status", "queued_at"], condition=Q(status__in=["queued", "running"]), name="pending_submissions"),
+        ]
+
+    def __str__(self):
+        return f"{self.exercise} #{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("exercises:submission_detail", args=[self.pk])
+
+    @property
+    def is_pending(self):
+        return self.status in self.PENDING

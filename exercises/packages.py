@@ -1,0 +1,86 @@
+"""Exercises inside course packages: read, upsert, retire and export exercise folders."""
+
+import json
+
+from courses.models import Status as PublishStatus
+from courses.sanitize import clean_html, markdown_to_html
+
+from .models import Exercise, Submission
+from .spec import read_exercise
+
+
+def toml_value(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items() if v is not None) + " }"
+    raise TypeError(type(value))
+
+
+def toml_table(pairs):
+    return "".join(f"{k} = {toml_value(v)}\n" for k, v in pairs if v not in (None, "", [], {}))
+
+
+class ExerciseFolders:
+    marker = "exercise.toml"
+
+    def read(self, folder, slug):
+        spec = read_exercise(folder, slug=slug)
+        if (folder / "statement.html").is_file() and not spec.statement:
+            spec.config["statement_html"] = (folder / "statement.html").read_text(encoding="utf-8")
+        return spec
+
+    def upsert(self, module, spec, order):
+        html = clean_html(spec.config.pop("statement_html", "")) or markdown_to_html(spec.statement)
+        Exercise.objects.update_or_create(
+            module=module, slug=spec.slug,
+            defaults=dict(
+                title=spec.title, kind=spec.kind, statement=html, statement_source=spec.statement,
+                points=spec.points, order=order, status=spec.status, time_limit=spec.time_limit,
+                memory_limit=spec.memory_limit, max_attempts=spec.max_attempts, penalty=spec.penalty,
+                hints=spec.hints, competences=spec.competences, starter=spec.starter, solution=spec.solution,
+                tests=spec.tests, config=spec.config,
+            ),
+        )
+
+    def retire(self, module, kept_slugs):
+        """Exercises gone from the package: deleted, unless learners submitted work (then unpublished)."""
+        gone = Exercise.objects.filter(module=module).exclude(slug__in=kept_slugs)
+        with_work = set(Submission.objects.filter(exercise__in=gone).values_list("exercise_id", flat=True))
+        gone.exclude(pk__in=with_work).delete()
+        Exercise.objects.filter(pk__in=with_work).update(status=PublishStatus.DRAFT)
+
+    def items(self, module):
+        return list(module.exercises.all())
+
+    def export(self, exercise, folder):
+        meta = toml_table([
+            ("title", exercise.title), ("kind", exercise.kind), ("points", exercise.points),
+            ("time_limit", exercise.time_limit), ("memory_limit", exercise.memory_limit),
+            ("max_attempts", exercise.max_attempts), ("penalty", exercise.penalty or None),
+            ("hints", exercise.hints), ("competences", exercise.competences), ("status", exercise.status),
+        ])
+        if exercise.kind == "sql":
+            meta += "\n[sql]\n" + toml_table([
+                ("ordered", exercise.config.get("ordered", False)),
+                ("check_column_names", exercise.config.get("check_column_names", False)),
+            ])
+        (folder / "exercise.toml").write_text(meta, encoding="utf-8")
+        if exercise.statement_source:
+            (folder / "statement.md").write_text(exercise.statement_source, encoding="utf-8")
+        elif exercise.statement:
+            (folder / "statement.html").write_text(exercise.statement, encoding="utf-8")
+        for sub, files in (("starter", exercise.starter), ("solution", exercise.solution), ("tests", exercise.tests)):
+            for name, content in files.items():
+                target = folder / sub / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8")
+        if exercise.kind == "quiz":
+            text = "".join("[[questions]]\n" + toml_table(list(q.items())) + "\n" for q in exercise.config.get("questions", []))
+            (folder / "quiz.toml").write_text(text, encoding="utf-8")

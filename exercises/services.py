@@ -1,0 +1,249 @@
+"""Exercises: submissions and grading. Every write that matters goes through these functions."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, F, Max, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import services as courses_services
+from courses.models import Status as PublishStatus
+
+from .graders import GRADER_VERSION, grader_for, runs_in_sandbox
+from .models import Exercise, Submission
+from .results import Reason, Result
+
+log = logging.getLogger(__name__)
+
+
+class SubmissionRefused(Exception):
+    """A submission the learner may not make (attempt limit); the message says why."""
+
+
+# ---------------------------------------------------------------- access
+
+
+def access_exercise(user, pk):
+    """An exercise its course's learners may do: published and enrolled; authors may preview drafts."""
+    exercise = Exercise.objects.select_related("module__course__track").filter(pk=pk).first()
+    if exercise is None:
+        raise Http404
+    course = exercise.module.course
+    if courses_services.can_edit_course(user, course):
+        return exercise
+    if not exercise.is_published or not course.is_published:
+        raise Http404
+    if not courses_services.is_enrolled(user, course):
+        raise PermissionDenied
+    return exercise
+
+
+def access_submission(user, pk):
+    """A submission its learner, a trainer of one of the learner's cohorts, or a coordinator may see."""
+    submission = Submission.objects.select_related("exercise__module__course", "learner").filter(pk=pk).first()
+    if submission is None:
+        raise Http404
+    if submission.learner_id == user.pk or user.is_coordinator:
+        return submission
+    if user.is_trainer and submission.learner.cohorts.filter(trainers=user).exists():
+        return submission
+    raise Http404
+
+
+# ---------------------------------------------------------------- attempts
+
+
+def attempts_used(exercise, learner):
+    return Submission.objects.filter(exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT).count()
+
+
+def attempts_left(exercise, learner):
+    if exercise.max_attempts is None:
+        return None
+    return max(0, exercise.max_attempts - attempts_used(exercise, learner))
+
+
+def visible_hints(exercise, learner):
+    """Hints revealed after that many failed submissions."""
+    failed = Submission.objects.filter(
+        exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT,
+        status__in=[Submission.Status.FAILED, Submission.Status.ERROR],
+    ).count()
+    return [hint["text"] for hint in exercise.hints if failed >= int(hint.get("after", 1))]
+
+
+def penalised(score, *, attempt, penalty):
+    if score is None:
+        return None
+    factor = max(0.0, 1.0 - penalty * max(0, attempt - 1))
+    return round(score * factor, 4)
+
+
+# ---------------------------------------------------------------- submitting
+
+
+def submission_create(*, exercise, learner, mode, files=None, answers=None):
+    """Store the learner's work first, then grade it: in-process for a quiz, by a worker otherwise."""
+    with transaction.atomic():
+        attempt = 0
+        if mode == Submission.Mode.SUBMIT:
+            # Locks the learner's row so that two quick clicks cannot both take the last attempt.
+            type(learner).objects.select_for_update().filter(pk=learner.pk).first()
+            used = attempts_used(exercise, learner)
+            if exercise.max_attempts is not None and used >= exercise.max_attempts:
+                raise SubmissionRefused(_("Vous avez utilisé tous vos essais pour cet exercice (%(n)s).") % {"n": exercise.max_attempts})
+            attempt = used + 1
+        submission = Submission.objects.create(
+            exercise=exercise, learner=learner, mode=mode, attempt=attempt,
+            files=files or {}, answers=answers or {},
+        )
+        if runs_in_sandbox(exercise.kind):
+            transaction.on_commit(lambda: submission_enqueue(submission.pk))
+    if not runs_in_sandbox(exercise.kind):
+        submission_grade(submission_id=submission.pk, worker="web")
+        submission.refresh_from_db()
+    return submission
+
+
+def submission_enqueue(submission_id):
+    """Send the grading task. If the broker is down, the row stays queued and the sweep sends it later."""
+    from .tasks import grade_submission
+
+    try:
+        grade_submission.apply_async(args=[submission_id], retry=True, retry_policy=settings.GRADING_PUBLISH_RETRY)
+    except Exception:  # noqa: BLE001 - any broker failure: the sweep is the safety net
+        log.warning("Could not queue submission %s; the sweep will retry", submission_id, exc_info=True)
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- grading
+
+
+def submission_claim(submission_id, worker):
+    """Claim a queued submission for this worker; False if another run has it or it is done."""
+    return bool(
+        Submission.objects.filter(pk=submission_id, status=Submission.Status.QUEUED).update(
+            status=Submission.Status.RUNNING, started_at=timezone.now(), claimed_by=worker[:200], runs=F("runs") + 1,
+        )
+    )
+
+
+def submission_grade(*, submission_id, worker):
+    """Grade one submission. Safe to run twice: only the run that claims the row grades it."""
+    if not submission_claim(submission_id, worker):
+        return None
+    submission = Submission.objects.select_related("exercise").get(pk=submission_id)
+    exercise = submission.exercise
+    spec = exercise.spec()
+    payload = submission.answers if exercise.kind == "quiz" else submission.files
+    try:
+        result = grader_for(exercise.kind)(spec, payload, public_only=submission.mode == Submission.Mode.CHECK)
+    except Exception:  # noqa: BLE001 - a grader bug must not leave the row running forever
+        log.exception("Grader crashed on submission %s", submission_id)
+        result = Result.error(Reason.CRASH, _("Une erreur interne a empêché la correction. Vos fichiers sont conservés ; réessayez plus tard."))
+    finished = Submission.objects.filter(pk=submission_id, status=Submission.Status.RUNNING, claimed_by=worker[:200]).update(
+        status=result.status, score=result.score,
+        final_score=penalised(result.score, attempt=submission.attempt, penalty=exercise.penalty)
+        if submission.mode == Submission.Mode.SUBMIT else None,
+        result=result.to_storage(), grader_version=GRADER_VERSION, finished_at=timezone.now(),
+    )
+    return result if finished else None
+
+
+def submissions_requeue_stale(*, queued_for=None, running_for=None):
+    """Send again what no worker took (broker down, message lost) or a dead worker left running."""
+    now = timezone.now()
+    queued_for = timedelta(seconds=settings.GRADING_REQUEUE_QUEUED_AFTER) if queued_for is None else queued_for
+    running_for = timedelta(seconds=settings.GRADING_REQUEUE_RUNNING_AFTER) if running_for is None else running_for
+    stale_running = Submission.objects.filter(status=Submission.Status.RUNNING, started_at__lt=now - running_for)
+    stale_running.update(status=Submission.Status.QUEUED, queued_at=now, claimed_by="")
+    ids = list(
+        Submission.objects.filter(status=Submission.Status.QUEUED)
+        .filter(Q(queued_at__lt=now - queued_for) | Q(queued_at=now))
+        .exclude(exercise__kind="quiz")
+        .values_list("pk", flat=True)[:1000]
+    )
+    Submission.objects.filter(pk__in=ids, status=Submission.Status.QUEUED).update(queued_at=now)
+    sent = sum(submission_enqueue(pk) for pk in ids)
+    return sent
+
+
+def exercise_regrade(*, exercise):
+    """Grade again every submission of an exercise (after its tests changed)."""
+    ids = list(exercise.submissions.exclude(status__in=Submission.PENDING).values_list("pk", flat=True))
+    Submission.objects.filter(pk__in=ids).update(status=Submission.Status.QUEUED, queued_at=timezone.now(), claimed_by="")
+    for pk in ids:
+        transaction.on_commit(lambda pk=pk: submission_enqueue(pk))
+    return len(ids)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def learner_history(exercise, learner, limit=20):
+    return list(Submission.objects.filter(exercise=exercise, learner=learner).defer("files", "answers")[:limit])
+
+
+def latest_files(exercise, learner):
+    """What the editor shows: the learner's last files, else the starter."""
+    last = Submission.objects.filter(exercise=exercise, learner=learner).exclude(files={}).only("files").first()
+    return dict(last.files) if last else dict(exercise.starter)
+
+
+def learner_data_export(user):
+    return {
+        "submissions": [
+            {"exercise": s.exercise.title, "mode": s.mode, "attempt": s.attempt, "status": s.status,
+             "score": s.final_score if s.final_score is not None else s.score,
+             "submitted_at": s.created_at.isoformat(), "files": s.files, "answers": s.answers}
+            for s in Submission.objects.filter(learner=user).select_related("exercise")
+        ]
+    }
+
+
+class OutlineProvider:
+    """Exercises in course outlines: done once graded in a submission (not a check)."""
+
+    def items(self, course, user, include_drafts):
+        exercises = Exercise.objects.filter(module__course=course).only(
+            "pk", "title", "kind", "order", "status", "module_id"
+        )
+        if not include_drafts:
+            exercises = exercises.filter(status=PublishStatus.PUBLISHED)
+        best = {}
+        if user.is_authenticated:
+            best = dict(
+                Submission.objects.filter(learner=user, exercise__module__course=course, mode=Submission.Mode.SUBMIT)
+                .exclude(status__in=Submission.PENDING)
+                .values("exercise").annotate(best=Max("final_score")).values_list("exercise", "best")
+            )
+        grouped = {}
+        for exercise in exercises:
+            exercise.key = ("exercise", exercise.pk)
+            exercise.url = exercise.get_absolute_url()
+            exercise.label = exercise.get_kind_display()
+            exercise.is_done = exercise.pk in best
+            exercise.done_label = _("fait (%(score)s %%)") % {"score": round(100 * (best.get(exercise.pk) or 0))}
+            grouped.setdefault(exercise.module_id, []).append(exercise)
+        return grouped
+
+    def counts(self, user, course_ids):
+        totals = dict(
+            Exercise.objects.filter(module__course__in=course_ids, status=PublishStatus.PUBLISHED)
+            .values("module__course").annotate(n=Count("pk")).values_list("module__course", "n")
+        )
+        done = dict(
+            Submission.objects.filter(
+                learner=user, mode=Submission.Mode.SUBMIT, exercise__status=PublishStatus.PUBLISHED,
+                exercise__module__course__in=course_ids,
+            ).exclude(status__in=Submission.PENDING)
+            .values("exercise__module__course").annotate(n=Count("exercise", distinct=True))
+            .values_list("exercise__module__course", "n")
+        )
+        return {course_id: (totals.get(course_id, 0), done.get(course_id, 0)) for course_id in totals}

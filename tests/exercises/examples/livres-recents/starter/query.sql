@@ -1,0 +1,2 @@
+-- Votre requête
+SELECT titre FROM livres;
