@@ -7,7 +7,7 @@ PORT ?= 8000
 # System packages the platform needs (sandbox, translations, browser tests, Redis for production-like runs).
 APT_PACKAGES := bubblewrap gettext chromium redis-server python3-venv
 
-.PHONY: run test install system-packages prepare messages clean
+.PHONY: run test install system-packages prepare messages clean bench
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,3 +55,6 @@ test: install system-packages messages
 
 clean:
 	rm -rf var/static var/broker
+
+bench: install system-packages
+	$(PY) bench/grading.py

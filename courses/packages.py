@@ -249,7 +249,7 @@ def read_course(folder):
         for order, item_slug, item_dir in _prefixed_children(reader, module_dir, want_dir=True):
             handler = next((h for h in FOLDER_ITEMS if (item_dir / h.marker).is_file()), None)
             if handler is None:
-                reader.error(item_dir, 1, _("dossier inconnu : ni module.toml ni exercise.toml attendu ici"))
+                reader.error(item_dir, 1, _("dossier inconnu : un fichier exercise.toml est attendu ici"))
                 continue
             children.append((order, item_slug, item_dir, handler))
         for position, (_order, item_slug, path, handler) in enumerate(sorted(children, key=lambda c: (c[0], c[1])), start=1):

@@ -46,3 +46,37 @@ def quiz_answers(post, questions):
         else:
             answers[key] = post.get(key, "")[:500]
     return answers
+
+
+class ReviewFilterForm(forms.Form):
+    exercise = forms.TypedChoiceField(label=_("Exercice"), required=False, coerce=int, empty_value=None)
+    learner = forms.TypedChoiceField(label=_("Apprenant"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("État"), required=False, choices=[("", _("Tous"))] + list(Submission.Status.choices))
+
+    def __init__(self, *args, exercises, learners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exercise"].choices = [("", _("Tous"))] + [(e.pk, f"{e.module.course.title} — {e.title}") for e in exercises]
+        self.fields["learner"].choices = [("", _("Tous"))] + [(u.pk, u.display_name) for u in learners]
+
+
+class OverrideForm(forms.Form):
+    score = forms.IntegerField(label=_("Note retenue (en %)"), min_value=0, max_value=100)
+    comment = forms.CharField(label=_("Commentaire pour l'apprenant"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class LineCommentForm(forms.Form):
+    filename = forms.ChoiceField(label=_("Fichier"))
+    line = forms.IntegerField(label=_("Ligne"), min_value=1)
+    text = forms.CharField(label=_("Commentaire"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+
+    def __init__(self, *args, submission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submission = submission
+        self.fields["filename"].choices = [(name, name) for name in submission.files]
+
+    def clean(self):
+        data = super().clean()
+        name, line = data.get("filename"), data.get("line")
+        if name and line and line > len(self.submission.files.get(name, "").splitlines()):
+            raise ValidationError(_("Ce fichier n'a pas autant de lignes."), code="line")
+        return data

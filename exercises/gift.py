@@ -57,10 +57,14 @@ def parse_gift(text):
         if not match:
             raise GiftError(line, _("question sans réponses entre accolades { }"))
         stem = _clean((match.group(2) + " " + match.group(4)).strip())
-        body = match.group(3).strip()
+        body, _sep, general = match.group(3).strip().partition("####")
+        body = body.strip()
         if not stem:
             raise GiftError(line, _("question sans texte"))
-        questions.append(_question(line, stem, body))
+        question = _question(line, stem, body)
+        if general.strip():
+            question["feedback"] = " ".join(filter(None, [question.get("feedback", ""), _clean(general)]))
+        questions.append(question)
     if not questions:
         raise GiftError(1, _("aucune question trouvée"))
     return questions
@@ -69,7 +73,9 @@ def parse_gift(text):
 def _question(line, stem, body):
     if body.upper() in ("T", "TRUE", "F", "FALSE") or re.match(r"^(T|F|TRUE|FALSE)\s*#", body, re.IGNORECASE):
         value, _sep, feedback = body.partition("#")
-        return {"type": "truefalse", "text": stem, "answer": value.strip().upper().startswith("T"), "feedback": _clean(feedback)}
+        # {F#shown if wrong#shown if right}: both help, so both are kept.
+        feedback = " ".join(_clean(part) for part in feedback.split("#") if part.strip())
+        return {"type": "truefalse", "text": stem, "answer": value.strip().upper().startswith("T"), "feedback": feedback}
     if body.startswith("#"):
         spec, _sep, feedback = body[1:].partition("#")
         spec = spec.strip().lstrip("=")
@@ -88,7 +94,9 @@ def _question(line, stem, body):
             pairs.append({"left": _clean(left), "right": _clean(right)})
         return {"type": "matching", "text": stem, "pairs": pairs}
     if all(mark == "=" for mark, _w, _r in items):
-        return {"type": "short", "text": stem, "answers": [_split_feedback(rest)[0] for _m, _w, rest in items]}
+        answers = [_split_feedback(rest) for _m, _w, rest in items]
+        feedback = next((fb for _a, fb in answers if fb), "")
+        return {"type": "short", "text": stem, "answers": [a for a, _fb in answers], "feedback": feedback}
     choices = []
     for mark, weight, rest in items:
         answer, feedback = _split_feedback(rest)

@@ -95,6 +95,13 @@ class Submission(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     claimed_by = models.CharField(max_length=200, blank=True)
     runs = models.PositiveIntegerField(default=0, help_text="How many times a worker claimed it.")
+    # A trainer's override keeps the automatic score beside it.
+    override_score = models.FloatField(_("note du formateur"), null=True, blank=True)
+    override_comment = models.TextField(_("commentaire du formateur"), blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    overridden_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("soumission")
@@ -114,3 +121,24 @@ class Submission(models.Model):
     @property
     def is_pending(self):
         return self.status in self.PENDING
+
+    @property
+    def effective_score(self):
+        """The score that counts: the trainer's override, else the automatic score after penalty."""
+        if self.override_score is not None:
+            return self.override_score
+        return self.final_score if self.final_score is not None else self.score
+
+
+class SubmissionComment(models.Model):
+    """A trainer's comment on one line of a submitted file."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    filename = models.CharField(max_length=200)
+    line = models.PositiveIntegerField()
+    text = models.TextField(_("commentaire"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["filename", "line", "created_at"]

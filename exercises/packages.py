@@ -1,12 +1,27 @@
 """Exercises inside course packages: read, upsert, retire and export exercise folders."""
 
+import hashlib
 import json
 
 from courses.models import Status as PublishStatus
 from courses.sanitize import clean_html, markdown_to_html
 
 from .models import Exercise, Submission
-from .spec import read_exercise
+from .graders import grader_for, runs_in_sandbox
+from .spec import ExerciseError, read_exercise
+
+_checked_solutions = {}
+
+
+def solution_problem(spec):
+    """Why the reference solution does not pass its own tests (None if it does). Cached per content."""
+    if not runs_in_sandbox(spec.kind):
+        return None
+    key = hashlib.sha256(json.dumps([spec.kind, spec.solution, spec.tests, spec.config, spec.time_limit, spec.memory_limit], sort_keys=True).encode()).hexdigest()
+    if key not in _checked_solutions:
+        result = grader_for(spec.kind)(spec, dict(spec.solution))
+        _checked_solutions[key] = None if result.status == "passed" else result.message
+    return _checked_solutions[key]
 
 
 def toml_value(value):
@@ -31,7 +46,11 @@ class ExerciseFolders:
     marker = "exercise.toml"
 
     def read(self, folder, slug):
+        """Read an exercise folder; a package whose reference solution fails is refused."""
         spec = read_exercise(folder, slug=slug)
+        problem = solution_problem(spec)
+        if problem:
+            raise ExerciseError([f"{folder / 'solution'}:1: la solution de référence ne passe pas ses tests : {problem}"])
         if (folder / "statement.html").is_file() and not spec.statement:
             spec.config["statement_html"] = (folder / "statement.html").read_text(encoding="utf-8")
         return spec

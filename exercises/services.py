@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, F, Max, Q
@@ -93,7 +94,7 @@ def submission_create(*, exercise, learner, mode, files=None, answers=None):
         attempt = 0
         if mode == Submission.Mode.SUBMIT:
             # Locks the learner's row so that two quick clicks cannot both take the last attempt.
-            type(learner).objects.select_for_update().filter(pk=learner.pk).first()
+            get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
             used = attempts_used(exercise, learner)
             if exercise.max_attempts is not None and used >= exercise.max_attempts:
                 raise SubmissionRefused(_("Vous avez utilisé tous vos essais pour cet exercice (%(n)s).") % {"n": exercise.max_attempts})
@@ -177,6 +178,11 @@ def submissions_requeue_stale(*, queued_for=None, running_for=None):
 def exercise_regrade(*, exercise):
     """Grade again every submission of an exercise (after its tests changed)."""
     ids = list(exercise.submissions.exclude(status__in=Submission.PENDING).values_list("pk", flat=True))
+    if exercise.kind == "quiz":
+        for pk in ids:
+            Submission.objects.filter(pk=pk).update(status=Submission.Status.QUEUED, claimed_by="")
+            submission_grade(submission_id=pk, worker="web")
+        return len(ids)
     Submission.objects.filter(pk__in=ids).update(status=Submission.Status.QUEUED, queued_at=timezone.now(), claimed_by="")
     for pk in ids:
         transaction.on_commit(lambda pk=pk: submission_enqueue(pk))
@@ -247,3 +253,58 @@ class OutlineProvider:
             .values_list("exercise__module__course", "n")
         )
         return {course_id: (totals.get(course_id, 0), done.get(course_id, 0)) for course_id in totals}
+
+
+# ---------------------------------------------------------------- trainer review
+
+
+def submissions_for_staff(user, *, exercise_id=None, learner_id=None, status=None):
+    """Submissions a trainer may review: those of the learners of their cohorts (all, for a coordinator)."""
+    if not (user.is_trainer or user.is_coordinator):
+        raise PermissionDenied
+    qs = Submission.objects.select_related("exercise__module__course", "learner").defer("files", "answers", "result")
+    if not user.is_coordinator:
+        qs = qs.filter(learner__cohorts__trainers=user).distinct()
+    if exercise_id:
+        qs = qs.filter(exercise_id=exercise_id)
+    if learner_id:
+        qs = qs.filter(learner_id=learner_id)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-created_at", "-pk")
+
+
+def exercises_for_staff(user):
+    qs = Exercise.objects.select_related("module__course").order_by("module__course__title", "module__order", "order")
+    if user.is_coordinator:
+        return qs
+    return qs.filter(Q(submissions__learner__cohorts__trainers=user) | Q(module__course__authors=user)).distinct()
+
+
+def can_regrade_exercise(user, exercise):
+    return courses_services.can_edit_course(user, exercise.module.course)
+
+
+def submission_regrade(*, submission):
+    """Grade one submission again (the result is replaced, the override kept)."""
+    if submission.exercise.kind == "quiz":
+        Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.QUEUED, claimed_by="")
+        return submission_grade(submission_id=submission.pk, worker="web")
+    Submission.objects.filter(pk=submission.pk).exclude(status=Submission.Status.RUNNING).update(
+        status=Submission.Status.QUEUED, queued_at=timezone.now(), claimed_by=""
+    )
+    transaction.on_commit(lambda: submission_enqueue(submission.pk))
+    return None
+
+
+def submission_override(*, submission, by, score, comment):
+    """A trainer sets the score that counts, with a comment; the automatic score stays beside it."""
+    Submission.objects.filter(pk=submission.pk).update(
+        override_score=score, override_comment=comment, overridden_by=by, overridden_at=timezone.now(),
+    )
+
+
+def submission_comment_add(*, submission, by, filename, line, text):
+    from .models import SubmissionComment
+
+    return SubmissionComment.objects.create(submission=submission, author=by, filename=filename, line=line, text=text)

@@ -6,4 +6,9 @@ app_name = "exercises"
 urlpatterns = [
     path("<int:pk>/", views.exercise_detail, name="exercise_detail"),
     path("soumissions/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("suivi/", views.review_list, name="review_list"),
+    path("soumissions/<int:pk>/note/", views.review_override, name="review_override"),
+    path("soumissions/<int:pk>/commentaires/", views.review_comment, name="review_comment"),
+    path("soumissions/<int:pk>/recorriger/", views.review_regrade, name="review_regrade"),
+    path("<int:pk>/recorriger/", views.exercise_regrade, name="exercise_regrade"),
 ]

@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 from courses import services as courses_services
 
 from . import services
-from .forms import CodeForm, quiz_answers
+from accounts.decorators import staff_required
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
+
+from .forms import CodeForm, LineCommentForm, OverrideForm, ReviewFilterForm, quiz_answers
+from .models import Exercise
 from .models import Submission
 from .results import Result
 
@@ -82,17 +90,96 @@ def _submit(request, exercise):
 
 @login_required
 def submission_detail(request, pk):
-    """A submission's result: the fragment htmx polls while grading, or a page of its own."""
+    """A submission's result: the fragment htmx polls while grading, the learner's page, or the trainer's review."""
     submission = services.access_submission(request.user, pk)
     exercise = submission.exercise
-    if request.htmx:
-        context = _context(request, exercise, submission) if submission.learner_id == request.user.pk else {
-            "exercise": exercise, "submission": submission, "result": Result.from_storage(submission.result) if submission.result else None,
-        }
-        return render(request, "exercises/exercise_detail.html#result", context)
-    if submission.learner_id == request.user.pk:
+    own = submission.learner_id == request.user.pk
+    if request.htmx and own:
+        return render(request, "exercises/exercise_detail.html#result", _context(request, exercise, submission))
+    if own:
         return redirect(f"{exercise.get_absolute_url()}?soumission={submission.pk}#resultat")
-    if not (request.user.is_trainer or request.user.is_coordinator):
+    return _review(request, submission)
+
+
+def _review(request, submission, override_form=None, comment_form=None, status=200):
+    files = []
+    comments = list(submission.comments.select_related("author"))
+    for index, (name, content) in enumerate(submission.files.items()):
+        lines = [
+            {"number": n, "text": text, "comments": [c for c in comments if c.filename == name and c.line == n]}
+            for n, text in enumerate(content.splitlines(), start=1)
+        ]
+        files.append({"index": index, "name": name, "lines": lines})
+    initial = {"score": round(100 * (submission.effective_score or 0)), "comment": submission.override_comment}
+    context = {
+        "submission": submission, "exercise": submission.exercise, "files": files,
+        "result": Result.from_storage(submission.result) if submission.result else None,
+        "override_form": override_form or OverrideForm(initial=initial),
+        "comment_form": comment_form or LineCommentForm(submission=submission),
+        "can_regrade_all": services.can_regrade_exercise(request.user, submission.exercise),
+    }
+    return render(request, "exercises/submission_review.html", context, status=status)
+
+
+@staff_required
+def review_list(request):
+    """The submissions of the trainer's cohorts, filtered by exercise, learner and status."""
+    learners = get_user_model().objects.filter(
+        submissions__isnull=False, **({} if request.user.is_coordinator else {"cohorts__trainers": request.user})
+    ).distinct().order_by("last_name", "first_name", "username")
+    form = ReviewFilterForm(request.GET or None, exercises=services.exercises_for_staff(request.user), learners=learners)
+    filters = form.cleaned_data if form.is_valid() else {}
+    submissions = services.submissions_for_staff(
+        request.user, exercise_id=filters.get("exercise"), learner_id=filters.get("learner"), status=filters.get("status")
+    )
+    page = Paginator(submissions, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "exercises/review_list.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@staff_required
+@require_POST
+def review_override(request, pk):
+    submission = services.access_submission(request.user, pk)
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        return _review(request, submission, override_form=form, status=400)
+    services.submission_override(
+        submission=submission, by=request.user, score=form.cleaned_data["score"] / 100, comment=form.cleaned_data["comment"]
+    )
+    messages.success(request, _("Note enregistrée ; la note automatique reste visible."))
+    return redirect("exercises:submission_detail", pk=submission.pk)
+
+
+@staff_required
+@require_POST
+def review_comment(request, pk):
+    submission = services.access_submission(request.user, pk)
+    form = LineCommentForm(request.POST, submission=submission)
+    if not form.is_valid():
+        return _review(request, submission, comment_form=form, status=400)
+    services.submission_comment_add(submission=submission, by=request.user, **form.cleaned_data)
+    messages.success(request, _("Commentaire ajouté."))
+    return redirect("exercises:submission_detail", pk=submission.pk)
+
+
+@staff_required
+@require_POST
+def review_regrade(request, pk):
+    submission = services.access_submission(request.user, pk)
+    services.submission_regrade(submission=submission)
+    messages.success(request, _("La soumission va être corrigée à nouveau."))
+    return redirect("exercises:submission_detail", pk=submission.pk)
+
+
+@staff_required
+@require_POST
+def exercise_regrade(request, pk):
+    exercise = get_object_or_404(Exercise.objects.select_related("module__course"), pk=pk)
+    if not services.can_regrade_exercise(request.user, exercise):
         raise PermissionDenied
-    result = Result.from_storage(submission.result) if submission.result else None
-    return render(request, "exercises/submission_review.html", {"submission": submission, "exercise": exercise, "result": result})
+    with transaction.atomic():
+        count = services.exercise_regrade(exercise=exercise)
+    messages.success(request, _("%(n)s soumission(s) vont être corrigées à nouveau.") % {"n": count})
+    return redirect(f"{reverse('exercises:review_list')}?exercise={exercise.pk}")

@@ -80,10 +80,13 @@ def compare(learner, reference, *, ordered, check_names):
     tests.append(TestResult(
         name=_("Les colonnes sont les bonnes"),
         status=Status.PASSED if columns_ok else Status.FAILED,
-        message="" if columns_ok else _("Votre résultat a %(got)s colonne(s) (%(names)s) ; il en faut %(want)s%(expected)s.") % {
-            "got": len(learner["columns"]), "names": ", ".join(learner["columns"]), "want": len(reference["columns"]),
-            "expected": (" : " + ", ".join(reference["columns"])) if check_names else "",
-        },
+        message="" if columns_ok else (
+            _("Votre résultat a les colonnes %(names)s ; il faut les colonnes %(expected)s.") % {
+                "names": ", ".join(learner["columns"]), "expected": ", ".join(reference["columns"])}
+            if check_names else
+            _("Votre résultat a %(got)s colonne(s) (%(names)s) ; il en faut %(want)s.") % {
+                "got": len(learner["columns"]), "names": ", ".join(learner["columns"]), "want": len(reference["columns"])}
+        ),
     ))
     got, want = _rows(learner), _rows(reference)
     missing = Counter(want) - Counter(got)
@@ -91,17 +94,14 @@ def compare(learner, reference, *, ordered, check_names):
     if not missing and not extra:
         tests.append(TestResult(name=_("Les lignes sont les bonnes"), status=Status.PASSED))
     else:
-        parts = []
+        parts = [_("Votre requête renvoie %(got)s ligne(s), il en faut %(want)s.") % {"got": len(got), "want": len(want)}]
         if missing:
             n = sum(missing.values())
-            parts.append(ngettext("il manque %(n)s ligne", "il manque %(n)s lignes", n) % {"n": n})
+            parts.append(ngettext("Il manque %(n)s ligne.", "Il manque %(n)s lignes.", n) % {"n": n})
         if extra:
             n = sum(extra.values())
-            parts.append(ngettext("%(n)s ligne en trop, par exemple %(row)s", "%(n)s lignes en trop, par exemple %(row)s", n) % {"n": n, "row": _show(next(iter(extra)))})
-        tests.append(TestResult(
-            name=_("Les lignes sont les bonnes"), status=Status.FAILED,
-            message=_("Votre requête renvoie %(got)s ligne(s), il en faut %(want)s : %(details)s.") % {"got": len(got), "want": len(want), "details": " ; ".join(parts)},
-        ))
+            parts.append(ngettext("%(n)s ligne en trop, par exemple %(row)s.", "%(n)s lignes en trop, par exemple %(row)s.", n) % {"n": n, "row": _show(next(iter(extra)))})
+        tests.append(TestResult(name=_("Les lignes sont les bonnes"), status=Status.FAILED, message=" ".join(parts)))
     if ordered:
         in_order = got == want
         tests.append(TestResult(

@@ -50,7 +50,7 @@ def test_sql_reference_passes_and_wrong_query_is_explained():
     result = grade(LIVRES, {"query.sql": "SELECT titre, annee FROM livres WHERE annee > 2010 ORDER BY annee"})
     assert result.status == "failed"
     rows = next(t for t in result.tests if t.name == "Les lignes sont les bonnes")
-    assert "il manque 1 ligne" in rows.message and "2006" not in rows.message
+    assert "Il manque 1 ligne." in rows.message and "2006" not in rows.message
     order = next(t for t in result.tests if "ordre" in t.name)
     assert order.status == "failed"
 
@@ -154,3 +154,55 @@ def test_check_course_grades_solutions_and_starters(tmp_path, capsys):
     (course / "01-module" / "module.toml").write_text('title = "M"\n')
     call_command("check_course", str(course))
     assert "passed    failed    ok" in capsys.readouterr().out
+
+
+def test_import_course_refuses_a_package_whose_solution_fails(tmp_path, db):
+    import shutil
+
+    from courses.models import Course
+    from courses.packages import PackageError, import_path
+
+    course = tmp_path / "cours"
+    shutil.copytree(MOYENNE, course / "01-module" / "02-moyenne")
+    (course / "course.toml").write_text('title = "C"\ntrack = "numerique-de-base"\nsummary = "S"\n')
+    (course / "01-module" / "module.toml").write_text('title = "M"\n')
+    (course / "01-module" / "01-intro.md").write_text('+++\ntitle = "Intro"\n+++\nTexte\n')
+    [imported] = import_path(course)
+    exercise = imported.modules.get().exercises.get()
+    assert exercise.order == 2 and exercise.kind == "python" and "moyenne" in exercise.statement
+    (course / "01-module" / "02-moyenne" / "solution" / "notes.py").write_text("def moyenne(notes):\n    return 1\n")
+    Course.objects.all().delete()
+    with pytest.raises(PackageError) as error:
+        import_path(course)
+    assert any("02-moyenne/solution:1: la solution de référence ne passe pas" in e for e in error.value.errors)
+    assert not Course.objects.exists()
+
+
+def test_exercises_round_trip_through_export(tmp_path, db):
+    import shutil
+
+    from courses.models import Course
+    from courses.packages import export_course, import_path
+    from exercises.models import Exercise
+
+    course = tmp_path / "src" / "cours"
+    for index, folder in enumerate((MOYENNE, LIVRES, QUIZ), start=1):
+        shutil.copytree(folder, course / "01-module" / f"0{index}-{folder.name}")
+    (course / "course.toml").write_text('title = "C"\ntrack = "numerique-de-base"\nsummary = "S"\n')
+    (course / "01-module" / "module.toml").write_text('title = "M"\n')
+    [imported] = import_path(course)
+    fields = ["slug", "title", "kind", "statement", "points", "order", "hints", "starter", "solution", "tests", "config", "time_limit"]
+    before = list(Exercise.objects.order_by("order").values(*fields))
+    export_course(imported, tmp_path / "out")
+    Course.objects.all().delete()
+    import_path(tmp_path / "out" / "cours")
+    assert list(Exercise.objects.order_by("order").values(*fields)) == before
+
+
+def test_demo_content_solutions_pass_and_starters_fail(capsys):
+    """Every demo exercise: its reference solution passes in the sandbox, its starter does not."""
+    from pathlib import Path
+
+    call_command("check_course", str(Path(__file__).resolve().parents[2] / "content"))
+    out = capsys.readouterr().out
+    assert out.count(" ok\n") >= 24 and "FAIL" not in out

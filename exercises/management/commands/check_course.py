@@ -33,7 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, path, **options):
         failures = 0
-        self.stdout.write(f"{'exercise':<60} {'solution':<9} {'starter':<9} verdict")
+        self.stdout.write(f"{'exercise':<70} {'solution':<9} {'starter':<9} verdict")
         for folder in exercise_dirs(path):
             try:
                 ok, solution, starter = check_exercise(folder)
@@ -43,7 +43,7 @@ class Command(BaseCommand):
                     self.stderr.write(error)
             failures += not ok
             name = str(Path(folder).relative_to(Path(path).resolve().parent) if Path(folder).is_absolute() else folder)
-            self.stdout.write(f"{name[-60:]:<60} {solution:<9} {starter:<9} {'ok' if ok else 'FAIL'}")
+            self.stdout.write(f"{name[-70:]:<70} {solution:<9} {starter:<9} {'ok' if ok else 'FAIL'}")
         if failures:
             self.stderr.write(f"{failures} exercise(s) fail the check.")
             sys.exit(1)

@@ -3,6 +3,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from exercises.graders import grader_for
 from exercises.graders.common import MAX_SUBMISSION_BYTES
@@ -51,9 +52,9 @@ class Command(BaseCommand):
             submission = read_submission(submission_path, spec.kind)
         except ValueError as exc:
             if str(exc) == "too big":
-                result = Result.error(Reason.REFUSED, "Votre travail dépasse 1 Mio : réduisez la taille des fichiers.")
+                result = Result.error(Reason.REFUSED, _("Votre travail dépasse 1 Mio : réduisez la taille des fichiers."))
             else:
-                result = Result.error(Reason.REFUSED, "Réponses illisibles : le fichier n'est pas un JSON valide.")
+                result = Result.error(Reason.REFUSED, _("Réponses illisibles : le fichier n'est pas un JSON valide."))
         except OSError as exc:
             self.stderr.write(f"{submission_path}: {exc}")
             sys.exit(2)

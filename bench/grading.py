@@ -1,0 +1,166 @@
+"""Grading benchmark: latency, throughput and sandbox overhead, measured on this machine.
+
+    make bench                      # embedded default (SQLite, filesystem broker)
+    CELERY_BROKER_URL=redis://127.0.0.1:6379/0 make bench    # with Redis
+
+Uses a throw-away database and broker folder in a temporary directory; starts two real
+Celery worker processes (concurrency 1 each). Prints figures and the ratios the grading
+issue asks for. Not a test: nothing here fails on a slow machine.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+VAR = Path(tempfile.mkdtemp(prefix="tremplin-bench-"))
+os.environ["TREMPLIN_VAR_DIR"] = str(VAR)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.pop("DATABASE_URL", None)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+N = int(os.environ.get("BENCH_N", "30"))
+EXAMPLES = ROOT / "tests" / "exercises" / "examples"
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def summary(name, values_ms):
+    print(f"  {name:<52} median {statistics.median(values_ms):7.1f} ms   p95 {pct(values_ms, 95):7.1f} ms   (n={len(values_ms)})")
+    return statistics.median(values_ms)
+
+
+def timed(fn, n=N):
+    out = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def setup():
+    call_command("migrate", verbosity=0)
+    from accounts.models import Role, User
+    from courses.models import Course, Module, Track
+    from tests.exercises.conftest import load_exercise
+
+    track = Track.objects.get(slug="numerique-de-base")
+    course = Course.objects.create(slug="bench", title="Bench", track=track, summary="-", status="published")
+    module = Module.objects.create(course=course, slug="m", title="M")
+    learner = User.objects.create_user("bench", password="x", role=Role.RESIDENT)
+    return learner, load_exercise(module, "moyenne"), load_exercise(module, "livres-recents"), load_exercise(module, "quiz-arnaques")
+
+
+def start_workers(count=2):
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return [
+        subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING", "--concurrency=1",
+             f"--hostname=bench{i}@%h", "--without-gossip", "--without-mingle"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        for i in range(1, count + 1)
+    ]
+
+
+def wait_done(ids, timeout=300):
+    from exercises.models import Submission
+
+    deadline = time.monotonic() + timeout
+    while Submission.objects.filter(pk__in=ids, status__in=Submission.PENDING).exists():
+        if time.monotonic() > deadline:
+            raise RuntimeError("grading did not finish")
+        time.sleep(0.005)
+
+
+def main():
+    from exercises import sandbox, services
+    from exercises.graders.common import materialise
+    from exercises.graders.python import COMMAND, ENV
+    from exercises.models import Submission
+
+    learner, python_ex, sql_ex, quiz_ex = setup()
+    spec = python_ex.spec()
+    solution = dict(spec.solution)
+    sql_solution = dict(sql_ex.spec().solution)
+    print(f"Tremplin grading benchmark — {os.cpu_count()} cores, broker {django.conf.settings.CELERY_BROKER_URL.split('://')[0]}, "
+          f"database {django.conf.settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, n={N}")
+
+    print("\nSandbox cost (same command, with and without bubblewrap):")
+    python = str(ROOT / ".sandbox-venv" / "bin" / "python")
+    with materialise(solution) as work, materialise(spec.tests) as tests_dir:
+        bare_pass = summary("python -c pass, bare", timed(lambda: subprocess.run([python, "-c", "pass"], check=True)))
+        boxed_pass = summary("python -c pass, in the sandbox", timed(lambda: sandbox.run(["/sandbox/python/bin/python", "-c", "pass"], files_dir=work)))
+        bare_cmd = [python, "-m", "pytest", "-c", str(sandbox.RUNNER_DIR / "pytest.ini"), f"--rootdir={tests_dir}", "-q", str(tests_dir)]
+        bare_env = {"PYTHONPATH": f"{work}", "PATH": "/usr/bin:/bin", "HOME": str(work)}
+        bare_pytest = summary("pytest on the exercise's 3 tests, bare", timed(lambda: subprocess.run(bare_cmd, cwd=work, env=bare_env, stdout=subprocess.DEVNULL, check=True)))
+        boxed_pytest = summary("pytest on the same tests, in the sandbox", timed(lambda: sandbox.run(COMMAND, files_dir=work, tests_dir=tests_dir, env=ENV)))
+
+    print("\nQuiz (graded in the web process):")
+    quiz = summary("submit -> result", timed(lambda: services.submission_create(exercise=quiz_ex, learner=learner, mode="submit", answers={"q0": "0"})))
+
+    workers = start_workers(2)
+    try:
+        time.sleep(4)
+        warm = services.submission_create(exercise=python_ex, learner=learner, mode="check", files=solution)
+        wait_done([warm.pk], timeout=120)
+
+        def one(exercise, files):
+            submission = services.submission_create(exercise=exercise, learner=learner, mode="check", files=files)
+            wait_done([submission.pk])
+
+        print("\nThrough the queue, warm workers (submit -> result stored):")
+        python_e2e = summary("Python exercise", timed(lambda: one(python_ex, solution)))
+        sql_e2e = summary("SQL exercise", timed(lambda: one(sql_ex, sql_solution)))
+
+        batch = max(40, N)
+        start = time.perf_counter()
+        ids = [services.submission_create(exercise=python_ex, learner=learner, mode="check", files=solution).pk for _ in range(batch)]
+        wait_done(ids)
+        elapsed = time.perf_counter() - start
+        rate = batch / elapsed
+        nodes = Submission.objects.filter(pk__in=ids).values_list("claimed_by", flat=True)
+        per_node = {n.split("@")[0]: list(nodes).count(n) for n in set(nodes)}
+        twice = Submission.objects.filter(pk__in=ids, runs__gt=1).count()
+        print(f"\nThroughput, two worker processes: {batch} Python gradings in {elapsed:.1f} s = {rate:.1f} per second "
+              f"(per node {per_node}, graded twice: {twice})")
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=30)
+
+    figures = {
+        "sandbox_overhead_ms": round(boxed_pass - bare_pass, 1),
+        "sandbox_overhead_pytest_ms": round(boxed_pytest - bare_pytest, 1),
+        "quiz_median_ms": round(quiz, 1),
+        "python_e2e_median_ms": round(python_e2e, 1),
+        "sql_e2e_median_ms": round(sql_e2e, 1),
+        "python_e2e_over_bare_pytest": round(python_e2e / bare_pytest, 2),
+        "python_gradings_per_second_two_workers": round(rate, 1),
+    }
+    print("\nRatios and targets:")
+    print(f"  sandbox overhead: {figures['sandbox_overhead_ms']} ms on python -c pass, {figures['sandbox_overhead_pytest_ms']} ms on pytest (target < 30 ms)")
+    print(f"  quiz: {figures['quiz_median_ms']} ms (target < 50 ms)")
+    print(f"  Python end to end / bare pytest: {figures['python_e2e_over_bare_pytest']}x (target <= 1.3x)")
+    print(f"  Python gradings per second, two workers: {figures['python_gradings_per_second_two_workers']} (target >= 6)")
+    print("\n" + json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+def saluer(prenom):
+    """Renvoie la phrase « Bonjour <prenom> ! »."""
+    pass

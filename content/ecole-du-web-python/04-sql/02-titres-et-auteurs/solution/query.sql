@@ -1,0 +1,2 @@
+SELECT titre, auteur
+FROM livres;

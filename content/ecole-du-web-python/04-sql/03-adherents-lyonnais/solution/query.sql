@@ -1,0 +1,3 @@
+SELECT prenom, nom
+FROM adherents
+WHERE ville = 'Lyon';

@@ -1,0 +1,3 @@
+SELECT genre, COUNT(*) AS nombre
+FROM livres
+GROUP BY genre;

@@ -1,0 +1,118 @@
+import pytest
+from django.urls import reverse
+
+from courses.models import Enrolment
+from exercises.models import Submission
+
+SOLUTION = "def moyenne(notes):\n    return sum(notes) / len(notes) if notes else 0\n"
+
+
+@pytest.fixture
+def enrolled(resident, basics_course):
+    Enrolment.objects.create(user=resident, course=basics_course)
+    return resident
+
+
+def test_learner_sees_statement_editor_and_buttons(client, enrolled, python_exercise):
+    client.force_login(enrolled)
+    page = client.get(python_exercise.get_absolute_url()).content.decode()
+    assert "moyenne(notes)" in page and '<textarea name="file_0"' in page
+    assert "return sum(notes) / len(notes)" in page  # the starter
+    assert 'value="check"' in page and 'value="submit"' in page
+    assert "SECRET_EXPECTED" not in page and "424242" not in page
+
+
+def test_submit_without_javascript_redirects_to_the_result(client, enrolled, python_exercise, eager, django_capture_on_commit_callbacks):
+    client.force_login(enrolled)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION})
+    submission = Submission.objects.get()
+    assert response.status_code == 302 and response.url.endswith(f"?soumission={submission.pk}#resultat")
+    page = client.get(response.url).content.decode()
+    assert "Réussi" in page and "Score : 100 %" in page and "Essai 1" in page
+
+
+def test_submit_with_htmx_shows_the_pending_state_then_polls(client, enrolled, python_exercise, django_capture_on_commit_callbacks):
+    client.force_login(enrolled)
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION}, HTTP_HX_REQUEST="true")
+    fragment = response.content.decode()
+    submission = Submission.objects.get()
+    assert "<html" not in fragment and "Correction en cours" in fragment
+    assert f'hx-get="{reverse("exercises:submission_detail", args=[submission.pk])}"' in fragment
+    assert 'hx-trigger="every 1s"' in fragment
+    poll = client.get(reverse("exercises:submission_detail", args=[submission.pk]), HTTP_HX_REQUEST="true").content.decode()
+    assert "Correction en cours" in poll
+
+
+def test_pending_page_refreshes_itself_without_javascript(client, enrolled, python_exercise, django_capture_on_commit_callbacks):
+    client.force_login(enrolled)
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION})
+    page = client.get(response.url).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+
+
+def test_empty_and_oversized_code_is_refused_with_a_message_and_kept(client, enrolled, python_exercise):
+    client.force_login(enrolled)
+    response = client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": "   "})
+    assert response.status_code == 400 and "Vos fichiers sont vides" in response.content.decode()
+    big = "# " + "x" * (1024 * 1024)
+    response = client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": big})
+    assert "dépasse 1 Mio" in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_quiz_page_and_answers(client, enrolled, quiz_exercise):
+    client.force_login(enrolled)
+    page = client.get(quiz_exercise.get_absolute_url()).content.decode()
+    assert "<fieldset" in page and "<legend>1. Quelle adresse" in page and 'name="q5_0"' in page
+    response = client.post(quiz_exercise.get_absolute_url(), {
+        "q0": "0", "q1": "false", "q2": "franceconnect", "q3": "12", "q4": ["0", "1"], "q5_0": "0", "q5_1": "1",
+    }, follow=True)
+    assert "Bravo, toutes vos réponses sont justes" in response.content.decode()
+
+
+def test_attempt_limit_is_explained(client, enrolled, python_exercise, eager, django_capture_on_commit_callbacks):
+    python_exercise.max_attempts = 1
+    python_exercise.save()
+    client.force_login(enrolled)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": "def moyenne(n):\n    return 0\n"})
+    response = client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION}, follow=True)
+    assert "Vous avez utilisé tous vos essais" in response.content.decode()
+    page = client.get(python_exercise.get_absolute_url()).content.decode()
+    assert "0 essai restant" in page and "Une liste vide a une longueur de 0" in page  # the hint
+
+
+def test_course_outline_lists_the_exercise_and_counts_it(client, enrolled, python_exercise, basics_course, eager, django_capture_on_commit_callbacks):
+    client.force_login(enrolled)
+    page = client.get(basics_course.get_absolute_url()).content.decode()
+    assert python_exercise.get_absolute_url() in page and "sur 7" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION})
+    page = client.get(basics_course.get_absolute_url()).content.decode()
+    assert "1 activité terminée sur 7" in page and "fait (100 %)" in page
+
+
+def test_access(client, python_exercise, resident, other_trainee, trainer, basics_course, db):
+    url = python_exercise.get_absolute_url()
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+    client.force_login(resident)
+    assert client.get(url).status_code == 403  # not enrolled
+    client.force_login(trainer)  # author of the course: preview
+    assert client.get(url).status_code == 200
+
+
+def test_submissions_are_private(client, enrolled, other_trainee, trainer, other_trainer, coordinator, python_exercise, cohort):
+    submission = Submission.objects.create(exercise=python_exercise, learner=enrolled, files={"notes.py": SOLUTION})
+    url = reverse("exercises:submission_detail", args=[submission.pk])
+    client.force_login(other_trainee)
+    assert client.get(url).status_code == 404
+    client.force_login(other_trainer)
+    assert client.get(url).status_code == 404
+    cohort.learners.add(enrolled)
+    client.force_login(trainer)
+    assert client.get(url).status_code == 200
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 200
