@@ -81,6 +81,7 @@ class Submission(models.Model):
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="submissions")
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.SUBMIT)
+    language = models.CharField(max_length=8, default="fr", help_text="The learner's language: feedback is written in it.")
     attempt = models.PositiveIntegerField(default=0, help_text="1, 2, ... for submissions; 0 for checks.")
     files = models.JSONField(default=dict, blank=True)
     answers = models.JSONField(default=dict, blank=True)

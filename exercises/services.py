@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count, F, Max, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from courses import services as courses_services
@@ -88,7 +89,7 @@ def penalised(score, *, attempt, penalty):
 # ---------------------------------------------------------------- submitting
 
 
-def submission_create(*, exercise, learner, mode, files=None, answers=None):
+def submission_create(*, exercise, learner, mode, files=None, answers=None, language=None):
     """Store the learner's work first, then grade it: in-process for a quiz, by a worker otherwise."""
     with transaction.atomic():
         attempt = 0
@@ -101,7 +102,7 @@ def submission_create(*, exercise, learner, mode, files=None, answers=None):
             attempt = used + 1
         submission = Submission.objects.create(
             exercise=exercise, learner=learner, mode=mode, attempt=attempt,
-            files=files or {}, answers=answers or {},
+            files=files or {}, answers=answers or {}, language=language or settings.LANGUAGE_CODE,
         )
         if runs_in_sandbox(exercise.kind):
             transaction.on_commit(lambda: submission_enqueue(submission.pk))
@@ -144,7 +145,8 @@ def submission_grade(*, submission_id, worker):
     spec = exercise.spec()
     payload = submission.answers if exercise.kind == "quiz" else submission.files
     try:
-        result = grader_for(exercise.kind)(spec, payload, public_only=submission.mode == Submission.Mode.CHECK)
+        with translation.override(submission.language or settings.LANGUAGE_CODE):
+            result = grader_for(exercise.kind)(spec, payload, public_only=submission.mode == Submission.Mode.CHECK)
     except Exception:  # noqa: BLE001 - a grader bug must not leave the row running forever
         log.exception("Grader crashed on submission %s", submission_id)
         result = Result.error(Reason.CRASH, _("Une erreur interne a empêché la correction. Vos fichiers sont conservés ; réessayez plus tard."))

@@ -70,7 +70,9 @@ def _submit(request, exercise):
     try:
         if exercise.kind == "quiz":
             answers = quiz_answers(request.POST, exercise.config.get("questions", []))
-            submission = services.submission_create(exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers)
+            submission = services.submission_create(
+                exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers, language=request.LANGUAGE_CODE
+            )
         else:
             spec_files = list(exercise.starter) or (["query.sql"] if exercise.kind == "sql" else ["solution.py"])
             form = CodeForm(request.POST, filenames=spec_files)
@@ -79,7 +81,9 @@ def _submit(request, exercise):
                 template = "exercises/exercise_detail.html#result" if request.htmx else "exercises/exercise_detail.html"
                 context["form_errors"] = form.non_field_errors()
                 return render(request, template, context, status=200 if request.htmx else 400)
-            submission = services.submission_create(exercise=exercise, learner=request.user, mode=mode, files=form.cleaned_data["files"])
+            submission = services.submission_create(
+                exercise=exercise, learner=request.user, mode=mode, files=form.cleaned_data["files"], language=request.LANGUAGE_CODE
+            )
     except services.SubmissionRefused as exc:
         messages.error(request, str(exc))
         return redirect(exercise)

@@ -8,6 +8,16 @@ from courses.models import Course, Lesson, Module, Status, Track
 
 
 @pytest.fixture(autouse=True)
+def _french_by_default():
+    """A request that switched to English must not leak its language into the next test."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_hasher_and_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
