@@ -30,6 +30,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from . import seccomp
+
 RUNNER_DIR = Path(__file__).resolve().parent / "sandbox_files"
 KEEP_OUTPUT = 64 * 1024
 MAX_OUTPUT = 4 * 1024 * 1024
@@ -48,6 +50,7 @@ class Limits:
     processes: int = 64
     file_size_mib: int = 16
     open_files: int = 128
+    disk_mib: int = 64
 
 
 @dataclass
@@ -122,9 +125,13 @@ def _kill_uid(uid):
             continue
 
 
-def _preexec(limits):
+def _preexec(limits, cgroup_paths=()):
     def apply():
         os.setsid()
+        # Join the slot's cgroups before exec: every process of the run is counted from the start.
+        for path in cgroup_paths:
+            with open(os.path.join(path, "cgroup.procs"), "w") as procs:
+                procs.write(str(os.getpid()))
         cpu = limits.cpu_seconds
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         memory = limits.memory_mib * 1024 * 1024
@@ -150,7 +157,7 @@ def _etc_files(tmp, uid):
 def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=None):
     """Run `command` (a list, paths as seen inside) in the sandbox; returns a RunResult.
 
-    files_dir: a host directory copied to the writable /work (the learner's files).
+    files_dir: a host directory copied into /work, a size-limited tmpfs writable by the run only.
     tests_dir: a host directory mounted read-only at /tests.
     extra_ro: {inside_path: host_path} read-only mounts (data files).
     env: extra environment variables (the rest of the environment is cleared).
@@ -164,19 +171,29 @@ def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=N
     with _Slot() as slot, tempfile.TemporaryDirectory(prefix="tremplin-run-") as tmp_name:
         tmp = Path(tmp_name)
         os.chmod(tmp, 0o755)
-        work = tmp / "work"
+        work = tmp / "input"
         shutil.copytree(files_dir, work)
         for path in [work, *work.rglob("*")]:
-            os.chown(path, slot.uid, slot.uid, follow_symlinks=False)
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
         nonce = secrets.token_hex(16)
         if bwrap is None:
-            argv = _unsafe_argv(command, work, tests_dir, extra_ro or {})
-        else:
-            argv = _bwrap_argv(bwrap, command, tmp, work, tests_dir, slot.uid, extra_ro or {}, env or {})
-        return _execute(argv, limits, nonce, cwd=work if bwrap is None else None, env=_unsafe_env(env or {}, work, tests_dir) if bwrap is None else None)
+            unsafe_work = tmp / "work"
+            shutil.copytree(work, unsafe_work)
+            argv = _unsafe_argv(command, unsafe_work, tests_dir, extra_ro or {})
+            return _execute(argv, limits, nonce, cwd=unsafe_work, env=_unsafe_env(env or {}, unsafe_work, tests_dir))
+        seccomp_fd = seccomp.open_program()
+        argv = _bwrap_argv(bwrap, command, tmp, work, tests_dir, slot.uid, extra_ro or {}, env or {}, limits, seccomp_fd)
+        groups = _cgroups(slot.index, limits)
+        try:
+            return _execute(argv, limits, nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=groups,
+                            extra_fds=(seccomp_fd,) if seccomp_fd is not None else ())
+        finally:
+            _empty_cgroups(groups)
+            if seccomp_fd is not None:
+                os.close(seccomp_fd)
 
 
-def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env):
+def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None):
     etc = _etc_files(tmp, uid)
     argv = [
         bwrap,
@@ -185,14 +202,18 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env):
         "--ro-bind", "/usr", "/usr",
         "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib",
         "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/sbin", "/sbin",
+        "--perms", "0755", "--dir", "/etc",
         "--ro-bind", str(etc / "passwd"), "/etc/passwd",
         "--ro-bind", str(etc / "group"), "/etc/group",
         "--ro-bind", str(etc / "hosts"), "/etc/hosts",
-        "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+        "--proc", "/proc", "--dev", "/dev",
+        # Writable places live in memory with a size cap: nothing a run writes reaches the host's disk.
+        "--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/tmp",
+        "--perms", "0755", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/work",
         "--perms", "0755", "--dir", "/sandbox",
         "--ro-bind", str(sandbox_python_root()), "/sandbox/python",
         "--ro-bind", str(RUNNER_DIR), "/sandbox/runner",
-        "--bind", str(work), "/work",
+        "--ro-bind", str(work), "/sandbox/input",
     ]
     if Path("/etc/ld.so.cache").exists():
         argv += ["--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache"]
@@ -200,19 +221,90 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env):
         argv += ["--ro-bind", str(tests_dir), "/tests"]
     for inside, host in extra_ro.items():
         argv += ["--ro-bind", str(host), inside]
+    if seccomp_fd is not None:
+        argv += ["--seccomp", str(seccomp_fd)]
+    drop = [
+        "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
+        "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
+    ]
     argv += [
         "--chdir", "/work", "--clearenv",
         "--setenv", "PATH", "/sandbox/python/bin:/usr/bin",
-        "--setenv", "HOME", "/work", "--setenv", "LANG", "C.UTF-8",
+        "--setenv", "HOME", "/work", "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp",
         "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "PYTHONHASHSEED", "0",
         "--setenv", "PYTHONIOENCODING", "utf-8",
         *[item for key, value in env.items() for item in ("--setenv", key, value)],
-        "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-        "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-        "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
-        *command,
+        # Root inside only long enough to copy the learner's files into /work and give them to the
+        # run's uid; setpriv then drops every capability before any learner code starts.
+        "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_CHOWN",
+        "--cap-add", "CAP_DAC_OVERRIDE", "--cap-add", "CAP_FOWNER",
+        "/bin/sh", "-c", f'cp -R /sandbox/input/. /work/ && chown -R {uid}:{uid} /work && exec "$@"', "sandbox",
+        *drop, *command,
     ]
     return argv
+
+
+def _cgroup_base(controller):
+    """This process's own cgroup (v1) for a controller, if it can be written; else None."""
+    try:
+        for line in Path("/proc/self/cgroup").read_text().splitlines():
+            _, controllers, path = line.split(":", 2)
+            if controller in controllers.split(","):
+                base = Path("/sys/fs/cgroup") / controller / path.lstrip("/")
+                return base if os.access(base, os.W_OK) else None
+    except OSError:
+        return None
+    return None
+
+
+def _cgroups(index, limits):
+    """A memory and a pids cgroup per slot: the limits hold for the whole run, not per process."""
+    groups = {}
+    wanted = {
+        "memory": [("memory.limit_in_bytes", limits.memory_mib * 1024 * 1024),
+                   ("memory.memsw.limit_in_bytes", limits.memory_mib * 1024 * 1024)],
+        "pids": [("pids.max", limits.processes)],
+        "cpuacct": [("cpuacct.usage", 0)],  # reset: the run's CPU time, whoever reaped its processes
+    }
+    for controller, values in wanted.items():
+        base = _cgroup_base(controller)
+        if base is None:
+            continue
+        path = base / "tremplin-sandbox" / f"slot-{index}"
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            for name, value in values:
+                try:
+                    (path / name).write_text(str(value))
+                except OSError:
+                    if name != "memory.memsw.limit_in_bytes":  # absent without swap accounting
+                        raise
+            if controller == "memory":
+                (path / "memory.max_usage_in_bytes").write_text("0")
+                (path / "memory.failcnt").write_text("0")
+            groups[controller] = path
+        except OSError:
+            continue
+    return groups
+
+
+def _oom_kills(path):
+    try:
+        for line in (path / "memory.oom_control").read_text().splitlines():
+            if line.startswith("oom_kill "):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _empty_cgroups(groups):
+    for path in groups.values():
+        try:
+            for pid in (path / "cgroup.procs").read_text().split():
+                os.kill(int(pid), signal.SIGKILL)
+        except (OSError, ValueError):
+            continue
 
 
 def _unsafe_mapping(work, tests_dir, extra_ro):
@@ -239,17 +331,19 @@ def _unsafe_env(env, work, tests_dir):
     return {"PATH": "/usr/bin:/bin", "HOME": str(work), "LANG": "C.UTF-8", **paths}
 
 
-def _execute(argv, limits, nonce, cwd=None, env=None):
+def _execute(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=()):
+    cgroups = cgroups or {}
     report_read, report_write = os.pipe()
     nonce_read, nonce_write = os.pipe()
     os.write(nonce_write, nonce.encode())
     os.close(nonce_write)
     # The runner learns its channels' descriptor numbers from its arguments.
     argv = [a.replace("{report_fd}", str(report_write)).replace("{nonce_fd}", str(nonce_read)) for a in argv]
+    oom_before = _oom_kills(cgroups["memory"]) if "memory" in cgroups else 0
     started = time.monotonic()
     process = subprocess.Popen(
         argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        pass_fds=(report_write, nonce_read), preexec_fn=_preexec(limits), cwd=cwd, env=env,
+        pass_fds=(report_write, nonce_read, *extra_fds), preexec_fn=_preexec(limits, list(cgroups.values())), cwd=cwd, env=env,
     )
     os.close(report_write)
     os.close(nonce_read)
@@ -258,6 +352,7 @@ def _execute(argv, limits, nonce, cwd=None, env=None):
     result = RunResult(exit_code=None, output="")
     streams = {process.stdout.fileno(): "out", report_read: "report"}
     deadline = started + limits.wall_seconds
+    rusage = None
     try:
         while streams:
             remaining = deadline - time.monotonic()
@@ -284,13 +379,24 @@ def _execute(argv, limits, nonce, cwd=None, env=None):
                         result.output_exceeded = True
                         streams.clear()
                         break
+        # Both channels closed (or a limit hit): the run may still be alive, e.g. sleeping.
+        while not (result.timed_out or result.output_exceeded):
+            pid, status, rusage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                process.returncode = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() >= deadline:
+                result.timed_out = True
+                break
+            time.sleep(0.005)
     finally:
-        if process.poll() is None:
+        if process.returncode is None:
             try:
                 os.killpg(process.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        process.wait()
+            _pid, status, rusage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
         process.stdout.close()
         os.close(report_read)
     result.duration_ms = round((time.monotonic() - started) * 1000)
@@ -300,14 +406,17 @@ def _execute(argv, limits, nonce, cwd=None, env=None):
     # bwrap reports a child killed by a signal as 128 + signal.
     sig = -code if code is not None and code < 0 else (code - 128 if code is not None and code > 128 else None)
     result.signal = sig
-    result.cpu_exceeded = sig in (signal.SIGXCPU, signal.SIGKILL) and not result.timed_out and _cpu_hint(result)
-    result.memory_exceeded = "MemoryError" in result.output or "JavaScript heap out of memory" in result.output
+    cpu_used = (rusage.ru_utime + rusage.ru_stime) if rusage else 0.0
+    if "cpuacct" in cgroups:
+        try:
+            cpu_used = max(cpu_used, int((cgroups["cpuacct"] / "cpuacct.usage").read_text()) / 1e9)
+        except (OSError, ValueError):
+            pass
+    result.cpu_exceeded = sig == signal.SIGXCPU or cpu_used >= limits.cpu_seconds * 0.95
+    oom = "memory" in cgroups and _oom_kills(cgroups["memory"]) > oom_before
+    result.memory_exceeded = oom or "MemoryError" in result.output or "JavaScript heap out of memory" in result.output
     result.records = _parse_records(bytes(report), nonce)
     return result
-
-
-def _cpu_hint(result):
-    return result.signal == signal.SIGXCPU or result.duration_ms >= 900
 
 
 def _parse_records(data, nonce):

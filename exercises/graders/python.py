@@ -25,7 +25,8 @@ def syntax_error(files):
                 "file": name, "line": exc.lineno or "?", "msg": exc.msg,
             }
         except (ValueError, MemoryError, RecursionError) as exc:
-            return _("Le fichier %(file)s ne peut pas être lu comme du Python : %(msg)s") % {"file": name, "msg": exc}
+            reason = str(exc) or _("il est trop imbriqué ou trop long")
+            return _("Le fichier %(file)s ne peut pas être lu comme du Python : %(msg)s") % {"file": name, "msg": reason}
     return None
 
 
@@ -48,7 +49,17 @@ def grade(spec, submission, *, public_only=False):
     failure = run_failure(run, spec)
     if failure:
         return failure
+    # With the hidden tests mounted, text that the learner's code controls (assertion messages
+    # showing its return values, exception messages) could carry the hidden tests' content:
+    # only the public-tests run ("Vérifier") shows it.
+    hidden_mounted = any(not name.startswith("public/") for name in tests)
     collect_errors = [r for r in run.records if r.get("event") == "collect_error"]
+    if collect_errors and hidden_mounted:
+        return Result.error(
+            Reason.CRASH,
+            _("Votre code n'a pas pu être chargé par les tests. Utilisez « Vérifier » pour voir l'erreur, ou relisez votre code."),
+            run.duration_ms,
+        )
     if collect_errors:
         last_line = next((line for line in reversed(collect_errors[0].get("message", "").splitlines()) if line.strip()), "")
         last_line = last_line.removeprefix("E").strip()
@@ -63,7 +74,14 @@ def grade(spec, submission, *, public_only=False):
             continue
         hidden = not record["nodeid"].startswith("public/")
         status = {"passed": Status.PASSED, "failed": Status.FAILED}.get(record["outcome"], Status.ERROR)
-        message = "" if status == Status.PASSED else (_("Test caché : non réussi.") if hidden else record.get("message", ""))
+        if status == Status.PASSED:
+            message = ""
+        elif hidden:
+            message = _("Test caché : non réussi.")
+        elif hidden_mounted:
+            message = _("Non réussi. « Vérifier » montre le détail de ce test public.")
+        else:
+            message = record.get("message", "")
         results.append(TestResult(name=record.get("doc") or humanize(record["nodeid"]), status=status, message=message[:2000], hidden=hidden))
     if not results:
         return Result.error(Reason.CRASH, _("Aucun test n'a pu être exécuté sur votre code."), run.duration_ms)
