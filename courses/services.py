@@ -78,7 +78,7 @@ def catalogue():
 # Other apps (exercises) add their activities to course outlines through a provider:
 #   items(course, user, include_drafts) -> {module_id: [item, ...]}
 #   counts(user, course_ids) -> {course_id: (total, done)}
-# An item has: kind, key, pk, title, order, url, is_done, is_published.
+# An item has: activity ("lesson", "exercise"...), key, pk, title, order, url, is_done, is_published.
 OUTLINE_PROVIDERS = []
 
 
@@ -166,9 +166,9 @@ def course_outline(course, user, *, include_drafts=False):
         for lesson in lessons_of_module:
             lesson.module = module
             lesson.is_done = lesson.pk in completed
-            lesson.kind, lesson.key = "lesson", ("lesson", lesson.pk)
+            lesson.activity, lesson.key = "lesson", ("lesson", lesson.pk)
             lesson.url = f"{base_url}lecons/{lesson.pk}/"
-        items = sorted(lessons_of_module + extra.get(module.pk, []), key=lambda item: (item.order, item.kind, item.pk))
+        items = sorted(lessons_of_module + extra.get(module.pk, []), key=lambda item: (item.order, item.activity, item.pk))
         outline.modules.append(ModuleOutline(module=module, lessons=lessons_of_module, items=items))
     return outline
 
@@ -309,12 +309,22 @@ def lesson_create(*, module, body="", **fields):
     return lesson_save(lesson=lesson, body=body)
 
 
-def item_move(*, item, direction):
-    """Swap a module or lesson with its neighbour ('up' or 'down'); orders are renumbered 1..n."""
-    siblings = list(
-        item.course.modules.all() if isinstance(item, Module) else item.module.lessons.all()
-    )
-    index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
+def module_move(*, module, direction):
+    """Swap a module with its neighbour ('up' or 'down'); orders are renumbered 1..n."""
+    return _swap(list(module.course.modules.all()), module.pk, direction)
+
+
+def activity_move(*, course, user, key, direction):
+    """Swap a lesson or exercise with its neighbour in its module (lessons and exercises share one order)."""
+    outline = course_outline(course, user, include_drafts=True)
+    for module in outline.modules:
+        if any(item.key == key for item in module.items):
+            return _swap(module.items, key, direction, by_key=True)
+    raise Http404
+
+
+def _swap(siblings, wanted, direction, by_key=False):
+    index = next(i for i, s in enumerate(siblings) if (s.key if by_key else s.pk) == wanted)
     target = index - 1 if direction == "up" else index + 1
     if 0 <= target < len(siblings):
         siblings[index], siblings[target] = siblings[target], siblings[index]

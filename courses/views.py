@@ -197,12 +197,13 @@ def lesson_publish(request, slug, pk):
 def item_move(request, slug, kind, pk):
     """Up/down buttons: a plain form post, swapped in place by htmx when available."""
     course = services.access_course_for_edit(request.user, slug)
-    model = {"module": Module, "lesson": Lesson}.get(kind)
-    if model is None:
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    if kind == "module":
+        services.module_move(module=get_object_or_404(Module, pk=pk, course=course), direction=direction)
+    elif kind in ("lesson", "exercise"):
+        services.activity_move(course=course, user=request.user, key=(kind, pk), direction=direction)
+    else:
         raise Http404
-    lookup = {"course": course} if model is Module else {"module__course": course}
-    item = get_object_or_404(model, pk=pk, **lookup)
-    services.item_move(item=item, direction="up" if request.POST.get("direction") == "up" else "down")
     return _outline_response(request, course)
 
 

@@ -80,3 +80,153 @@ class LineCommentForm(forms.Form):
         if name and line and line > len(self.submission.files.get(name, "").splitlines()):
             raise ValidationError(_("Ce fichier n'a pas autant de lignes."), code="line")
         return data
+
+
+class ExerciseForm(forms.Form):
+    """An exercise edited in the browser: one learner file, its reference solution and tests.
+
+    Exercises with several files are edited in their course package; here only their
+    description and limits change.
+    """
+
+    title = forms.CharField(label=_("Titre"), max_length=200)
+    slug = forms.SlugField(label=_("Adresse courte"))
+    kind = forms.ChoiceField(label=_("Type"), choices=[("python", "Python"), ("sql", "SQL"), ("quiz", _("Quiz"))])
+    statement = forms.CharField(label=_("Énoncé"), required=False)
+    points = forms.IntegerField(label=_("Points"), min_value=0, max_value=1000, initial=1)
+    time_limit = forms.IntegerField(label=_("Temps limite (secondes)"), min_value=1, max_value=120, initial=10)
+    memory_limit = forms.IntegerField(label=_("Mémoire limite (Mio)"), min_value=64, max_value=4096, initial=512)
+    max_attempts = forms.IntegerField(label=_("Nombre d'essais maximum (vide : illimité)"), min_value=1, required=False)
+    penalty = forms.IntegerField(label=_("Pénalité par essai supplémentaire (%)"), min_value=0, max_value=100, initial=0)
+    hints = forms.CharField(
+        label=_("Indices"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Un par ligne, précédé du nombre d'échecs après lequel il apparaît : « 1: Pensez à la liste vide »."),
+    )
+    filename = forms.RegexField(
+        label=_("Nom du fichier de l'apprenant"), regex=r"^[A-Za-z0-9_-]+\.(py|sql)$", required=False,
+        help_text=_("Par exemple notes.py ; pour le SQL : query.sql."),
+    )
+    starter = forms.CharField(label=_("Code de départ"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
+    solution = forms.CharField(label=_("Solution de référence"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
+    public_tests = forms.CharField(
+        label=_("Tests publics (pytest)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+        help_text=_("Visibles par l'apprenant avec « Vérifier ». La docstring de chaque test sert de nom."),
+    )
+    hidden_tests = forms.CharField(
+        label=_("Tests cachés (pytest) ; pour le SQL : schéma et données"), required=False, strip=False,
+        widget=forms.Textarea(attrs={"rows": 10, "class": "code"}),
+    )
+    ordered = forms.BooleanField(label=_("SQL : l'ordre des lignes compte"), required=False)
+    gift = forms.CharField(
+        label=_("Questions du quiz (format GIFT de Moodle)"), required=False, widget=forms.Textarea(attrs={"rows": 10, "class": "code"}),
+        help_text=_("Exemple : « Le code secret se donne au téléphone. {F} » ; « Quel site ? {=impots.gouv.fr ~impots-gouv.com} »."),
+    )
+
+    def __init__(self, *args, module, instance=None, **kwargs):
+        from django_ckeditor_5.widgets import CKEditor5Widget
+
+        self.module, self.instance = module, instance
+        super().__init__(*args, **kwargs)
+        self.fields["statement"].widget = CKEditor5Widget(config_name="default")
+        self.simple = instance is None or is_simple(instance)
+        if not self.simple:
+            for name in ("filename", "starter", "solution", "public_tests", "hidden_tests", "ordered", "gift", "kind"):
+                self.fields[name].disabled = True
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        from .models import Exercise
+
+        if Exercise.objects.filter(module=self.module, slug=slug).exclude(pk=getattr(self.instance, "pk", None)).exists():
+            raise ValidationError(_("Un autre exercice de ce module utilise déjà cette adresse courte."), code="duplicate")
+        return slug
+
+    def clean_hints(self):
+        hints = []
+        for number, line in enumerate(self.cleaned_data["hints"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            after, sep, text = line.partition(":")
+            if not sep or not after.strip().isdigit() or not text.strip():
+                raise ValidationError(_("Ligne %(n)s : écrivez « nombre: texte »."), code="hint", params={"n": number})
+            hints.append({"after": int(after), "text": text.strip()})
+        return hints
+
+    def clean(self):
+        data = super().clean()
+        if not self.simple or self.errors:
+            return data
+        kind = data.get("kind")
+        if kind == "quiz":
+            from .gift import GiftError, parse_gift
+
+            try:
+                data["questions"] = parse_gift(data.get("gift") or "")
+            except GiftError as exc:
+                self.add_error("gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message})
+        else:
+            required = ["filename", "solution", "hidden_tests"] if kind == "python" else ["solution", "hidden_tests"]
+            for name in required:
+                if not (data.get(name) or "").strip():
+                    self.add_error(name, _("Ce champ est obligatoire pour ce type d'exercice."))
+            if kind == "sql":
+                data["filename"] = "query.sql"
+            elif data.get("filename") and not data["filename"].endswith(".py"):
+                self.add_error("filename", _("Un exercice Python attend un fichier .py."))
+        return data
+
+
+def is_simple(exercise):
+    """One learner file (and the usual test files): editable in the browser."""
+    tests = set(exercise.tests)
+    if exercise.kind == "quiz":
+        return True
+    if exercise.kind == "sql":
+        return tests <= {"schema.sql"} and set(exercise.solution) <= {"query.sql"}
+    return len(exercise.starter) <= 1 and len(exercise.solution) <= 1 and tests <= {"test_hidden.py", "public/test_public.py"}
+
+
+def initial_for(exercise):
+    from .gift import to_gift
+
+    name = next(iter(exercise.solution or exercise.starter or {}), "")
+    return {
+        "title": exercise.title, "slug": exercise.slug, "kind": exercise.kind, "statement": exercise.statement,
+        "points": exercise.points, "time_limit": exercise.time_limit, "memory_limit": exercise.memory_limit,
+        "max_attempts": exercise.max_attempts, "penalty": round(exercise.penalty * 100),
+        "hints": "\n".join(f"{h['after']}: {h['text']}" for h in exercise.hints),
+        "filename": name, "starter": exercise.starter.get(name, ""), "solution": exercise.solution.get(name, ""),
+        "public_tests": exercise.tests.get("public/test_public.py", ""),
+        "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else "test_hidden.py", ""),
+        "ordered": exercise.config.get("ordered", False),
+        "gift": to_gift(exercise.config.get("questions", [])) if exercise.kind == "quiz" else "",
+    }
+
+
+def apply_form(exercise, data, simple):
+    """Copy a valid ExerciseForm onto an exercise (not saved)."""
+    from courses.sanitize import clean_html
+
+    exercise.title, exercise.slug = data["title"], data["slug"]
+    exercise.statement, exercise.statement_source = clean_html(data.get("statement") or ""), ""
+    exercise.points, exercise.time_limit, exercise.memory_limit = data["points"], data["time_limit"], data["memory_limit"]
+    exercise.max_attempts, exercise.penalty, exercise.hints = data.get("max_attempts"), (data.get("penalty") or 0) / 100, data["hints"]
+    if not simple:
+        return exercise
+    exercise.kind = data["kind"]
+    if exercise.kind == "quiz":
+        exercise.config = {"questions": data["questions"]}
+        exercise.starter = exercise.solution = exercise.tests = {}
+        return exercise
+    name = data["filename"]
+    exercise.starter = {name: data["starter"]} if data.get("starter") else {}
+    exercise.solution = {name: data["solution"]}
+    if exercise.kind == "sql":
+        exercise.tests = {"schema.sql": data["hidden_tests"]}
+        exercise.config = {"ordered": bool(data.get("ordered")), "check_column_names": exercise.config.get("check_column_names", False)}
+    else:
+        exercise.tests = {"test_hidden.py": data["hidden_tests"]}
+        if (data.get("public_tests") or "").strip():
+            exercise.tests["public/test_public.py"] = data["public_tests"]
+        exercise.config = {}
+    return exercise

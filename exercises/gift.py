@@ -106,3 +106,41 @@ def _question(line, stem, body):
     if correct == 0:
         raise GiftError(line, _("aucune bonne réponse (=)"))
     return {"type": "single" if correct == 1 else "multiple", "text": stem, "choices": choices}
+
+
+def _gift_escape(text):
+    for char in "~=#{}:":
+        text = str(text).replace(char, "\\" + char)
+    return text
+
+
+def to_gift(questions):
+    """Questions back to GIFT text, for editing in the browser (round-trips through parse_gift)."""
+    blocks = []
+    for q in questions:
+        stem, kind = _gift_escape(q["text"]), q["type"]
+        feedback = f"####{_gift_escape(q['feedback'])}" if q.get("feedback") else ""
+        if kind == "truefalse":
+            body = "T" if q["answer"] else "F"
+        elif kind == "numeric":
+            body = f"#{q['answer']}:{q.get('tolerance', 0)}"
+        elif kind == "short":
+            body = " ".join(f"={_gift_escape(a)}" for a in q.get("answers", []))
+        elif kind == "matching":
+            body = " ".join(f"={_gift_escape(p['left'])} -> {_gift_escape(p['right'])}" for p in q["pairs"])
+        elif kind == "multiple":
+            right = sum(bool(c.get("correct")) for c in q["choices"]) or 1
+            parts = []
+            for c in q["choices"]:
+                weight = f"%{round(100 / right, 5):g}%" if c.get("correct") else "%-100%"
+                parts.append(f"~{weight}{_gift_escape(c['text'])}" + (f"#{_gift_escape(c['feedback'])}" if c.get("feedback") else ""))
+            body = " ".join(parts)
+        else:
+            body = " ".join(
+                ("=" if c.get("correct") else "~") + _gift_escape(c["text"]) + (f"#{_gift_escape(c['feedback'])}" if c.get("feedback") else "")
+                for c in q["choices"]
+            )
+        if q.get("regex"):
+            body = f"={_gift_escape(q['regex'])}"
+        blocks.append(f"{stem} {{{body}{feedback}}}")
+    return "\n\n".join(blocks) + "\n"

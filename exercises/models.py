@@ -35,6 +35,9 @@ class Exercise(models.Model):
     solution = models.JSONField(default=dict, blank=True)
     tests = models.JSONField(default=dict, blank=True)
     config = models.JSONField(default=dict, blank=True)
+    verified_hash = models.CharField(
+        max_length=64, blank=True, help_text="content_hash() of the content whose solution passed and starter failed."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -143,3 +146,12 @@ class SubmissionComment(models.Model):
 
     class Meta:
         ordering = ["filename", "line", "created_at"]
+
+
+def content_hash(spec):
+    """A fingerprint of what grading depends on: publishing needs a passing check of this content."""
+    import hashlib
+    import json
+
+    payload = [spec.kind, spec.solution, spec.starter, spec.tests, spec.config, spec.time_limit, spec.memory_limit]
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()

@@ -6,7 +6,7 @@ import json
 from courses.models import Status as PublishStatus
 from courses.sanitize import clean_html, markdown_to_html
 
-from .models import Exercise, Submission
+from .models import Exercise, Submission, content_hash
 from .graders import grader_for, runs_in_sandbox
 from .spec import ExerciseError, read_exercise
 
@@ -65,6 +65,8 @@ class ExerciseFolders:
                 memory_limit=spec.memory_limit, max_attempts=spec.max_attempts, penalty=spec.penalty,
                 hints=spec.hints, competences=spec.competences, starter=spec.starter, solution=spec.solution,
                 tests=spec.tests, config=spec.config,
+                # read() refused the package unless the reference solution passes.
+                verified_hash=content_hash(spec),
             ),
         )
 

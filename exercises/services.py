@@ -233,7 +233,7 @@ class OutlineProvider:
             )
         grouped = {}
         for exercise in exercises:
-            exercise.key = ("exercise", exercise.pk)
+            exercise.activity, exercise.key = "exercise", ("exercise", exercise.pk)
             exercise.url = exercise.get_absolute_url()
             exercise.label = exercise.get_kind_display()
             exercise.is_done = exercise.pk in best
@@ -310,3 +310,51 @@ def submission_comment_add(*, submission, by, filename, line, text):
     from .models import SubmissionComment
 
     return SubmissionComment.objects.create(submission=submission, author=by, filename=filename, line=line, text=text)
+
+
+# ---------------------------------------------------------------- authoring
+
+
+class PublishRefused(Exception):
+    pass
+
+
+def exercise_check(*, exercise):
+    """«Tester la correction»: the reference solution must pass, the starter must not, in the sandbox.
+
+    Returns (solution result, starter result or None). A successful check records the
+    content it was made on, which publishing requires.
+    """
+    from .models import content_hash
+
+    spec = exercise.spec()
+    if exercise.kind == "quiz":
+        Exercise.objects.filter(pk=exercise.pk).update(verified_hash=content_hash(spec))
+        return None, None
+    grade = grader_for(exercise.kind)
+    solution = grade(spec, dict(spec.solution))
+    starter = grade(spec, dict(spec.starter)) if spec.starter else None
+    ok = solution.status == "passed" and (starter is None or starter.status != "passed")
+    Exercise.objects.filter(pk=exercise.pk).update(verified_hash=content_hash(spec) if ok else "")
+    exercise.refresh_from_db(fields=["verified_hash"])
+    return solution, starter
+
+
+def exercise_is_verified(exercise):
+    from .models import content_hash
+
+    return exercise.kind == "quiz" or exercise.verified_hash == content_hash(exercise.spec())
+
+
+def exercise_set_published(*, exercise, published):
+    if published and not exercise_is_verified(exercise):
+        raise PublishRefused(_("Lancez « Tester la correction » avec succès avant de publier : la solution doit réussir et le code de départ échouer."))
+    exercise.status = PublishStatus.PUBLISHED if published else PublishStatus.DRAFT
+    exercise.save(update_fields=["status", "updated_at"])
+
+
+def exercise_create(*, module, **fields):
+    order = max(
+        module.lessons.aggregate(m=Max("order"))["m"] or 0, module.exercises.aggregate(m=Max("order"))["m"] or 0
+    ) + 1
+    return Exercise.objects.create(module=module, order=order, status=PublishStatus.DRAFT, **fields)

@@ -11,4 +11,7 @@ urlpatterns = [
     path("soumissions/<int:pk>/commentaires/", views.review_comment, name="review_comment"),
     path("soumissions/<int:pk>/recorriger/", views.review_regrade, name="review_regrade"),
     path("<int:pk>/recorriger/", views.exercise_regrade, name="exercise_regrade"),
+    path("atelier/<slug:slug>/modules/<int:module_pk>/nouveau/", views.exercise_form, name="exercise_create"),
+    path("atelier/<int:pk>/", views.exercise_form, name="exercise_edit"),
+    path("atelier/<int:pk>/publier/", views.exercise_publish, name="exercise_publish"),
 ]

@@ -187,3 +187,62 @@ def exercise_regrade(request, pk):
         count = services.exercise_regrade(exercise=exercise)
     messages.success(request, _("%(n)s soumission(s) vont être corrigées à nouveau.") % {"n": count})
     return redirect(f"{reverse('exercises:review_list')}?exercise={exercise.pk}")
+
+
+# ---------------------------------------------------------------- authoring
+
+
+def _editable_exercise(request, pk):
+    exercise = get_object_or_404(Exercise.objects.select_related("module__course"), pk=pk)
+    courses_services.access_course_for_edit(request.user, exercise.module.course.slug)
+    return exercise
+
+
+@login_required
+def exercise_form(request, slug=None, module_pk=None, pk=None):
+    """Create or edit an exercise; «Tester la correction» grades the solution and the starter in the sandbox."""
+    from courses.models import Module
+
+    from .forms import ExerciseForm, apply_form, initial_for
+
+    if pk:
+        exercise = _editable_exercise(request, pk)
+        module = exercise.module
+    else:
+        course = courses_services.access_course_for_edit(request.user, slug)
+        module = get_object_or_404(Module, pk=module_pk, course=course)
+        exercise = None
+    form = ExerciseForm(request.POST or None, module=module, instance=exercise, initial=initial_for(exercise) if exercise else None)
+    check = None
+    if request.method == "POST" and form.is_valid():
+        if exercise is None:
+            exercise = apply_form(Exercise(module=module), form.cleaned_data, True)
+            exercise = services.exercise_create(module=module, **{
+                f: getattr(exercise, f) for f in ("slug", "title", "kind", "statement", "statement_source", "points",
+                                                  "time_limit", "memory_limit", "max_attempts", "penalty", "hints",
+                                                  "starter", "solution", "tests", "config")
+            })
+        else:
+            apply_form(exercise, form.cleaned_data, form.simple)
+            exercise.save()
+        if "check" in request.POST:
+            check = services.exercise_check(exercise=exercise)
+        else:
+            messages.success(request, _("Exercice enregistré."))
+            return redirect("exercises:exercise_edit", pk=exercise.pk)
+    context = {
+        "form": form, "exercise": exercise, "module": module, "course": module.course,
+        "check": check, "verified": exercise is not None and services.exercise_is_verified(exercise),
+    }
+    return render(request, "exercises/exercise_form.html", context)
+
+
+@login_required
+@require_POST
+def exercise_publish(request, pk):
+    exercise = _editable_exercise(request, pk)
+    try:
+        services.exercise_set_published(exercise=exercise, published=request.POST.get("published") == "1")
+    except services.PublishRefused as exc:
+        messages.error(request, str(exc))
+    return redirect("exercises:exercise_edit", pk=exercise.pk)

@@ -1,0 +1,98 @@
+from django.urls import reverse
+
+from exercises.models import Exercise
+
+PY_FORM = {
+    "title": "Doubler", "slug": "doubler", "kind": "python", "statement": "<p>Écrivez <code>double(x)</code>.</p><script>x()</script>",
+    "points": 1, "time_limit": 5, "memory_limit": 256, "penalty": 10, "hints": "1: Multipliez par deux.",
+    "filename": "calcul.py", "starter": "def double(x):\n    pass\n", "solution": "def double(x):\n    return 2 * x\n",
+    "public_tests": 'from calcul import double\n\ndef test_deux():\n    """double(2) renvoie 4"""\n    assert double(2) == 4\n',
+    "hidden_tests": "from calcul import double\n\ndef test_negatif():\n    assert double(-3) == -6\n",
+}
+
+
+def test_trainer_writes_checks_and_publishes_a_python_exercise(client, trainer, basics_course):
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    response = client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), PY_FORM)
+    exercise = Exercise.objects.get(slug="doubler")
+    assert response.status_code == 302 and exercise.status == "draft" and "<script" not in exercise.statement
+    assert exercise.hints == [{"after": 1, "text": "Multipliez par deux."}] and exercise.penalty == 0.1
+    publish = reverse("exercises:exercise_publish", args=[exercise.pk])
+    page = client.post(publish, {"published": "1"}, follow=True).content.decode()
+    assert "Tester la correction" in page and Exercise.objects.get(pk=exercise.pk).status == "draft"
+    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "check": "1"}).content.decode()
+    assert "La solution de référence réussit tous les tests" in page and "Le code de départ échoue, comme attendu" in page
+    client.post(publish, {"published": "1"})
+    assert Exercise.objects.get(pk=exercise.pk).status == "published"
+    # Any change to what grading depends on needs a new check before publishing again.
+    client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "solution": "def double(x):\n    return x\n", "check": "1"})
+    exercise.refresh_from_db()
+    assert exercise.verified_hash == ""
+
+
+def test_check_reports_a_starter_that_already_passes(client, trainer, basics_course):
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), {**PY_FORM, "starter": PY_FORM["solution"]})
+    exercise = Exercise.objects.get(slug="doubler")
+    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "starter": PY_FORM["solution"], "check": "1"}).content.decode()
+    assert "Le code de départ réussit déjà tous les tests" in page
+
+
+def test_quiz_authored_in_gift_and_sql_exercise(client, trainer, basics_course):
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    quiz = {**PY_FORM, "kind": "quiz", "slug": "quiz", "gift": "Le code secret se donne au téléphone. {F#Jamais}\n\nQuel site ? {=impots.gouv.fr ~impots-gouv.com}\n"}
+    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), quiz)
+    exercise = Exercise.objects.get(slug="quiz")
+    assert [q["type"] for q in exercise.config["questions"]] == ["truefalse", "single"]
+    edit = client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
+    assert "{=impots.gouv.fr ~impots-gouv.com}" in edit
+    bad = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**quiz, "gift": "Sans réponse\n"}).content.decode()
+    assert "Ligne 1" in bad
+    sql = {**PY_FORM, "kind": "sql", "slug": "sql", "filename": "", "starter": "SELECT 1;", "solution": "SELECT nom FROM t ORDER BY nom;",
+           "hidden_tests": "CREATE TABLE t (nom TEXT); INSERT INTO t VALUES ('b'), ('a');", "ordered": "on"}
+    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), {**sql, "check": "1"})
+    exercise = Exercise.objects.get(slug="sql")
+    assert exercise.solution == {"query.sql": "SELECT nom FROM t ORDER BY nom;"} and exercise.config["ordered"] is True
+    assert exercise.verified_hash  # the check passed
+
+
+def test_exercises_and_lessons_share_one_order(client, trainer, basics_course):
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), PY_FORM)
+    exercise = Exercise.objects.get(slug="doubler")
+    page = client.get(reverse("courses:course_edit", args=[basics_course.slug])).content.decode()
+    assert reverse("exercises:exercise_edit", args=[exercise.pk]) in page
+    client.post(reverse("courses:item_move", args=[basics_course.slug, "exercise", exercise.pk]), {"direction": "up"})
+    from courses.services import course_outline
+
+    keys = [item.key for item in course_outline(basics_course, trainer, include_drafts=True).modules[0].items]
+    assert keys[-2] == ("exercise", exercise.pk)
+
+
+def test_only_authors_edit_exercises(client, other_trainer, trainee, python_exercise, basics_course):
+    module = basics_course.modules.first()
+    for user in (other_trainer, trainee):
+        client.force_login(user)
+        assert client.get(reverse("exercises:exercise_edit", args=[python_exercise.pk])).status_code == 403
+        assert client.get(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk])).status_code == 403
+        assert client.post(reverse("exercises:exercise_publish", args=[python_exercise.pk])).status_code == 403
+
+
+def test_import_gift_command(tmp_path, basics_course, capsys):
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    module = basics_course.modules.first()
+    gift = tmp_path / "arnaques-sms.gift"
+    gift.write_text("::Colis:: Un SMS vous demande de payer 1,99 € pour un colis. {~Je paie =Je supprime#C'est une arnaque}\n\nLe 33700 sert à signaler un SMS. {T}\n", encoding="utf-8")
+    call_command("import_gift", str(gift), "--module", f"{basics_course.slug}/{module.slug}", "--publish")
+    exercise = Exercise.objects.get(slug="arnaques-sms")
+    assert exercise.kind == "quiz" and exercise.is_published and len(exercise.config["questions"]) == 2
+    assert "2 question(s)" in capsys.readouterr().out
+    gift.write_text("Sans accolades\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="arnaques-sms.gift:1: "):
+        call_command("import_gift", str(gift), "--module", f"{basics_course.slug}/{module.slug}")
