@@ -182,18 +182,20 @@ def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=N
             argv = _unsafe_argv(command, unsafe_work, tests_dir, extra_ro or {})
             return _execute(argv, limits, nonce, cwd=unsafe_work, env=_unsafe_env(env or {}, unsafe_work, tests_dir))
         seccomp_fd = seccomp.open_program()
-        argv = _bwrap_argv(bwrap, command, tmp, work, tests_dir, slot.uid, extra_ro or {}, env or {}, limits, seccomp_fd)
+        file_fds = []
+        argv = _bwrap_argv(bwrap, command, tmp, work, tests_dir, slot.uid, extra_ro or {}, env or {}, limits, seccomp_fd, file_fds)
         groups = _cgroups(slot.index, limits)
+        fds = [*file_fds, *([seccomp_fd] if seccomp_fd is not None else [])]
         try:
-            return _execute(argv, limits, nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=groups,
-                            extra_fds=(seccomp_fd,) if seccomp_fd is not None else ())
+            return _execute(argv, limits, nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=groups, extra_fds=tuple(fds))
         finally:
             _empty_cgroups(groups)
-            if seccomp_fd is not None:
-                os.close(seccomp_fd)
+            for fd in fds:
+                os.close(fd)
 
 
-def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None):
+def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None, file_fds=None):
+    file_fds = file_fds if file_fds is not None else []
     etc = _etc_files(tmp, uid)
     argv = [
         bwrap,
@@ -209,12 +211,24 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits
         "--proc", "/proc", "--dev", "/dev",
         # Writable places live in memory with a size cap: nothing a run writes reaches the host's disk.
         "--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/tmp",
-        "--perms", "0755", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/work",
+        "--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/work",
         "--perms", "0755", "--dir", "/sandbox",
         "--ro-bind", str(sandbox_python_root()), "/sandbox/python",
         "--ro-bind", str(RUNNER_DIR), "/sandbox/runner",
-        "--ro-bind", str(work), "/sandbox/input",
     ]
+    # The learner's files are written into /work by bwrap itself from memory file descriptors
+    # (no shell, no copy process): owned by root and read-only for the run, which may still
+    # create its own files in the sticky /work.
+    for path in sorted(work.rglob("*")):
+        inside = "/work/" + path.relative_to(work).as_posix()
+        if path.is_dir():
+            argv += ["--perms", "1777", "--dir", inside]
+        else:
+            fd = os.memfd_create("tremplin-file", 0)
+            os.write(fd, path.read_bytes())
+            os.lseek(fd, 0, os.SEEK_SET)
+            file_fds.append(fd)
+            argv += ["--perms", "0644", "--file", str(fd), inside]
     if Path("/etc/ld.so.cache").exists():
         argv += ["--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache"]
     if tests_dir is not None:
@@ -234,11 +248,8 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits
         "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "PYTHONHASHSEED", "0",
         "--setenv", "PYTHONIOENCODING", "utf-8",
         *[item for key, value in env.items() for item in ("--setenv", key, value)],
-        # Root inside only long enough to copy the learner's files into /work and give them to the
-        # run's uid; setpriv then drops every capability before any learner code starts.
-        "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_CHOWN",
-        "--cap-add", "CAP_DAC_OVERRIDE", "--cap-add", "CAP_FOWNER",
-        "/bin/sh", "-c", f'cp -R /sandbox/input/. /work/ && chown -R {uid}:{uid} /work && exec "$@"', "sandbox",
+        # setpriv drops to the slot's uid and every capability before any learner code starts.
+        "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
         *drop, *command,
     ]
     return argv
