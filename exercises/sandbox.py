@@ -324,6 +324,9 @@ def _unsafe_mapping(work, tests_dir, extra_ro):
 
 
 def _unsafe_path(part, mapping):
+    if part.startswith("--") and "=" in part:
+        option, _sep, value = part.partition("=")
+        return f"{option}={_unsafe_path(value, mapping)}"
     for inside, host in mapping.items():
         if part == inside or part.startswith(inside + "/") or part.startswith(inside + ":"):
             return host + part[len(inside):]

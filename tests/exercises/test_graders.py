@@ -206,3 +206,35 @@ def test_demo_content_solutions_pass_and_starters_fail(capsys):
     call_command("check_course", str(Path(__file__).resolve().parents[2] / "content"))
     out = capsys.readouterr().out
     assert out.count(" ok\n") >= 24 and "FAIL" not in out
+
+
+def test_without_bubblewrap_grading_is_refused_clearly(monkeypatch, settings):
+    from exercises import sandbox
+
+    monkeypatch.setattr(sandbox, "bwrap_path", lambda: None)
+    settings.SANDBOX_ALLOW_UNSAFE = False
+    result = grade(MOYENNE, read_exercise(MOYENNE).solution)
+    assert result.status == "error" and result.reason == "refused"
+    assert "bubblewrap" in result.message and "indisponible" in result.message
+
+
+def test_unsafe_local_runs_only_when_explicitly_allowed(monkeypatch, settings):
+    """Development only: SANDBOX_ALLOW_UNSAFE runs the same grader without isolation."""
+    from exercises import sandbox
+
+    monkeypatch.setattr(sandbox, "bwrap_path", lambda: None)
+    settings.SANDBOX_ALLOW_UNSAFE = True
+    result = grade(MOYENNE, read_exercise(MOYENNE).solution)
+    assert result.status == "passed", result
+
+
+def test_production_settings_never_allow_unsafe_runs():
+    import subprocess
+    import sys
+
+    code = "from django.conf import settings; print(settings.SANDBOX_ALLOW_UNSAFE)"
+    env = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50, "SANDBOX_ALLOW_UNSAFE": "1", "PATH": "/usr/bin:/bin",
+           "DJANGO_SETTINGS_MODULE": "config.settings"}
+    out = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], env=env, capture_output=True, text=True,
+                         cwd=str(MOYENNE.parents[3]))
+    assert out.stdout.strip() == "False", out.stderr
