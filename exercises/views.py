@@ -59,9 +59,11 @@ def exercise_detail(request, pk):
     exercise = services.access_exercise(request.user, pk)
     if request.method == "POST":
         return _submit(request, exercise)
-    submission = None
+    mine = Submission.objects.filter(exercise=exercise, learner=request.user)
     if request.GET.get("soumission", "").isdigit():
-        submission = Submission.objects.filter(pk=request.GET["soumission"], exercise=exercise, learner=request.user).first()
+        submission = mine.filter(pk=request.GET["soumission"]).first()
+    else:
+        submission = mine.first()  # the latest: its result, the trainer's note and comments stay in view
     return render(request, "exercises/exercise_detail.html", _context(request, exercise, submission))
 
 
@@ -80,15 +82,19 @@ def _submit(request, exercise):
                 context = _context(request, exercise, form=form)
                 template = "exercises/exercise_detail.html#result" if request.htmx else "exercises/exercise_detail.html"
                 context["form_errors"] = form.non_field_errors()
+                context["submission"] = context["result"] = None
                 return render(request, template, context, status=200 if request.htmx else 400)
             submission = services.submission_create(
                 exercise=exercise, learner=request.user, mode=mode, files=form.cleaned_data["files"], language=request.LANGUAGE_CODE
             )
     except services.SubmissionRefused as exc:
+        if request.htmx:
+            context = {**_context(request, exercise), "form_errors": [str(exc)], "oob": True}
+            return render(request, "exercises/exercise_detail.html#result", context)
         messages.error(request, str(exc))
         return redirect(exercise)
     if request.htmx:
-        return render(request, "exercises/exercise_detail.html#result", _context(request, exercise, submission))
+        return render(request, "exercises/exercise_detail.html#result", {**_context(request, exercise, submission), "oob": True})
     return redirect(f"{exercise.get_absolute_url()}?soumission={submission.pk}#resultat")
 
 
@@ -99,7 +105,9 @@ def submission_detail(request, pk):
     exercise = submission.exercise
     own = submission.learner_id == request.user.pk
     if request.htmx and own:
-        return render(request, "exercises/exercise_detail.html#result", _context(request, exercise, submission))
+        context = _context(request, exercise, submission)
+        context["oob"] = not submission.is_pending  # once graded: history, attempts and hints too
+        return render(request, "exercises/exercise_detail.html#result", context)
     if own:
         return redirect(f"{exercise.get_absolute_url()}?soumission={submission.pk}#resultat")
     return _review(request, submission)
@@ -117,12 +125,37 @@ def _review(request, submission, override_form=None, comment_form=None, status=2
     initial = {"score": round(100 * (submission.effective_score or 0)), "comment": submission.override_comment}
     context = {
         "submission": submission, "exercise": submission.exercise, "files": files,
+        "quiz_answers": _quiz_answers(submission.exercise, submission.answers) if submission.answers else [],
         "result": Result.from_storage(submission.result) if submission.result else None,
         "override_form": override_form or OverrideForm(initial=initial),
         "comment_form": comment_form or LineCommentForm(submission=submission),
         "can_regrade_all": services.can_regrade_exercise(request.user, submission.exercise),
     }
     return render(request, "exercises/submission_review.html", context, status=status)
+
+
+def _quiz_answers(exercise, answers):
+    """(question, the learner's answer in words) for the trainer's review."""
+    rows = []
+    for index, question in enumerate(exercise.config.get("questions", [])):
+        given = answers.get(f"q{index}")
+        choices = [c["text"] for c in question.get("choices", [])]
+        if question["type"] == "single":
+            text = choices[int(given)] if str(given).isdigit() and int(given) < len(choices) else ""
+        elif question["type"] == "multiple":
+            text = ", ".join(choices[int(g)] for g in given or [] if str(g).isdigit() and int(g) < len(choices))
+        elif question["type"] == "truefalse":
+            text = {"true": _("Vrai"), "false": _("Faux")}.get(given, "")
+        elif question["type"] == "matching":
+            pairs = question["pairs"]
+            text = "; ".join(
+                f"{pairs[i]['left']} → {pairs[int(v)]['right']}" for i, v in enumerate((given or {}).get(str(i), "") for i in range(len(pairs)))
+                if str(v).isdigit() and int(v) < len(pairs)
+            )
+        else:
+            text = str(given or "")
+        rows.append((question["text"], text or _("(pas de réponse)")))
+    return rows
 
 
 @staff_required

@@ -116,3 +116,35 @@ def test_submissions_are_private(client, enrolled, other_trainee, trainer, other
     assert client.get(url).status_code == 200
     client.force_login(coordinator)
     assert client.get(url).status_code == 200
+
+
+def test_htmx_result_also_updates_history_attempts_and_hints(client, enrolled, python_exercise, eager, django_capture_on_commit_callbacks):
+    python_exercise.max_attempts = 2
+    python_exercise.save()
+    client.force_login(enrolled)
+    with django_capture_on_commit_callbacks(execute=True):
+        fragment = client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": "def moyenne(n):\n    return 0\n"},
+                               HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="history" hx-swap-oob="true"' in fragment and "Essai 1" in fragment
+    assert 'id="exercise-meta" hx-swap-oob="true"' in fragment and "1 essai restant" in fragment
+    submission = Submission.objects.get()
+    poll = client.get(reverse("exercises:submission_detail", args=[submission.pk]), HTTP_HX_REQUEST="true").content.decode()
+    assert "Pas encore réussi" in poll and 'id="hints" hx-swap-oob="true"' in poll
+    assert "Une liste vide a une longueur de 0" in poll  # the hint, revealed by the failure
+
+
+def test_refused_submission_with_htmx_returns_a_fragment(client, enrolled, python_exercise, eager, django_capture_on_commit_callbacks):
+    python_exercise.max_attempts = 1
+    python_exercise.save()
+    client.force_login(enrolled)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION})
+    fragment = client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION}, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in fragment and "Vous avez utilisé tous vos essais" in fragment
+
+
+def test_the_latest_result_is_shown_by_default(client, enrolled, python_exercise, eager, django_capture_on_commit_callbacks):
+    client.force_login(enrolled)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION})
+    assert "Score : 100 %" in client.get(python_exercise.get_absolute_url()).content.decode()
