@@ -229,7 +229,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_processed": str(_broker_dir / "processed"),
         "control_folder": str(_broker_dir / "control"),
         # The filesystem transport polls its folder: every second by default, too slow for a learner waiting.
-        "polling_interval": 0.05,
+        "polling_interval": 0.01,
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)

@@ -171,10 +171,7 @@ def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=N
     with _Slot() as slot, tempfile.TemporaryDirectory(prefix="tremplin-run-") as tmp_name:
         tmp = Path(tmp_name)
         os.chmod(tmp, 0o755)
-        work = tmp / "input"
-        shutil.copytree(files_dir, work)
-        for path in [work, *work.rglob("*")]:
-            os.chmod(path, 0o755 if path.is_dir() else 0o644)
+        work = Path(files_dir)  # read into memory file descriptors: the host folder is never mounted
         nonce = secrets.token_hex(16)
         if bwrap is None:
             unsafe_work = tmp / "work"
