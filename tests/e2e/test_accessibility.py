@@ -1,17 +1,12 @@
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from courses.models import Lesson, Module, Status
 
+from .checks import PHONE_WIDTH, assert_accessible
 from .conftest import heaviest_lesson
 
 pytestmark = pytest.mark.e2e
 
-WCAG_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-PHONE_WIDTH = 360
 EDITED_COURSE = "ecole-du-web-integration"
 
 
@@ -42,20 +37,7 @@ def test_page_has_no_wcag_aa_violation_and_fits_a_phone(new_context, demo_world,
     if name == "lesson-editor":
         page.locator(".ck-editor__editable").wait_for()
 
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{name} ({url}):\n{results.generate_report()}"
-
-    page.set_viewport_size({"width": PHONE_WIDTH, "height": 740})
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{name} ({url}) at {PHONE_WIDTH} px:\n{results.generate_report()}"
-    width, too_wide = page.evaluate(
-        """() => [document.documentElement.scrollWidth,
-                  [...document.querySelectorAll('body *')]
-                    .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(0, 5).map(el => el.outerHTML.slice(0, 120))]"""
-    )
-    assert width <= PHONE_WIDTH, f"{name} ({url}) is {width} px wide at {PHONE_WIDTH} px: {too_wide}"
-    assert page.context.errors == []
+    assert_accessible(page, name, url)
 
 
 def test_every_demo_lesson_fits_a_phone(new_context, demo_world, trainee):

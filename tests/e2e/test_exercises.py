@@ -6,10 +6,8 @@ learner's code still runs in the bubblewrap sandbox.
 """
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from courses.models import Enrolment, Module
@@ -17,8 +15,7 @@ from exercises import services
 from exercises.models import Submission
 
 from ..exercises.conftest import load_exercise
-from .test_accessibility import PHONE_WIDTH, WCAG_AA
-from .test_page_weight import BUDGET, COUNTED
+from .checks import assert_accessible, assert_light
 
 pytestmark = pytest.mark.e2e
 
@@ -268,38 +265,10 @@ def test_exercise_page_has_no_wcag_aa_violation_and_fits_a_phone(
     if name.endswith("-editor"):
         page.locator(".ck-editor__editable").wait_for()
 
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{name} ({url}):\n{results.generate_report()}"
-
-    page.set_viewport_size({"width": PHONE_WIDTH, "height": 740})
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{name} ({url}) at {PHONE_WIDTH} px:\n{results.generate_report()}"
-    width, too_wide = page.evaluate(
-        """() => [document.documentElement.scrollWidth,
-                  [...document.querySelectorAll('body *')]
-                    .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(0, 5).map(el => el.outerHTML.slice(0, 120))]"""
-    )
-    assert width <= PHONE_WIDTH, f"{name} ({url}) is {width} px wide at {PHONE_WIDTH} px: {too_wide}"
-    assert page.context.errors == []
+    assert_accessible(page, name, url)
 
 
 def test_exercise_page_weighs_at_most_100_kb_of_html_css_and_js(new_context, reviewed_submission, learner):
     """The learner's exercise page, with a result, history and feedback: at most 100 KB on a first visit."""
     url = f"{reviewed_submission.exercise.get_absolute_url()}?soumission={reviewed_submission.pk}"
-    page = new_context(user=learner).new_page()
-    responses = []
-    page.on("response", lambda response: responses.append(response))
-    assert page.goto(url, wait_until="load").status == 200
-
-    sizes = [
-        (response.request.resource_type, urlsplit(response.url).path, len(response.body()))
-        for response in responses
-        if response.request.resource_type in COUNTED
-    ]
-    total = sum(size for _, _, size in sizes)
-    print(f"\n[page weight] exercise {url}: {total} bytes ({total / 1024:.1f} KB) of HTML + CSS + JS")
-    for kind, path, size in sizes:
-        print(f"    {kind:<10} {size:>7}  {path}")
-    assert {kind for kind, _, _ in sizes} >= {"document", "stylesheet", "script"}
-    assert total <= BUDGET, f"exercise: {total} bytes > {BUDGET}"
+    assert_light(new_context(user=learner).new_page(), "exercise", url)
