@@ -96,3 +96,20 @@ def test_import_gift_command(tmp_path, basics_course, capsys):
     gift.write_text("Sans accolades\n", encoding="utf-8")
     with pytest.raises(CommandError, match="arnaques-sms.gift:1: "):
         call_command("import_gift", str(gift), "--module", f"{basics_course.slug}/{module.slug}")
+
+
+def test_an_exercise_written_in_the_browser_exports_to_the_package_format(client, trainer, basics_course, tmp_path):
+    from courses.models import Course
+    from courses.packages import export_course, import_path
+
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), PY_FORM)
+    fields = ["slug", "title", "kind", "statement", "hints", "starter", "solution", "tests", "penalty", "time_limit"]
+    before = Exercise.objects.values(*fields).get(slug="doubler")
+    folder = export_course(basics_course, tmp_path)
+    exported = next(folder.glob("*/*-doubler"))
+    assert (exported / "statement.html").is_file() and (exported / "tests" / "public" / "test_public.py").is_file()
+    Course.objects.all().delete()
+    import_path(folder)
+    assert Exercise.objects.values(*fields).get(slug="doubler") == before
