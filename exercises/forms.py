@@ -118,7 +118,8 @@ class ExerciseForm(forms.Form):
     )
     ordered = forms.BooleanField(label=_("SQL : l'ordre des lignes compte"), required=False)
     gift = forms.CharField(
-        label=_("Questions du quiz (format GIFT de Moodle)"), required=False, widget=forms.Textarea(attrs={"rows": 10, "class": "code"}),
+        label=_("Quiz : importer des questions au format GIFT de Moodle (remplace les questions ci-dessous)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
         help_text=_("Exemple : « Le code secret se donne au téléphone. {F} » ; « Quel site ? {=impots.gouv.fr ~impots-gouv.com} »."),
     )
 
@@ -160,10 +161,12 @@ class ExerciseForm(forms.Form):
         if kind == "quiz":
             from .gift import GiftError, parse_gift
 
-            try:
-                data["questions"] = parse_gift(data.get("gift") or "")
-            except GiftError as exc:
-                self.add_error("gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message})
+            data["questions"] = None  # from the question forms, unless GIFT text is given
+            if (data.get("gift") or "").strip():
+                try:
+                    data["questions"] = parse_gift(data["gift"])
+                except GiftError as exc:
+                    self.add_error("gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message})
         else:
             required = ["filename", "solution", "hidden_tests"] if kind == "python" else ["solution", "hidden_tests"]
             for name in required:
@@ -187,8 +190,6 @@ def is_simple(exercise):
 
 
 def initial_for(exercise):
-    from .gift import to_gift
-
     name = next(iter(exercise.solution or exercise.starter or {}), "")
     return {
         "title": exercise.title, "slug": exercise.slug, "kind": exercise.kind, "statement": exercise.statement,
@@ -199,7 +200,6 @@ def initial_for(exercise):
         "public_tests": exercise.tests.get("public/test_public.py", ""),
         "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else "test_hidden.py", ""),
         "ordered": exercise.config.get("ordered", False),
-        "gift": to_gift(exercise.config.get("questions", [])) if exercise.kind == "quiz" else "",
     }
 
 
@@ -230,3 +230,92 @@ def apply_form(exercise, data, simple):
             exercise.tests["public/test_public.py"] = data["public_tests"]
         exercise.config = {}
     return exercise
+
+
+QUESTION_TYPES = [
+    ("single", _("Choix unique")), ("multiple", _("Choix multiple")), ("truefalse", _("Vrai ou faux")),
+    ("short", _("Réponse courte")), ("numeric", _("Nombre")), ("matching", _("Associations")),
+]
+
+
+class QuestionForm(forms.Form):
+    """One quiz question, edited in a form (a formset holds the quiz)."""
+
+    type = forms.ChoiceField(label=_("Type de question"), choices=QUESTION_TYPES, initial="single")
+    text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 2}))
+    lines = forms.CharField(
+        label=_("Réponses"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Choix : une réponse par ligne, une étoile * devant les bonnes, « | explication » après. "
+            "Réponse courte : une réponse acceptée par ligne. Associations : « gauche = droite » par ligne."
+        ),
+    )
+    answer = forms.CharField(
+        label=_("Bonne réponse (vrai ou faux, ou nombre)"), required=False,
+        help_text=_("« vrai » ou « faux » ; pour un nombre : la valeur, par exemple 12 ou 3,5."),
+    )
+    tolerance = forms.FloatField(label=_("Tolérance (nombre)"), required=False, min_value=0)
+    feedback = forms.CharField(label=_("Explication affichée après la réponse"), required=False)
+    points = forms.IntegerField(label=_("Points"), min_value=0, max_value=100, initial=1)
+
+    def clean(self):
+        from .graders.quiz import parse_number, validate_question
+
+        data = super().clean()
+        if self.errors:
+            return data
+        kind, lines = data["type"], [line.strip() for line in (data.get("lines") or "").splitlines() if line.strip()]
+        question = {"type": kind, "text": data["text"].strip(), "points": data["points"]}
+        if data.get("feedback"):
+            question["feedback"] = data["feedback"].strip()
+        if kind in ("single", "multiple"):
+            question["choices"] = []
+            for line in lines:
+                text, _sep, note = line.partition("|")
+                choice = {"text": text.strip().lstrip("*").strip(), "correct": text.strip().startswith("*")}
+                if note.strip():
+                    choice["feedback"] = note.strip()
+                question["choices"].append(choice)
+        elif kind == "short":
+            question["answers"] = lines
+        elif kind == "matching":
+            question["pairs"] = [
+                {"left": left.strip(), "right": right.strip()} for left, sep, right in (line.partition("=") for line in lines) if sep
+            ]
+        elif kind == "truefalse":
+            value = (data.get("answer") or "").strip().lower()
+            if value not in ("vrai", "faux", "true", "false"):
+                raise ValidationError(_("Écrivez « vrai » ou « faux » comme bonne réponse."), code="truefalse")
+            question["answer"] = value in ("vrai", "true")
+        elif kind == "numeric":
+            value = parse_number(data.get("answer"))
+            if value is None:
+                raise ValidationError(_("Écrivez la bonne réponse en chiffres."), code="numeric")
+            question["answer"], question["tolerance"] = value, data.get("tolerance") or 0
+        problem = validate_question(question)
+        if problem:
+            raise ValidationError(problem, code="question")
+        data["question"] = question
+        return data
+
+
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=1, can_delete=True, max_num=100)
+
+
+def question_initial(question):
+    """A stored question back into QuestionForm's fields."""
+    kind = question["type"]
+    initial = {"type": kind, "text": question["text"], "feedback": question.get("feedback", ""), "points": question.get("points", 1)}
+    if kind in ("single", "multiple"):
+        initial["lines"] = "\n".join(
+            ("* " if c.get("correct") else "") + c["text"] + (f" | {c['feedback']}" if c.get("feedback") else "") for c in question["choices"]
+        )
+    elif kind == "short":
+        initial["lines"] = "\n".join(question.get("answers", []))
+    elif kind == "matching":
+        initial["lines"] = "\n".join(f"{p['left']} = {p['right']}" for p in question["pairs"])
+    elif kind == "truefalse":
+        initial["answer"] = "vrai" if question["answer"] else "faux"
+    elif kind == "numeric":
+        initial["answer"], initial["tolerance"] = question["answer"], question.get("tolerance", 0)
+    return initial

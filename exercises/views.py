@@ -236,7 +236,7 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
     """Create or edit an exercise; «Tester la correction» grades the solution and the starter in the sandbox."""
     from courses.models import Module
 
-    from .forms import ExerciseForm, apply_form, initial_for
+    from .forms import ExerciseForm, QuestionFormSet, apply_form, initial_for, question_initial
 
     if pk:
         exercise = _editable_exercise(request, pk)
@@ -246,8 +246,21 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
         module = get_object_or_404(Module, pk=module_pk, course=course)
         exercise = None
     form = ExerciseForm(request.POST or None, module=module, instance=exercise, initial=initial_for(exercise) if exercise else None)
+    stored = exercise.config.get("questions", []) if exercise and exercise.kind == "quiz" else []
+    questions = QuestionFormSet(request.POST or None, prefix="q", initial=[question_initial(q) for q in stored])
     check = None
-    if request.method == "POST" and form.is_valid():
+    quiz_ok = True
+    if request.method == "POST" and form.is_valid() and form.cleaned_data.get("kind") == "quiz" and form.cleaned_data["questions"] is None:
+        quiz_ok = questions.is_valid()
+        if quiz_ok:
+            form.cleaned_data["questions"] = [
+                f.cleaned_data["question"] for f in questions.forms
+                if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE") and "question" in f.cleaned_data
+            ]
+            if not form.cleaned_data["questions"]:
+                quiz_ok = False
+                form.add_error(None, _("Un quiz a besoin d’au moins une question."))
+    if request.method == "POST" and quiz_ok and form.is_valid():
         if exercise is None:
             exercise = apply_form(Exercise(module=module), form.cleaned_data, True)
             exercise = services.exercise_create(module=module, **{
@@ -264,7 +277,7 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
             messages.success(request, _("Exercice enregistré."))
             return redirect("exercises:exercise_edit", pk=exercise.pk)
     context = {
-        "form": form, "exercise": exercise, "module": module, "course": module.course,
+        "form": form, "questions": questions, "exercise": exercise, "module": module, "course": module.course,
         "check": check, "verified": exercise is not None and services.exercise_is_verified(exercise),
     }
     return render(request, "exercises/exercise_form.html", context)

@@ -48,7 +48,7 @@ def test_quiz_authored_in_gift_and_sql_exercise(client, trainer, basics_course):
     exercise = Exercise.objects.get(slug="quiz")
     assert [q["type"] for q in exercise.config["questions"]] == ["truefalse", "single"]
     edit = client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
-    assert "{=impots.gouv.fr ~impots-gouv.com}" in edit
+    assert "* impots.gouv.fr\nimpots-gouv.com" in edit and 'name="q-0-answer" value="faux"' in edit
     bad = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**quiz, "gift": "Sans réponse\n"}).content.decode()
     assert "Ligne 1" in bad
     sql = {**PY_FORM, "kind": "sql", "slug": "sql", "filename": "", "starter": "SELECT 1;", "solution": "SELECT nom FROM t ORDER BY nom;",
@@ -113,3 +113,28 @@ def test_an_exercise_written_in_the_browser_exports_to_the_package_format(client
     Course.objects.all().delete()
     import_path(folder)
     assert Exercise.objects.values(*fields).get(slug="doubler") == before
+
+
+def management(total, initial=0):
+    return {"q-TOTAL_FORMS": str(total), "q-INITIAL_FORMS": str(initial), "q-MIN_NUM_FORMS": "0", "q-MAX_NUM_FORMS": "1000"}
+
+
+def test_quiz_questions_edited_in_forms(client, trainer, basics_course):
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    data = {
+        **PY_FORM, "kind": "quiz", "slug": "quiz-formulaire", **management(4),
+        "q-0-type": "single", "q-0-text": "Quel site est officiel ?", "q-0-lines": "* service-public.fr | Oui\nservice-public.com", "q-0-points": "1",
+        "q-1-type": "truefalse", "q-1-text": "On peut donner son code par téléphone.", "q-1-answer": "faux", "q-1-points": "1",
+        "q-2-type": "numeric", "q-2-text": "Combien de caractères ?", "q-2-answer": "12", "q-2-tolerance": "0", "q-2-points": "2",
+        "q-3-type": "single", "q-3-text": "", "q-3-points": "1",  # the empty extra form is ignored
+    }
+    response = client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    questions = Exercise.objects.get(slug="quiz-formulaire").config["questions"]
+    assert [q["type"] for q in questions] == ["single", "truefalse", "numeric"]
+    assert questions[0]["choices"][0] == {"text": "service-public.fr", "correct": True, "feedback": "Oui"}
+    assert questions[1]["answer"] is False and questions[2] == {"type": "numeric", "text": "Combien de caractères ?", "points": 2, "answer": 12.0, "tolerance": 0}
+    bad = client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), {
+        **data, "slug": "autre", "q-0-lines": "service-public.fr\nservice-public.com"})
+    assert "une seule bonne réponse" in bad.content.decode() and not Exercise.objects.filter(slug="autre").exists()
