@@ -237,10 +237,6 @@ def learner_data_export(user):
     }
 
 
-def cohort_course_ids(cohort):
-    return set(cohort.courses.values_list("pk", flat=True))
-
-
 # ---------------------------------------------------------------- learning
 
 

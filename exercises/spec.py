@@ -50,7 +50,7 @@ def safe_relative(name):
     return str(path)
 
 
-def read_tree(folder, errors, label):
+def read_tree(folder, errors):
     files = {}
     if not folder.is_dir():
         return files
@@ -139,9 +139,9 @@ def read_exercise(folder, slug=None):
     statement = folder / "statement.md"
     if statement.is_file():
         spec.statement = statement.read_text(encoding="utf-8", errors="replace")
-    spec.starter = read_tree(folder / "starter", errors, "starter")
-    spec.solution = read_tree(folder / "solution", errors, "solution")
-    spec.tests = read_tree(folder / "tests", errors, "tests")
+    spec.starter = read_tree(folder / "starter", errors)
+    spec.solution = read_tree(folder / "solution", errors)
+    spec.tests = read_tree(folder / "tests", errors)
     if spec.kind == "python":
         if not any(not k.startswith("public/") for k in spec.tests) and not spec.public_tests:
             errors.append(f"{folder / 'tests'}:1: " + _("aucun test : ajoutez des fichiers test_*.py dans tests/"))

@@ -1,25 +1,22 @@
 import random
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_required
 from courses import services as courses_services
 
 from . import services
-from accounts.decorators import staff_required
-from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
-from django.db import transaction
-from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_POST
-
 from .forms import CodeForm, LineCommentForm, OverrideForm, ReviewFilterForm, quiz_answers
-from .models import Exercise
-from .models import Submission
+from .models import Exercise, Submission
 from .results import Result
 
 

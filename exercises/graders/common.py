@@ -8,8 +8,8 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from ..results import Reason, Result
-from ..sandbox import Limits, SandboxUnavailable
-from ..spec import MAX_FILE_BYTES, safe_relative
+from ..sandbox import Limits
+from ..spec import safe_relative
 
 MAX_SUBMISSION_BYTES = 1024 * 1024
 
@@ -98,5 +98,3 @@ def humanize(test_name):
     name = re.sub(r"^test_?", "", name).replace("_", " ").strip()
     return name[:1].upper() + name[1:] if name else test_name
 
-
-__all__ = ["SandboxUnavailable", "MAX_FILE_BYTES"]

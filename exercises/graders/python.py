@@ -1,16 +1,54 @@
 """Python exercises: the learner's files plus the trainer's pytest tests, run in the sandbox."""
 
+import re
+
 from django.utils.translation import gettext as _
 
 from .. import sandbox
 from ..results import Reason, Result, Status, TestResult
-from .common import RefusedInput, SandboxUnavailable, check_submission, humanize, limits_for, materialise, run_failure, unavailable
+from ..sandbox import SandboxUnavailable
+from .common import RefusedInput, check_submission, humanize, limits_for, materialise, run_failure, unavailable
 
 COMMAND = [
     "/sandbox/python/bin/python", "-m", "pytest", "-c", "/sandbox/runner/pytest.ini", "--rootdir=/tests",
     "-p", "tremplin_report", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}", "/tests",
 ]
 ENV = {"PYTHONPATH": "/work:/sandbox/runner"}
+
+
+ASSERT_EQUAL = re.compile(r"^assert (?P<got>.+?) == (?P<expected>.+)$")
+WHERE = re.compile(r"^\+\s+where (?P<value>.+?) = (?P<call>.+)$")
+OUTPUT_SHOWN = 2000
+
+
+def explain(message, stdout=""):
+    """pytest's assertion message in the learner's words: what came out, what was expected.
+
+    "AssertionError: la moyenne de 10 et 20 vaut 15\nassert 0 == 15\n +  where 0 = moyenne([10, 20])"
+    becomes the trainer's sentence, then "Obtenu : 0 — attendu : 15 (moyenne([10, 20]) a renvoyé 0)".
+    """
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    sentence, got, expected, call = [], None, None, None
+    for line in lines:
+        match = ASSERT_EQUAL.match(line)
+        where = WHERE.match(line)
+        if match and got is None:
+            got, expected = match.group("got"), match.group("expected")
+        elif where and call is None:
+            call = where
+        elif not line.startswith(("assert ", "+", "At index", "Use -v", "Full diff", "-", "?")):
+            sentence.append(line.removeprefix("AssertionError: ").removeprefix("AssertionError"))
+    parts = [s for s in sentence if s]
+    if got is not None:
+        obtained = _("Obtenu : %(got)s — attendu : %(expected)s") % {"got": got, "expected": expected}
+        if call is not None and call.group("value") == got:
+            obtained += " " + _("(%(call)s a renvoyé %(value)s)") % {"call": call.group("call"), "value": got}
+        parts.append(obtained)
+    text = "\n".join(parts) or message
+    if stdout.strip():
+        shown = stdout[-OUTPUT_SHOWN:]
+        text += "\n" + _("Ce que votre programme a affiché :") + "\n" + shown
+    return text
 
 
 def syntax_error(files):
@@ -81,7 +119,7 @@ def grade(spec, submission, *, public_only=False):
         elif hidden_mounted:
             message = _("Non réussi. « Vérifier » montre le détail de ce test public.")
         else:
-            message = record.get("message", "")
+            message = explain(record.get("message", ""), record.get("stdout", ""))
         results.append(TestResult(name=record.get("doc") or humanize(record["nodeid"]), status=status, message=message[:2000], hidden=hidden))
     if not results:
         return Result.error(Reason.CRASH, _("Aucun test n'a pu être exécuté sur votre code."), run.duration_ms)

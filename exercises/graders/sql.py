@@ -7,7 +7,8 @@ from django.utils.translation import ngettext
 
 from .. import sandbox
 from ..results import Reason, Result, Status, TestResult
-from .common import RefusedInput, SandboxUnavailable, check_submission, limits_for, materialise, run_failure, unavailable
+from ..sandbox import SandboxUnavailable
+from .common import RefusedInput, check_submission, limits_for, materialise, run_failure, unavailable
 
 COMMAND = [
     "/sandbox/python/bin/python", "/sandbox/runner/sql_runner.py", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}",

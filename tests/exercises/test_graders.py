@@ -33,10 +33,13 @@ def test_wrong_code_fails_and_hidden_tests_do_not_leak():
     assert "SECRET_EXPECTED" not in json.dumps(result.to_dict())
 
 
-def test_public_failure_messages_are_shown():
-    result = grade(MOYENNE, {"notes.py": "def moyenne(notes):\n    return 0\n"}, public_only=True)
+def test_public_failure_messages_say_what_came_out_and_what_was_expected():
+    result = grade(MOYENNE, {"notes.py": "def moyenne(notes):\n    print('calcul en cours')\n    return 0\n"}, public_only=True)
     assert result.status == "failed" and len(result.tests) == 1
-    assert "la moyenne de 10 et 20 vaut 15" in result.tests[0].message
+    message = result.tests[0].message
+    assert message.startswith("la moyenne de 10 et 20 vaut 15\n")
+    assert "Obtenu : 0 — attendu : 15 (moyenne([10, 20]) a renvoyé 0)" in message
+    assert "Ce que votre programme a affiché :\ncalcul en cours" in message
 
 
 def test_syntax_error_is_reported_with_its_line():
