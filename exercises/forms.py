@@ -319,3 +319,13 @@ def question_initial(question):
     elif kind == "numeric":
         initial["answer"], initial["tolerance"] = question["answer"], question.get("tolerance", 0)
     return initial
+
+
+def questions_from(formset):
+    """The questions of a valid QuestionFormSet (blank and deleted forms left out); [] if invalid."""
+    if not formset.is_valid():
+        return []
+    return [
+        form.cleaned_data["question"] for form in formset.forms
+        if form.has_changed() and "question" in form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]

@@ -164,14 +164,14 @@ def submissions_requeue_stale(*, queued_for=None, running_for=None):
     now = timezone.now()
     queued_for = timedelta(seconds=settings.GRADING_REQUEUE_QUEUED_AFTER) if queued_for is None else queued_for
     running_for = timedelta(seconds=settings.GRADING_REQUEUE_RUNNING_AFTER) if running_for is None else running_for
-    stale_running = Submission.objects.filter(status=Submission.Status.RUNNING, started_at__lt=now - running_for)
-    stale_running.update(status=Submission.Status.QUEUED, queued_at=now, claimed_by="")
-    ids = list(
-        Submission.objects.filter(status=Submission.Status.QUEUED)
-        .filter(Q(queued_at__lt=now - queued_for) | Q(queued_at=now))
-        .exclude(exercise__kind="quiz")
-        .values_list("pk", flat=True)[:1000]
+    taken_back = list(
+        Submission.objects.filter(status=Submission.Status.RUNNING, started_at__lt=now - running_for).values_list("pk", flat=True)[:1000]
     )
+    Submission.objects.filter(pk__in=taken_back, status=Submission.Status.RUNNING).update(
+        status=Submission.Status.QUEUED, claimed_by=""
+    )
+    waiting = Submission.objects.filter(status=Submission.Status.QUEUED, queued_at__lt=now - queued_for).exclude(exercise__kind="quiz")
+    ids = sorted(set(taken_back) | set(waiting.values_list("pk", flat=True)[:1000]))
     Submission.objects.filter(pk__in=ids, status=Submission.Status.QUEUED).update(queued_at=now)
     sent = sum(submission_enqueue(pk) for pk in ids)
     return sent

@@ -233,7 +233,7 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
     """Create or edit an exercise; «Tester la correction» grades the solution and the starter in the sandbox."""
     from courses.models import Module
 
-    from .forms import ExerciseForm, QuestionFormSet, apply_form, initial_for, question_initial
+    from .forms import ExerciseForm, QuestionFormSet, apply_form, initial_for, question_initial, questions_from
 
     if pk:
         exercise = _editable_exercise(request, pk)
@@ -248,15 +248,10 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
     check = None
     quiz_ok = True
     if request.method == "POST" and form.is_valid() and form.cleaned_data.get("kind") == "quiz" and form.cleaned_data["questions"] is None:
-        quiz_ok = questions.is_valid()
-        if quiz_ok:
-            form.cleaned_data["questions"] = [
-                f.cleaned_data["question"] for f in questions.forms
-                if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE") and "question" in f.cleaned_data
-            ]
-            if not form.cleaned_data["questions"]:
-                quiz_ok = False
-                form.add_error(None, _("Un quiz a besoin d’au moins une question."))
+        form.cleaned_data["questions"] = questions_from(questions)
+        quiz_ok = bool(form.cleaned_data["questions"])
+        if questions.is_valid() and not quiz_ok:
+            form.add_error(None, _("Un quiz a besoin d’au moins une question."))
     if request.method == "POST" and quiz_ok and form.is_valid():
         if exercise is None:
             exercise = apply_form(Exercise(module=module), form.cleaned_data, True)
