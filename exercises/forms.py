@@ -91,7 +91,9 @@ class ExerciseForm(forms.Form):
 
     title = forms.CharField(label=_("Titre"), max_length=200)
     slug = forms.SlugField(label=_("Adresse courte"))
-    kind = forms.ChoiceField(label=_("Type"), choices=[("python", "Python"), ("sql", "SQL"), ("quiz", _("Quiz"))])
+    kind = forms.ChoiceField(
+        label=_("Type"), choices=[("python", "Python"), ("javascript", "JavaScript"), ("sql", "SQL"), ("quiz", _("Quiz"))]
+    )
     statement = forms.CharField(label=_("Énoncé"), required=False)
     points = forms.IntegerField(label=_("Points"), min_value=0, max_value=1000, initial=1)
     time_limit = forms.IntegerField(label=_("Temps limite (secondes)"), min_value=1, max_value=120, initial=10)
@@ -103,17 +105,17 @@ class ExerciseForm(forms.Form):
         help_text=_("Un par ligne, précédé du nombre d'échecs après lequel il apparaît : « 1: Pensez à la liste vide »."),
     )
     filename = forms.RegexField(
-        label=_("Nom du fichier de l'apprenant"), regex=r"^[A-Za-z0-9_-]+\.(py|sql)$", required=False,
-        help_text=_("Par exemple notes.py ; pour le SQL : query.sql."),
+        label=_("Nom du fichier de l'apprenant"), regex=r"^[A-Za-z0-9_-]+\.(py|sql|js)$", required=False,
+        help_text=_("Par exemple notes.py ou chaines.js ; pour le SQL : query.sql."),
     )
     starter = forms.CharField(label=_("Code de départ"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
     solution = forms.CharField(label=_("Solution de référence"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
     public_tests = forms.CharField(
-        label=_("Tests publics (pytest)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+        label=_("Tests publics (pytest, ou node --test pour JavaScript)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
         help_text=_("Visibles par l'apprenant avec « Vérifier ». La docstring de chaque test sert de nom."),
     )
     hidden_tests = forms.CharField(
-        label=_("Tests cachés (pytest) ; pour le SQL : schéma et données"), required=False, strip=False,
+        label=_("Tests cachés (pytest, ou node --test pour JavaScript) ; pour le SQL : schéma et données"), required=False, strip=False,
         widget=forms.Textarea(attrs={"rows": 10, "class": "code"}),
     )
     ordered = forms.BooleanField(label=_("SQL : l'ordre des lignes compte"), required=False)
@@ -168,15 +170,22 @@ class ExerciseForm(forms.Form):
                 except GiftError as exc:
                     self.add_error("gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message})
         else:
-            required = ["filename", "solution", "hidden_tests"] if kind == "python" else ["solution", "hidden_tests"]
+            required = ["solution", "hidden_tests"] if kind == "sql" else ["filename", "solution", "hidden_tests"]
             for name in required:
                 if not (data.get(name) or "").strip():
                     self.add_error(name, _("Ce champ est obligatoire pour ce type d'exercice."))
             if kind == "sql":
                 data["filename"] = "query.sql"
-            elif data.get("filename") and not data["filename"].endswith(".py"):
-                self.add_error("filename", _("Un exercice Python attend un fichier .py."))
+            elif data.get("filename") and not data["filename"].endswith(TEST_FILES[kind][2]):
+                self.add_error("filename", _("Ce type d'exercice attend un fichier %(ext)s.") % {"ext": TEST_FILES[kind][2]})
         return data
+
+
+# Where the browser-authored tests live in an exercise: (hidden, public, learner file suffix).
+TEST_FILES = {
+    "python": ("test_hidden.py", "public/test_public.py", ".py"),
+    "javascript": ("hidden.test.js", "public/public.test.js", ".js"),
+}
 
 
 def is_simple(exercise):
@@ -186,7 +195,8 @@ def is_simple(exercise):
         return True
     if exercise.kind == "sql":
         return tests <= {"schema.sql"} and set(exercise.solution) <= {"query.sql"}
-    return len(exercise.starter) <= 1 and len(exercise.solution) <= 1 and tests <= {"test_hidden.py", "public/test_public.py"}
+    hidden, public, _suffix = TEST_FILES[exercise.kind]
+    return len(exercise.starter) <= 1 and len(exercise.solution) <= 1 and tests <= {hidden, public}
 
 
 def initial_for(exercise):
@@ -197,8 +207,8 @@ def initial_for(exercise):
         "max_attempts": exercise.max_attempts, "penalty": round(exercise.penalty * 100),
         "hints": "\n".join(f"{h['after']}: {h['text']}" for h in exercise.hints),
         "filename": name, "starter": exercise.starter.get(name, ""), "solution": exercise.solution.get(name, ""),
-        "public_tests": exercise.tests.get("public/test_public.py", ""),
-        "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else "test_hidden.py", ""),
+        "public_tests": exercise.tests.get(TEST_FILES.get(exercise.kind, ("", ""))[1], ""),
+        "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else TEST_FILES.get(exercise.kind, ("", ""))[0], ""),
         "ordered": exercise.config.get("ordered", False),
     }
 
@@ -225,9 +235,10 @@ def apply_form(exercise, data, simple):
         exercise.tests = {"schema.sql": data["hidden_tests"]}
         exercise.config = {"ordered": bool(data.get("ordered")), "check_column_names": exercise.config.get("check_column_names", False)}
     else:
-        exercise.tests = {"test_hidden.py": data["hidden_tests"]}
+        hidden, public, _suffix = TEST_FILES[exercise.kind]
+        exercise.tests = {hidden: data["hidden_tests"]}
         if (data.get("public_tests") or "").strip():
-            exercise.tests["public/test_public.py"] = data["public_tests"]
+            exercise.tests[public] = data["public_tests"]
         exercise.config = {}
     return exercise
 

@@ -15,6 +15,7 @@ class Exercise(models.Model):
         QUIZ = "quiz", _("Quiz")
         PYTHON = "python", _("Python")
         SQL = "sql", _("SQL")
+        JAVASCRIPT = "javascript", _("JavaScript")
 
     module = models.ForeignKey("courses.Module", on_delete=models.CASCADE, related_name="exercises")
     slug = models.SlugField()

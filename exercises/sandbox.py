@@ -51,6 +51,9 @@ class Limits:
     file_size_mib: int = 16
     open_files: int = 128
     disk_mib: int = 64
+    # Per-process address space; defaults to memory_mib. Node reserves far more virtual memory than it
+    # uses, so its graders raise this while the run's real memory stays capped by memory_mib (cgroup).
+    address_space_mib: int | None = None
 
 
 @dataclass
@@ -134,7 +137,7 @@ def _preexec(limits, cgroup_paths=()):
                 procs.write(str(os.getpid()))
         cpu = limits.cpu_seconds
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        memory = limits.memory_mib * 1024 * 1024
+        memory = (limits.address_space_mib or limits.memory_mib) * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
         size = limits.file_size_mib * 1024 * 1024
@@ -348,6 +351,10 @@ def _execute(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=()
     nonce_read, nonce_write = os.pipe()
     os.write(nonce_write, nonce.encode())
     os.close(nonce_write)
+    # A runner that reopens its channels by path (/dev/fd/N, as Node's reporter does) runs
+    # under the slot's uid: the pipes must let it. Records stay worthless without the nonce.
+    os.fchmod(report_write, 0o622)
+    os.fchmod(nonce_read, 0o644)
     # The runner learns its channels' descriptor numbers from its arguments.
     argv = [a.replace("{report_fd}", str(report_write)).replace("{nonce_fd}", str(nonce_read)) for a in argv]
     oom_before = _oom_kills(cgroups["memory"]) if "memory" in cgroups else 0

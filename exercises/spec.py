@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from django.utils.translation import gettext as _
 
-KINDS = ("quiz", "python", "sql")
+KINDS = ("quiz", "python", "sql", "javascript")
 MAX_FILE_BYTES = 1024 * 1024
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
@@ -142,9 +142,9 @@ def read_exercise(folder, slug=None):
     spec.starter = read_tree(folder / "starter", errors)
     spec.solution = read_tree(folder / "solution", errors)
     spec.tests = read_tree(folder / "tests", errors)
-    if spec.kind == "python":
+    if spec.kind in ("python", "javascript"):
         if not any(not k.startswith("public/") for k in spec.tests) and not spec.public_tests:
-            errors.append(f"{folder / 'tests'}:1: " + _("aucun test : ajoutez des fichiers test_*.py dans tests/"))
+            errors.append(f"{folder / 'tests'}:1: " + _("aucun test : ajoutez des fichiers de tests dans tests/"))
         if not spec.solution:
             errors.append(f"{folder / 'solution'}:1: " + _("solution de référence manquante"))
     elif spec.kind == "sql":

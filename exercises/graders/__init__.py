@@ -12,6 +12,7 @@ GRADERS = {
     "quiz": "exercises.graders.quiz",
     "python": "exercises.graders.python",
     "sql": "exercises.graders.sql",
+    "javascript": "exercises.graders.javascript",
 }
 GRADER_VERSION = "1"
 

@@ -68,7 +68,8 @@ def run_failure(run, spec):
     """A Result for a run that did not finish normally, or None if it did."""
     if run.output_exceeded:
         return Result.error(Reason.OUTPUT, _("Votre programme affiche beaucoup trop de texte : il a été arrêté. Vérifiez vos boucles et vos print()."), run.duration_ms)
-    if run.timed_out or (not run.finished and run.cpu_exceeded):
+    # CPU time used up: even when a test runner survived its child being killed (node --test).
+    if run.timed_out or run.cpu_exceeded:
         return Result.error(
             Reason.TIMEOUT,
             _("Temps dépassé : votre programme a mis plus de %(s)s secondes. Une boucle ne s'arrête peut-être jamais.") % {"s": spec.time_limit},

@@ -138,3 +138,22 @@ def test_quiz_questions_edited_in_forms(client, trainer, basics_course):
     bad = client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), {
         **data, "slug": "autre", "q-0-lines": "service-public.fr\nservice-public.com"})
     assert "une seule bonne réponse" in bad.content.decode() and not Exercise.objects.filter(slug="autre").exists()
+
+
+def test_trainer_writes_a_javascript_exercise(client, trainer, basics_course):
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    data = {
+        **PY_FORM, "kind": "javascript", "slug": "doubler-js", "filename": "calcul.js",
+        "starter": "function double(x) { return x; }\nmodule.exports = { double };\n",
+        "solution": "function double(x) { return 2 * x; }\nmodule.exports = { double };\n",
+        "public_tests": "const test = require('node:test');\nconst assert = require('node:assert/strict');\nconst { double } = require('calcul');\ntest('double(2) renvoie 4', () => assert.equal(double(2), 4));\n",
+        "hidden_tests": "const test = require('node:test');\nconst assert = require('node:assert/strict');\nconst { double } = require('calcul');\ntest('double(-3) renvoie -6', () => assert.equal(double(-3), -6));\n",
+        "check": "1",
+    }
+    page = client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), data).content.decode()
+    assert "La solution de référence réussit tous les tests" in page and "Le code de départ échoue, comme attendu" in page
+    exercise = Exercise.objects.get(slug="doubler-js")
+    assert set(exercise.tests) == {"hidden.test.js", "public/public.test.js"} and exercise.verified_hash
+    bad = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**data, "filename": "calcul.py"}).content.decode()
+    assert "attend un fichier .js" in bad

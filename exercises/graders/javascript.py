@@ -1,0 +1,68 @@
+"""JavaScript exercises: the learner's CommonJS module and the trainer's `node --test` tests,
+run with the machine's Node in the sandbox. Tests `require("<module>")` (NODE_PATH=/work);
+tests/*.test.js are hidden, tests/public/*.test.js are public (Vérifier)."""
+
+from django.utils.translation import gettext as _
+
+from .. import sandbox
+from ..results import Reason, Result, Status, TestResult
+from ..sandbox import SandboxUnavailable
+from .common import RefusedInput, check_submission, limits_for, materialise, run_failure, unavailable
+
+COMMAND = [
+    "/usr/bin/node", "--test", "--test-reporter=/sandbox/runner/tremplin_reporter.mjs",
+    "--test-reporter-destination=/dev/fd/{report_fd}", "/tests",
+]
+ENV = {"NODE_PATH": "/work", "TREMPLIN_NONCE_FD": "{nonce_fd}", "NODE_OPTIONS": "--max-old-space-size=192"}
+
+
+def grade(spec, submission, *, public_only=False):
+    try:
+        files = check_submission(dict(submission), (".js", ".cjs", ".json"))
+    except RefusedInput as exc:
+        return Result.error(Reason.REFUSED, str(exc))
+    tests = spec.public_tests if public_only else spec.tests
+    if not any(name.endswith(".js") for name in tests):
+        return Result.error(Reason.REFUSED, _("Cet exercice n'a pas de test public : utilisez « Soumettre »."))
+    limits = limits_for(spec)
+    limits.address_space_mib = max(2048, spec.memory_limit * 2)
+    try:
+        with materialise(files) as work, materialise(tests) as tests_dir:
+            run = sandbox.run(COMMAND, files_dir=work, tests_dir=tests_dir, limits=limits, env=ENV)
+    except SandboxUnavailable as exc:
+        return unavailable(exc)
+    failure = run_failure(run, spec)
+    if failure:
+        return failure
+    hidden_mounted = any(not name.startswith("public/") for name in tests)
+    results, crashed_files = [], set()
+    for record in run.records:
+        if record.get("event") != "test":
+            continue
+        if record["name"] == record["file"] or record["name"].startswith("/tests/"):
+            if record["outcome"] == "failed":
+                crashed_files.add(record["file"])
+            continue
+        hidden = not record["file"].startswith("/tests/public/")
+        status = {"passed": Status.PASSED, "failed": Status.FAILED}.get(record["outcome"], Status.ERROR)
+        if status == Status.PASSED:
+            message = ""
+        elif hidden:
+            message = _("Test caché : non réussi.")
+        elif hidden_mounted:
+            message = _("Non réussi. « Vérifier » montre le détail de ce test public.")
+        else:
+            message = record.get("message", "")
+        results.append(TestResult(name=record["name"], status=status, message=message[:2000], hidden=hidden))
+    files_with_tests = {r["file"] for r in run.records if r.get("event") == "test" and r["name"] != r["file"]}
+    if crashed_files - files_with_tests or not results:
+        return Result.error(
+            Reason.CRASH,
+            _("Votre code n'a pas pu être chargé par les tests (erreur au chargement ou arrêt du programme)."),
+            run.duration_ms,
+        )
+    return Result.from_tests(
+        results, run.duration_ms,
+        message_passed=_("Bravo, tous les tests sont réussis !"),
+        message_failed=_("Certains tests ne sont pas réussis : lisez les messages ci-dessous."),
+    )

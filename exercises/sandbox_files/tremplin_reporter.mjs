@@ -1,0 +1,26 @@
+// Custom reporter for `node --test`, run inside the sandbox. It runs in the test runner's own
+// process, while each test file (and the learner's code it requires) runs in a child process.
+// Records go to the report descriptor with the nonce read from another descriptor first.
+import fs from "node:fs";
+
+const nonce = fs.readFileSync(`/dev/fd/${process.env.TREMPLIN_NONCE_FD}`, "utf8");
+
+function message(error) {
+  if (!error) return "";
+  const cause = error.cause ?? error;
+  return String(cause?.message ?? cause).slice(0, 4000);
+}
+
+export default async function* reporter(source) {
+  for await (const event of source) {
+    if (event.type !== "test:pass" && event.type !== "test:fail") continue;
+    const data = event.data;
+    if (data.details?.type === "suite") continue;
+    yield JSON.stringify({
+      nonce, event: "test", name: data.name, file: data.file ?? "",
+      outcome: event.type === "test:pass" ? (data.skip || data.todo ? "skipped" : "passed") : "failed",
+      message: event.type === "test:fail" ? message(data.details?.error) : "",
+    }) + "\n";
+  }
+  yield JSON.stringify({ nonce, event: "end" }) + "\n";
+}

@@ -1,0 +1,5 @@
+function crier(texte) {
+  return texte;
+}
+
+module.exports = { crier };

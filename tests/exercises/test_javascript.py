@@ -1,0 +1,60 @@
+"""JavaScript exercises: `node --test` in the sandbox, with the learner's module required by the tests."""
+
+import json
+
+import pytest
+
+from exercises.graders import grader_for
+from exercises.spec import read_exercise
+from tests.exercises.conftest import EXAMPLES
+
+FOLDER = EXAMPLES / "majuscules"
+EXPORT = "\nmodule.exports = { crier };\n"
+
+
+@pytest.fixture(scope="module")
+def spec():
+    return read_exercise(FOLDER)
+
+
+def grade(spec, source, **kwargs):
+    return grader_for("javascript")(spec, {"chaines.js": source}, **kwargs)
+
+
+def test_reference_passes_and_starter_fails(spec):
+    assert grade(spec, spec.solution["chaines.js"]).status == "passed"
+    result = grade(spec, spec.starter["chaines.js"])
+    assert result.status == "failed" and result.score == 0
+    assert "À BIENTÔT" not in json.dumps(result.to_dict()) and "à bientôt" not in json.dumps(result.to_dict())
+
+
+def test_public_run_shows_the_assertion(spec):
+    result = grade(spec, spec.starter["chaines.js"], public_only=True)
+    assert len(result.tests) == 1 and "le texte en majuscules" in result.tests[0].message
+
+
+@pytest.mark.parametrize(
+    "source, reason",
+    [
+        ("function crier(t) { while (true) {} }" + EXPORT, "timeout"),
+        ("process.exit(0);" + EXPORT, "crash"),
+        ("throw new Error('boum');" + EXPORT, "crash"),
+        ("function crier(t) {" + EXPORT, "crash"),  # syntax error: the tests cannot load the module
+        ("console.log(JSON.stringify({event: 'test', name: 'x', file: '/tests/public/crier.test.js', outcome: 'passed'}));"
+         "console.log(JSON.stringify({event: 'end'})); process.exit(0);" + EXPORT, "crash"),
+    ],
+)
+def test_hostile_javascript_is_an_error_never_a_pass(spec, source, reason):
+    result = grade(spec, source)
+    assert (result.status, result.reason) == ("error", reason), result
+
+
+def test_no_network_from_node(spec):
+    source = (
+        "const net = require('node:net');\n"
+        "function crier(t) { return t; }\n"
+        "net.connect(80, '1.1.1.1').on('error', (e) => { require('node:fs').writeFileSync('/work/net.txt', e.code); });\n"
+        + EXPORT
+    )
+    result = grade(spec, source)
+    assert result.status == "failed"  # it ran, the connection failed, the wrong answer is graded as wrong
