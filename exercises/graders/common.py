@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from ..results import Reason, Result
+from ..results import Reason, Result, Status, TestResult
 from ..sandbox import Limits
 from ..spec import safe_relative
 
@@ -99,3 +99,26 @@ def humanize(test_name):
     name = re.sub(r"^test_?", "", name).replace("_", " ").strip()
     return name[:1].upper() + name[1:] if name else test_name
 
+
+
+def test_result(*, name, outcome, hidden, hidden_mounted, detail):
+    """One test as the learner sees it. Hidden tests say only whether they passed; while hidden
+    tests are mounted, public ones do not show text the learner's code controls either."""
+    status = {"passed": Status.PASSED, "failed": Status.FAILED}.get(outcome, Status.ERROR)
+    if status == Status.PASSED:
+        message = ""
+    elif hidden:
+        message = _("Test caché : non réussi.")
+    elif hidden_mounted:
+        message = _("Non réussi. « Vérifier » montre le détail de ce test public.")
+    else:
+        message = detail()
+    return TestResult(name=name, status=status, message=message[:2000], hidden=hidden)
+
+
+def tests_result(results, duration_ms):
+    return Result.from_tests(
+        results, duration_ms,
+        message_passed=_("Bravo, tous les tests sont réussis !"),
+        message_failed=_("Certains tests ne sont pas réussis : lisez les messages ci-dessous."),
+    )

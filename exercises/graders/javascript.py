@@ -5,9 +5,9 @@ tests/*.test.js are hidden, tests/public/*.test.js are public (Vérifier)."""
 from django.utils.translation import gettext as _
 
 from .. import sandbox
-from ..results import Reason, Result, Status, TestResult
+from ..results import Reason, Result
 from ..sandbox import SandboxUnavailable
-from .common import RefusedInput, check_submission, limits_for, materialise, run_failure, unavailable
+from .common import RefusedInput, check_submission, limits_for, materialise, run_failure, test_result, tests_result, unavailable
 
 COMMAND = [
     "/usr/bin/node", "--test", "--test-reporter=/sandbox/runner/tremplin_reporter.mjs",
@@ -43,17 +43,10 @@ def grade(spec, submission, *, public_only=False):
             if record["outcome"] == "failed":
                 crashed_files.add(record["file"])
             continue
-        hidden = not record["file"].startswith("/tests/public/")
-        status = {"passed": Status.PASSED, "failed": Status.FAILED}.get(record["outcome"], Status.ERROR)
-        if status == Status.PASSED:
-            message = ""
-        elif hidden:
-            message = _("Test caché : non réussi.")
-        elif hidden_mounted:
-            message = _("Non réussi. « Vérifier » montre le détail de ce test public.")
-        else:
-            message = record.get("message", "")
-        results.append(TestResult(name=record["name"], status=status, message=message[:2000], hidden=hidden))
+        results.append(test_result(
+            name=record["name"], outcome=record["outcome"], hidden=not record["file"].startswith("/tests/public/"),
+            hidden_mounted=hidden_mounted, detail=lambda record=record: record.get("message", ""),
+        ))
     files_with_tests = {r["file"] for r in run.records if r.get("event") == "test" and r["name"] != r["file"]}
     if crashed_files - files_with_tests or not results:
         return Result.error(
@@ -61,8 +54,4 @@ def grade(spec, submission, *, public_only=False):
             _("Votre code n'a pas pu être chargé par les tests (erreur au chargement ou arrêt du programme)."),
             run.duration_ms,
         )
-    return Result.from_tests(
-        results, run.duration_ms,
-        message_passed=_("Bravo, tous les tests sont réussis !"),
-        message_failed=_("Certains tests ne sont pas réussis : lisez les messages ci-dessous."),
-    )
+    return tests_result(results, run.duration_ms)

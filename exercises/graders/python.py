@@ -5,9 +5,11 @@ import re
 from django.utils.translation import gettext as _
 
 from .. import sandbox
-from ..results import Reason, Result, Status, TestResult
+from ..results import Reason, Result
 from ..sandbox import SandboxUnavailable
-from .common import RefusedInput, check_submission, humanize, limits_for, materialise, run_failure, unavailable
+from .common import (
+    RefusedInput, check_submission, humanize, limits_for, materialise, run_failure, test_result, tests_result, unavailable,
+)
 
 COMMAND = [
     "/sandbox/python/bin/python", "-m", "pytest", "-c", "/sandbox/runner/pytest.ini", "--rootdir=/tests",
@@ -110,21 +112,11 @@ def grade(spec, submission, *, public_only=False):
     for record in run.records:
         if record.get("event") != "test":
             continue
-        hidden = not record["nodeid"].startswith("public/")
-        status = {"passed": Status.PASSED, "failed": Status.FAILED}.get(record["outcome"], Status.ERROR)
-        if status == Status.PASSED:
-            message = ""
-        elif hidden:
-            message = _("Test caché : non réussi.")
-        elif hidden_mounted:
-            message = _("Non réussi. « Vérifier » montre le détail de ce test public.")
-        else:
-            message = explain(record.get("message", ""), record.get("stdout", ""))
-        results.append(TestResult(name=record.get("doc") or humanize(record["nodeid"]), status=status, message=message[:2000], hidden=hidden))
+        results.append(test_result(
+            name=record.get("doc") or humanize(record["nodeid"]), outcome=record["outcome"],
+            hidden=not record["nodeid"].startswith("public/"), hidden_mounted=hidden_mounted,
+            detail=lambda record=record: explain(record.get("message", ""), record.get("stdout", "")),
+        ))
     if not results:
         return Result.error(Reason.CRASH, _("Aucun test n'a pu être exécuté sur votre code."), run.duration_ms)
-    return Result.from_tests(
-        results, run.duration_ms,
-        message_passed=_("Bravo, tous les tests sont réussis !"),
-        message_failed=_("Certains tests ne sont pas réussis : lisez les messages ci-dessous."),
-    )
+    return tests_result(results, run.duration_ms)
