@@ -257,6 +257,9 @@ SANDBOX_PYTHON_ROOT = os.environ.get("SANDBOX_PYTHON_ROOT", str(BASE_DIR / ".san
 SANDBOX_LOCK_DIR = os.environ.get("SANDBOX_LOCK_DIR", "/tmp/tremplin-sandbox-slots")
 SANDBOX_SLOTS = int(os.environ.get("SANDBOX_SLOTS", "16"))
 SANDBOX_BASE_UID = int(os.environ.get("SANDBOX_BASE_UID", "61000"))
+# Web exercises: Debian's Chromium, started inside the sandbox once per worker process.
+SANDBOX_CHROMIUM = os.environ.get("SANDBOX_CHROMIUM", "/usr/lib/chromium/chromium")
+SANDBOX_BROWSER_MEMORY_MIB = int(os.environ.get("SANDBOX_BROWSER_MEMORY_MIB", "768"))
 # Development only: run learner code WITHOUT isolation when bubblewrap is missing. Never in production.
 SANDBOX_ALLOW_UNSAFE = env_bool("SANDBOX_ALLOW_UNSAFE", False) and DEBUG
 # Grading pipeline: how long before the sweep sends again a submission nobody took,

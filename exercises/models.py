@@ -16,6 +16,8 @@ class Exercise(models.Model):
         PYTHON = "python", _("Python")
         SQL = "sql", _("SQL")
         JAVASCRIPT = "javascript", _("JavaScript")
+        HTML = "html", _("HTML et CSS")
+        DOM = "dom", _("Page interactive (DOM)")
 
     module = models.ForeignKey("courses.Module", on_delete=models.CASCADE, related_name="exercises")
     slug = models.SlugField()
@@ -133,6 +135,18 @@ class Submission(models.Model):
         if self.override_score is not None:
             return self.override_score
         return self.final_score if self.final_score is not None else self.score
+
+
+class Screenshot(models.Model):
+    """The learner's page as graded, at a phone and a desktop width (web exercises)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="screenshots")
+    width = models.PositiveIntegerField()
+    image = models.BinaryField()
+
+    class Meta:
+        ordering = ["width"]
+        constraints = [models.UniqueConstraint(fields=["submission", "width"], name="unique_screenshot_width")]
 
 
 class SubmissionComment(models.Model):

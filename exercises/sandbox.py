@@ -194,7 +194,7 @@ def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=N
                 os.close(fd)
 
 
-def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None, file_fds=None):
+def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None, file_fds=None, work_files=True):
     file_fds = file_fds if file_fds is not None else []
     etc = _etc_files(tmp, uid)
     argv = [
@@ -219,7 +219,7 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits
     # The learner's files are written into /work by bwrap itself from memory file descriptors
     # (no shell, no copy process): owned by root and read-only for the run, which may still
     # create its own files in the sticky /work.
-    for path in sorted(work.rglob("*")):
+    for path in sorted(work.rglob("*")) if work_files else ():
         inside = "/work/" + path.relative_to(work).as_posix()
         if path.is_dir():
             argv += ["--perms", "1777", "--dir", inside]
@@ -253,6 +253,47 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits
         *drop, *command,
     ]
     return argv
+
+
+def wrapper_script(command, *, slot, limits, folder, env=None, extra_ro=None):
+    """A shell script that starts a long-lived `command` (a browser) in the sandbox of `slot`.
+
+    For programs started by another program (Playwright starts the browser itself): the script
+    joins the slot's cgroups, sets the resource limits, writes its pid to folder/pid, then execs
+    bubblewrap with the same rules as run() (no network, unprivileged uid, seccomp filter). No CPU
+    time limit: the caller bounds each use with its own timeouts and kills the pid if needed.
+    """
+    import shlex
+
+    folder = Path(folder)
+    os.chmod(folder, 0o755)
+    bwrap = bwrap_path()
+    lines = ["#!/bin/sh", f"echo $$ > {shlex.quote(str(folder / 'pid'))}"]
+    if bwrap is None:  # development only (SANDBOX_ALLOW_UNSAFE): no isolation at all
+        lines.append("exec " + " ".join(shlex.quote(part) for part in command) + ' "$@"')
+    else:
+        for path in _cgroups(f"long-{slot.index}", limits).values():
+            lines.append(f"echo $$ > {shlex.quote(str(path / 'cgroup.procs'))}")
+        program = seccomp.program()
+        seccomp_fd = None
+        if program is not None:
+            (folder / "seccomp.bpf").write_bytes(program)
+            seccomp_fd = 9
+        empty = folder / "work"
+        empty.mkdir()
+        argv = _bwrap_argv(
+            bwrap, command, folder, empty, None, slot.uid, extra_ro or {}, env or {}, limits, seccomp_fd, work_files=False,
+        )
+        limits_argv = [
+            "prlimit", f"--nproc={limits.processes}", f"--nofile={limits.open_files}", "--core=0",
+            f"--fsize={limits.file_size_mib * 1024 * 1024}", "--",
+        ]
+        redirect = f" 9< {shlex.quote(str(folder / 'seccomp.bpf'))}" if seccomp_fd is not None else ""
+        lines.append("exec " + " ".join(shlex.quote(part) for part in limits_argv + argv) + ' "$@"' + redirect)
+    script = folder / "start"
+    script.write_text("\n".join(lines) + "\n")
+    script.chmod(0o755)
+    return script
 
 
 def _cgroup_base(controller):

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from courses import services as courses_services
 from courses.models import Status as PublishStatus
 
-from .graders import GRADER_VERSION, grader_for, runs_in_sandbox
-from .models import Exercise, Submission
+from .graders import GRADER_VERSION, WEB_KINDS, grader_for, runs_in_sandbox
+from .models import Exercise, Screenshot, Submission
 from .results import Reason, Result
 
 log = logging.getLogger(__name__)
@@ -144,9 +144,12 @@ def submission_grade(*, submission_id, worker):
     exercise = submission.exercise
     spec = exercise.spec()
     payload = submission.answers if exercise.kind == "quiz" else submission.files
+    # A graded web submission keeps its page at a phone and a desktop width (its portfolio image).
+    screenshots = [] if exercise.kind in WEB_KINDS and submission.mode == Submission.Mode.SUBMIT else None
     try:
         with translation.override(submission.language or settings.LANGUAGE_CODE):
-            result = grader_for(exercise.kind)(spec, payload, public_only=submission.mode == Submission.Mode.CHECK)
+            options = {"screenshots": screenshots} if screenshots is not None else {}
+            result = grader_for(exercise.kind)(spec, payload, public_only=submission.mode == Submission.Mode.CHECK, **options)
     except Exception:  # noqa: BLE001 - a grader bug must not leave the row running forever
         log.exception("Grader crashed on submission %s", submission_id)
         result = Result.error(Reason.CRASH, _("Une erreur interne a empêché la correction. Vos fichiers sont conservés ; réessayez plus tard."))
@@ -156,6 +159,9 @@ def submission_grade(*, submission_id, worker):
         if submission.mode == Submission.Mode.SUBMIT else None,
         result=result.to_storage(), grader_version=GRADER_VERSION, finished_at=timezone.now(),
     )
+    if finished and screenshots:
+        Screenshot.objects.filter(submission_id=submission_id).delete()
+        Screenshot.objects.bulk_create(Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots)
     return result if finished else None
 
 

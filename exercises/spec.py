@@ -7,7 +7,8 @@ from pathlib import Path, PurePosixPath
 
 from django.utils.translation import gettext as _
 
-KINDS = ("quiz", "python", "sql", "javascript")
+KINDS = ("quiz", "python", "sql", "javascript", "html", "dom")
+ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".woff2", ".woff", ".txt", ".json", ".csv")
 MAX_FILE_BYTES = 1024 * 1024
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
@@ -69,6 +70,28 @@ def read_tree(folder, errors):
         except UnicodeDecodeError:
             errors.append(f"{path}:1: " + _("le fichier n'est pas en UTF-8"))
     return files
+
+
+def read_assets(folder, errors):
+    """Binary files the page may load (images, fonts), base64-encoded: {relative name: base64}."""
+    import base64
+
+    assets, total = {}, 0
+    if not folder.is_dir():
+        return assets
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir():
+            continue
+        rel = path.relative_to(folder).as_posix()
+        if safe_relative(rel) is None or not rel.lower().endswith(ASSET_SUFFIXES):
+            errors.append(f"{path}:1: " + _("fichier refusé (types permis : %(types)s)") % {"types": " ".join(ASSET_SUFFIXES)})
+            continue
+        total += path.stat().st_size
+        if total > MAX_FILE_BYTES:
+            errors.append(f"{path}:1: " + _("les fichiers de assets/ dépassent 1 Mio au total"))
+            break
+        assets[rel] = base64.b64encode(path.read_bytes()).decode("ascii")
+    return assets
 
 
 def _line(text, key):
@@ -155,6 +178,21 @@ def read_exercise(folder, slug=None):
         sql = meta.get("sql", {})
         spec.config["ordered"] = bool(sql.get("ordered", False)) if isinstance(sql, dict) else False
         spec.config["check_column_names"] = bool(sql.get("check_column_names", False)) if isinstance(sql, dict) else False
+    elif spec.kind in ("html", "dom"):
+        from .graders.web import read_checks
+
+        if not spec.solution:
+            errors.append(f"{folder / 'solution'}:1: " + _("solution de référence manquante"))
+        if "checks.toml" not in spec.tests:
+            errors.append(f"{folder / 'tests' / 'checks.toml'}:1: " + _("fichier manquant"))
+        else:
+            try:
+                read_checks(spec.tests["checks.toml"], path=folder / "tests" / "checks.toml")
+            except ExerciseError as exc:
+                errors.extend(exc.errors)
+        assets = read_assets(folder / "assets", errors)
+        if assets:
+            spec.config["assets"] = assets
     elif spec.kind == "quiz":
         from .graders.quiz import read_quiz
 

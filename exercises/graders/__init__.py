@@ -13,7 +13,10 @@ GRADERS = {
     "python": "exercises.graders.python",
     "sql": "exercises.graders.sql",
     "javascript": "exercises.graders.javascript",
+    "html": "exercises.graders.web",
+    "dom": "exercises.graders.web",
 }
+WEB_KINDS = ("html", "dom")
 GRADER_VERSION = "1"
 
 

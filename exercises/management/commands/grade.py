@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from exercises.graders import grader_for
+from exercises.graders import WEB_KINDS, grader_for
 from exercises.graders.common import MAX_SUBMISSION_BYTES
 from exercises.results import Reason, Result
 from exercises.spec import ExerciseError, read_exercise
@@ -37,8 +37,9 @@ class Command(BaseCommand):
         parser.add_argument("exercise_dir")
         parser.add_argument("submission_path")
         parser.add_argument("--public", action="store_true", help="Run the public tests only (Vérifier).")
+        parser.add_argument("--screenshots", metavar="DIR", help="Web exercises: write the page at 375 and 1280 px as PNG files there.")
 
-    def handle(self, exercise_dir, submission_path, public=False, **options):
+    def handle(self, exercise_dir, submission_path, public=False, screenshots=None, **options):
         try:
             spec = read_exercise(exercise_dir)
         except ExerciseError as exc:
@@ -59,5 +60,11 @@ class Command(BaseCommand):
             self.stderr.write(f"{submission_path}: {exc}")
             sys.exit(2)
         else:
-            result = grader_for(spec.kind)(spec, submission, public_only=public)
+            shots = [] if screenshots and spec.kind in WEB_KINDS and not public else None
+            options = {"screenshots": shots} if shots is not None else {}
+            result = grader_for(spec.kind)(spec, submission, public_only=public, **options)
+            for width, png in shots or ():
+                folder = Path(screenshots)
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / f"page-{width}.png").write_bytes(png)
         self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False))

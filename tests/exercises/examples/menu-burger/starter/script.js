@@ -1,0 +1,1 @@
+// Au clic sur le bouton, ouvrez ou fermez le menu.
