@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils import translation
@@ -201,7 +201,11 @@ def exercise_regrade(*, exercise):
 
 
 def learner_history(exercise, learner, limit=20):
-    return list(Submission.objects.filter(exercise=exercise, learner=learner).defer("files", "answers")[:limit])
+    has_screenshots = Exists(Screenshot.objects.filter(submission=OuterRef("pk")))
+    return list(
+        Submission.objects.filter(exercise=exercise, learner=learner).defer("files", "answers")
+        .annotate(has_screenshots=has_screenshots)[:limit]
+    )
 
 
 def latest_files(exercise, learner):

@@ -5,7 +5,9 @@ from . import views
 app_name = "exercises"
 urlpatterns = [
     path("<int:pk>/", views.exercise_detail, name="exercise_detail"),
+    path("<int:pk>/apercu/", views.exercise_preview, name="exercise_preview"),
     path("soumissions/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("soumissions/<int:pk>/page-<int:width>.png", views.screenshot, name="screenshot"),
     path("suivi/", views.review_list, name="review_list"),
     path("soumissions/<int:pk>/note/", views.review_override, name="review_override"),
     path("soumissions/<int:pk>/commentaires/", views.review_comment, name="review_comment"),

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,8 +17,15 @@ from courses import services as courses_services
 
 from . import services
 from .forms import CodeForm, LineCommentForm, OverrideForm, ReviewFilterForm, quiz_answers
-from .models import Exercise, Submission
+from .graders import WEB_KINDS
+from .graders import web as web_grader
+from .models import Exercise, Screenshot, Submission
 from .results import Result
+
+# The live preview's srcdoc document inherits the page's Content-Security-Policy: on the pages
+# that show one, the learner's inline scripts must be allowed. The iframe is sandboxed without
+# allow-same-origin, so those scripts never run with the platform's origin or cookies.
+PREVIEW_CSP = {"script-src": ["'unsafe-inline'"]}
 
 
 def _matching_choices(question, seed):
@@ -32,9 +40,11 @@ def _context(request, exercise, submission=None, form=None):
     course = exercise.module.course
     outline = courses_services.course_outline(course, learner, include_drafts=courses_services.can_edit_course(learner, course))
     previous, following = outline.neighbours(exercise)
-    spec_files = list(exercise.starter) or (["query.sql"] if exercise.kind == "sql" else ["solution.py"])
+    spec_files = _filenames(exercise)
+    files = None
     if exercise.kind != "quiz" and form is None:
-        form = CodeForm(filenames=spec_files, initial_files=services.latest_files(exercise, learner))
+        files = services.latest_files(exercise, learner)
+        form = CodeForm(filenames=spec_files, initial_files=files)
     questions = exercise.config.get("questions", [])
     for index, question in enumerate(questions):
         question["index"] = index
@@ -47,8 +57,36 @@ def _context(request, exercise, submission=None, form=None):
         "submission": submission, "result": Result.from_storage(submission.result) if submission and submission.result else None,
         "attempts_left": services.attempts_left(exercise, learner),
         "hints": services.visible_hints(exercise, learner),
-        "has_public_tests": any(name.startswith("public/") for name in exercise.tests),
+        "has_public_tests": web_grader.has_public_checks(exercise.spec()) if exercise.kind in WEB_KINDS
+        else any(name.startswith("public/") for name in exercise.tests),
+        "is_web": exercise.kind in WEB_KINDS,
+        "screenshot_widths": _screenshot_widths(submission),
+        "preview": web_grader.preview_document(exercise.spec(), files if files is not None else _posted_files(form))
+        if exercise.kind in WEB_KINDS else "",
     }
+
+
+def _screenshot_widths(submission):
+    if submission is None or submission.exercise.kind not in WEB_KINDS or submission.is_pending:
+        return []
+    return list(Screenshot.objects.filter(submission=submission).values_list("width", flat=True))
+
+
+def _filenames(exercise):
+    return list(exercise.starter) or (["query.sql"] if exercise.kind == "sql" else ["solution.py"])
+
+
+def _posted_files(form):
+    """The files of a bound CodeForm, valid or not (the preview shows what was typed)."""
+    if form is None:
+        return {}
+    return {name: form.data.get(form.add_prefix(f"file_{i}"), "") for i, name in enumerate(form.filenames)}
+
+
+def _with_preview_csp(exercise, response):
+    if exercise.kind in WEB_KINDS:
+        response._csp_update = PREVIEW_CSP
+    return response
 
 
 @login_required
@@ -61,7 +99,32 @@ def exercise_detail(request, pk):
         submission = mine.filter(pk=request.GET["soumission"]).first()
     else:
         submission = mine.first()  # the latest: its result, the trainer's note and comments stay in view
-    return render(request, "exercises/exercise_detail.html", _context(request, exercise, submission))
+    return _with_preview_csp(exercise, render(request, "exercises/exercise_detail.html", _context(request, exercise, submission)))
+
+
+@login_required
+@require_POST
+def exercise_preview(request, pk):
+    """The live preview of a web exercise from the files being typed: nothing is stored.
+    htmx swaps the returned iframe; without JavaScript, the whole page comes back."""
+    exercise = services.access_exercise(request.user, pk)
+    if exercise.kind not in WEB_KINDS:
+        raise Http404
+    form = CodeForm(request.POST, filenames=_filenames(exercise))
+    context = _context(request, exercise, form=form)
+    template = "exercises/exercise_detail.html#preview" if request.htmx else "exercises/exercise_detail.html"
+    return _with_preview_csp(exercise, render(request, template, context))
+
+
+@login_required
+def screenshot(request, pk, width):
+    """A graded web submission's page as a PNG, for whoever may see the submission."""
+    submission = services.access_submission(request.user, pk)
+    shot = get_object_or_404(Screenshot, submission=submission, width=width)
+    response = HttpResponse(bytes(shot.image), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=86400"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 def _submit(request, exercise):
@@ -73,14 +136,13 @@ def _submit(request, exercise):
                 exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers, language=request.LANGUAGE_CODE
             )
         else:
-            spec_files = list(exercise.starter) or (["query.sql"] if exercise.kind == "sql" else ["solution.py"])
-            form = CodeForm(request.POST, filenames=spec_files)
+            form = CodeForm(request.POST, filenames=_filenames(exercise))
             if not form.is_valid():
                 context = _context(request, exercise, form=form)
                 template = "exercises/exercise_detail.html#result" if request.htmx else "exercises/exercise_detail.html"
                 context["form_errors"] = form.non_field_errors()
                 context["submission"] = context["result"] = None
-                return render(request, template, context, status=200 if request.htmx else 400)
+                return _with_preview_csp(exercise, render(request, template, context, status=200 if request.htmx else 400))
             submission = services.submission_create(
                 exercise=exercise, learner=request.user, mode=mode, files=form.cleaned_data["files"], language=request.LANGUAGE_CODE
             )
@@ -124,6 +186,7 @@ def _review(request, submission, override_form=None, comment_form=None, status=2
         "submission": submission, "exercise": submission.exercise, "files": files,
         "quiz_answers": _quiz_answers(submission.exercise, submission.answers) if submission.answers else [],
         "result": Result.from_storage(submission.result) if submission.result else None,
+        "screenshot_widths": _screenshot_widths(submission),
         "override_form": override_form or OverrideForm(initial=initial),
         "comment_form": comment_form or LineCommentForm(submission=submission),
         "can_regrade_all": services.can_regrade_exercise(request.user, submission.exercise),

@@ -8,6 +8,7 @@ contrast, layout, axe and scenario checks run in headless Chromium inside the sa
 """
 
 import base64
+import mimetypes
 import re
 import time
 import tomllib
@@ -477,3 +478,58 @@ def _expectation_problem(item, found):
     if item.get("all", False):
         return failing[0] if failing else None
     return failing[0] if len(failing) == len(problems) else None
+
+
+# ---------------------------------------------------------------- live preview
+
+
+LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+SCRIPT_TAG = re.compile(r"<script\b([^>]*)\bsrc\s*=\s*[\"']?([^\"'\s>]+)[\"']?([^>]*)>\s*</script\s*>", re.IGNORECASE)
+SRC_ATTR = re.compile(r"(\b(?:src|href)\s*=\s*)([\"'])([^\"']+)\2", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*([\"']?)([^\"')]+)\1\s*\)", re.IGNORECASE)
+
+
+def preview_document(spec, files, name="index.html"):
+    """One self-contained document for the live preview's iframe `srcdoc`: the page's own
+    stylesheets and scripts inlined, its images as data: URLs. Shown in an iframe sandboxed
+    without allow-same-origin: it never shares the platform's origin or cookies."""
+    served = page_files(spec, {k: v for k, v in files.items() if isinstance(v, str)})
+    html = served.get(name)
+    if not isinstance(html, str):
+        html = next((v for k, v in served.items() if k.endswith(".html") and isinstance(v, str)), "")
+
+    def data_url(target):
+        body = served.get(target.split("?")[0].split("#")[0].lstrip("./"))
+        if body is None:
+            return None
+        kind = mimetypes.guess_type(target)[0] or "application/octet-stream"
+        raw = body.encode("utf-8") if isinstance(body, str) else body
+        return f"data:{kind};base64,{base64.b64encode(raw).decode('ascii')}"
+
+    def css(text):
+        return CSS_URL.sub(lambda m: f'url("{data_url(m.group(2)) or m.group(2)}")', text).replace("</style", "<\\/style")
+
+    def link(match):
+        tag = match.group(0)
+        href = re.search(r"href\s*=\s*[\"']?([^\"'\s>]+)", tag, re.IGNORECASE)
+        if href and "stylesheet" in tag.lower() and isinstance(served.get(href.group(1).lstrip("./")), str):
+            return f"<style>{css(served[href.group(1).lstrip('./')])}</style>"
+        return tag
+
+    def script(match):
+        source = served.get(match.group(2).lstrip("./"))
+        if not isinstance(source, str):
+            return match.group(0)
+        source = source.replace("</script", "<\\/script")
+        return f"<script{match.group(1)}{match.group(3)}>{source}</script>"
+
+    def attribute(match):
+        target = match.group(3)
+        if target.endswith(".html") or ":" in target or target.startswith("#"):
+            return match.group(0)
+        url = data_url(target)
+        return f"{match.group(1)}{match.group(2)}{url}{match.group(2)}" if url else match.group(0)
+
+    html = LINK_TAG.sub(link, html)
+    html = SCRIPT_TAG.sub(script, html)
+    return SRC_ATTR.sub(attribute, html)

@@ -24,6 +24,75 @@
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  // Web exercises: one tab per file (without JavaScript, every file is shown, one under the other).
+  document.querySelectorAll("[data-file-tabs]").forEach(function (box, boxIndex) {
+    var panels = box.querySelectorAll("[data-file-panel]");
+    if (panels.length < 2) return;
+    var list = document.createElement("div");
+    list.className = "file-tablist";
+    list.setAttribute("role", "tablist");
+    list.setAttribute("aria-label", box.dataset.label || "Fichiers");
+    var tabs = [];
+    function select(index, focus) {
+      tabs.forEach(function (tab, i) {
+        tab.setAttribute("aria-selected", String(i === index));
+        tab.tabIndex = i === index ? 0 : -1;
+        panels[i].hidden = i !== index;
+      });
+      if (focus) tabs[index].focus();
+    }
+    panels.forEach(function (panel, i) {
+      var label = panel.querySelector("label");
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.id = "file-tab-" + boxIndex + "-" + i;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", panel.id);
+      tab.textContent = label ? label.textContent : "…";
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      tab.addEventListener("click", function () { select(i, false); });
+      tab.addEventListener("keydown", function (event) {
+        var next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+        if (next === undefined) return;
+        event.preventDefault();
+        select((next + tabs.length) % tabs.length, true);
+      });
+      tabs.push(tab);
+      list.appendChild(tab);
+    });
+    box.insertBefore(list, box.firstChild);
+    select(0, false);
+  });
+  // Live preview at a phone or a desktop width; a desktop page is scaled down to fit.
+  var previewWidth = 375;
+  function sizePreview() {
+    var frame = document.querySelector("#preview iframe");
+    if (!frame) return;
+    var box = frame.parentNode;
+    var available = box.clientWidth;
+    var scale = previewWidth > available ? available / previewWidth : 1;
+    frame.style.width = previewWidth + "px";
+    frame.style.maxWidth = "none";
+    frame.style.transform = scale < 1 ? "scale(" + scale + ")" : "";
+    box.style.height = scale < 1 ? (frame.offsetHeight * scale + 2) + "px" : "";
+    box.style.overflow = "hidden";
+  }
+  document.querySelectorAll("[data-preview-widths]").forEach(function (group) {
+    group.hidden = false;
+    group.querySelectorAll("[data-width]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        previewWidth = parseInt(button.dataset.width, 10);
+        group.querySelectorAll("[data-width]").forEach(function (other) {
+          other.setAttribute("aria-pressed", String(other === button));
+        });
+        sizePreview();
+      });
+    });
+    sizePreview();
+    window.addEventListener("resize", sizePreview);
+    document.body.addEventListener("htmx:afterSwap", sizePreview);
+  });
   window.addEventListener("pagehide", function () {
     if ("speechSynthesis" in window) window.speechSynthesis.cancel();
   });

@@ -287,15 +287,30 @@ def test_the_browser_has_no_network_even_without_interception(quick):
 def test_the_browser_runs_under_the_slot_uid_not_root(quick):
     assert grade(quick, {"index.html": PAGE.format(body="")}).status == "passed"
     uid = browser.BROWSER.slot.uid
-    owners = set()
+    root = int((browser.BROWSER.folder / "pid").read_text())  # bubblewrap, started by our wrapper
+    parents = {}
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
             try:
-                command = (proc / "cmdline").read_bytes().split(b"\0")[0]
-                if command.endswith(b"/chromium"):
-                    owners.add(proc.stat().st_uid)
-            except OSError:
+                parents[int(proc.name)] = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
                 continue
+
+    def under_bwrap(pid):
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == root:
+                return True
+        return False
+
+    owners = set()
+    for pid in parents:
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]
+            if command.endswith(b"/chromium") and under_bwrap(pid):
+                owners.add(Path(f"/proc/{pid}").stat().st_uid)
+        except OSError:
+            continue
     assert owners == {uid}
 
 
