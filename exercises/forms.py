@@ -92,7 +92,10 @@ class ExerciseForm(forms.Form):
     title = forms.CharField(label=_("Titre"), max_length=200)
     slug = forms.SlugField(label=_("Adresse courte"))
     kind = forms.ChoiceField(
-        label=_("Type"), choices=[("python", "Python"), ("javascript", "JavaScript"), ("sql", "SQL"), ("quiz", _("Quiz"))]
+        label=_("Type"), choices=[
+            ("python", "Python"), ("javascript", "JavaScript"), ("sql", "SQL"), ("quiz", _("Quiz")),
+            ("html", _("Page web : HTML et CSS")), ("dom", _("Page web interactive (DOM)")),
+        ]
     )
     statement = forms.CharField(label=_("Énoncé"), required=False)
     points = forms.IntegerField(label=_("Points"), min_value=0, max_value=1000, initial=1)
@@ -119,6 +122,17 @@ class ExerciseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10, "class": "code"}),
     )
     ordered = forms.BooleanField(label=_("SQL : l'ordre des lignes compte"), required=False)
+    web_starter_html = forms.CharField(label=_("Page web : index.html de départ"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
+    web_starter_css = forms.CharField(label=_("Page web : style.css de départ"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 5, "class": "code"}))
+    web_starter_js = forms.CharField(label=_("Page web : script.js de départ (DOM)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 5, "class": "code"}))
+    web_solution_html = forms.CharField(label=_("Page web : index.html de la solution"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
+    web_solution_css = forms.CharField(label=_("Page web : style.css de la solution"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 5, "class": "code"}))
+    web_solution_js = forms.CharField(label=_("Page web : script.js de la solution (DOM)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 5, "class": "code"}))
+    checks = forms.CharField(
+        label=_("Page web : vérifications (checks.toml)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12, "class": "code"}),
+        help_text=_("Des tables [[check]] avec type, name, hint, hidden… : structure (element), validité (valid), accessibilité (accessible, axe), "
+                    "style calculé (style), contraste (contrast), mise en page (layout), scénario (scenario). Voir docs/exercise-format.md."),
+    )
     gift = forms.CharField(
         label=_("Quiz : importer des questions au format GIFT de Moodle (remplace les questions ci-dessous)"), required=False,
         widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
@@ -133,7 +147,7 @@ class ExerciseForm(forms.Form):
         self.fields["statement"].widget = CKEditor5Widget(config_name="default")
         self.simple = instance is None or is_simple(instance)
         if not self.simple:
-            for name in ("filename", "starter", "solution", "public_tests", "hidden_tests", "ordered", "gift", "kind"):
+            for name in ("filename", "starter", "solution", "public_tests", "hidden_tests", "ordered", "gift", "kind", "checks", *WEB_FIELDS):
                 self.fields[name].disabled = True
 
     def clean_slug(self):
@@ -169,6 +183,18 @@ class ExerciseForm(forms.Form):
                     data["questions"] = parse_gift(data["gift"])
                 except GiftError as exc:
                     self.add_error("gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message})
+        elif kind in WEB_FILES_BY_KIND:
+            from .graders.web import read_checks
+            from .spec import ExerciseError
+
+            for name in ("web_solution_html", "checks"):
+                if not (data.get(name) or "").strip():
+                    self.add_error(name, _("Ce champ est obligatoire pour ce type d'exercice."))
+            if (data.get("checks") or "").strip():
+                try:
+                    read_checks(data["checks"], path="checks.toml")
+                except ExerciseError as exc:
+                    self.add_error("checks", " ".join(exc.errors[:5]))
         else:
             required = ["solution", "hidden_tests"] if kind == "sql" else ["filename", "solution", "hidden_tests"]
             for name in required:
@@ -188,11 +214,20 @@ TEST_FILES = {
 }
 
 
+# Web pages edited in the browser: these three files at most (assets come from the package).
+WEB_FILES = {"html": "index.html", "css": "style.css", "js": "script.js"}
+WEB_FILES_BY_KIND = {"html": WEB_FILES, "dom": WEB_FILES}
+WEB_FIELDS = [f"web_{role}_{part}" for role in ("starter", "solution") for part in WEB_FILES]
+
+
 def is_simple(exercise):
     """One learner file (and the usual test files): editable in the browser."""
     tests = set(exercise.tests)
     if exercise.kind == "quiz":
         return True
+    if exercise.kind in WEB_FILES_BY_KIND:
+        names = set(WEB_FILES.values())
+        return set(exercise.starter) <= names and set(exercise.solution) <= names and tests <= {"checks.toml"}
     if exercise.kind == "sql":
         return tests <= {"schema.sql"} and set(exercise.solution) <= {"query.sql"}
     hidden, public, _suffix = TEST_FILES[exercise.kind]
@@ -210,6 +245,9 @@ def initial_for(exercise):
         "public_tests": exercise.tests.get(TEST_FILES.get(exercise.kind, ("", ""))[1], ""),
         "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else TEST_FILES.get(exercise.kind, ("", ""))[0], ""),
         "ordered": exercise.config.get("ordered", False),
+        "checks": exercise.tests.get("checks.toml", "") if exercise.kind in WEB_FILES_BY_KIND else "",
+        **{f"web_{role}_{part}": getattr(exercise, role).get(name, "") if exercise.kind in WEB_FILES_BY_KIND else ""
+           for role in ("starter", "solution") for part, name in WEB_FILES.items()},
     }
 
 
@@ -227,6 +265,12 @@ def apply_form(exercise, data, simple):
     if exercise.kind == "quiz":
         exercise.config = {"questions": data["questions"]}
         exercise.starter = exercise.solution = exercise.tests = {}
+        return exercise
+    if exercise.kind in WEB_FILES_BY_KIND:
+        for role in ("starter", "solution"):
+            setattr(exercise, role, {name: data[f"web_{role}_{part}"] for part, name in WEB_FILES.items() if (data.get(f"web_{role}_{part}") or "").strip()})
+        exercise.tests = {"checks.toml": data["checks"]}
+        exercise.config = {key: value for key, value in exercise.config.items() if key == "assets"}
         return exercise
     name = data["filename"]
     exercise.starter = {name: data["starter"]} if data.get("starter") else {}

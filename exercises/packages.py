@@ -1,5 +1,6 @@
 """Exercises inside course packages: read, upsert, retire and export exercise folders."""
 
+import base64
 import hashlib
 import json
 
@@ -102,6 +103,10 @@ class ExerciseFolders:
                 target = folder / sub / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(content, encoding="utf-8")
+        for name, data in exercise.config.get("assets", {}).items():
+            target = folder / "assets" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(data))
         if exercise.kind == "quiz":
             text = "".join("[[questions]]\n" + toml_table(list(q.items())) + "\n" for q in exercise.config.get("questions", []))
             (folder / "quiz.toml").write_text(text, encoding="utf-8")

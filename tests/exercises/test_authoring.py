@@ -157,3 +157,28 @@ def test_trainer_writes_a_javascript_exercise(client, trainer, basics_course):
     assert set(exercise.tests) == {"hidden.test.js", "public/public.test.js"} and exercise.verified_hash
     bad = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**data, "filename": "calcul.py"}).content.decode()
     assert "attend un fichier .js" in bad
+
+
+WEB_FORM = {
+    **PY_FORM, "kind": "html", "slug": "titre", "filename": "", "starter": "", "solution": "", "public_tests": "", "hidden_tests": "",
+    "web_starter_html": '<!DOCTYPE html><html lang="fr"><head><title>T</title><link rel="stylesheet" href="style.css"></head><body><main></main></body></html>',
+    "web_solution_html": '<!DOCTYPE html><html lang="fr"><head><title>T</title><link rel="stylesheet" href="style.css"></head><body><main><h1>Bonjour</h1></main></body></html>',
+    "web_solution_css": "h1 { color: #1a1a1a; }",
+    "checks": '[[check]]\ntype = "element"\nname = "Un titre"\nselector = "h1"\n\n[[check]]\ntype = "contrast"\nname = "Lisible"\nselector = "h1"\nhidden = true\n',
+}
+
+
+def test_trainer_writes_a_web_exercise_with_its_checks_in_the_browser(client, trainer, basics_course):
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    url = reverse("exercises:exercise_create", args=[basics_course.slug, module.pk])
+    bad = client.post(url, {**WEB_FORM, "checks": '[[check]]\ntype = "element"\nname = "x"\nselector = "h1[["\n'}).content.decode()
+    assert "checks.toml:1: sélecteur CSS invalide" in bad and not Exercise.objects.exists()
+    client.post(url, WEB_FORM)
+    exercise = Exercise.objects.get(slug="titre")
+    assert set(exercise.solution) == {"index.html", "style.css"} and set(exercise.starter) == {"index.html"}
+    assert exercise.tests == {"checks.toml": WEB_FORM["checks"]}
+    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**WEB_FORM, "check": "1"}).content.decode()
+    assert "La solution de référence réussit tous les tests" in page and "Le code de départ échoue, comme attendu" in page
+    edit = client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
+    assert "h1 { color: #1a1a1a; }" in edit and "[[check]]" in edit
