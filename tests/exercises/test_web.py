@@ -347,3 +347,18 @@ def test_graded_submission_keeps_its_screenshots_a_check_does_not(module, traine
     assert (check.status, submitted.status) == ("passed", "passed")
     assert not Screenshot.objects.filter(submission=check).exists()
     assert list(Screenshot.objects.filter(submission=submitted).values_list("width", flat=True)) == [375, 1280]
+
+
+def test_grade_command_refuses_a_100_mb_image_without_reading_it(tmp_path, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    submission = tmp_path / "site"
+    submission.mkdir()
+    (submission / "index.html").write_text(PAGE.format(body='<img src="photo.png" alt="">'))
+    with open(submission / "photo.png", "wb") as image:
+        image.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper
+    call_command("grade", str(EXAMPLES / "carte-visite"), str(submission))
+    result = json.loads(capsys.readouterr().out)
+    assert (result["status"], result["reason"]) == ("error", "refused") and "dépasse 1 Mio" in result["message"]
