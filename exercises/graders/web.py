@@ -254,13 +254,16 @@ def _in_browser(spec, files, checks, results, screenshots):
                 results[index] = _outcome(check, _("Le fichier %(name)s est absent.") % {"name": name})
                 continue
             session.page.set_viewport_size({"width": check.get("width", 1280), "height": 800})
-            if check["type"] == "scenario" or loaded.get("name") != name:
+            # A page is loaded again only after a scenario acted on it: every check sees it fresh.
+            if loaded.get("name") != name or loaded.get("dirty"):
                 session.load(name)
-                loaded["name"] = name
+                loaded.update(name=name, dirty=False)
             results[index] = _outcome(check, _browser_problem(session, check))
+            if check["type"] == "scenario" and check.get("steps"):
+                loaded["dirty"] = True
             session.check()
         if screenshots is not None and "index.html" in served:
-            if loaded.get("name") != "index.html" or any(c["type"] == "scenario" for _i, c in checks):
+            if loaded.get("name") != "index.html" or loaded.get("dirty"):
                 session.load("index.html")
             for width in SCREENSHOT_WIDTHS:
                 session.page.set_viewport_size({"width": width, "height": 800})
