@@ -64,6 +64,7 @@ class PageSession:
     errors: list = field(default_factory=list)
     dialogs: int = 0
     crashed: bool = False
+    settle_budget: float = 2.0  # seconds a grading may spend waiting for expectations to come true
 
     def url(self, name="index.html"):
         return f"{ORIGIN}/{name}"

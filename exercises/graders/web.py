@@ -112,6 +112,15 @@ def _check_problems(check):
                 if unknown:
                     problems.append(_("clé inconnue dans « expect » : %(keys)s") % {"keys": ", ".join(sorted(unknown))})
                 problems += _selector_problems(item, required=True)
+                if "value" in item and "attribute" not in item:
+                    problems.append(_("« value » va avec « attribute » ; pour ce que contient un champ, écrivez « field_value »"))
+                if "pattern" in item:
+                    try:
+                        re.compile(item["pattern"])
+                    except (re.error, TypeError):
+                        problems.append(_("« pattern » n'est pas une expression régulière valide"))
+    if "value" in check and "attribute" not in check and kind == "element":
+        problems.append(_("« value » va avec « attribute » (la valeur d'un attribut)"))
     for key in ("pattern",):
         if key in check:
             try:
@@ -334,6 +343,8 @@ def _judge(check, found):
                 "expected": _expected_style(check)}
         return None
     failures = [r for r in items if r.get("ok") is False]
+    if check["type"] == "layout" and failures and (check.get("all", True) or len(failures) == len(items)):
+        return _judge(check, failures[0])
     if check["type"] == "contrast" and failures and (check.get("all", True) or len(failures) == len(items)):
         bad = failures[0]
         message = _("Contraste de %(element)s : %(ratio)s:1, il faut au moins %(needed)s:1.") % {
@@ -375,6 +386,8 @@ def _expected_style(check):
         bounds.append(_("au moins %(n)s") % {"n": check["min"]})
     if "max" in check:
         bounds.append(_("au plus %(n)s") % {"n": check["max"]})
+    if "pattern" in check and not bounds:
+        return _("une valeur de la forme « %(pattern)s »") % {"pattern": check["pattern"]}
     return " ".join(bounds) or _("une autre valeur")
 
 
@@ -426,8 +439,11 @@ def _scenario(session, check):
             return _("Action impossible : %(action)s « %(target)s » (élément absent, caché ou désactivé ?).") % {
                 "action": action, "target": target}
         session.check()
-    # Expectations may follow an animation or a timer: looked at again for up to a second.
-    deadline = time.monotonic() + 1.0
+    # Expectations may follow an animation or a timer: looked at again for up to a second,
+    # out of 2 s shared by the whole grading (failing scenarios do not add up to a timeout).
+    budget = max(0.0, min(1.0, session.settle_budget))
+    started = time.monotonic()
+    deadline = started + budget
     while True:
         problem = None
         for item in check["expect"]:
@@ -439,6 +455,7 @@ def _scenario(session, check):
             if problem:
                 break
         if problem is None or time.monotonic() > deadline:
+            session.settle_budget -= time.monotonic() - started
             return problem
         page.wait_for_timeout(100)
         session.check()
@@ -463,6 +480,8 @@ def _expectation_problem(item, found):
             return _("Le texte de %(element)s est « %(got)s », attendu « %(expected)s ».") % {"element": el["element"], "got": el["text"][:80], "expected": item["text"]}
         if "contains" in item and item["contains"].casefold() not in el["text"].casefold():
             return _("Le texte de %(element)s devrait contenir « %(expected)s ».") % {"element": el["element"], "expected": item["contains"]}
+        if "attribute" not in item and "pattern" in item and not re.search(item["pattern"], el["text"]):
+            return _("Le texte de %(element)s (« %(got)s ») n'a pas la forme attendue.") % {"element": el["element"], "got": el["text"][:80]}
         if "field_value" in item and el["value"] != item["field_value"]:
             return _("Le champ %(element)s contient « %(got)s », attendu « %(expected)s ».") % {"element": el["element"], "got": (el["value"] or "")[:80], "expected": item["field_value"]}
         if "attribute" in item:
@@ -472,6 +491,9 @@ def _expectation_problem(item, found):
             if "value" in item and value != str(item["value"]):
                 return _("L'attribut %(attribute)s de %(element)s vaut « %(got)s », attendu « %(expected)s ».") % {
                     "attribute": item["attribute"], "element": el["element"], "got": value[:80], "expected": item["value"]}
+            if "pattern" in item and not re.search(item["pattern"], value):
+                return _("L'attribut %(attribute)s de %(element)s (« %(got)s ») n'a pas la forme attendue.") % {
+                    "attribute": item["attribute"], "element": el["element"], "got": value[:80]}
         return None
 
     problems = [problem_of(el) for el in items]

@@ -362,3 +362,47 @@ def test_grade_command_refuses_a_100_mb_image_without_reading_it(tmp_path, capsy
     call_command("grade", str(EXAMPLES / "carte-visite"), str(submission))
     result = json.loads(capsys.readouterr().out)
     assert (result["status"], result["reason"]) == ("error", "refused") and "dépasse 1 Mio" in result["message"]
+
+
+LAYOUT_CHECKS = """
+[[check]]
+type = "layout"
+name = "Titre caché"
+selector = "h1"
+visible = false
+
+[[check]]
+type = "layout"
+name = "Bandeau visible"
+selector = ".bandeau"
+visible = true
+
+[[check]]
+type = "layout"
+name = "Large dans l'écran"
+selector = ".large"
+in_viewport = true
+
+[[check]]
+type = "scenario"
+name = "Le titre a la bonne forme"
+expect = [{ selector = "h1", pattern = "^zzz$" }, { selector = "main", attribute = "class", pattern = "^x" }]
+"""
+
+
+def test_layout_checks_judge_each_element(card):
+    spec = with_checks(card, LAYOUT_CHECKS)
+    body = '<p class="bandeau" style="display: none">b</p><div class="large" style="width: 3000px">l</div>'
+    failed = failures(grade(spec, {"index.html": PAGE.format(body=body)}))
+    assert failed["Titre caché"] == "À 1280 px, h1 devrait être caché."
+    assert failed["Bandeau visible"] == "À 1280 px, p.bandeau n'est pas visible."
+    assert failed["Large dans l'écran"] == "À 1280 px, div.large dépasse de l'écran."
+    assert "n'a pas la forme attendue" in failed["Le titre a la bonne forme"]
+
+
+def test_value_without_attribute_is_refused():
+    with pytest.raises(ExerciseError) as raised:
+        web.read_checks('[[check]]\ntype = "scenario"\nname = "x"\nexpect = [{ selector = "input", value = "a" }]\n')
+    assert "field_value" in raised.value.errors[0]
+    with pytest.raises(ExerciseError):
+        web.read_checks('[[check]]\ntype = "element"\nname = "x"\nselector = "input"\nvalue = "a"\n')

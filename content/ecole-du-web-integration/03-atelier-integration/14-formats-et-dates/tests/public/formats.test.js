@@ -23,9 +23,9 @@ test("joursAvant : du 28 mai 15 h 45 au 30 mai 18 h, 2 jours", () => {
 });
 
 test("annoncer un événement dans 2 jours : 'Dans 2 jours'", () => {
-  assert.equal(annoncer(new Date(2025, 4, 28), new Date(2025, 4, 30)), "Dans 2 jours");
+  assert.equal(annoncer(new Date(2025, 4, 28), new Date(2025, 4, 30)), "Dans 2 jours", "à partir de 2 jours : « Dans », le nombre de jours, puis « jours »");
 });
 
 test("annoncer un événement le lendemain : 'C'est demain !'", () => {
-  assert.equal(annoncer(new Date(2025, 4, 29), new Date(2025, 4, 30)), "C'est demain !");
+  assert.equal(annoncer(new Date(2025, 4, 29), new Date(2025, 4, 30)), "C'est demain !", "1 jour avant l'événement : « C'est demain ! »");
 });
