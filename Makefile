@@ -42,6 +42,7 @@ messages: $(VENV)/.installed
 prepare: install system-packages messages
 	mkdir -p var/broker/queue var/broker/processed var/media
 	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py load_framework
 	$(PY) manage.py import_course content
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --no-input -v0
@@ -58,3 +59,4 @@ clean:
 
 bench: install system-packages
 	$(PY) bench/grading.py
+	$(PY) bench/web.py

@@ -28,6 +28,10 @@ class User(AbstractUser):
     site = models.ForeignKey(
         "Site", verbose_name=_("lieu"), null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
     )
+    shares_progress = models.BooleanField(
+        _("mon médiateur peut voir mes réussites"), default=False,
+        help_text=_("Les médiateurs de vos ateliers voient alors vos cours terminés et vos attestations."),
+    )
 
     class Meta:
         verbose_name = _("utilisateur")

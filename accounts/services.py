@@ -71,6 +71,18 @@ def cohorts_for_staff(user):
     raise PermissionDenied
 
 
+def sharing_set(*, user, shares):
+    """A learner lets the mediators of their groups see their achievements, or stops."""
+    get_user_model().objects.filter(pk=user.pk).update(shares_progress=bool(shares))
+
+
+def accompanied_people(mediator):
+    """The learners of the mediator's groups who agreed to share their achievements."""
+    return list(
+        get_user_model().objects.filter(cohorts__trainers=mediator, shares_progress=True).distinct().order_by("first_name", "username")
+    )
+
+
 # ---------------------------------------------------------------- accounts
 
 
@@ -201,3 +213,21 @@ def deletion_request_process(*, request, by, accept, comment=""):
         if claimed and accept and request.user_id:
             get_user_model().objects.filter(pk=request.user_id).delete()
     return bool(claimed)
+
+
+def groups_of_learners(dimension):
+    """For aggregate indicators: ({group id: name}, {group id: set of learner ids}) by site or cohort."""
+    from .models import Cohort, Role, Site
+
+    learner_roles = [Role.RESIDENT, Role.TRAINEE]
+    if dimension == "site":
+        names = dict(Site.objects.values_list("pk", "name"))
+        members = {}
+        for site_id, user_id in get_user_model().objects.filter(role__in=learner_roles, site__isnull=False).values_list("site_id", "pk"):
+            members.setdefault(site_id, set()).add(user_id)
+        return names, members
+    names = dict(Cohort.objects.values_list("pk", "name"))
+    members = {}
+    for cohort_id, user_id in Cohort.learners.through.objects.values_list("cohort_id", "user_id"):
+        members.setdefault(cohort_id, set()).add(user_id)
+    return names, members

@@ -10,6 +10,8 @@ urlpatterns = [
     path("comptes/", include("accounts.urls")),
     path("cours/", include("courses.urls")),
     path("exercices/", include("exercises.urls")),
+    path("parcours/", include("progress.urls")),
+    path("", include("progress.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Lesson images; in production the front web server serves MEDIA_ROOT instead.

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from progress.forms import CompetenceCodesField
+
 from .models import Course, Lesson, Module, Track
 
 
@@ -48,8 +50,9 @@ class LessonForm(forms.ModelForm):
 
     class Meta:
         model = Lesson
-        fields = ("title", "slug", "duration_minutes", "body")
+        fields = ("title", "slug", "duration_minutes", "competences", "body")
         labels = {"slug": _("Adresse courte")}
+        field_classes = {"competences": CompetenceCodesField}
 
     def __init__(self, *args, module, **kwargs):
         super().__init__(*args, **kwargs)

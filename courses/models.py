@@ -98,6 +98,7 @@ class Lesson(models.Model):
     )
     duration_minutes = models.PositiveIntegerField(_("durée (minutes)"), null=True, blank=True)
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    competences = models.JSONField(_("compétences"), default=list, blank=True, help_text=_("Codes des compétences travaillées."))
     order = models.PositiveIntegerField(_("ordre"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 

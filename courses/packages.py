@@ -12,6 +12,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from progress import services as progress_services
+
 from .models import Course, Lesson, LessonCompletion, Level, Module, Status, Track
 from .sanitize import clean_html, markdown_to_html
 
@@ -49,6 +51,7 @@ class LessonData:
     source: str
     duration: int | None
     status: str
+    competences: list = field(default_factory=list)
 
 
 @dataclass
@@ -193,12 +196,17 @@ def _read_lesson(reader, path, slug):
     body_format = reader.choice_field(header, "format", path, line_of, ["markdown", "html"], "markdown")
     status = reader.choice_field(header, "status", path, line_of, list(Status.values), Status.PUBLISHED)
     duration = reader.int_field(header, "duration", path, line_of)
+    competences = header.get("competences", [])
+    if not isinstance(competences, list) or not all(isinstance(c, str) for c in competences):
+        reader.error(path, line_of("competences"), _("« competences » doit être une liste de codes"))
+        competences = []
     source = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     if body_format == "html":
         body, source = clean_html(source.strip("\n")), ""
     else:
         body = markdown_to_html(source)
-    return LessonData(order=0, slug=slug, title=title, body=body, source=source, duration=duration, status=status)
+    return LessonData(order=0, slug=slug, title=title, body=body, source=source, duration=duration, status=status,
+                      competences=competences)
 
 
 def read_course(folder):
@@ -319,8 +327,10 @@ def _upsert(data):
                 defaults=dict(
                     title=lesson_data.title, body=lesson_data.body, source=lesson_data.source,
                     duration_minutes=lesson_data.duration, status=lesson_data.status, order=lesson_data.order,
+                    competences=lesson_data.competences,
                 ),
             )
+            progress_services.sync_links(lesson=lesson)
             kept_lessons.append(lesson.pk)
         _retire(Lesson.objects.filter(module=module).exclude(pk__in=kept_lessons))
         for handler in FOLDER_ITEMS:
@@ -354,7 +364,11 @@ def _toml(pairs):
     for key, value in pairs:
         if value is None or value == "":
             continue
-        lines.append(f"{key} = {value if isinstance(value, int) else _toml_string(value)}")
+        if isinstance(value, list):
+            rendered = "[" + ", ".join(_toml_string(item) for item in value) + "]"
+        else:
+            rendered = value if isinstance(value, int) else _toml_string(value)
+        lines.append(f"{key} = {rendered}")
     return "\n".join(lines) + "\n"
 
 
@@ -391,6 +405,8 @@ def export_course(course, path):
                 continue
             lesson = item
             header = [("title", lesson.title), ("duration", lesson.duration_minutes), ("status", lesson.status)]
+            if lesson.competences:
+                header.append(("competences", lesson.competences))
             if lesson.source:
                 body = lesson.source
             else:

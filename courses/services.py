@@ -260,12 +260,36 @@ def lesson_visit(*, user, lesson, course):
 
 
 def lesson_complete(*, user, lesson):
+    from progress import services as progress_services
+
     completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+    if created:
+        progress_services.lesson_completed(user=user, lesson=lesson, at=completion.completed_at)
     return completion
 
 
 def lesson_uncomplete(*, user, lesson):
-    LessonCompletion.objects.filter(user=user, lesson=lesson).delete()
+    from progress import services as progress_services
+
+    if LessonCompletion.objects.filter(user=user, lesson=lesson).delete()[0]:
+        progress_services.lesson_uncompleted(user=user, lesson=lesson)
+
+
+@dataclass
+class Completion:
+    user_id: int
+    lesson_id: int
+    title: str
+    at: object
+
+
+def completions(*, lesson_ids, user_ids=None):
+    """Lesson completions (for rebuilding progress); a generator."""
+    rows = LessonCompletion.objects.filter(lesson_id__in=lesson_ids)
+    if user_ids is not None:
+        rows = rows.filter(user_id__in=user_ids)
+    for user_id, lesson_id, title, at in rows.values_list("user_id", "lesson_id", "lesson__title", "completed_at").iterator(chunk_size=5000):
+        yield Completion(user_id, lesson_id, title, at)
 
 
 def course_enrol_cohort(*, course, cohort):
@@ -293,9 +317,12 @@ def module_create(*, course, **fields):
 
 def lesson_save(*, lesson, body):
     """Save a lesson edited online. Its id stays, so learners' completions stay."""
+    from progress import services as progress_services
+
     lesson.body = clean_html(body)
     lesson.source = ""
     lesson.save()
+    progress_services.sync_links(lesson=lesson)
     return lesson
 
 
@@ -348,3 +375,54 @@ def cohort_courses(cohort):
 def courses_for_cohort_enrolment(cohort):
     """Published courses of tracks that enrol by cohort, plus any course already given to it."""
     return Course.objects.filter(Q(status=Status.PUBLISHED) | Q(cohorts=cohort)).distinct().order_by("title")
+
+
+def lessons_with_competences():
+    return [lesson for lesson in Lesson.objects.only("pk", "competences") if lesson.competences]
+
+
+def last_completion_at(user_ids):
+    """{user id: when they last completed a lesson}."""
+    return dict(
+        LessonCompletion.objects.filter(user_id__in=user_ids).values("user_id").annotate(last=Max("completed_at"))
+        .values_list("user_id", "last")
+    )
+
+
+def course_of(*, exercise_id=None, lesson_id=None):
+    """The course an activity belongs to (with its track), or None."""
+    courses = Course.objects.select_related("track")
+    if lesson_id is not None:
+        return courses.filter(modules__lessons__pk=lesson_id).first()
+    if exercise_id is not None:
+        return courses.filter(modules__exercises__pk=exercise_id).first()
+    return None
+
+
+def monthly_completions(since):
+    """Lesson completions per (user, month, track) with their minutes: for aggregate indicators only."""
+    from django.db.models import Sum
+    from django.db.models.functions import Coalesce, TruncMonth
+
+    return list(
+        LessonCompletion.objects.filter(completed_at__gte=since)
+        .annotate(month=TruncMonth("completed_at"))
+        .values("user_id", "month", "lesson__module__course__track_id")
+        .annotate(n=Count("pk"), minutes=Sum(Coalesce("lesson__duration_minutes", 10)))
+        .values_list("user_id", "month", "lesson__module__course__track_id", "n", "minutes")
+    )
+
+
+def track_members(track_ids=None):
+    """{track id: set of learner ids} through self-enrolment and cohorts."""
+    members = {}
+    enrolments = Enrolment.objects.values_list("course__track_id", "user_id")
+    cohorts = Course.objects.filter(cohorts__learners__isnull=False).values_list("track_id", "cohorts__learners")
+    for track_id, user_id in [*enrolments, *cohorts]:
+        if track_ids is None or track_id in track_ids:
+            members.setdefault(track_id, set()).add(user_id)
+    return members
+
+
+def tracks():
+    return list(Track.objects.order_by("order", "title"))

@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from progress.forms import CompetenceCodesField
+
 from .graders.common import MAX_SUBMISSION_BYTES
 from .models import Submission
 
@@ -103,6 +105,7 @@ class ExerciseForm(forms.Form):
     memory_limit = forms.IntegerField(label=_("Mémoire limite (Mio)"), min_value=64, max_value=4096, initial=512)
     max_attempts = forms.IntegerField(label=_("Nombre d'essais maximum (vide : illimité)"), min_value=1, required=False)
     penalty = forms.IntegerField(label=_("Pénalité par essai supplémentaire (%)"), min_value=0, max_value=100, initial=0)
+    competences = CompetenceCodesField()
     hints = forms.CharField(
         label=_("Indices"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Un par ligne, précédé du nombre d'échecs après lequel il apparaît : « 1: Pensez à la liste vide »."),
@@ -241,6 +244,7 @@ def initial_for(exercise):
         "points": exercise.points, "time_limit": exercise.time_limit, "memory_limit": exercise.memory_limit,
         "max_attempts": exercise.max_attempts, "penalty": round(exercise.penalty * 100),
         "hints": "\n".join(f"{h['after']}: {h['text']}" for h in exercise.hints),
+        "competences": exercise.competences,
         "filename": name, "starter": exercise.starter.get(name, ""), "solution": exercise.solution.get(name, ""),
         "public_tests": exercise.tests.get(TEST_FILES.get(exercise.kind, ("", ""))[1], ""),
         "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else TEST_FILES.get(exercise.kind, ("", ""))[0], ""),
@@ -259,6 +263,7 @@ def apply_form(exercise, data, simple):
     exercise.statement, exercise.statement_source = clean_html(data.get("statement") or ""), ""
     exercise.points, exercise.time_limit, exercise.memory_limit = data["points"], data["time_limit"], data["memory_limit"]
     exercise.max_attempts, exercise.penalty, exercise.hints = data.get("max_attempts"), (data.get("penalty") or 0) / 100, data["hints"]
+    exercise.competences = data.get("competences") or []
     if not simple:
         return exercise
     exercise.kind = data["kind"]

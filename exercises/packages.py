@@ -7,6 +7,8 @@ import json
 from courses.models import Status as PublishStatus
 from courses.sanitize import clean_html, markdown_to_html
 
+from progress import services as progress_services
+
 from .models import Exercise, Submission, content_hash
 from .graders import grader_for, runs_in_sandbox
 from .spec import ExerciseError, read_exercise
@@ -58,7 +60,7 @@ class ExerciseFolders:
 
     def upsert(self, module, spec, order):
         html = clean_html(spec.config.pop("statement_html", "")) or markdown_to_html(spec.statement)
-        Exercise.objects.update_or_create(
+        exercise, _created = Exercise.objects.update_or_create(
             module=module, slug=spec.slug,
             defaults=dict(
                 title=spec.title, kind=spec.kind, statement=html, statement_source=spec.statement,
@@ -70,6 +72,7 @@ class ExerciseFolders:
                 verified_hash=content_hash(spec),
             ),
         )
+        progress_services.sync_links(exercise=exercise)
 
     def retire(self, module, kept_slugs):
         """Exercises gone from the package: deleted, unless learners submitted work (then unpublished)."""

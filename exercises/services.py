@@ -1,13 +1,15 @@
 """Exercises: submissions and grading. Every write that matters goes through these functions."""
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Q
+from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils import translation
@@ -162,7 +164,19 @@ def submission_grade(*, submission_id, worker):
     if finished and screenshots:
         Screenshot.objects.filter(submission_id=submission_id).delete()
         Screenshot.objects.bulk_create(Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots)
+    if finished and submission.mode == Submission.Mode.SUBMIT:
+        _progress_update(submission)
     return result if finished else None
+
+
+def _progress_update(submission):
+    """Competences move with graded work (progress.services); a failure there never loses a grade."""
+    from progress import services as progress_services
+
+    try:
+        progress_services.submission_graded(submission)
+    except Exception:  # noqa: BLE001 - recompute_progress can rebuild it
+        log.exception("Progress update failed for submission %s", submission.pk)
 
 
 def submissions_requeue_stale(*, queued_for=None, running_for=None):
@@ -212,6 +226,52 @@ def latest_files(exercise, learner):
     """What the editor shows: the learner's last files, else the starter."""
     last = Submission.objects.filter(exercise=exercise, learner=learner).exclude(files={}).only("files").first()
     return dict(last.files) if last else dict(exercise.starter)
+
+
+@dataclass
+class Best:
+    learner_id: int
+    exercise_id: int
+    submission_id: int
+    score: float
+    title: str
+    at: object
+
+
+def _graded_submissions():
+    return (
+        Submission.objects.filter(mode=Submission.Mode.SUBMIT)
+        .exclude(status__in=Submission.PENDING)
+        .annotate(effective=Coalesce("override_score", "final_score", "score", output_field=FloatField()))
+    )
+
+
+def best_submission(*, exercise_id, learner_id):
+    """The learner's best graded submission of an exercise (trainer's score first), or None."""
+    row = (
+        _graded_submissions().filter(exercise_id=exercise_id, learner_id=learner_id)
+        .order_by(F("effective").desc(nulls_last=True), "-created_at", "-pk")
+        .values("pk", "effective", "exercise__title", "created_at").first()
+    )
+    if row is None:
+        return None
+    return Best(learner_id, exercise_id, row["pk"], row["effective"] or 0.0, row["exercise__title"], row["created_at"])
+
+
+def best_submissions(*, exercise_ids, learner_ids=None):
+    """Best graded submission per (learner, exercise), for rebuilding progress; a generator."""
+    rows = _graded_submissions().filter(exercise_id__in=exercise_ids)
+    if learner_ids is not None:
+        rows = rows.filter(learner_id__in=learner_ids)
+    rows = rows.order_by("learner_id", "exercise_id", F("effective").desc(nulls_last=True), "-created_at", "-pk").values_list(
+        "learner_id", "exercise_id", "pk", "effective", "exercise__title", "created_at"
+    )
+    previous = None
+    for learner_id, exercise_id, pk, effective, title, created_at in rows.iterator(chunk_size=5000):
+        if (learner_id, exercise_id) == previous:
+            continue
+        previous = (learner_id, exercise_id)
+        yield Best(learner_id, exercise_id, pk, effective or 0.0, title, created_at)
 
 
 def learner_data_export(user):
@@ -314,6 +374,7 @@ def submission_override(*, submission, by, score, comment):
     Submission.objects.filter(pk=submission.pk).update(
         override_score=score, override_comment=comment, overridden_by=by, overridden_at=timezone.now(),
     )
+    _progress_update(submission)
 
 
 def submission_comment_add(*, submission, by, filename, line, text):
@@ -368,3 +429,63 @@ def exercise_create(*, module, **fields):
         module.lessons.aggregate(m=Max("order"))["m"] or 0, module.exercises.aggregate(m=Max("order"))["m"] or 0
     ) + 1
     return Exercise.objects.create(module=module, order=order, status=PublishStatus.DRAFT, **fields)
+
+
+def exercises_with_competences():
+    return [e for e in Exercise.objects.only("pk", "points", "competences") if e.competences]
+
+
+def portfolio(learner, limit=12):
+    """The learner's best passed submission of each exercise, newest first, web pages with their screenshots."""
+    has_screenshots = Exists(Screenshot.objects.filter(submission=OuterRef("pk")))
+    rows = (
+        Submission.objects.filter(learner=learner, mode=Submission.Mode.SUBMIT, status=Submission.Status.PASSED)
+        .select_related("exercise__module__course").defer("files", "answers", "result", "exercise__starter", "exercise__solution", "exercise__tests", "exercise__config")
+        .annotate(has_screenshots=has_screenshots).order_by("-created_at", "-pk")[: limit * 5]
+    )
+    seen, items = set(), []
+    for submission in rows:
+        if submission.exercise_id in seen:
+            continue
+        seen.add(submission.exercise_id)
+        items.append(submission)
+        if len(items) == limit:
+            break
+    return items
+
+
+def last_submission_at(learner_ids):
+    """{learner id: when they last sent work}."""
+    return dict(
+        Submission.objects.filter(learner_id__in=learner_ids).values("learner_id").annotate(last=Max("created_at"))
+        .values_list("learner_id", "last")
+    )
+
+
+def repeated_failures(learner_ids, at_least=3):
+    """{learner id: [exercise titles]} where a learner failed at least that many submissions and never passed."""
+    failed = Q(mode=Submission.Mode.SUBMIT, status__in=[Submission.Status.FAILED, Submission.Status.ERROR])
+    rows = (
+        Submission.objects.filter(learner_id__in=learner_ids, mode=Submission.Mode.SUBMIT)
+        .values("learner_id", "exercise_id", "exercise__title")
+        .annotate(failed=Count("pk", filter=failed), passed=Count("pk", filter=Q(status=Submission.Status.PASSED)))
+        .filter(failed__gte=at_least, passed=0)
+    )
+    result = {}
+    for row in rows:
+        result.setdefault(row["learner_id"], []).append(row["exercise__title"])
+    return result
+
+
+def monthly_activity(since):
+    """Graded submissions per (learner, month, track): for aggregate indicators only."""
+    from django.db.models.functions import TruncMonth
+
+    return list(
+        Submission.objects.filter(mode=Submission.Mode.SUBMIT, created_at__gte=since)
+        .annotate(month=TruncMonth("created_at"))
+        .values("learner_id", "month", "exercise__module__course__track_id")
+        .annotate(submissions=Count("pk"), exercises=Count("exercise", distinct=True),
+                  passed=Count("exercise", distinct=True, filter=Q(status=Submission.Status.PASSED)))
+        .values_list("learner_id", "month", "exercise__module__course__track_id", "submissions", "exercises", "passed")
+    )

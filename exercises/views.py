@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
 from courses import services as courses_services
+from progress import services as progress_services
 
 from . import services
 from .forms import CodeForm, LineCommentForm, OverrideForm, ReviewFilterForm, quiz_answers
@@ -321,11 +322,12 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
             exercise = services.exercise_create(module=module, **{
                 f: getattr(exercise, f) for f in ("slug", "title", "kind", "statement", "statement_source", "points",
                                                   "time_limit", "memory_limit", "max_attempts", "penalty", "hints",
-                                                  "starter", "solution", "tests", "config")
+                                                  "competences", "starter", "solution", "tests", "config")
             })
         else:
             apply_form(exercise, form.cleaned_data, form.simple)
             exercise.save()
+        progress_services.sync_links(exercise=exercise)
         if "check" in request.POST:
             check = services.exercise_check(exercise=exercise)
         else:

@@ -53,6 +53,13 @@ def views(w):
         ("my data", reverse("accounts:my_data"), "get", set(PERSONAS), True),
         ("my data download", reverse("accounts:my_data_download"), "get", set(PERSONAS), True),
         ("deletion requests", reverse("accounts:deletion_requests"), "get", {"coordinator"}, True),
+        ("my path", reverse("progress:my_path"), "get", set(PERSONAS), True),
+        ("my achievements", reverse("progress:achievements"), "get", set(PERSONAS), True),
+        ("people I accompany", reverse("progress:accompaniment"), "get", {"mediator"}, True),
+        ("indicators", reverse("progress:indicators"), "get", {"coordinator"}, True),
+        ("indicators csv", reverse("progress:indicators_export"), "get", {"coordinator"}, True),
+        ("cohort competences", reverse("progress:cohort_dashboard", args=[c.pk]), "get", staff, True),
+        ("cohort competences csv", reverse("progress:cohort_export", args=[c.pk]), "get", staff, True),
     ]
 
 

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from accounts.models import Cohort, Role, Site, User
 from courses.models import Course
+from progress import services as progress_services
 
 # Fixed, printed passwords: these accounts exist for trying the platform on a
 # local machine, never in production (the command refuses when DEBUG is off).
@@ -54,6 +55,8 @@ class Command(BaseCommand):
                 course.authors.add(users[Role.TRAINER])
             for course in Course.objects.exclude(track__slug="ecole-du-web"):
                 course.authors.add(users[Role.TRAINER])
+            # The Écoles du web's double certification: the titre professionnel and the digital skills (Pix).
+            progress_services.cohort_follow(cohort=promo, codes=["RNCP37674", "CRCN"])
         self.stdout.write("Demo accounts (username / password):")
         for username, _first, _last, role, password in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role.label:<20} {username:<14} {password}")

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "progress"
+urlpatterns = [
+    path("", views.my_path, name="my_path"),
+    path("reussites/", views.achievements, name="achievements"),
+    path("reussites/partage/", views.sharing, name="sharing"),
+    path("accompagnement/", views.accompaniment, name="accompaniment"),
+    path("indicateurs/", views.indicators, name="indicators"),
+    path("indicateurs.csv", views.indicators_export, name="indicators_export"),
+    path("promos/<int:pk>/", views.cohort_dashboard, name="cohort_dashboard"),
+    path("promos/<int:pk>/competences.csv", views.cohort_export, name="cohort_export"),
+    path("promos/<int:pk>/apprenants/<int:learner_pk>/", views.learner_detail, name="learner_detail"),
+    path("promos/<int:pk>/apprenants/<int:learner_pk>/livret/", views.learner_booklet, name="learner_booklet"),
+    path("promos/<int:pk>/apprenants/<int:learner_pk>/competences/<int:competence_pk>/", views.competence_decide, name="competence_decide"),
+]
