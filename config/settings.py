@@ -219,6 +219,8 @@ CKEDITOR_5_CONFIGS = {
 # Celery: the embedded default is a filesystem broker (no server).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
+    # Atomic writes: a worker never reads a half-written message (config/broker.py).
+    CELERY_BROKER_TRANSPORT = "config.broker:Transport"
     _broker_dir = VAR_DIR / "broker"
     # The transport needs its folders; creating them here spares every entry point the step.
     for _sub in ("queue", "processed", "control"):

@@ -38,8 +38,8 @@ MAX_DIALOGS = 20
 CHROMIUM_ARGS = [
     "--no-sandbox",  # bubblewrap is the sandbox; Chromium's own needs namespaces the filter refuses
     "--disable-gpu",
-    "--js-flags=--max-old-space-size=256",
-    "--renderer-process-limit=4",
+    "--js-flags=--max-old-space-size=256 --max-semi-space-size=1",
+    "--renderer-process-limit=2",
     "--font-render-hinting=none",
 ]
 
@@ -183,7 +183,16 @@ class _Browser:
             env={"XDG_CONFIG_HOME": "/tmp/.config", "XDG_CACHE_HOME": "/tmp/.cache", "HOME": "/tmp"},
             extra_ro={"/etc/fonts": "/etc/fonts"} if Path("/etc/fonts").is_dir() else {},
         )
-        self.playwright = sync_playwright().start()
+        # Playwright's driver is a Node process: a small young generation saves ~25 MB of it per worker.
+        previous = os.environ.get("NODE_OPTIONS")
+        os.environ["NODE_OPTIONS"] = "--max-semi-space-size=1"
+        try:
+            self.playwright = sync_playwright().start()
+        finally:
+            if previous is None:
+                os.environ.pop("NODE_OPTIONS", None)
+            else:
+                os.environ["NODE_OPTIONS"] = previous
         try:
             self.browser = self.playwright.chromium.launch(
                 executable_path=str(script), args=CHROMIUM_ARGS, chromium_sandbox=False, headless=True, timeout=30_000,

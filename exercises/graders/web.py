@@ -233,20 +233,31 @@ def _static(check, files, documents):
     name = check.get("file", "index.html")
     if name not in files:
         return _outcome(check, _("Le fichier %(name)s est absent.") % {"name": name})
-    if name not in documents:
-        documents[name] = webstatic.Document(name, files[name])
-    doc = documents[name]
     try:
-        if check["type"] == "element":
-            problem = webstatic.element_problem(doc, check)
-        elif check["type"] == "valid":
-            problems = webstatic.validity_problems(doc)
-            problem = webstatic.describe(problems) if problems else None
-        else:
-            problems = webstatic.accessibility_problems(doc, check.get("rules", webstatic.A11Y_RULES))
-            problem = webstatic.describe(problems) if problems else None
-    except RecursionError:
-        problem = _("Le document est trop profondément imbriqué pour être analysé.")
+        with webstatic.time_limit():
+            if name not in documents:
+                try:
+                    documents[name] = webstatic.Document(name, files[name])
+                except (webstatic.TooComplex, webstatic.ParseTimeout, RecursionError) as exc:
+                    documents[name] = exc  # the other checks of this file fail the same way, at once
+            doc = documents[name]
+            if isinstance(doc, Exception):
+                raise doc
+            if check["type"] == "element":
+                problem = webstatic.element_problem(doc, check)
+            elif check["type"] == "valid":
+                problems = webstatic.validity_problems(doc)
+                problem = webstatic.describe(problems) if problems else None
+            else:
+                problems = webstatic.accessibility_problems(doc, check.get("rules", webstatic.A11Y_RULES))
+                problem = webstatic.describe(problems) if problems else None
+    except webstatic.TooComplex as exc:
+        problem = _("Le document est trop gros ou trop imbriqué pour être analysé (%(tags)s balises, jusqu'à %(depth)s niveaux) : "
+                    "au plus %(max_tags)s balises, %(max_depth)s niveaux et %(kib)s Kio. Vérifiez que vos balises sont bien fermées.") % {
+            "tags": exc.tags, "depth": exc.depth, "max_tags": webstatic.MAX_TAGS, "max_depth": webstatic.MAX_DEPTH,
+            "kib": webstatic.MAX_BYTES // 1024}
+    except (RecursionError, webstatic.ParseTimeout):
+        problem = _("Le document est trop complexe pour être analysé à temps. Vérifiez que vos balises sont bien fermées.")
     return _outcome(check, problem)
 
 

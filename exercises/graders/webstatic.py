@@ -6,7 +6,10 @@ not running the learner's code: these checks run in the worker, in a few millise
 """
 
 import re
+import signal
+import threading
 from collections import Counter
+from contextlib import contextmanager
 
 import html5lib
 import soupsieve
@@ -22,10 +25,71 @@ A11Y_RULES = ("alt", "labels", "headings", "links", "main")
 UNLABELLED_INPUTS = {"hidden", "submit", "button", "reset", "image"}
 
 
+# Parsing is linear for real pages but can turn quadratic on crafted ones (thousands of unclosed
+# formatting elements, tables inside tables): documents beyond these bounds are not parsed, and in
+# a worker's main thread an alarm stops any parse or check that outlives PARSE_SECONDS.
+MAX_TAGS = 5000
+MAX_DEPTH = 256
+MAX_BYTES = 256 * 1024
+PARSE_SECONDS = 5
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen"}
+OPTIONAL_END = {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp",
+                "colgroup", "caption", "html", "head", "body"}
+
+
+class TooComplex(Exception):
+    def __init__(self, tags, depth):
+        super().__init__(f"{tags} tags, depth {depth}")
+        self.tags, self.depth = tags, depth
+
+
+def complexity(text):
+    """(start tags, estimated nesting depth), from a quick scan of the tags."""
+    tags = depth = deepest = 0
+    for closing, name in TAG.findall(text):
+        name = name.lower()
+        if closing:
+            if name not in VOID and name not in OPTIONAL_END and depth:
+                depth -= 1
+            continue
+        tags += 1
+        if name not in VOID and name not in OPTIONAL_END:
+            depth += 1
+            deepest = max(deepest, depth)
+    return tags, deepest
+
+
+class ParseTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds=PARSE_SECONDS):
+    """Raise ParseTimeout in the main thread after `seconds` (a worker's task runs there); elsewhere, no limit."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum, _frame):
+        raise ParseTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Document:
     """One parsed HTML file: the tree (with source lines) and the parser's errors."""
 
     def __init__(self, name, text):
+        tags, depth = complexity(text)
+        if tags > MAX_TAGS or depth > MAX_DEPTH or len(text) > MAX_BYTES:
+            raise TooComplex(tags, depth)
         self.name = name
         parser = html5lib.HTMLParser()
         parser.parse(text)

@@ -12,7 +12,13 @@ function message(error) {
 }
 
 export default async function* reporter(source) {
+  let outOfMemory = false;
   for await (const event of source) {
+    // A test file's process that ran out of heap says so on its stderr, which the runner relays.
+    if (event.type === "test:stderr" && !outOfMemory && /out of memory|Allocation failed/i.test(String(event.data?.message ?? ""))) {
+      outOfMemory = true;
+      yield JSON.stringify({ nonce, event: "memory" }) + "\n";
+    }
     if (event.type !== "test:pass" && event.type !== "test:fail") continue;
     const data = event.data;
     if (data.details?.type === "suite") continue;

@@ -37,6 +37,7 @@ def test_public_run_shows_the_assertion(spec):
     "source, reason",
     [
         ("function crier(t) { while (true) {} }" + EXPORT, "timeout"),
+        ("const a = []; function crier(t) { while (true) a.push(new Array(1e6).fill(1.5)); }" + EXPORT, "memory"),
         ("process.exit(0);" + EXPORT, "crash"),
         ("throw new Error('boum');" + EXPORT, "crash"),
         ("function crier(t) {" + EXPORT, "crash"),  # syntax error: the tests cannot load the module

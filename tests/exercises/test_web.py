@@ -406,3 +406,28 @@ def test_value_without_attribute_is_refused():
     assert "field_value" in raised.value.errors[0]
     with pytest.raises(ExerciseError):
         web.read_checks('[[check]]\ntype = "element"\nname = "x"\nselector = "input"\nvalue = "a"\n')
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div>" * 200_000,  # html5lib's tree building turns quadratic: minutes, if parsed
+        "<b><i>" * 100_000,
+        "<table><tr><td>" * 80 + "<b>x" * 4000,
+        "<p>" + "a&amp;" * 100_000,
+    ],
+)
+def test_crafted_documents_are_refused_before_parsing(card, html):
+    spec = with_checks(card, '[[check]]\ntype = "valid"\nname = "Valide"\n\n[[check]]\ntype = "accessible"\nname = "Accessible"\n')
+    result = grade(spec, {"index.html": html})
+    assert result.status == "failed"
+    assert all("trop gros ou trop imbriqué" in t.message for t in result.tests)
+
+
+def test_a_parse_that_outlives_its_time_is_stopped():
+    import time
+
+    with pytest.raises(webstatic.ParseTimeout):
+        with webstatic.time_limit(0.2):
+            while True:
+                time.sleep(0.01)

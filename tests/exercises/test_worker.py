@@ -80,3 +80,29 @@ def test_two_worker_nodes_share_a_batch_and_none_is_graded_twice(python_exercise
     assert all(s.status == "passed" and s.runs == 1 for s in graded), logs
     nodes = {s.claimed_by.split("@")[0] for s in graded}
     assert nodes == {"grader1", "grader2"}, nodes
+
+
+def test_the_embedded_broker_writes_messages_atomically(settings):
+    """A worker never reads a half-written message (kombu's filesystem transport creates, then writes)."""
+    from config.broker import Channel
+    from config.celery import app
+
+    if not settings.CELERY_BROKER_URL.startswith("filesystem://"):
+        pytest.skip("the embedded broker only (this run uses another)")
+    with app.connection_for_write() as connection:
+        assert connection.transport.Channel is Channel
+        channel = connection.channel()
+        calls = []
+        real_rename = os.rename
+
+        def spy(source, target):
+            calls.append((os.path.basename(source), os.path.getsize(source)))
+            return real_rename(source, target)
+
+        os.rename = spy
+        try:
+            channel._put("atomique", {"body": "x" * 1000})
+        finally:
+            os.rename = real_rename
+        assert calls and calls[0][0].startswith(".partial-") and calls[0][1] > 1000
+        assert channel._get("atomique")["body"] == "x" * 1000
