@@ -231,3 +231,17 @@ def groups_of_learners(dimension):
     for cohort_id, user_id in Cohort.learners.through.objects.values_list("cohort_id", "user_id"):
         members.setdefault(cohort_id, set()).add(user_id)
     return names, members
+
+
+def group_sizes(dimension):
+    """For aggregate indicators: ({group id: name}, {group id: number of learners}) by site or cohort."""
+    from django.db.models import Count, Q
+
+    from .models import Cohort, Role, Site
+
+    if dimension == "site":
+        rows = Site.objects.annotate(n=Count("people", filter=Q(people__role__in=[Role.RESIDENT, Role.TRAINEE]))).values_list("pk", "name", "n")
+    else:
+        rows = Cohort.objects.annotate(n=Count("learners", distinct=True)).values_list("pk", "name", "n")
+    rows = list(rows)
+    return {pk: name for pk, name, _n in rows}, {pk: n for pk, _name, n in rows}

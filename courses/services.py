@@ -399,14 +399,18 @@ def course_of(*, exercise_id=None, lesson_id=None):
     return None
 
 
-def monthly_completions(since):
-    """Lesson completions per (user, month, track) with their minutes: for aggregate indicators only."""
+def monthly_completions(since=None, user_ids=None):
+    """Lesson completions per (user, month, track) with their minutes, for rebuilding the monthly activity."""
     from django.db.models import Sum
     from django.db.models.functions import Coalesce, TruncMonth
 
+    rows = LessonCompletion.objects.all()
+    if since is not None:
+        rows = rows.filter(completed_at__gte=since)
+    if user_ids is not None:
+        rows = rows.filter(user_id__in=user_ids)
     return list(
-        LessonCompletion.objects.filter(completed_at__gte=since)
-        .annotate(month=TruncMonth("completed_at"))
+        rows.annotate(month=TruncMonth("completed_at"))
         .values("user_id", "month", "lesson__module__course__track_id")
         .annotate(n=Count("pk"), minutes=Sum(Coalesce("lesson__duration_minutes", 10)))
         .values_list("user_id", "month", "lesson__module__course__track_id", "n", "minutes")
@@ -422,6 +426,10 @@ def track_members(track_ids=None):
         if track_ids is None or track_id in track_ids:
             members.setdefault(track_id, set()).add(user_id)
     return members
+
+
+def track_sizes():
+    return {track_id: len(people) for track_id, people in track_members().items()}
 
 
 def tracks():

@@ -165,16 +165,17 @@ def submission_grade(*, submission_id, worker):
         Screenshot.objects.filter(submission_id=submission_id).delete()
         Screenshot.objects.bulk_create(Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots)
     if finished and submission.mode == Submission.Mode.SUBMIT:
-        _progress_update(submission)
+        submission.status = result.status
+        _progress_update(submission, new=True)
     return result if finished else None
 
 
-def _progress_update(submission):
+def _progress_update(submission, *, new):
     """Competences move with graded work (progress.services); a failure there never loses a grade."""
     from progress import services as progress_services
 
     try:
-        progress_services.submission_graded(submission)
+        progress_services.submission_graded(submission, new=new)
     except Exception:  # noqa: BLE001 - recompute_progress can rebuild it
         log.exception("Progress update failed for submission %s", submission.pk)
 
@@ -244,6 +245,10 @@ def _graded_submissions():
         .exclude(status__in=Submission.PENDING)
         .annotate(effective=Coalesce("override_score", "final_score", "score", output_field=FloatField()))
     )
+
+
+def graded_count(*, exercise_id, learner_id):
+    return _graded_submissions().filter(exercise_id=exercise_id, learner_id=learner_id).count()
 
 
 def best_submission(*, exercise_id, learner_id):
@@ -374,7 +379,7 @@ def submission_override(*, submission, by, score, comment):
     Submission.objects.filter(pk=submission.pk).update(
         override_score=score, override_comment=comment, overridden_by=by, overridden_at=timezone.now(),
     )
-    _progress_update(submission)
+    _progress_update(submission, new=False)
 
 
 def submission_comment_add(*, submission, by, filename, line, text):
@@ -477,15 +482,18 @@ def repeated_failures(learner_ids, at_least=3):
     return result
 
 
-def monthly_activity(since):
-    """Graded submissions per (learner, month, track): for aggregate indicators only."""
+def monthly_activity(since=None, learner_ids=None):
+    """Graded submissions per (learner, month, track), for rebuilding the monthly activity."""
     from django.db.models.functions import TruncMonth
 
+    rows = Submission.objects.filter(mode=Submission.Mode.SUBMIT).exclude(status__in=Submission.PENDING)
+    if since is not None:
+        rows = rows.filter(created_at__gte=since)
+    if learner_ids is not None:
+        rows = rows.filter(learner_id__in=learner_ids)
     return list(
-        Submission.objects.filter(mode=Submission.Mode.SUBMIT, created_at__gte=since)
-        .annotate(month=TruncMonth("created_at"))
+        rows.annotate(month=TruncMonth("created_at"))
         .values("learner_id", "month", "exercise__module__course__track_id")
-        .annotate(submissions=Count("pk"), exercises=Count("exercise", distinct=True),
-                  passed=Count("exercise", distinct=True, filter=Q(status=Submission.Status.PASSED)))
-        .values_list("learner_id", "month", "exercise__module__course__track_id", "submissions", "exercises", "passed")
+        .annotate(submissions=Count("pk"), passed=Count("pk", filter=Q(status=Submission.Status.PASSED)))
+        .values_list("learner_id", "month", "exercise__module__course__track_id", "submissions", "passed")
     )

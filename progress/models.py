@@ -216,3 +216,35 @@ class Attestation(models.Model):
         from django.urls import reverse
 
         return reverse("attestation_verify", args=[self.token])
+
+
+class ActivityMonth(models.Model):
+    """One learner's activity in one month (and track): what the coordinators' indicators add up.
+
+    Kept up to date by the same service calls as competences; recompute_progress rebuilds it.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(help_text="First day of the month, local time.")
+    track_id = models.PositiveIntegerField(default=0, help_text="The activity's course track; 0 when none (a validation).")
+    submissions = models.PositiveIntegerField(default=0)
+    passed = models.PositiveIntegerField(default=0)
+    lessons = models.IntegerField(default=0)
+    minutes = models.IntegerField(default=0)
+    acquired = models.PositiveIntegerField(default=0)
+    attestations = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "month", "track_id"], name="unique_activity_month")]
+        indexes = [models.Index(fields=["month"])]
+
+
+class BlockReady(models.Model):
+    """A learner's block is ready for the jury (kept by progress.services as states change)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    block = models.ForeignKey(Block, on_delete=models.CASCADE, related_name="+")
+    ready_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "block"], name="unique_block_ready")]

@@ -15,9 +15,25 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import ActivityLink, Attestation, Block, Competence, CompetenceProgress, Evidence, ProgressEvent, Qualification, State
+from .models import (
+    STATE_SYMBOLS, ActivityLink, ActivityMonth, Attestation, Block, BlockReady, Competence, CompetenceProgress, Evidence, ProgressEvent, Qualification, State,
+)
 
 PUBLISHED = "published"
+MINUTES_PER_SUBMISSION = 5  # estimated time spent per graded submission (indicators)
+LOWER = (State.NOT_STARTED, State.IN_PROGRESS)
+RECORDING = {"on": True}  # recompute() rebuilds the monthly activity itself
+
+
+def record_activity(user_id, when, track_id=0, **increments):
+    """Add to a learner's activity of that month (and track): two small queries."""
+    from django.db.models import F
+
+    if not RECORDING["on"]:
+        return
+    month = timezone.localtime(when).date().replace(day=1)
+    row, _created = ActivityMonth.objects.get_or_create(user_id=user_id, month=month, track_id=track_id or 0)
+    ActivityMonth.objects.filter(pk=row.pk).update(**{key: F(key) + value for key, value in increments.items()})
 
 
 # ---------------------------------------------------------------- links
@@ -60,14 +76,22 @@ def qualifications_for(user):
 # ---------------------------------------------------------------- incremental updates
 
 
-def submission_graded(submission):
+def submission_graded(submission, *, new=True):
     """A graded (or rescored) submission: the learner's best score on that exercise is evidence
     for each competence the exercise trains."""
     from exercises import services as exercises_services
 
+    from courses import services as courses_services
+
     if submission.mode != "submit":
         return []
-    course_check(user_id=submission.learner_id, exercise_id=submission.exercise_id)
+    course = courses_services.course_of(exercise_id=submission.exercise_id)
+    if new:
+        record_activity(submission.learner_id, submission.created_at, course.track_id if course else 0, submissions=1,
+                        passed=int(submission.status == "passed"), minutes=MINUTES_PER_SUBMISSION)
+        # An exercise counts as done from its first graded submission: only that one can complete a course.
+        if exercises_services.graded_count(exercise_id=submission.exercise_id, learner_id=submission.learner_id) == 1:
+            course_check(user_id=submission.learner_id, course=course)
     links = list(ActivityLink.objects.filter(exercise_id=submission.exercise_id).select_related("competence"))
     if not links:
         return []
@@ -82,11 +106,15 @@ def submission_graded(submission):
                 user_id=submission.learner_id, competence=link.competence, kind=Evidence.Kind.EXERCISE, exercise_id=submission.exercise_id,
                 defaults={"submission_id": best.submission_id, "score": best.score, "title": best.title, "created_at": best.at},
             )
-        return refresh(submission.learner_id, [link.competence_id for link in links])
+        return refresh(submission.learner_id, [link.competence_id for link in links], track_id=course.track_id if course else 0)
 
 
 def lesson_completed(*, user, lesson, at=None):
-    course_check(user_id=user.pk, lesson_id=lesson.pk)
+    from courses import services as courses_services
+
+    course = courses_services.course_of(lesson_id=lesson.pk)
+    record_activity(user.pk, at or timezone.now(), course.track_id if course else 0, lessons=1, minutes=lesson.duration_minutes or 10)
+    course_check(user_id=user.pk, course=course)
     links = list(ActivityLink.objects.filter(lesson=lesson).values_list("competence_id", flat=True))
     if not links:
         return []
@@ -96,7 +124,7 @@ def lesson_completed(*, user, lesson, at=None):
                 user=user, competence_id=competence_id, kind=Evidence.Kind.LESSON, lesson=lesson,
                 defaults={"score": 1.0, "title": lesson.title, "created_at": at or timezone.now()},
             )
-        return refresh(user.pk, links)
+        return refresh(user.pk, links, track_id=course.track_id if course else 0)
 
 
 def lesson_uncompleted(*, user, lesson):
@@ -106,7 +134,7 @@ def lesson_uncompleted(*, user, lesson):
         return refresh(user.pk, links)
 
 
-def refresh(user_id, competence_ids, *, actor=None, reason=""):
+def refresh(user_id, competence_ids, *, actor=None, reason="", track_id=0):
     """Recompute the state of a few competences of one learner from their evidence."""
     competence_ids = sorted(set(competence_ids))
     if not competence_ids:
@@ -119,7 +147,7 @@ def refresh(user_id, competence_ids, *, actor=None, reason=""):
     ):
         evidence[row["competence_id"]].append(row)
     existing = {p.competence_id: p for p in CompetenceProgress.objects.filter(user_id=user_id, competence_id__in=competence_ids)}
-    changed = []
+    changed, changed_blocks = [], set()
     now = timezone.now()
     for competence_id in competence_ids:
         competence = competences[competence_id]
@@ -138,15 +166,37 @@ def refresh(user_id, competence_ids, *, actor=None, reason=""):
         progress.evidence_count = len(evidence[competence_id])
         progress.state = _state(progress, policy)
         if progress.state in (State.ACQUIRED, State.VALIDATED) and progress.acquired_at is None:
-            progress.acquired_at = now
+            progress.acquired_at = now  # a competence is counted once, when first acquired
+            record_activity(user_id, now, 0, acquired=1)
         progress.updated_at = now
         progress.save()
         if progress.state != before:
+            changed_blocks.add(competence.block_id)
             ProgressEvent.objects.create(
                 user_id=user_id, competence_id=competence_id, from_state=before, to_state=progress.state, actor=actor, reason=reason,
             )
         changed.append(progress)
+    if changed_blocks:
+        update_block_readiness(user_id, changed_blocks)
     return changed
+
+
+def update_block_readiness(user_id, block_ids):
+    """Mark or unmark the learner's blocks ready for the jury (what the indicators count)."""
+    from django.db.models import Count
+
+    blocks = Block.objects.filter(pk__in=block_ids).select_related("qualification").annotate(size=Count("competences"))
+    states = defaultdict(list)
+    for block_id, state in CompetenceProgress.objects.filter(user_id=user_id, competence__block__in=block_ids).values_list(
+        "competence__block_id", "state"
+    ):
+        states[block_id].append(state)
+    for block in blocks:
+        wanted = (State.VALIDATED,) if block.qualification.requires_validation else (State.ACQUIRED, State.VALIDATED)
+        if block.size and sum(state in wanted for state in states[block.pk]) >= block.size:
+            BlockReady.objects.get_or_create(user_id=user_id, block=block)
+        else:
+            BlockReady.objects.filter(user_id=user_id, block=block).delete()
 
 
 def _possible(competence_ids):
@@ -187,7 +237,11 @@ def competence_validate(*, user, competence, by, comment="", at=None):
         before = progress.state
         progress.validated_at, progress.validated_by, progress.validation_comment = at or timezone.now(), by, comment
         progress.state = State.VALIDATED
+        if progress.acquired_at is None:
+            progress.acquired_at = progress.validated_at
+            record_activity(user.pk, progress.acquired_at, 0, acquired=1)
         progress.save()
+        update_block_readiness(user.pk, [competence.block_id])
         ProgressEvent.objects.create(user=user, competence=competence, from_state=before, to_state=State.VALIDATED, actor=by, reason=comment)
     return progress
 
@@ -227,6 +281,32 @@ def recompute(user_ids=None):
             exercise_links[link["exercise_id"]].append(link["competence_id"])
         else:
             lesson_links[link["lesson_id"]].append(link["competence_id"])
+    RECORDING["on"] = False
+    try:
+        count = _recompute(user_ids, exercise_links, lesson_links, courses_services, exercises_services)
+    finally:
+        RECORDING["on"] = True
+    rebuild_activity(user_ids)
+    rebuild_block_readiness(user_ids)
+    return count
+
+
+def rebuild_block_readiness(user_ids=None):
+    progress = CompetenceProgress.objects.filter(state__in=[State.ACQUIRED, State.VALIDATED])
+    if user_ids is not None:
+        progress = progress.filter(user_id__in=user_ids)
+    pairs = defaultdict(set)
+    for user_id, block_id in progress.values_list("user_id", "competence__block_id").distinct():
+        pairs[user_id].add(block_id)
+    with transaction.atomic():
+        existing = BlockReady.objects.all() if user_ids is None else BlockReady.objects.filter(user_id__in=user_ids)
+        for user_id, block_id in existing.values_list("user_id", "block_id"):
+            pairs[user_id].add(block_id)
+        for user_id, block_ids in pairs.items():
+            update_block_readiness(user_id, block_ids)
+
+
+def _recompute(user_ids, exercise_links, lesson_links, courses_services, exercises_services):
     with transaction.atomic():
         evidence = Evidence.objects.exclude(kind=Evidence.Kind.OBSERVATION)
         if user_ids is not None:
@@ -247,17 +327,59 @@ def recompute(user_ids=None):
                 ))
         Evidence.objects.bulk_create(rows, batch_size=2000)
         pairs = defaultdict(set)
-        for user_id, competence_id in Evidence.objects.values_list("user_id", "competence_id"):
+        evidence_pairs = Evidence.objects.values_list("user_id", "competence_id")
+        progress_pairs = CompetenceProgress.objects.values_list("user_id", "competence_id")
+        if user_ids is not None:
+            evidence_pairs, progress_pairs = evidence_pairs.filter(user_id__in=user_ids), progress_pairs.filter(user_id__in=user_ids)
+        for user_id, competence_id in [*evidence_pairs, *progress_pairs]:
             pairs[user_id].add(competence_id)
-        for user_id, competence_id in CompetenceProgress.objects.values_list("user_id", "competence_id"):
-            if user_ids is None or user_id in user_ids:
-                pairs[user_id].add(competence_id)
         count = 0
         for user_id, competence_ids in pairs.items():
-            if user_ids is not None and user_id not in user_ids:
-                continue
             count += len(refresh(user_id, competence_ids))
     return count
+
+
+def _as_month(value):
+    value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return value.date().replace(day=1) if hasattr(value, "date") else value.replace(day=1)
+
+
+def rebuild_activity(user_ids=None):
+    """The monthly activity from submissions, completions, state changes and attestations."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    from courses import services as courses_services
+    from exercises import services as exercises_services
+
+    rows = defaultdict(lambda: defaultdict(int))
+    for user_id, month, track_id, submissions, passed in exercises_services.monthly_activity(None, learner_ids=user_ids):
+        row = rows[(user_id, _as_month(month), track_id or 0)]
+        row["submissions"] += submissions
+        row["passed"] += passed
+        row["minutes"] += submissions * MINUTES_PER_SUBMISSION
+    for user_id, month, track_id, count, minutes in courses_services.monthly_completions(None, user_ids=user_ids):
+        row = rows[(user_id, _as_month(month), track_id or 0)]
+        row["lessons"] += count
+        row["minutes"] += minutes or 0
+    acquired = CompetenceProgress.objects.filter(acquired_at__isnull=False)
+    attestations = Attestation.objects.all()
+    if user_ids is not None:
+        acquired, attestations = acquired.filter(user_id__in=user_ids), attestations.filter(user_id__in=user_ids)
+    for user_id, month, count in acquired.annotate(m=TruncMonth("acquired_at")).values("user_id", "m").annotate(n=Count("pk")).values_list("user_id", "m", "n"):
+        rows[(user_id, _as_month(month), 0)]["acquired"] += count
+    for user_id, month, track_id, count in (
+        attestations.annotate(m=TruncMonth("issued_at")).values("user_id", "m", "course__track_id").annotate(n=Count("pk"))
+        .values_list("user_id", "m", "course__track_id", "n")
+    ):
+        rows[(user_id, _as_month(month), track_id or 0)]["attestations"] += count
+    with transaction.atomic():
+        existing = ActivityMonth.objects.all() if user_ids is None else ActivityMonth.objects.filter(user_id__in=user_ids)
+        existing.delete()
+        ActivityMonth.objects.bulk_create(
+            [ActivityMonth(user_id=u, month=m, track_id=t, **values) for (u, m, t), values in rows.items()], batch_size=2000,
+        )
+    return len(rows)
 
 
 # ---------------------------------------------------------------- reading: the learner's page
@@ -316,14 +438,17 @@ class QualificationView:
         return round(100 * self.done / self.total) if self.total else 0
 
 
-def learner_overview(user):
+def learner_overview(user, qualifications=None):
     """Each qualification the learner follows, block by block, with states and evidence."""
-    qualifications = qualifications_for(user)
+    qualifications = qualifications_for(user) if qualifications is None else qualifications
     competences = list(
         Competence.objects.filter(block__qualification__in=qualifications).select_related("block__qualification")
         .order_by("block__qualification__code", "block__order", "order", "pk")
     )
-    progress = {p.competence_id: p for p in CompetenceProgress.objects.filter(user=user, competence__in=competences)}
+    progress = {
+        p.competence_id: p
+        for p in CompetenceProgress.objects.filter(user=user, competence__in=competences).select_related("validated_by")
+    }
     evidence = defaultdict(list)
     for item in Evidence.objects.filter(user=user, competence__in=competences).select_related("author"):
         evidence[item.competence_id].append(item)
@@ -339,9 +464,9 @@ def learner_overview(user):
     return views
 
 
-def next_activities(user, limit=5):
+def next_activities(user, limit=5, qualifications=None):
     """Published activities linked to competences the learner has not acquired, not yet done."""
-    qualifications = qualifications_for(user)
+    qualifications = qualifications_for(user) if qualifications is None else qualifications
     open_competences = Competence.objects.filter(block__qualification__in=qualifications).exclude(
         progress__user=user, progress__state__in=[State.ACQUIRED, State.VALIDATED]
     )
@@ -385,6 +510,13 @@ def resync_links():
 INACTIVE_DAYS = 7
 
 
+@dataclass(frozen=True)
+class Cell:
+    state: str
+    symbol: str
+    label: str
+
+
 @dataclass
 class LearnerRow:
     learner: object
@@ -416,17 +548,19 @@ def cohort_matrix(cohort, qualification, *, sort="name", only_at_risk=False, con
     ids = [learner.pk for learner in learners]
     competences = list(Competence.objects.filter(block__qualification=qualification).select_related("block")
                        .order_by("block__order", "order", "pk"))
-    progress = {
-        (p.user_id, p.competence_id): p
-        for p in CompetenceProgress.objects.filter(user_id__in=ids, competence__in=competences)
-        .only("user_id", "competence_id", "state", "score", "validated_at")
-    }
+    # Plain tuples, not model instances: a 30 × 60 matrix is 1,800 cells.
+    progress = dict(
+        ((user_id, competence_id), state)
+        for user_id, competence_id, state in CompetenceProgress.objects.filter(user_id__in=ids, competence__in=competences)
+        .values_list("user_id", "competence_id", "state")
+    )
+    cell_for = {state: Cell(state, STATE_SYMBOLS[state], str(label)) for state, label in State.choices}
     last_work = exercises_services.last_submission_at(ids)
     last_lesson = courses_services.last_completion_at(ids)
     failures = exercises_services.repeated_failures(ids)
     rows = []
     for learner in learners:
-        cells = [progress.get((learner.pk, c.pk)) or CompetenceProgress(user_id=learner.pk, competence=c) for c in competences]
+        cells = [cell_for[progress.get((learner.pk, c.pk), State.NOT_STARTED)] for c in competences]
         dates = [d for d in (last_work.get(learner.pk), last_lesson.get(learner.pk)) if d]
         rows.append(LearnerRow(
             learner, cells, acquired=sum(c.state in (State.ACQUIRED, State.VALIDATED) for c in cells),
@@ -457,13 +591,12 @@ def learner_history(user, limit=50):
 # ---------------------------------------------------------------- attestations and Open Badges
 
 
-def course_check(*, user_id, exercise_id=None, lesson_id=None):
+def course_check(*, user_id, course):
     """After an activity: a self-paced (Numérique de base) course now fully done gets its attestation."""
     from django.contrib.auth import get_user_model
 
     from courses import services as courses_services
 
-    course = courses_services.course_of(exercise_id=exercise_id, lesson_id=lesson_id)
     if course is None or not course.track.self_enrolment or Attestation.objects.filter(user_id=user_id, course=course).exists():
         return None
     user = get_user_model().objects.get(pk=user_id)
@@ -473,10 +606,12 @@ def course_check(*, user_id, exercise_id=None, lesson_id=None):
 
 
 def attestation_issue(*, user, course):
-    attestation, _created = Attestation.objects.get_or_create(
+    attestation, created = Attestation.objects.get_or_create(
         user=user, course=course,
         defaults={"learner_name": user.display_name, "course_title": course.title, "duration_minutes": course.duration_minutes},
     )
+    if created:
+        record_activity(user.pk, attestation.issued_at, course.track_id, attestations=1)
     return attestation
 
 
@@ -547,7 +682,6 @@ def badge_assertion(attestation, base):
 # ---------------------------------------------------------------- indicators for coordinators and funders
 
 MIN_GROUP = 5  # smaller groups are not shown: no one can be singled out
-MINUTES_PER_EXERCISE = 10  # estimated time spent per exercise worked on in a month
 
 
 def _months(now, count):
@@ -566,103 +700,63 @@ def _month_key(value):
 
 
 def indicators(dimension="site", months=6, now=None):
-    """Aggregates by site, cohort or track and by month; groups under MIN_GROUP people are left out."""
+    """Aggregates by site, cohort or track and by month; groups under MIN_GROUP people are left out.
+
+    Reads the monthly activity (one row per learner, month and track), grouped in SQL."""
+    from django.db.models import Count, Q, Sum
+
     from accounts import services as accounts_services
     from courses import services as courses_services
-    from exercises import services as exercises_services
 
     now = timezone.localtime(now or timezone.now())
     month_starts = _months(now, months)
-    since = month_starts[0]
-    keys = [_month_key(m) for m in month_starts]
+    since = month_starts[0].date()
     if dimension == "track":
         names = {t.pk: t.title for t in courses_services.tracks()}
-        members = courses_services.track_members()
+        sizes = courses_services.track_sizes()
+        key = "track_id"
     else:
-        names, members = accounts_services.groups_of_learners(dimension)
-    visible = {g for g, people in members.items() if len(people) >= MIN_GROUP and g in names}
-    hidden = sum(1 for g, people in members.items() if 0 < len(people) < MIN_GROUP)
-    user_groups = defaultdict(set)
-    for group, people in members.items():
-        if group in visible:
-            for user_id in people:
-                user_groups[user_id].add(group)
-
-    def groups_for(user_id, track_id=None):
-        if dimension == "track":
-            return {track_id} if track_id in visible and user_id in members.get(track_id, ()) else set()
-        return user_groups.get(user_id, set())
-
-    blank = lambda: {"active": set(), "lessons": 0, "exercises": 0, "minutes": 0, "acquired": 0, "attestations": 0}  # noqa: E731
-    stats = defaultdict(blank)
-    for user_id, month, track_id, _submissions, worked, passed in exercises_services.monthly_activity(since):
-        for group in groups_for(user_id, track_id):
-            cell = stats[(group, _month_key(timezone.localtime(month) if timezone.is_aware(month) else month))]
-            cell["active"].add(user_id)
-            cell["exercises"] += passed
-            cell["minutes"] += worked * MINUTES_PER_EXERCISE
-    for user_id, month, track_id, count, minutes in courses_services.monthly_completions(since):
-        for group in groups_for(user_id, track_id):
-            cell = stats[(group, _month_key(timezone.localtime(month) if timezone.is_aware(month) else month))]
-            cell["active"].add(user_id)
-            cell["lessons"] += count
-            cell["minutes"] += minutes or 0
-    from django.db.models import Count
-    from django.db.models.functions import TruncMonth
-
-    acquisitions = (
-        ProgressEvent.objects.filter(created_at__gte=since, to_state__in=[State.ACQUIRED, State.VALIDATED],
-                                     from_state__in=[State.NOT_STARTED, State.IN_PROGRESS])
-        .annotate(month=TruncMonth("created_at")).values("user_id", "month").annotate(n=Count("pk")).values_list("user_id", "month", "n")
-    )
-    for user_id, month, count in acquisitions:
-        for group in (user_groups.get(user_id, set()) if dimension != "track" else
-                      {g for g in visible if user_id in members[g]}):
-            stats[(group, _month_key(timezone.localtime(month) if timezone.is_aware(month) else month))]["acquired"] += count
-    attestations = (
-        Attestation.objects.filter(issued_at__gte=since, revoked_at__isnull=True).annotate(month=TruncMonth("issued_at"))
-        .values("user_id", "month", "course__track_id").annotate(n=Count("pk")).values_list("user_id", "month", "course__track_id", "n")
-    )
-    for user_id, month, track_id, count in attestations:
-        for group in groups_for(user_id, track_id):
-            stats[(group, _month_key(timezone.localtime(month) if timezone.is_aware(month) else month))]["attestations"] += count
-    ready = _blocks_ready_by_user()
+        names, sizes = accounts_services.group_sizes(dimension)
+        key = "user__site_id" if dimension == "site" else "user__cohorts__id"
+    visible = {g for g, size in sizes.items() if size >= MIN_GROUP and g in names}
+    hidden = sum(1 for g, size in sizes.items() if 0 < size < MIN_GROUP)
+    active = Q(submissions__gt=0) | Q(lessons__gt=0)
+    stats = {
+        (row[key], row["month"]): row
+        for row in ActivityMonth.objects.filter(month__gte=since).values(key, "month").annotate(
+            active=Count("user", distinct=True, filter=active), lessons_done=Sum("lessons"), passed_done=Sum("passed"),
+            minutes_spent=Sum("minutes"), acquired_done=Sum("acquired"), attestations_done=Sum("attestations"),
+        )
+        if row[key] in visible
+    }
+    ready = _blocks_ready(dimension)
     rows = []
     for group in sorted(visible, key=lambda g: names[g]):
         cells = []
-        for key, start in zip(keys, month_starts):
-            cell = stats.get((group, key)) or blank()
-            cells.append({"month": start, "active": len(cell["active"]), "lessons": cell["lessons"], "exercises": cell["exercises"],
-                          "hours": round(cell["minutes"] / 60, 1), "acquired": cell["acquired"], "attestations": cell["attestations"]})
-        rows.append({"group": names[group], "size": len(members[group]), "months": cells,
-                     "blocks_ready": sum(ready.get(user_id, 0) for user_id in members[group])})
+        for start in month_starts:
+            cell = stats.get((group, start.date()), {})
+            cells.append({"month": start, "active": cell.get("active", 0), "lessons": cell.get("lessons_done") or 0,
+                          "exercises": cell.get("passed_done") or 0, "hours": round((cell.get("minutes_spent") or 0) / 60, 1),
+                          "acquired": cell.get("acquired_done") or 0, "attestations": cell.get("attestations_done") or 0})
+        rows.append({"group": names[group], "size": sizes[group], "months": cells, "blocks_ready": ready.get(group, 0)})
     totals = [{"month": start, "active": sum(r["months"][i]["active"] for r in rows),
                "acquired": sum(r["months"][i]["acquired"] for r in rows)} for i, start in enumerate(month_starts)]
     return {"rows": rows, "months": month_starts, "hidden_groups": hidden, "totals": totals, "dimension": dimension}
 
 
-def _blocks_ready_by_user():
-    """{user id: number of qualification blocks ready for the jury}, from current states."""
+def _blocks_ready(dimension):
+    """{group: blocks ready for the jury} today."""
     from django.db.models import Count
 
-    sizes = dict(Block.objects.annotate(n=Count("competences")).values_list("pk", "n"))
-    requires = dict(Block.objects.values_list("pk", "qualification__requires_validation"))
-    counts = defaultdict(lambda: [0, 0])  # (validated, acquired or validated)
-    rows = (
-        CompetenceProgress.objects.filter(state__in=[State.ACQUIRED, State.VALIDATED])
-        .values("user_id", "competence__block_id", "state").annotate(n=Count("pk"))
-        .values_list("user_id", "competence__block_id", "state", "n")
-    )
-    for user_id, block_id, state, n in rows:
-        pair = counts[(user_id, block_id)]
-        pair[1] += n
-        if state == State.VALIDATED:
-            pair[0] += n
-    ready = defaultdict(int)
-    for (user_id, block_id), (validated, done) in counts.items():
-        if (validated if requires.get(block_id) else done) >= sizes.get(block_id, 0) > 0:
-            ready[user_id] += 1
-    return ready
+    if dimension == "track":
+        from courses import services as courses_services
+
+        per_user = dict(BlockReady.objects.values("user_id").annotate(n=Count("pk")).values_list("user_id", "n"))
+        if not per_user:
+            return {}
+        return {group: sum(per_user.get(u, 0) for u in people) for group, people in courses_services.track_members().items()}
+    key = "user__site_id" if dimension == "site" else "user__cohorts__id"
+    return dict(BlockReady.objects.values(key).annotate(n=Count("pk")).values_list(key, "n"))
 
 
 def bar_chart_svg(values, labels, key, title, description):

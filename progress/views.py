@@ -20,9 +20,10 @@ from .models import Competence, State
 @login_required
 def my_path(request):
     """« Mon parcours »: the learner's qualifications, competence by competence, with evidence."""
+    qualifications = services.qualifications_for(request.user)
     return render(request, "progress/my_path.html", {
-        "overview": services.learner_overview(request.user),
-        "next_activities": services.next_activities(request.user),
+        "overview": services.learner_overview(request.user, qualifications),
+        "next_activities": services.next_activities(request.user, qualifications=qualifications),
         "portfolio": exercises_services.portfolio(request.user),
     })
 
@@ -63,7 +64,7 @@ def cohort_export(request, pk):
     writer.writerow([_("Apprenant"), _("Identifiant"), *[c.code for c in matrix["competences"]], _("Acquises"), _("Points d'attention")])
     for row in matrix["rows"]:
         writer.writerow([
-            row.learner.display_name, row.learner.username, *[cell.get_state_display() for cell in row.cells],
+            row.learner.display_name, row.learner.username, *[str(cell.label) for cell in row.cells],
             row.acquired, " ; ".join(str(r) for r in row.risks),
         ])
     return response

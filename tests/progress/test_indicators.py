@@ -49,7 +49,7 @@ def test_indicators_by_site_show_aggregates_and_hide_small_groups(client, coordi
     this_month = row["months"][-1]
     assert (this_month["active"], this_month["exercises"], this_month["acquired"]) == (3, 3, 3 + 3)  # CP7 by 3 exercises; CP5, CP6, CP8 validated (CP7 was already acquired)
     assert row["blocks_ready"] == 1  # trainee 0: the back-end block, validated
-    assert this_month["hours"] == 0.5  # 3 exercises × 10 minutes
+    assert this_month["hours"] == round(3 * 5 / 60, 1)  # 3 graded submissions × 5 minutes
     for person in world["trainees"] + world["residents"]:
         assert person.username not in page and person.display_name not in page
     assert "<svg" in page and 'role="img"' in page

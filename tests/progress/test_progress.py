@@ -9,7 +9,7 @@ from exercises import services as exercises_services
 from exercises.models import Submission
 from progress import services
 from progress.frameworks import FrameworkError, load_framework, read_framework
-from progress.models import ActivityLink, Competence, CompetenceProgress, Evidence, ProgressEvent, Qualification, State
+from progress.models import ActivityLink, ActivityMonth, BlockReady, Competence, CompetenceProgress, Evidence, ProgressEvent, Qualification, State
 from tests.exercises.conftest import eager, load_exercise  # noqa: F401 - fixture
 
 CP7 = "RNCP37674-CP7"
@@ -136,9 +136,17 @@ def test_recompute_gives_the_incremental_result(dwwm, learner, other_trainee, we
     services.observation_add(user=learner, competence=Competence.objects.get(code=CP7), by=trainer, note="Explique bien son code")
 
     def snapshot():
-        return sorted(CompetenceProgress.objects.values_list("user_id", "competence__code", "state", "score", "earned", "possible", "evidence_count"))
+        return (
+            sorted(CompetenceProgress.objects.values_list("user_id", "competence__code", "state", "score", "earned", "possible", "evidence_count")),
+            sorted(ActivityMonth.objects.values_list("user_id", "month", "track_id", "submissions", "passed", "lessons", "minutes", "acquired", "attestations")),
+            sorted(BlockReady.objects.values_list("user_id", "block_id")),
+        )
 
     before = snapshot()
+    assert before[1]  # the monthly activity the indicators read
+    services.competence_validate(user=learner, competence=Competence.objects.get(code="RNCP37674-CP6"), by=trainer)
+    before = snapshot()
+    BlockReady.objects.all().delete()
     Evidence.objects.exclude(kind="observation").delete()
     CompetenceProgress.objects.update(state=State.NOT_STARTED, score=0, earned=0, possible=0, evidence_count=0)
     services.recompute()
