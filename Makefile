@@ -60,3 +60,4 @@ clean:
 bench: install system-packages
 	$(PY) bench/grading.py
 	$(PY) bench/web.py
+	$(PY) bench/progress.py
