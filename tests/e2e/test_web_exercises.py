@@ -87,7 +87,9 @@ def test_learner_edits_files_in_tabs_sees_the_live_preview_and_submits(new_conte
     shots = result.get_by_role("img", name=re.compile("La page envoyée"))
     expect(shots).to_have_count(2)
     for index in range(2):
-        assert shots.nth(index).evaluate("img => img.complete && img.naturalWidth") > 0
+        shot = shots.nth(index)
+        shot.scroll_into_view_if_needed()  # loading="lazy": an image loads once near the viewport
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=shot.element_handle())
     # The only script error: the learner's own script reading cookies in the preview, refused.
     assert page.context.errors and all("sandboxed and lacks the 'allow-same-origin' flag" in e for e in page.context.errors)
 
