@@ -73,8 +73,17 @@ def _screenshot_widths(submission):
     return list(Screenshot.objects.filter(submission=submission).values_list("width", flat=True))
 
 
+FILE_ORDER = {".html": 0, ".css": 1, ".js": 2}
+
+
+def file_order(name):
+    """Pages, then styles, then scripts, then the rest, by name: the same on every database
+    (PostgreSQL's jsonb does not keep the keys' order)."""
+    return (FILE_ORDER.get(name[name.rfind("."):], 3) if "." in name else 3, name)
+
+
 def _filenames(exercise):
-    return list(exercise.starter) or (["query.sql"] if exercise.kind == "sql" else ["solution.py"])
+    return sorted(exercise.starter, key=file_order) or (["query.sql"] if exercise.kind == "sql" else ["solution.py"])
 
 
 def _posted_files(form):
@@ -176,7 +185,7 @@ def submission_detail(request, pk):
 def _review(request, submission, override_form=None, comment_form=None, status=200):
     files = []
     comments = list(submission.comments.select_related("author"))
-    for index, (name, content) in enumerate(submission.files.items()):
+    for index, (name, content) in enumerate(sorted(submission.files.items(), key=lambda item: file_order(item[0]))):
         lines = [
             {"number": n, "text": text, "comments": [c for c in comments if c.filename == name and c.line == n]}
             for n, text in enumerate(content.splitlines(), start=1)

@@ -50,14 +50,14 @@ def test_learner_edits_files_in_tabs_sees_the_live_preview_and_submits(new_conte
     page = new_context(user=learner).new_page()
     page.goto(menu_exercise.get_absolute_url())
     tabs = page.get_by_role("tablist", name="Vos fichiers").get_by_role("tab")
-    expect(tabs).to_have_text(["index.html", "script.js", "style.css"])
+    expect(tabs).to_have_text(["index.html", "style.css", "script.js"])  # page, styles, scripts
     expect(page.get_by_role("textbox", name="index.html")).to_be_visible()
     expect(page.get_by_role("textbox", name="script.js")).to_be_hidden()
-    # Keyboard: the arrow key moves to the next file's tab and shows its editor.
+    # Keyboard: the arrow keys move between the files' tabs and show their editor.
     tabs.nth(0).focus()
-    page.keyboard.press("ArrowRight")
-    expect(tabs.nth(1)).to_be_focused()
-    expect(tabs.nth(1)).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("ArrowLeft")
+    expect(tabs.nth(2)).to_be_focused()
+    expect(tabs.nth(2)).to_have_attribute("aria-selected", "true")
     editor = page.get_by_role("textbox", name="script.js")
     expect(editor).to_be_visible()
 
