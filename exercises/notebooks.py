@@ -1,0 +1,178 @@
+"""Notebook exercises in nbgrader's own conventions (first slice of the notebooks issue).
+
+A trainer's source notebook marks its cells with nbgrader's cell metadata (`nbgrader`: `solution`,
+`grade`, `grade_id`, `points`, `locked`, `task`) and nbgrader's markers:
+
+    ### BEGIN SOLUTION … ### END SOLUTION            replaced by a starter in the learner's copy
+    ### BEGIN HIDDEN TESTS … ### END HIDDEN TESTS    removed from the learner's copy, put back to grade
+
+This module reads and checks a source notebook, tells each cell's role, makes the learner's copy,
+and builds the notebook to grade from a submission: answers are taken from the learner's cells
+(matched by `grade_id`), everything else — tests above all — from the trainer's source, in the
+source's order, so that deleting, moving, editing or adding cells cannot change the tests.
+Executing it (nbclient, in the sandbox) is the next slice.
+"""
+
+import json
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+import nbformat
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 5 * 1024 * 1024
+SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
+HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+STARTER_CODE = "# VOTRE CODE ICI\nraise NotImplementedError()"
+STARTER_TEXT = "VOTRE RÉPONSE ICI"
+
+
+class NotebookError(Exception):
+    def __init__(self, errors):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class CellRole:
+    index: int
+    grade_id: str
+    role: str  # "solution" (autograded answer), "test", "manual" (graded by a trainer), "task", "locked", "text"
+    points: float
+    cell_type: str
+    hidden_tests: bool = False
+
+
+def read_notebook(data, *, name="notebook.ipynb"):
+    """A notebook (nbformat 4) from bytes or text; raises NotebookError with the learner's words."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise NotebookError([_("%(name)s dépasse 5 Mio : videz les sorties des cellules (Kernel › Restart & Clear Output).") % {"name": name}])
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise NotebookError([_("%(name)s n'est pas un fichier texte UTF-8.") % {"name": name}])
+    except json.JSONDecodeError as exc:
+        raise NotebookError([_("%(name)s n'est pas un notebook valide (JSON invalide ligne %(line)s).") % {"name": name, "line": exc.lineno}])
+    if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
+        raise NotebookError([_("%(name)s n'est pas un notebook Jupyter.") % {"name": name}])
+    version = raw.get("nbformat")
+    if version != 4:
+        raise NotebookError([_("%(name)s est au format de notebook %(version)s : seul le format 4 (Jupyter actuel) est accepté. "
+                               "Ouvrez-le et enregistrez-le dans un Jupyter récent.") % {"name": name, "version": version}])
+    try:
+        notebook = nbformat.reads(data.decode("utf-8"), as_version=4)  # joins multi-line sources
+        nbformat.validate(notebook)
+    except nbformat.ValidationError as exc:
+        raise NotebookError([_("%(name)s ne respecte pas le format des notebooks : %(error)s") % {"name": name, "error": str(exc).splitlines()[0][:200]}])
+    return notebook
+
+
+def _meta(cell):
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def roles(notebook):
+    """Each cell's role, validated (grade_id present and unique, points, balanced markers)."""
+    errors, seen, result = [], set(), []
+    for index, cell in enumerate(notebook.cells):
+        meta, number = _meta(cell), index + 1
+        source = cell.get("source", "")
+        if meta.get("task"):
+            role = "task"
+        elif meta.get("solution") and meta.get("grade"):
+            role = "manual"
+        elif meta.get("solution"):
+            role = "solution"
+        elif meta.get("grade"):
+            role = "test"
+        elif meta.get("locked"):
+            role = "locked"
+        else:
+            role = "text"
+        grade_id = meta.get("grade_id", "")
+        if role != "text" and role != "locked":
+            if not isinstance(grade_id, str) or not re.fullmatch(r"[A-Za-z0-9_.-]+", grade_id or ""):
+                errors.append(_("cellule %(n)s : « grade_id » manquant ou invalide") % {"n": number})
+            elif grade_id in seen:
+                errors.append(_("cellule %(n)s : « grade_id » %(id)s utilisé deux fois") % {"n": number, "id": grade_id})
+            seen.add(grade_id)
+        points = meta.get("points", 0) if role in ("test", "manual", "task") else 0
+        if not isinstance(points, (int, float)) or isinstance(points, bool) or points < 0:
+            errors.append(_("cellule %(n)s : « points » doit être un nombre positif") % {"n": number})
+            points = 0
+        for begin, end in (SOLUTION, HIDDEN):
+            if source.count(begin) != source.count(end):
+                errors.append(_("cellule %(n)s : « %(begin)s » sans « %(end)s » (ou l'inverse)") % {"n": number, "begin": begin, "end": end})
+        if HIDDEN[0] in source and role != "test":
+            errors.append(_("cellule %(n)s : des tests cachés hors d'une cellule de tests") % {"n": number})
+        result.append(CellRole(index, grade_id or "", role, float(points), cell.cell_type, HIDDEN[0] in source))
+    if not any(r.role in ("test", "manual", "task") for r in result):
+        errors.append(_("aucune cellule notée : marquez au moins une cellule de tests (nbgrader « grade »)"))
+    if errors:
+        raise NotebookError(errors)
+    return result
+
+
+def _between(source, markers, replacement):
+    """Replace each marked region (markers included) by `replacement`, keeping the indentation."""
+    begin, end = (re.escape(m) for m in markers)
+    pattern = re.compile(rf"^([ \t]*){begin}[^\n]*\n.*?^[ \t]*{end}[^\n]*(\n|$)", re.MULTILINE | re.DOTALL)
+
+    def replace(match):
+        if replacement is None:
+            return ""
+        indent = match.group(1)
+        return "".join(f"{indent}{line}\n" for line in replacement.splitlines())
+
+    return pattern.sub(replace, source)
+
+
+def learner_copy(notebook):
+    """What the learner downloads or edits: solutions replaced by a starter, hidden tests removed, outputs cleared."""
+    copy = deepcopy(notebook)
+    for cell, role in zip(copy.cells, roles(notebook)):
+        if role.role == "solution" or (role.role == "manual" and cell.cell_type == "code"):
+            if SOLUTION[0] in cell.source:
+                cell.source = _between(cell.source, SOLUTION, STARTER_CODE).rstrip("\n")
+            else:
+                cell.source = STARTER_CODE
+        elif role.role == "manual":
+            cell.source = STARTER_TEXT
+        elif role.role == "test":
+            cell.source = _between(cell.source, HIDDEN, None).rstrip("\n")
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return copy
+
+
+def notebook_to_grade(source, submitted):
+    """The trainer's notebook with the learner's answers: (notebook, [grade_ids the learner did not answer]).
+
+    Answers are the learner's solution and manual cells, matched by grade_id; every other cell,
+    tests and hidden tests included, comes from the source, in the source's order."""
+    answers = {}
+    for cell in submitted.cells:
+        grade_id = _meta(cell).get("grade_id")
+        if isinstance(grade_id, str) and grade_id not in answers:
+            answers[grade_id] = cell
+    graded = deepcopy(source)
+    copy = learner_copy(source)
+    missing = []
+    for index, (cell, role) in enumerate(zip(graded.cells, roles(source))):
+        if role.role not in ("solution", "manual"):
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+            continue
+        answer = answers.get(role.grade_id)
+        if answer is None or answer.cell_type != cell.cell_type:
+            missing.append(role.grade_id)
+            cell.source = copy.cells[index].source  # the starter: an unanswered question scores zero
+        else:
+            cell.source = answer.source
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return graded, missing
