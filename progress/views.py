@@ -17,6 +17,18 @@ from .forms import InvalidationForm, ObservationForm, ValidationForm
 from .models import Competence, State
 
 
+def _csv_writer(response):
+    """A CSV writer that neutralises cells a spreadsheet would run as a formula (=, +, -, @)."""
+    writer = csv.writer(response, delimiter=";")
+
+    class Safe:
+        @staticmethod
+        def writerow(row):
+            writer.writerow(["'" + cell if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in row])
+
+    return Safe
+
+
 @login_required
 def my_path(request):
     """« Mon parcours »: the learner's qualifications, competence by competence, with evidence."""
@@ -60,7 +72,7 @@ def cohort_export(request, pk):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="competences-{cohort.pk}-{qualification.code}.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = _csv_writer(response)
     writer.writerow([_("Apprenant"), _("Identifiant"), *[c.code for c in matrix["competences"]], _("Acquises"), _("Points d'attention")])
     for row in matrix["rows"]:
         writer.writerow([
@@ -212,7 +224,7 @@ def indicators_export(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="indicateurs-{context["dimension"]}.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = _csv_writer(response)
     writer.writerow([_("Groupe"), _("Personnes"), _("Mois"), _("Apprenants actifs"), _("Leçons terminées"), _("Exercices réussis"),
                      _("Heures estimées"), _("Compétences acquises"), _("Attestations délivrées"), _("Blocs prêts pour le jury (aujourd'hui)")])
     for row in context["data"]["rows"]:

@@ -132,3 +132,15 @@ def test_denials(client, trainer, other_trainer, cohort, trainee, other_trainee,
     assert client.post(reverse("progress:competence_decide", args=[cohort.pk, trainee.pk, pix.pk]), {"action": "validate"}).status_code == 404
     client.logout()
     assert client.get(urls[0]).status_code == 302
+
+
+def test_csv_cells_are_never_spreadsheet_formulas(client, trainer, cohort, trainee, dwwm):
+    trainee.first_name, trainee.last_name = "=HYPERLINK(\"http://evil\")", ""
+    trainee.save()
+    client.force_login(trainer)
+    import csv
+    import io
+
+    text = client.get(reverse("progress:cohort_export", args=[cohort.pk])).content.decode("utf-8-sig")
+    names = [row[0] for row in csv.reader(io.StringIO(text), delimiter=";")][1:]
+    assert names == ["'=HYPERLINK(\"http://evil\")"]
