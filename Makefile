@@ -21,6 +21,8 @@ SANDBOX_VENV := .sandbox-venv
 $(SANDBOX_VENV)/.installed: exercises/sandbox_files/requirements.txt | system-packages
 	test -x $(SANDBOX_VENV)/bin/python || /usr/bin/python3 -m venv $(SANDBOX_VENV)
 	$(SANDBOX_VENV)/bin/python -m pip install --quiet -r exercises/sandbox_files/requirements.txt
+	# matplotlib's font cache, built once here and copied into each notebook run (building it takes seconds).
+	MPLCONFIGDIR=$(SANDBOX_VENV)/mplconfig $(SANDBOX_VENV)/bin/python -c "import matplotlib.pyplot"
 	touch $@
 
 install: $(VENV)/.installed $(SANDBOX_VENV)/.installed

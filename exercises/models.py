@@ -18,6 +18,7 @@ class Exercise(models.Model):
         JAVASCRIPT = "javascript", _("JavaScript")
         HTML = "html", _("HTML et CSS")
         DOM = "dom", _("Page interactive (DOM)")
+        NOTEBOOK = "notebook", _("Notebook Jupyter")
 
     module = models.ForeignKey("courses.Module", on_delete=models.CASCADE, related_name="exercises")
     slug = models.SlugField()
@@ -109,6 +110,8 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     overridden_at = models.DateTimeField(null=True, blank=True)
+    # Notebooks: answers written for a trainer (manual cells) wait for their points; the score is final after.
+    needs_review = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("soumission")

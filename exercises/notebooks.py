@@ -44,12 +44,16 @@ class CellRole:
     hidden_tests: bool = False
 
 
+def too_big(name):
+    return _("%(name)s dépasse 5 Mio : videz les sorties des cellules (Kernel › Restart & Clear Output).") % {"name": name}
+
+
 def read_notebook(data, *, name="notebook.ipynb"):
     """A notebook (nbformat 4) from bytes or text; raises NotebookError with the learner's words."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_BYTES:
-        raise NotebookError([_("%(name)s dépasse 5 Mio : videz les sorties des cellules (Kernel › Restart & Clear Output).") % {"name": name}])
+        raise NotebookError([too_big(name)])
     try:
         raw = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -176,3 +180,36 @@ def notebook_to_grade(source, submitted):
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     return graded, missing
+
+
+def split_hidden(source):
+    """(public part, hidden tests or None) of a test cell's source.
+
+    Hidden tests run after the public part, as a separate execution whose outputs are not kept.
+    Markers inside an indented block cannot be cut out: the whole cell then runs as hidden."""
+    if HIDDEN[0] not in source:
+        return source, None
+    begin, end = (re.escape(m) for m in HIDDEN)
+    regions = re.findall(rf"^([ \t]*){begin}[^\n]*\n(.*?)^[ \t]*{end}[^\n]*$", source, re.MULTILINE | re.DOTALL)
+    if not regions or any(indent for indent, _body in regions):
+        return "", source
+    public = _between(source, HIDDEN, None).rstrip("\n")
+    return public, "\n".join(body.rstrip("\n") for _indent, body in regions)
+
+
+def notebook_to_run(graded, *, public_only):
+    """The notebook the sandbox executes: test cells carry their hidden part in metadata (or not at all)."""
+    run = deepcopy(graded)
+    for cell, role in zip(run.cells, roles(graded)):
+        cell.metadata.pop("tremplin", None)
+        if role.role != "test" or cell.cell_type != "code":
+            continue
+        public, hidden = split_hidden(cell.source)
+        cell.source = public
+        if hidden is not None and not public_only:
+            cell.metadata["tremplin"] = {"hidden": hidden}
+    return run
+
+
+def as_text(notebook):
+    return nbformat.writes(notebook)

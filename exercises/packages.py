@@ -23,7 +23,7 @@ def solution_problem(spec):
     key = hashlib.sha256(json.dumps([spec.kind, spec.solution, spec.tests, spec.config, spec.time_limit, spec.memory_limit], sort_keys=True).encode()).hexdigest()
     if key not in _checked_solutions:
         result = grader_for(spec.kind)(spec, dict(spec.solution))
-        _checked_solutions[key] = None if result.status == "passed" else result.message
+        _checked_solutions[key] = None if result.passes_automatic_tests else result.message
     return _checked_solutions[key]
 
 

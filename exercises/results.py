@@ -7,6 +7,7 @@ class Status:
     PASSED = "passed"
     FAILED = "failed"
     ERROR = "error"
+    PENDING = "pending"  # a notebook's manual cell, waiting for a trainer
 
 
 class Reason:
@@ -24,6 +25,10 @@ class TestResult:
     status: str
     message: str = ""
     hidden: bool = False
+    # Notebooks: each graded cell has its points; `key` is its grade_id.
+    points: float | None = None
+    earned: float | None = None
+    key: str = ""
 
 
 @dataclass
@@ -34,6 +39,14 @@ class Result:
     reason: str | None = None
     tests: list = field(default_factory=list)
     duration_ms: int = 0
+    pending: int = 0  # notebook cells a trainer still has to grade
+
+    @property
+    def passes_automatic_tests(self):
+        """Every automatic test passed (a notebook's manual cells wait for a trainer): what a reference solution must do."""
+        if self.status == Status.PASSED:
+            return True
+        return bool(self.pending) and all(t.status in (Status.PASSED, Status.PENDING) for t in self.tests)
 
     @classmethod
     def error(cls, reason, message, duration_ms=0):
@@ -54,7 +67,13 @@ class Result:
 
     def to_dict(self):
         data = asdict(self)
-        data["tests"] = [{"name": t["name"], "status": t["status"], "message": t["message"]} for t in data["tests"]]
+        data["tests"] = [
+            {"name": t["name"], "status": t["status"], "message": t["message"],
+             **({"points": t["points"], "earned": t["earned"]} if t["points"] is not None else {})}
+            for t in data["tests"]
+        ]
+        if not data["pending"]:
+            del data["pending"]
         return data
 
     def to_storage(self):

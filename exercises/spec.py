@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from django.utils.translation import gettext as _
 
-KINDS = ("quiz", "python", "sql", "javascript", "html", "dom")
+KINDS = ("quiz", "python", "sql", "javascript", "html", "dom", "notebook")
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".woff2", ".woff", ".txt", ".json", ".csv")
 MAX_FILE_BYTES = 1024 * 1024
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -193,6 +193,8 @@ def read_exercise(folder, slug=None):
         assets = read_assets(folder / "assets", errors)
         if assets:
             spec.config["assets"] = assets
+    elif spec.kind == "notebook":
+        _read_notebook_exercise(folder, spec, errors)
     elif spec.kind == "quiz":
         from .graders.quiz import read_quiz
 
@@ -203,3 +205,35 @@ def read_exercise(folder, slug=None):
     if errors:
         raise ExerciseError(errors)
     return spec
+
+
+def _read_notebook_exercise(folder, spec, errors):
+    """source.ipynb (nbgrader's conventions) and data/: the learner's copy is made from the source."""
+    from . import notebooks
+
+    path = folder / "source.ipynb"
+    if not path.is_file():
+        errors.append(f"{path}:1: " + _("fichier manquant : le notebook source de l'exercice"))
+        return
+    if path.stat().st_size > MAX_FILE_BYTES:
+        errors.append(f"{path}:1: " + _("fichier trop gros (1 Mio au plus) : videz les sorties des cellules"))
+        return
+    data = read_tree(folder / "data", errors)
+    try:
+        source = notebooks.read_notebook(path.read_bytes(), name="source.ipynb")
+        notebooks.roles(source)
+    except notebooks.NotebookError as exc:
+        errors.extend(f"{path}:1: {error}" for error in exc.errors)
+        return
+    set_notebook(spec, notebooks.as_text(source), data)
+
+
+def set_notebook(spec, source_text, data):
+    """Store a notebook exercise: the source (with its hidden tests) and data as tests, the learner's copy
+    as starter, the source itself as the reference solution (its answers must pass its tests)."""
+    from . import notebooks
+
+    source = notebooks.read_notebook(source_text, name="source.ipynb")
+    spec.tests = {"source.ipynb": source_text, **{f"data/{name}": text for name, text in data.items()}}
+    spec.starter = {"notebook.ipynb": notebooks.as_text(notebooks.learner_copy(source))}
+    spec.solution = {"notebook.ipynb": source_text}

@@ -15,6 +15,7 @@ GRADERS = {
     "javascript": "exercises.graders.javascript",
     "html": "exercises.graders.web",
     "dom": "exercises.graders.web",
+    "notebook": "exercises.graders.notebook",
 }
 WEB_KINDS = ("html", "dom")
 GRADER_VERSION = "1"

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from exercises import notebooks
 from exercises.graders import WEB_KINDS, grader_for
 from exercises.graders.common import MAX_SUBMISSION_BYTES
 from exercises.results import Reason, Result
@@ -16,6 +17,11 @@ def read_submission(path, kind):
     path = Path(path)
     if kind == "quiz":
         return json.loads(path.read_text(encoding="utf-8"))
+    if kind == "notebook" and path.is_file():
+        # Checked before reading: a 50 MB notebook is refused without being loaded.
+        if path.stat().st_size > notebooks.MAX_BYTES:
+            raise ValueError(notebooks.too_big(path.name))
+        return {path.name: path.read_bytes()}
     if path.is_dir():
         files, total = {}, 0
         for item in sorted(path.rglob("*")):
@@ -52,7 +58,9 @@ class Command(BaseCommand):
         try:
             submission = read_submission(submission_path, spec.kind)
         except ValueError as exc:
-            if str(exc) == "too big":
+            if kind_message := (str(exc) if spec.kind == "notebook" and str(exc) != "too big" else None):
+                result = Result.error(Reason.REFUSED, kind_message)
+            elif str(exc) == "too big":
                 result = Result.error(Reason.REFUSED, _("Votre travail dépasse 1 Mio : réduisez la taille des fichiers."))
             else:
                 result = Result.error(Reason.REFUSED, _("Réponses illisibles : le fichier n'est pas un JSON valide."))

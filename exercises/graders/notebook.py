@@ -1,0 +1,235 @@
+"""Notebook exercises: the trainer's tests run on the learner's answers with nbclient, in the sandbox.
+
+The exercise's `tests` hold the trainer's source notebook (`source.ipynb`, nbgrader's conventions,
+exercises/notebooks.py) and its data files (`data/…`). The submission is one `.ipynb` file. The
+notebook that runs is the source with the learner's answers put in (matched by grade_id): tests
+always come from the source. Kernel and client both run inside the sandbox
+(sandbox_files/notebook_runner.py): no network, a time limit per cell, memory and processes capped
+for the whole run. Each graded cell is a line of the result, with its points; hidden tests only
+say whether they passed; manual cells wait for a trainer.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .. import notebooks, sandbox
+from ..notebooks import NotebookError
+from ..results import Reason, Result, Status, TestResult
+from ..sandbox import Limits, SandboxUnavailable
+from .common import materialise, unavailable
+
+SOURCE = "source.ipynb"
+LEARNER_FILE = "notebook.ipynb"
+COMMAND = [
+    "/sandbox/python/bin/python", "/sandbox/runner/notebook_runner.py", "--report-fd", "{report_fd}",
+    "--nonce-fd", "{nonce_fd}", "--cell-timeout", "{timeout}", LEARNER_FILE,
+]
+# ipykernel, pandas and matplotlib reserve far more address space than they use: the real memory
+# is capped by the slot's cgroup (memory_limit), the address space only stops runaway reservations.
+ADDRESS_SPACE_MIB = 4096
+KERNEL_START_S = 15
+
+
+def source_notebook(spec):
+    return notebooks.read_notebook(spec.tests[SOURCE], name=SOURCE)
+
+
+def data_files(spec):
+    return {name: text for name, text in spec.tests.items() if name.startswith("data/")}
+
+
+def limits_for(spec, code_cells):
+    # Each cell may use its time limit; the run as a whole is bounded too (kernel start included).
+    budget = min(KERNEL_START_S + spec.time_limit * max(code_cells, 1), 600)
+    return Limits(
+        cpu_seconds=budget, wall_seconds=budget + 5, memory_mib=max(spec.memory_limit, 512),
+        address_space_mib=ADDRESS_SPACE_MIB, processes=64, open_files=256, disk_mib=64,
+    )
+
+
+def read_submission(submission):
+    """The learner's notebook from {name: text or bytes}; NotebookError with a clear message otherwise."""
+    names = [name for name in submission if name.endswith(".ipynb")]
+    if not names:
+        raise NotebookError([_("Aucun notebook reçu : envoyez un fichier .ipynb.")])
+    if len(names) > 1:
+        raise NotebookError([_("Envoyez un seul notebook (.ipynb) à la fois.")])
+    return notebooks.read_notebook(submission[names[0]], name=names[0])
+
+
+def grade(spec, submission, *, public_only=False, document=None):
+    """Grade a notebook; `document`, a list, receives the executed notebook as sanitised HTML."""
+    try:
+        submitted = read_submission(dict(submission))
+    except NotebookError as exc:
+        return Result.error(Reason.REFUSED, "\n".join(exc.errors))
+    try:
+        source = source_notebook(spec)
+        cell_roles = notebooks.roles(source)
+    except (NotebookError, KeyError):
+        return Result.error(Reason.REFUSED, _("Le notebook de l'exercice est invalide : prévenez votre formateur."))
+    graded, missing = notebooks.notebook_to_grade(source, submitted)
+    to_run = notebooks.notebook_to_run(graded, public_only=public_only)
+    code_cells = sum(cell.cell_type == "code" for cell in to_run.cells)
+    files = {LEARNER_FILE: notebooks.as_text(to_run), **data_files(spec)}
+    command = [part.replace("{timeout}", str(spec.time_limit)) for part in COMMAND]
+    try:
+        with materialise(files) as work:
+            run = sandbox.run(command, files_dir=work, limits=limits_for(spec, code_cells))
+    except SandboxUnavailable as exc:
+        return unavailable(exc)
+    cells = {r["index"]: r for r in run.records if r.get("event") == "cell" and isinstance(r.get("index"), int)}
+    if not cells:
+        return _run_failure(run, spec)
+    for index, record in cells.items():
+        if 0 <= index < len(to_run.cells) and to_run.cells[index].cell_type == "code":
+            to_run.cells[index].outputs = _outputs(record.get("outputs"))
+            to_run.cells[index].execution_count = record.get("execution_count")
+    if document is not None:
+        from ..notebook_render import render
+
+        document.append(render(to_run))
+    starter = notebooks.learner_copy(source)
+    results = []
+    for role in cell_roles:
+        if role.role in ("test", "manual", "task"):
+            record = cells.get(role.index, {})
+            results.append(_cell_result(role, record, graded, starter, missing, spec, public_only, run))
+    if public_only:
+        results = [r for r in results if r.status != Status.PENDING]
+    result = _total(results, run.duration_ms, public_only)
+    # The cause is often in an answer cell (an error, an endless loop): say where, before the tests' messages.
+    notes = []
+    for role in cell_roles:
+        record = cells.get(role.index, {})
+        if role.role in ("solution", "locked", "text") and record.get("status") in ("error", "timeout", "dead"):
+            notes.append(_answer_note(role, record, spec, run))
+    if notes:
+        result.message = "\n".join([result.message, *notes[:5]])
+    return result
+
+
+def _answer_note(role, record, spec, run):
+    number, status = role.index + 1, record["status"]
+    if status == "timeout":
+        return _("Cellule %(n)s : temps dépassé (plus de %(s)s secondes). Une boucle ne s'arrête peut-être jamais.") % {
+            "n": number, "s": spec.time_limit}
+    if status == "dead":
+        return _memory_or_crash(run, number, spec)
+    return _("Cellule %(n)s — %(error)s") % {"n": number, "error": _error_text(record)}
+
+
+def _outputs(outputs):
+    import nbformat
+
+    kept = []
+    for output in outputs or []:
+        try:
+            node = nbformat.from_dict(output)
+            nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[node])]))
+        except Exception:  # noqa: BLE001 - a malformed output is dropped, not rendered
+            continue
+        kept.append(node)
+    return kept
+
+
+def _label(role):
+    points = ngettext("%(n)s point", "%(n)s points", 1 if role.points == 1 else 2) % {"n": f"{role.points:g}"}
+    if role.role == "test":
+        return _("Tests « %(id)s » (%(points)s)") % {"id": role.grade_id, "points": points}
+    return _("Réponse rédigée « %(id)s » (%(points)s)") % {"id": role.grade_id, "points": points}
+
+
+def _cell_result(role, record, graded, starter, missing, spec, public_only, run):
+    number = role.index + 1
+    name = _label(role)
+    if role.role in ("manual", "task"):
+        answer = graded.cells[role.index].source.strip()
+        unchanged = role.role == "manual" and (role.grade_id in missing or answer == starter.cells[role.index].source.strip())
+        if unchanged:
+            return _cell(name=name, status=Status.FAILED, message=_("Pas de réponse : la cellule n'a pas été modifiée."),
+                              points=role.points, earned=0.0, grade_id=role.grade_id)
+        return _cell(name=name, status=Status.PENDING, message=_("Sera notée par votre formateur."),
+                          points=role.points, earned=0.0, grade_id=role.grade_id)
+    status = record.get("status", "skipped")
+    hidden = record.get("hidden")
+    if status == "ok" and hidden in (None, "ok"):
+        return _cell(name=name, status=Status.PASSED, points=role.points, earned=role.points, grade_id=role.grade_id)
+    if status == "ok" and hidden == "error":
+        message = _("Les tests publics passent, mais un test caché n'est pas réussi.")
+    elif status == "error":
+        message = _("Cellule %(n)s — %(error)s") % {"n": number, "error": _error_text(record)}
+    elif status == "timeout":
+        message = _("Cellule %(n)s : temps dépassé (plus de %(s)s secondes). Une boucle ne s'arrête peut-être jamais.") % {
+            "n": number, "s": spec.time_limit}
+    elif status == "dead":
+        message = _memory_or_crash(run, number, spec)
+    else:
+        message = _skipped_text(record, run, spec)
+    return _cell(name=name, status=Status.FAILED, message=message[:2000], points=role.points, earned=0.0, grade_id=role.grade_id)
+
+
+def _error_text(record):
+    ename, evalue = record.get("ename", ""), record.get("evalue", "")
+    if ename == "AssertionError":
+        return evalue or _("une vérification n'est pas satisfaite.")
+    if ename == "NameError":
+        return _("%(error)s. Avez-vous exécuté et complété la cellule qui la définit ?") % {"error": evalue}
+    if ename == "NotImplementedError":
+        return _("une cellule réponse n'est pas encore complétée (« raise NotImplementedError() »).")
+    return f"{ename}: {evalue}" if evalue else ename
+
+
+def _memory_or_crash(run, number, spec):
+    if run.memory_exceeded:
+        return _("Cellule %(n)s : mémoire dépassée (plus de %(m)s Mio) ; le noyau Python a été arrêté, les cellules suivantes "
+                 "n'ont pas été exécutées.") % {"n": number, "m": max(spec.memory_limit, 512)}
+    return _("Cellule %(n)s : le noyau Python s'est arrêté (plantage ou sortie forcée, par exemple os._exit) ; "
+             "les cellules suivantes n'ont pas été exécutées.") % {"n": number}
+
+
+def _skipped_text(record, run, spec):
+    if record.get("reason") == "timeout":
+        return _("Non exécutée : deux cellules de suite ont dépassé le temps permis, l'exécution a été arrêtée.")
+    if record.get("reason") == "dead" and isinstance(record.get("at"), int):
+        return _("Non exécutée.") + " " + _memory_or_crash(run, record["at"] + 1, spec)
+    failure = _run_failure(run, spec)
+    return failure.message if failure.status == Status.ERROR else _("Non exécutée.")
+
+
+def _run_failure(run, spec):
+    if run.output_exceeded:
+        return Result.error(Reason.OUTPUT, _("Votre notebook affiche beaucoup trop de texte : il a été arrêté. Vérifiez vos boucles et vos print()."), run.duration_ms)
+    if run.timed_out or run.cpu_exceeded:
+        return Result.error(Reason.TIMEOUT, _("Temps dépassé : le notebook n'a pas fini dans le temps permis."), run.duration_ms)
+    if run.memory_exceeded:
+        return Result.error(Reason.MEMORY, _("Mémoire dépassée : votre notebook a utilisé plus de %(m)s Mio.") % {"m": max(spec.memory_limit, 512)}, run.duration_ms)
+    return Result.error(Reason.CRASH, _("Le notebook n'a pas pu être exécuté (le noyau Python n'a pas démarré ou s'est arrêté)."), run.duration_ms)
+
+
+
+def _cell(*, name, status, message="", points=0.0, earned=0.0, grade_id="", pending=False):
+    return TestResult(name=name, status=status, message=message, points=points, earned=earned, key=grade_id)
+
+
+def _total(results, duration_ms, public_only):
+    if not results:
+        return Result.error(Reason.CRASH, _("Aucune cellule notée n'a pu être exécutée."), duration_ms)
+    total = sum(r.points for r in results)
+    earned = sum(r.earned for r in results)
+    pending = sum(r.status == Status.PENDING for r in results)
+    score = round(earned / total, 4) if total else float(all(r.status == Status.PASSED for r in results))
+    status = Status.PASSED if not pending and all(r.status == Status.PASSED for r in results) else Status.FAILED
+    if pending:
+        message = ngettext(
+            "Note provisoire : %(earned)s / %(total)s points. %(n)s réponse rédigée sera notée par votre formateur.",
+            "Note provisoire : %(earned)s / %(total)s points. %(n)s réponses rédigées seront notées par votre formateur.",
+            pending) % {"earned": f"{earned:g}", "total": f"{total:g}", "n": pending}
+    elif status == Status.PASSED:
+        message = _("Bravo, tous les tests sont réussis ! %(earned)s / %(total)s points.") % {"earned": f"{earned:g}", "total": f"{total:g}"}
+    elif public_only:
+        message = _("Certains tests publics ne sont pas réussis : lisez les messages et les sorties des cellules.")
+    else:
+        message = _("%(earned)s / %(total)s points : lisez les messages ci-dessous et les sorties des cellules.") % {
+            "earned": f"{earned:g}", "total": f"{total:g}"}
+    return Result(status=status, score=score, message=message, tests=results, duration_ms=duration_ms, pending=pending)

@@ -1,0 +1,144 @@
+"""Notebook exercises graded in the real sandbox: kernel and nbclient inside bubblewrap.
+
+Each hostile notebook gets a clear message, the worker survives, and the next grading works.
+"""
+
+import json
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
+from exercises.graders import grader_for
+from exercises.graders.notebook import grade
+from exercises.spec import read_exercise
+
+from .conftest import EXAMPLES
+
+pytestmark = pytest.mark.usefixtures("settings")
+
+
+@pytest.fixture(scope="module")
+def spec():
+    spec = read_exercise(EXAMPLES / "notebook-villes")
+    spec.time_limit = 3
+    return spec
+
+
+def learner(spec, answers=None, *, text=None):
+    """The learner's copy with `answers` {grade_id: source} typed in."""
+    copy = nbformat.reads(spec.starter["notebook.ipynb"], as_version=4)
+    for cell in copy.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if answers and grade_id in answers:
+            cell.source = answers[grade_id]
+    return {"notebook.ipynb": text if text is not None else nbformat.writes(copy)}
+
+
+GOOD = {
+    "reponse": "def moyenne(liste):\n    return sum(liste) / len(liste)",
+    "reponse-total": "import pandas as pd\ndf = pd.read_csv('data/villes.csv')\ntotal = int(df['pop'].sum())",
+    "explication": "La population totale est la somme des deux villes.",
+}
+
+
+def by_key(result):
+    return {t.key: t for t in result.tests}
+
+
+def test_the_reference_solution_scores_its_automatic_points_and_waits_for_the_trainer(spec):
+    document = []
+    result = grade(spec, dict(spec.solution), document=document)
+    tests = by_key(result)
+    assert tests["tests-moyenne"].status == "passed" and tests["tests-moyenne"].earned == 2
+    assert tests["tests-total"].status == "passed"
+    assert tests["explication"].status == "pending"
+    assert result.pending == 1 and result.score == 0.75
+    assert "Note provisoire : 3 / 4 points" in result.message
+    html = document[0]
+    assert "<script" not in html and "BEGIN HIDDEN TESTS" not in html and "moyenne([1, 2, 3, 6])" not in html
+
+
+def test_the_learners_copy_scores_zero_with_clear_messages(spec):
+    result = grade(spec, dict(spec.starter))
+    tests = by_key(result)
+    assert result.score == 0 and result.status == "failed"
+    assert "NotImplementedError" in tests["tests-moyenne"].message
+    assert "total" in tests["tests-total"].message
+    assert tests["explication"].message == "Pas de réponse : la cellule n'a pas été modifiée."
+
+
+def test_a_hard_coded_answer_fails_the_hidden_test_without_showing_it(spec):
+    answers = dict(GOOD, reponse="def moyenne(liste):\n    return 15")
+    tests = by_key(grade(spec, learner(spec, answers)))
+    assert tests["tests-moyenne"].status == "failed"
+    assert tests["tests-moyenne"].message == "Les tests publics passent, mais un test caché n'est pas réussi."
+
+
+def test_check_runs_the_public_tests_only_and_shows_their_error(spec):
+    answers = dict(GOOD, reponse="def moyenne(liste):\n    return 0")
+    result = grade(spec, learner(spec, answers), public_only=True)
+    tests = by_key(result)
+    assert "la moyenne de 10 et 20 vaut 15" in tests["tests-moyenne"].message
+    assert "explication" not in tests  # manual cells are not part of « Vérifier »
+    hard_coded = grade(spec, learner(spec, dict(GOOD, reponse="def moyenne(liste):\n    return 15")), public_only=True)
+    assert by_key(hard_coded)["tests-moyenne"].status == "passed"  # the hidden test did not run
+
+
+def test_deleted_moved_and_edited_cells_cannot_change_the_tests(spec):
+    copy = nbformat.reads(learner(spec, GOOD)["notebook.ipynb"], as_version=4)
+    # The learner deletes the tests, edits one to pass, and puts the answers in another order.
+    copy.cells = [c for c in copy.cells if not c.metadata.get("nbgrader", {}).get("grade")] + [
+        new_code_cell("assert True", metadata={"nbgrader": {"grade": True, "grade_id": "tests-total", "points": 99}}),
+    ]
+    copy.cells.reverse()
+    result = grade(spec, {"notebook.ipynb": nbformat.writes(copy)})
+    tests = by_key(result)
+    assert tests["tests-moyenne"].status == "passed" and tests["tests-total"].points == 1
+    assert sum(t.points for t in result.tests) == 4
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("import os\nos._exit(1)", "le noyau Python s'est arrêté"),
+    ("while True:\n    pass", "temps dépassé"),
+    ("import time\ntime.sleep(3600)", "temps dépassé"),
+    ("while True:\n    print('x' * 1000)", None),
+    ("import os\nwhile True:\n    os.write(1, b'x' * 65536)", "beaucoup trop de texte"),
+    ("x = bytearray(2 * 1024 ** 3)", "mémoire dépassée"),
+    ("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=2)", "Network is unreachable"),
+    ("import os\nwhile True:\n    os.fork()", None),
+])
+def test_hostile_cells_are_contained_and_reported(spec, code, expected):
+    answers = dict(GOOD, reponse=code + "\n\ndef moyenne(liste):\n    return sum(liste) / len(liste)")
+    result = grade(spec, learner(spec, answers))
+    text = result.message + " ".join(t.message for t in result.tests)
+    assert result.score < 1
+    if expected:
+        assert expected.lower() in text.lower(), text
+    # The next grading is not affected.
+    assert by_key(grade(spec, learner(spec, GOOD)))["tests-total"].status == "passed"
+
+
+def test_a_print_flood_is_cut_and_the_notebook_still_graded(spec):
+    answers = dict(GOOD, reponse="for i in range(200000):\n    print(i)\n\ndef moyenne(liste):\n    return sum(liste) / len(liste)")
+    document = []
+    result = grade(spec, learner(spec, answers), document=document)
+    assert by_key(result)["tests-moyenne"].status == "passed"
+    assert len(document[0]) < 200_000
+
+
+@pytest.mark.parametrize("payload, expected", [
+    (b"{not json", "JSON invalide"),
+    (json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": [], "metadata": {}}).encode(), "format 4"),
+    (b"\xff\xfe\x00", "UTF-8"),
+    (b" " * (50 * 1024 * 1024), "5 Mio"),
+    (json.dumps({"cells": "x", "nbformat": 4, "nbformat_minor": 5, "metadata": {}}).encode(), "format des notebooks"),
+])
+def test_bad_files_are_refused_with_a_clear_message(spec, payload, expected):
+    result = grader_for("notebook")(spec, {"travail.ipynb": payload})
+    assert result.status == "error" and result.reason == "refused"
+    assert expected in result.message
+
+
+def test_a_submission_without_a_notebook_is_refused(spec):
+    assert "envoyez un fichier .ipynb" in grade(spec, {"main.py": "print(1)"}).message
