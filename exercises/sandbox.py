@@ -16,6 +16,7 @@ setpriv instead, which is what makes the process limit hold.
 
 import fcntl
 import json
+import logging
 import os
 import resource
 import secrets
@@ -32,6 +33,7 @@ from django.conf import settings
 
 from . import seccomp
 
+log = logging.getLogger(__name__)
 RUNNER_DIR = Path(__file__).resolve().parent / "sandbox_files"
 KEEP_OUTPUT = 64 * 1024
 MAX_OUTPUT = 4 * 1024 * 1024
@@ -65,6 +67,7 @@ class RunResult:
     cpu_exceeded: bool = False
     output_exceeded: bool = False
     memory_exceeded: bool = False
+    memory_limit_hit: bool = False  # the cgroup's limit was reached (reclaim may stall a run before any OOM kill)
     duration_ms: int = 0
     signal: int | None = None
 
@@ -313,7 +316,9 @@ def _cgroups(index, limits):
     """A memory and a pids cgroup per slot: the limits hold for the whole run, not per process."""
     groups = {}
     wanted = {
-        "memory": [("memory.limit_in_bytes", limits.memory_mib * 1024 * 1024),
+        # memory+swap may never be below memory: lift it first, or raising a slot's limit from one
+        # run to the next (256 → 512 MiB) fails and the run would go without a memory cgroup at all.
+        "memory": [("memory.memsw.limit_in_bytes", -1), ("memory.limit_in_bytes", limits.memory_mib * 1024 * 1024),
                    ("memory.memsw.limit_in_bytes", limits.memory_mib * 1024 * 1024)],
         "pids": [("pids.max", limits.processes)],
         "cpuacct": [("cpuacct.usage", 0)],  # reset: the run's CPU time, whoever reaped its processes
@@ -336,6 +341,7 @@ def _cgroups(index, limits):
                 (path / "memory.failcnt").write_text("0")
             groups[controller] = path
         except OSError:
+            log.warning("Sandbox: the %s cgroup of slot %s could not be set up", controller, index, exc_info=True)
             continue
     return groups
 
@@ -473,6 +479,11 @@ def _execute(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=()
             pass
     result.cpu_exceeded = sig == signal.SIGXCPU or cpu_used >= limits.cpu_seconds * 0.95
     oom = "memory" in cgroups and _oom_kills(cgroups["memory"]) > oom_before
+    if "memory" in cgroups:
+        try:
+            result.memory_limit_hit = int((cgroups["memory"] / "memory.failcnt").read_text()) > 0
+        except (OSError, ValueError):
+            pass
     result.memory_exceeded = oom or "MemoryError" in result.output or "JavaScript heap out of memory" in result.output
     result.records = _parse_records(bytes(report), nonce)
     return result
