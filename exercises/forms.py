@@ -53,7 +53,8 @@ def quiz_answers(post, questions):
 class ReviewFilterForm(forms.Form):
     exercise = forms.TypedChoiceField(label=_("Exercice"), required=False, coerce=int, empty_value=None)
     learner = forms.TypedChoiceField(label=_("Apprenant"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(label=_("État"), required=False, choices=[("", _("Tous"))] + list(Submission.Status.choices))
+    status = forms.ChoiceField(label=_("État"), required=False, choices=[("", _("Tous"))] + list(Submission.Status.choices)
+                               + [("review", _("Réponses rédigées à noter"))])
 
     def __init__(self, *args, exercises, learners, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,6 +65,25 @@ class ReviewFilterForm(forms.Form):
 class OverrideForm(forms.Form):
     score = forms.IntegerField(label=_("Note retenue (en %)"), min_value=0, max_value=100)
     comment = forms.CharField(label=_("Commentaire pour l'apprenant"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class ManualGradeForm(forms.Form):
+    """Points for each of a notebook's manual cells (written answers), and a comment."""
+
+    comment = forms.CharField(label=_("Commentaire pour l'apprenant"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False)
+
+    def __init__(self, *args, cells, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cells = cells
+        for cell in cells:
+            self.fields[f"points_{cell['key']}"] = forms.FloatField(
+                label=_("Points pour « %(id)s » (sur %(max)s)") % {"id": cell["key"], "max": f"{cell['points']:g}"},
+                min_value=0, max_value=cell["points"], initial=cell["earned"],
+            )
+        self.order_fields([f"points_{cell['key']}" for cell in cells] + ["comment"])
+
+    def points(self):
+        return {cell["key"]: self.cleaned_data[f"points_{cell['key']}"] for cell in self.cells}
 
 
 class LineCommentForm(forms.Form):
@@ -389,3 +409,57 @@ def questions_from(formset):
         form.cleaned_data["question"] for form in formset.forms
         if form.has_changed() and "question" in form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
+
+
+class NotebookForm(forms.Form):
+    """A notebook answered in the platform (one text area per answer cell) or uploaded as a .ipynb file.
+
+    An uploaded file is refused here only when it cannot be stored (over 5 Mio, not UTF-8 text);
+    anything else is stored first, then the grader explains what is wrong with it."""
+
+    upload = forms.FileField(
+        label=_("Ou envoyez le notebook fait dans votre Jupyter (.ipynb)"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".ipynb,application/x-ipynb+json"}),
+    )
+
+    def __init__(self, *args, cells, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cells = cells
+        for cell in cells:
+            if cell["answer"]:
+                self.fields[cell["field"]] = forms.CharField(
+                    label=cell["label"], required=False, strip=False, initial=cell["source"],
+                    widget=forms.Textarea(attrs={
+                        "rows": max(4, min(16, cell["source"].count("\n") + 3)), "spellcheck": "false" if cell["code"] else "true",
+                        "autocapitalize": "none", "autocomplete": "off", "class": "code" if cell["code"] else "",
+                    }),
+                )
+
+    def rows(self):
+        """(cell, its bound field or None), in the notebook's order."""
+        return [(cell, self[cell["field"]] if cell["answer"] else None) for cell in self.cells]
+
+    def clean_upload(self):
+        from .notebooks import MAX_BYTES, too_big
+
+        upload = self.cleaned_data.get("upload")
+        if not upload:
+            return None
+        if upload.size > MAX_BYTES:
+            raise ValidationError(too_big(upload.name), code="too_big")
+        try:
+            return upload.name, upload.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(_("%(name)s n'est pas un fichier texte UTF-8.") % {"name": upload.name}, code="encoding")
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("upload")
+        if upload:
+            name, text = upload
+            data["files"] = {name if name.endswith(".ipynb") else f"{name}.ipynb": text}
+        else:
+            data["answers"] = {cell["grade_id"]: data.get(cell["field"], "") for cell in self.cells if cell["answer"]}
+            if sum(len(text.encode("utf-8")) for text in data["answers"].values()) > MAX_SUBMISSION_BYTES:
+                raise ValidationError(_("Votre travail dépasse 1 Mio : réduisez la taille des fichiers."), code="too_big")
+        return data

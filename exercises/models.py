@@ -152,6 +152,14 @@ class Screenshot(models.Model):
         constraints = [models.UniqueConstraint(fields=["submission", "width"], name="unique_screenshot_width")]
 
 
+class RenderedNotebook(models.Model):
+    """A notebook submission as executed, rendered to sanitised HTML once, by the worker that graded it.
+    Hidden tests are not in it: what the learner and the trainer read under each cell."""
+
+    submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="rendered_notebook")
+    html = models.TextField()
+
+
 class SubmissionComment(models.Model):
     """A trainer's comment on one line of a submitted file."""
 

@@ -213,3 +213,47 @@ def notebook_to_run(graded, *, public_only):
 
 def as_text(notebook):
     return nbformat.writes(notebook)
+
+
+def editor_cells(copy, answers=None):
+    """The learner's copy as the in-platform editor shows it: answer cells are text areas
+    (prefilled with `answers`, {grade_id: source}), the others are read-only."""
+    from courses.sanitize import markdown_to_html
+
+    answers = answers or {}
+    cells = []
+    for role, cell in zip(roles(copy), copy.cells):
+        answer = role.role in ("solution", "manual")
+        source = answers.get(role.grade_id, cell.source) if answer else cell.source
+        number = role.index + 1
+        if role.role == "manual":
+            label = _("Cellule %(n)s — votre réponse rédigée (%(points)s pt)") % {"n": number, "points": f"{role.points:g}"}
+        else:
+            label = _("Cellule %(n)s — votre code") % {"n": number}
+        cells.append({
+            "index": role.index, "number": number, "role": role.role, "grade_id": role.grade_id, "answer": answer,
+            "code": cell.cell_type == "code", "source": source, "field": f"cell_{role.index}", "label": label,
+            "html": markdown_to_html(cell.source) if cell.cell_type == "markdown" and not answer else "",
+            "points": role.points,
+        })
+    return cells
+
+
+def answers_of(notebook):
+    """{grade_id: source} of a learner's notebook's answer cells."""
+    answers = {}
+    for cell in notebook.cells:
+        meta = _meta(cell)
+        if meta.get("solution") and isinstance(meta.get("grade_id"), str):
+            answers.setdefault(meta["grade_id"], cell.source)
+    return answers
+
+
+def with_answers(copy, answers):
+    """The learner's copy with the answers typed in the platform."""
+    notebook = deepcopy(copy)
+    for cell in notebook.cells:
+        grade_id = _meta(cell).get("grade_id")
+        if _meta(cell).get("solution") and grade_id in answers:
+            cell.source = answers[grade_id]
+    return notebook

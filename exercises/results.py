@@ -29,6 +29,7 @@ class TestResult:
     points: float | None = None
     earned: float | None = None
     key: str = ""
+    manual: bool = False  # graded by a trainer
 
 
 @dataclass

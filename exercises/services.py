@@ -20,7 +20,7 @@ from courses.models import Status as PublishStatus
 
 from .graders import GRADER_VERSION, WEB_KINDS, grader_for, runs_in_sandbox
 from .models import Exercise, Screenshot, Submission
-from .results import Reason, Result
+from .results import Reason, Result, Status
 
 log = logging.getLogger(__name__)
 
@@ -148,19 +148,31 @@ def submission_grade(*, submission_id, worker):
     payload = submission.answers if exercise.kind == "quiz" else submission.files
     # A graded web submission keeps its page at a phone and a desktop width (its portfolio image).
     screenshots = [] if exercise.kind in WEB_KINDS and submission.mode == Submission.Mode.SUBMIT else None
+    document = [] if exercise.kind == "notebook" else None  # the executed notebook, as HTML
     try:
         with translation.override(submission.language or settings.LANGUAGE_CODE):
             options = {"screenshots": screenshots} if screenshots is not None else {}
+            if document is not None:
+                options["document"] = document
             result = grader_for(exercise.kind)(spec, payload, public_only=submission.mode == Submission.Mode.CHECK, **options)
     except Exception:  # noqa: BLE001 - a grader bug must not leave the row running forever
         log.exception("Grader crashed on submission %s", submission_id)
         result = Result.error(Reason.CRASH, _("Une erreur interne a empêché la correction. Vos fichiers sont conservés ; réessayez plus tard."))
+    if result.pending and submission.result:
+        result = _keep_manual_points(Result.from_storage(submission.result), result)
     finished = Submission.objects.filter(pk=submission_id, status=Submission.Status.RUNNING, claimed_by=worker[:200]).update(
         status=result.status, score=result.score,
         final_score=penalised(result.score, attempt=submission.attempt, penalty=exercise.penalty)
         if submission.mode == Submission.Mode.SUBMIT else None,
         result=result.to_storage(), grader_version=GRADER_VERSION, finished_at=timezone.now(),
+        needs_review=bool(result.pending) and submission.mode == Submission.Mode.SUBMIT,
     )
+    if finished and document is not None:
+        from .models import RenderedNotebook
+
+        RenderedNotebook.objects.filter(submission_id=submission_id).delete()
+        if document:
+            RenderedNotebook.objects.create(submission_id=submission_id, html=document[0])
     if finished and screenshots:
         Screenshot.objects.filter(submission_id=submission_id).delete()
         Screenshot.objects.bulk_create(Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots)
@@ -346,9 +358,17 @@ def submissions_for_staff(user, *, exercise_id=None, learner_id=None, status=Non
         qs = qs.filter(exercise_id=exercise_id)
     if learner_id:
         qs = qs.filter(learner_id=learner_id)
-    if status:
+    if status == "review":
+        qs = qs.filter(needs_review=True)
+    elif status:
         qs = qs.filter(status=status)
     return qs.order_by("-created_at", "-pk")
+
+
+def regrade_progress(exercise):
+    """(graded, total) submissions of an exercise: the progress bar of a «regrade all»."""
+    counts = exercise.submissions.aggregate(total=Count("pk"), pending=Count("pk", filter=Q(status__in=Submission.PENDING)))
+    return counts["total"] - counts["pending"], counts["total"]
 
 
 def exercises_for_staff(user):
@@ -380,6 +400,51 @@ def submission_override(*, submission, by, score, comment):
         override_score=score, override_comment=comment, overridden_by=by, overridden_at=timezone.now(),
     )
     _progress_update(submission, new=False)
+
+
+def _keep_manual_points(old, new):
+    """A re-grading keeps the points a trainer gave to manual cells (same grade_id)."""
+    given = {t.key: t for t in old.tests if t.manual and t.status != Status.PENDING}
+    marks = {t.key: t.earned for t in new.tests if t.status == Status.PENDING and t.key in given}
+    if not marks:
+        return new
+    for test in new.tests:
+        if test.key in marks:
+            test.status, test.earned, test.message = given[test.key].status, given[test.key].earned, given[test.key].message
+    return _rescore(new)
+
+
+def _rescore(result):
+    result.pending = sum(t.status == Status.PENDING for t in result.tests)
+    total = sum(t.points or 0 for t in result.tests)
+    earned = sum(t.earned or 0 for t in result.tests)
+    result.score = round(earned / total, 4) if total else 0.0
+    result.status = Status.PASSED if not result.pending and all(t.status == Status.PASSED for t in result.tests) else Status.FAILED
+    if not result.pending:
+        result.message = _("%(earned)s / %(total)s points, réponses rédigées notées par votre formateur.") % {
+            "earned": f"{earned:g}", "total": f"{total:g}"}
+    return result
+
+
+def submission_grade_manual(*, submission, by, points, comment=""):
+    """A trainer's points for a notebook's manual cells ({grade_id: points}); the score becomes final
+    once every manual cell has its points. Returns the updated Result."""
+    result = Result.from_storage(submission.result)
+    for test in result.tests:
+        if test.manual and test.key in points and test.points is not None:
+            earned = min(max(float(points[test.key]), 0.0), test.points)
+            test.earned = earned
+            test.status = Status.PASSED if earned == test.points else Status.FAILED
+            test.message = _("Noté par votre formateur : %(earned)s / %(points)s.") % {"earned": f"{earned:g}", "points": f"{test.points:g}"}
+    result = _rescore(result)
+    Submission.objects.filter(pk=submission.pk).update(
+        result=result.to_storage(), score=result.score, status=result.status, needs_review=bool(result.pending),
+        final_score=penalised(result.score, attempt=submission.attempt, penalty=submission.exercise.penalty),
+        override_comment=comment or submission.override_comment, overridden_by=by, overridden_at=timezone.now(),
+    )
+    submission.refresh_from_db()
+    _progress_update(submission, new=False)
+    return result
 
 
 def submission_comment_add(*, submission, by, filename, line, text):

@@ -17,10 +17,11 @@ from courses import services as courses_services
 from progress import services as progress_services
 
 from . import services
-from .forms import CodeForm, LineCommentForm, OverrideForm, ReviewFilterForm, quiz_answers
+from . import notebooks
+from .forms import CodeForm, LineCommentForm, ManualGradeForm, NotebookForm, OverrideForm, ReviewFilterForm, quiz_answers
 from .graders import WEB_KINDS
 from .graders import web as web_grader
-from .models import Exercise, Screenshot, Submission
+from .models import Exercise, RenderedNotebook, Screenshot, Submission
 from .results import Result
 
 # The live preview's srcdoc document inherits the page's Content-Security-Policy: on the pages
@@ -43,9 +44,11 @@ def _context(request, exercise, submission=None, form=None):
     previous, following = outline.neighbours(exercise)
     spec_files = _filenames(exercise)
     files = None
-    if exercise.kind != "quiz" and form is None:
+    if exercise.kind not in ("quiz", "notebook") and form is None:
         files = services.latest_files(exercise, learner)
         form = CodeForm(filenames=spec_files, initial_files=files)
+    if exercise.kind == "notebook" and form is None:
+        form = NotebookForm(cells=_notebook_cells(exercise, learner))
     questions = exercise.config.get("questions", [])
     for index, question in enumerate(questions):
         question["index"] = index
@@ -59,12 +62,79 @@ def _context(request, exercise, submission=None, form=None):
         "attempts_left": services.attempts_left(exercise, learner),
         "hints": services.visible_hints(exercise, learner),
         "has_public_tests": web_grader.has_public_checks(exercise.spec()) if exercise.kind in WEB_KINDS
-        else any(name.startswith("public/") for name in exercise.tests),
+        else exercise.kind == "notebook" or any(name.startswith("public/") for name in exercise.tests),
+        "document": _document(submission),
         "is_web": exercise.kind in WEB_KINDS,
+        "notebook_has_data": exercise.kind == "notebook" and any(name.startswith("data/") for name in exercise.tests),
         "screenshot_widths": _screenshot_widths(submission),
         "preview": web_grader.preview_document(exercise.spec(), files if files is not None else _posted_files(form))
         if exercise.kind in WEB_KINDS else "",
     }
+
+
+def _notebook_cells(exercise, learner):
+    """The editor's cells: the learner's copy, with the answers of their latest notebook if it can be read."""
+    copy = notebooks.read_notebook(exercise.starter["notebook.ipynb"])
+    answers = {}
+    latest = services.latest_files(exercise, learner) or {}
+    for name, text in latest.items():
+        if name.endswith(".ipynb"):
+            try:
+                answers = notebooks.answers_of(notebooks.read_notebook(text, name=name))
+            except notebooks.NotebookError:
+                pass
+    return notebooks.editor_cells(copy, answers)
+
+
+def _document(submission):
+    """The executed notebook of a graded notebook submission (sanitised HTML), or ""."""
+    if submission is None or submission.exercise.kind != "notebook" or submission.is_pending:
+        return ""
+    return RenderedNotebook.objects.filter(submission=submission).values_list("html", flat=True).first() or ""
+
+
+def _attachment(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def notebook_download(request, pk):
+    """The learner's copy of a notebook exercise (solutions and hidden tests removed), to open in Jupyter."""
+    exercise = services.access_exercise(request.user, pk)
+    if exercise.kind != "notebook":
+        raise Http404
+    return _attachment(exercise.starter["notebook.ipynb"], f"{exercise.slug}.ipynb", "application/x-ipynb+json")
+
+
+@login_required
+def notebook_bundle(request, pk):
+    """The learner's copy and the data files it reads, as a zip (the data in data/, next to the notebook)."""
+    import io
+    import zipfile
+
+    exercise = services.access_exercise(request.user, pk)
+    if exercise.kind != "notebook":
+        raise Http404
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{exercise.slug}/{exercise.slug}.ipynb", exercise.starter["notebook.ipynb"])
+        for name, text in sorted(exercise.tests.items()):
+            if name.startswith("data/"):
+                archive.writestr(f"{exercise.slug}/{name}", text)
+    return _attachment(buffer.getvalue(), f"{exercise.slug}.zip", "application/zip")
+
+
+@login_required
+def submission_notebook(request, pk):
+    """A submitted notebook as the learner sent it, for the learner and the trainers who may see it."""
+    submission = services.access_submission(request.user, pk)
+    name = next((n for n in submission.files if n.endswith(".ipynb")), None)
+    if name is None:
+        raise Http404
+    return _attachment(submission.files[name], f"{submission.exercise.slug}-{submission.pk}.ipynb", "application/x-ipynb+json")
 
 
 def _screenshot_widths(submission):
@@ -145,14 +215,21 @@ def _submit(request, exercise):
             submission = services.submission_create(
                 exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers, language=request.LANGUAGE_CODE
             )
+        elif exercise.kind == "notebook":
+            form = NotebookForm(request.POST, request.FILES, cells=_notebook_cells(exercise, request.user))
+            if not form.is_valid():
+                return _invalid(request, exercise, form)
+            files = form.cleaned_data.get("files")
+            if files is None:
+                copy = notebooks.read_notebook(exercise.starter["notebook.ipynb"])
+                files = {"notebook.ipynb": notebooks.as_text(notebooks.with_answers(copy, form.cleaned_data["answers"]))}
+            submission = services.submission_create(
+                exercise=exercise, learner=request.user, mode=mode, files=files, language=request.LANGUAGE_CODE
+            )
         else:
             form = CodeForm(request.POST, filenames=_filenames(exercise))
             if not form.is_valid():
-                context = _context(request, exercise, form=form)
-                template = "exercises/exercise_detail.html#result" if request.htmx else "exercises/exercise_detail.html"
-                context["form_errors"] = form.non_field_errors()
-                context["submission"] = context["result"] = None
-                return _with_preview_csp(exercise, render(request, template, context, status=200 if request.htmx else 400))
+                return _invalid(request, exercise, form)
             submission = services.submission_create(
                 exercise=exercise, learner=request.user, mode=mode, files=form.cleaned_data["files"], language=request.LANGUAGE_CODE
             )
@@ -165,6 +242,14 @@ def _submit(request, exercise):
     if request.htmx:
         return render(request, "exercises/exercise_detail.html#result", {**_context(request, exercise, submission), "oob": True})
     return redirect(f"{exercise.get_absolute_url()}?soumission={submission.pk}#resultat")
+
+
+def _invalid(request, exercise, form):
+    context = _context(request, exercise, form=form)
+    template = "exercises/exercise_detail.html#result" if request.htmx else "exercises/exercise_detail.html"
+    context["form_errors"] = [*form.non_field_errors(), *(e for name in form.errors if name != "__all__" for e in form.errors[name])]
+    context["submission"] = context["result"] = None
+    return _with_preview_csp(exercise, render(request, template, context, status=200 if request.htmx else 400))
 
 
 @login_required
@@ -182,10 +267,20 @@ def submission_detail(request, pk):
     return _review(request, submission)
 
 
-def _review(request, submission, override_form=None, comment_form=None, status=200):
+def _manual_cells(submission):
+    """A notebook submission's manual cells, as the trainer grades them."""
+    if submission.exercise.kind != "notebook" or not submission.result:
+        return []
+    result = Result.from_storage(submission.result)
+    manual = [t for t in result.tests if t.manual]
+    return [{"key": t.key, "points": t.points or 0, "earned": t.earned or 0, "name": t.name} for t in manual]
+
+
+def _review(request, submission, override_form=None, comment_form=None, status=200, manual_form=None):
     files = []
     comments = list(submission.comments.select_related("author"))
-    for index, (name, content) in enumerate(sorted(submission.files.items(), key=lambda item: file_order(item[0]))):
+    is_notebook = submission.exercise.kind == "notebook"
+    for index, (name, content) in enumerate(sorted(() if is_notebook else submission.files.items(), key=lambda item: file_order(item[0]))):
         lines = [
             {"number": n, "text": text, "comments": [c for c in comments if c.filename == name and c.line == n]}
             for n, text in enumerate(content.splitlines(), start=1)
@@ -200,6 +295,9 @@ def _review(request, submission, override_form=None, comment_form=None, status=2
         "override_form": override_form or OverrideForm(initial=initial),
         "comment_form": comment_form or LineCommentForm(submission=submission),
         "can_regrade_all": services.can_regrade_exercise(request.user, submission.exercise),
+        "document": _document(submission),
+        "manual_form": manual_form or (ManualGradeForm(cells=cells, initial={"comment": submission.override_comment})
+                                       if (cells := _manual_cells(submission)) else None),
     }
     return render(request, "exercises/submission_review.html", context, status=status)
 
@@ -242,7 +340,14 @@ def review_list(request):
     page = Paginator(submissions, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "exercises/review_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "query": query.urlencode(), "progress": None}
+    if filters.get("exercise"):
+        exercise = get_object_or_404(Exercise, pk=filters["exercise"])
+        done, total = services.regrade_progress(exercise)
+        context["progress"] = {"done": done, "total": total, "exercise": exercise}
+        if request.htmx:
+            return render(request, "exercises/review_list.html#progress", context)
+    return render(request, "exercises/review_list.html", context)
 
 
 @staff_required
@@ -256,6 +361,22 @@ def review_override(request, pk):
         submission=submission, by=request.user, score=form.cleaned_data["score"] / 100, comment=form.cleaned_data["comment"]
     )
     messages.success(request, _("Note enregistrée ; la note automatique reste visible."))
+    return redirect("exercises:submission_detail", pk=submission.pk)
+
+
+@staff_required
+@require_POST
+def review_manual(request, pk):
+    """A trainer's points for a notebook's written answers: the score becomes final."""
+    submission = services.access_submission(request.user, pk)
+    cells = _manual_cells(submission)
+    if not cells:
+        raise Http404
+    form = ManualGradeForm(request.POST, cells=cells)
+    if not form.is_valid():
+        return _review(request, submission, manual_form=form, status=400)
+    services.submission_grade_manual(submission=submission, by=request.user, points=form.points(), comment=form.cleaned_data["comment"])
+    messages.success(request, _("Points enregistrés : la note est définitive."))
     return redirect("exercises:submission_detail", pk=submission.pk)
 
 

@@ -111,6 +111,8 @@ def grade(spec, submission, *, public_only=False, document=None):
 
 def _answer_note(role, record, spec, run):
     number, status = role.index + 1, record["status"]
+    if status == "timeout" and run.memory_limit_hit:
+        return _memory_or_crash(run, number, spec)
     if status == "timeout":
         return _("Cellule %(n)s : temps dépassé (plus de %(s)s secondes). Une boucle ne s'arrête peut-être jamais.") % {
             "n": number, "s": spec.time_limit}
@@ -148,9 +150,9 @@ def _cell_result(role, record, graded, starter, missing, spec, public_only, run)
         unchanged = role.role == "manual" and (role.grade_id in missing or answer == starter.cells[role.index].source.strip())
         if unchanged:
             return _cell(name=name, status=Status.FAILED, message=_("Pas de réponse : la cellule n'a pas été modifiée."),
-                              points=role.points, earned=0.0, grade_id=role.grade_id)
+                         points=role.points, earned=0.0, grade_id=role.grade_id, manual=True)
         return _cell(name=name, status=Status.PENDING, message=_("Sera notée par votre formateur."),
-                          points=role.points, earned=0.0, grade_id=role.grade_id)
+                     points=role.points, earned=0.0, grade_id=role.grade_id, manual=True)
     status = record.get("status", "skipped")
     hidden = record.get("hidden")
     if status == "ok" and hidden in (None, "ok"):
@@ -159,6 +161,8 @@ def _cell_result(role, record, graded, starter, missing, spec, public_only, run)
         message = _("Les tests publics passent, mais un test caché n'est pas réussi.")
     elif status == "error":
         message = _("Cellule %(n)s — %(error)s") % {"n": number, "error": _error_text(record)}
+    elif status == "timeout" and run.memory_limit_hit:
+        message = _memory_or_crash(run, number, spec)
     elif status == "timeout":
         message = _("Cellule %(n)s : temps dépassé (plus de %(s)s secondes). Une boucle ne s'arrête peut-être jamais.") % {
             "n": number, "s": spec.time_limit}
@@ -175,13 +179,15 @@ def _error_text(record):
         return evalue or _("une vérification n'est pas satisfaite.")
     if ename == "NameError":
         return _("%(error)s. Avez-vous exécuté et complété la cellule qui la définit ?") % {"error": evalue}
+    if ename == "MemoryError":
+        return _("mémoire dépassée (MemoryError) : le calcul demande plus de mémoire que permis.")
     if ename == "NotImplementedError":
         return _("une cellule réponse n'est pas encore complétée (« raise NotImplementedError() »).")
     return f"{ename}: {evalue}" if evalue else ename
 
 
 def _memory_or_crash(run, number, spec):
-    if run.memory_exceeded:
+    if run.memory_exceeded or run.memory_limit_hit:
         return _("Cellule %(n)s : mémoire dépassée (plus de %(m)s Mio) ; le noyau Python a été arrêté, les cellules suivantes "
                  "n'ont pas été exécutées.") % {"n": number, "m": max(spec.memory_limit, 512)}
     return _("Cellule %(n)s : le noyau Python s'est arrêté (plantage ou sortie forcée, par exemple os._exit) ; "
@@ -208,8 +214,8 @@ def _run_failure(run, spec):
 
 
 
-def _cell(*, name, status, message="", points=0.0, earned=0.0, grade_id="", pending=False):
-    return TestResult(name=name, status=status, message=message, points=points, earned=earned, key=grade_id)
+def _cell(*, name, status, message="", points=0.0, earned=0.0, grade_id="", manual=False):
+    return TestResult(name=name, status=status, message=message, points=points, earned=earned, key=grade_id, manual=manual)
 
 
 def _total(results, duration_ms, public_only):

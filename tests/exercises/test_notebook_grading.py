@@ -104,7 +104,8 @@ def test_deleted_moved_and_edited_cells_cannot_change_the_tests(spec):
     ("import time\ntime.sleep(3600)", "temps dépassé"),
     ("while True:\n    print('x' * 1000)", None),
     ("import os\nwhile True:\n    os.write(1, b'x' * 65536)", "beaucoup trop de texte"),
-    ("x = bytearray(2 * 1024 ** 3)", "mémoire dépassée"),
+    ("x = bytearray(8 * 1024 ** 3)", "mémoire dépassée"),
+    ("x = [b'x' * (100 * 1024 ** 2) for _ in range(30)]", "mémoire dépassée"),
     ("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=2)", "Network is unreachable"),
     ("import os\nwhile True:\n    os.fork()", None),
 ])
