@@ -63,3 +63,4 @@ bench: install system-packages
 	$(PY) bench/grading.py
 	$(PY) bench/web.py
 	$(PY) bench/progress.py
+	$(PY) bench/notebooks.py

@@ -197,6 +197,99 @@ def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=N
                 os.close(fd)
 
 
+class Started:
+    """A sandboxed run started before its input is known, waiting for it on its standard input.
+
+    Used to start what is slow to start (a Jupyter kernel) while a worker is idle: nothing of any
+    learner has run in it yet. `finish(data)` sends the input and collects the run as run() does,
+    its time limits counted from then; `discard()` kills it. It holds a sandbox slot meanwhile."""
+
+    def __init__(self, command, *, files_dir, limits, env=None):
+        self.limits = limits
+        self._slot = _Slot().__enter__()
+        self._tmp = tempfile.TemporaryDirectory(prefix="tremplin-run-")
+        self._fds, self.cgroups, self._spawned = [], {}, None
+        try:
+            tmp = Path(self._tmp.name)
+            os.chmod(tmp, 0o755)
+            self.nonce = secrets.token_hex(16)
+            seccomp_fd = seccomp.open_program()
+            argv = _bwrap_argv(bwrap_path(), command, tmp, Path(files_dir), None, self._slot.uid, {}, env or {}, limits,
+                               seccomp_fd, self._fds)
+            if seccomp_fd is not None:
+                self._fds.append(seccomp_fd)
+            self.cgroups = _cgroups(self._slot.index, limits)
+            self._spawned = _spawn(argv, limits, self.nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=self.cgroups,
+                                   extra_fds=tuple(self._fds), stdin=subprocess.PIPE)
+        except BaseException:
+            self._release()
+            raise
+        self.created = time.monotonic()
+
+    @property
+    def alive(self):
+        return self._spawned is not None and self._spawned.process.poll() is None
+
+    def finish(self, data, *, memory_mib=None):
+        """Send `data` (bytes) and collect the run; its wall-clock limit starts now."""
+        try:
+            if memory_mib and memory_mib != self.limits.memory_mib and "memory" in self.cgroups:
+                _set_memory(self.cgroups["memory"], memory_mib)
+            process = self._spawned.process
+            self._spawned.started = time.monotonic()
+            try:
+                process.stdin.write(data)
+                process.stdin.close()
+            except BrokenPipeError:
+                pass
+            return _collect(self._spawned, self.limits, self.nonce, self.cgroups)
+        finally:
+            self._release()
+
+    def discard(self):
+        if self._slot is None:  # finished or discarded already
+            return
+        if self._spawned is not None and self._spawned.process.poll() is None:
+            try:
+                os.killpg(self._spawned.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._spawned.process.wait()
+        if self._spawned is not None:
+            for stream in (self._spawned.process.stdin, self._spawned.process.stdout):
+                if stream and not stream.closed:
+                    stream.close()
+            try:
+                os.close(self._spawned.report_read)
+            except OSError:
+                pass
+        self._release()
+
+    def _release(self):
+        if self._slot is None:
+            return
+        _empty_cgroups(self.cgroups)
+        for fd in self._fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._tmp.cleanup()
+        self._slot.__exit__(None, None, None)
+        self._slot = None
+
+
+def start(command, *, files_dir, limits=None, env=None):
+    """Start `command` in the sandbox, waiting for its input (Started); None without bubblewrap."""
+    if bwrap_path() is None:
+        if settings.SANDBOX_ALLOW_UNSAFE:
+            return None
+        raise SandboxUnavailable(
+            "bubblewrap (bwrap) is not installed: grading is refused. Install it (apt-get install bubblewrap)."
+        )
+    return Started(command, files_dir=files_dir, limits=limits or Limits(), env=env)
+
+
 def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None, file_fds=None, work_files=True):
     file_fds = file_fds if file_fds is not None else []
     etc = _etc_files(tmp, uid)
@@ -346,6 +439,16 @@ def _cgroups(index, limits):
     return groups
 
 
+def _set_memory(path, memory_mib):
+    value = memory_mib * 1024 * 1024
+    for name, amount in (("memory.memsw.limit_in_bytes", -1), ("memory.limit_in_bytes", value), ("memory.memsw.limit_in_bytes", value)):
+        try:
+            (path / name).write_text(str(amount))
+        except OSError:
+            if name != "memory.memsw.limit_in_bytes":
+                raise
+
+
 def _oom_kills(path):
     try:
         for line in (path / "memory.oom_control").read_text().splitlines():
@@ -393,6 +496,19 @@ def _unsafe_env(env, work, tests_dir):
 
 
 def _execute(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=()):
+    spawned = _spawn(argv, limits, nonce, cwd=cwd, env=env, cgroups=cgroups, extra_fds=extra_fds)
+    return _collect(spawned, limits, nonce, cgroups or {})
+
+
+@dataclass
+class _Spawned:
+    process: subprocess.Popen
+    report_read: int
+    started: float
+    oom_before: int
+
+
+def _spawn(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=(), stdin=subprocess.DEVNULL):
     cgroups = cgroups or {}
     report_read, report_write = os.pipe()
     nonce_read, nonce_write = os.pipe()
@@ -407,11 +523,16 @@ def _execute(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=()
     oom_before = _oom_kills(cgroups["memory"]) if "memory" in cgroups else 0
     started = time.monotonic()
     process = subprocess.Popen(
-        argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         pass_fds=(report_write, nonce_read, *extra_fds), preexec_fn=_preexec(limits, list(cgroups.values())), cwd=cwd, env=env,
     )
     os.close(report_write)
     os.close(nonce_read)
+    return _Spawned(process, report_read, started, oom_before)
+
+
+def _collect(spawned, limits, nonce, cgroups):
+    process, report_read, started, oom_before = spawned.process, spawned.report_read, spawned.started, spawned.oom_before
     output, report = bytearray(), bytearray()
     total_output = 0
     result = RunResult(exit_code=None, output="")

@@ -9,6 +9,9 @@ for the whole run. Each graded cell is a line of the result, with its points; hi
 say whether they passed; manual cells wait for a trainer.
 """
 
+import json
+import time
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -20,10 +23,7 @@ from .common import materialise, unavailable
 
 SOURCE = "source.ipynb"
 LEARNER_FILE = "notebook.ipynb"
-COMMAND = [
-    "/sandbox/python/bin/python", "/sandbox/runner/notebook_runner.py", "--report-fd", "{report_fd}",
-    "--nonce-fd", "{nonce_fd}", "--cell-timeout", "{timeout}", LEARNER_FILE,
-]
+COMMAND = ["/sandbox/python/bin/python", "/sandbox/runner/notebook_runner.py", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}"]
 # ipykernel, pandas and matplotlib reserve far more address space than they use: the real memory
 # is capped by the slot's cgroup (memory_limit), the address space only stops runaway reservations.
 ADDRESS_SPACE_MIB = 4096
@@ -38,13 +38,65 @@ def data_files(spec):
     return {name: text for name, text in spec.tests.items() if name.startswith("data/")}
 
 
-def limits_for(spec, code_cells):
-    # Each cell may use its time limit; the run as a whole is bounded too (kernel start included).
-    budget = min(KERNEL_START_S + spec.time_limit * max(code_cells, 1), 600)
+MAX_RUN_S = 600
+SPARE_MAX_AGE_S = 15 * 60
+
+
+def limits_for(spec=None, code_cells=None):
+    """A run's limits. Each cell has its time limit (enforced inside by nbclient); the run as a whole
+    is bounded too, kernel start included. A spare run, started before its notebook is known, gets the
+    largest bounds; its memory is set to the exercise's when the notebook arrives."""
+    budget = MAX_RUN_S if spec is None else min(KERNEL_START_S + spec.time_limit * max(code_cells, 1), MAX_RUN_S)
     return Limits(
-        cpu_seconds=budget, wall_seconds=budget + 5, memory_mib=max(spec.memory_limit, 512),
+        cpu_seconds=budget, wall_seconds=budget + 5, memory_mib=max(spec.memory_limit if spec else 512, 512),
         address_space_mib=ADDRESS_SPACE_MIB, processes=64, open_files=256, disk_mib=64,
     )
+
+
+# One spare per worker process: a sandbox whose kernel is already started, waiting for a notebook.
+_spare = None
+_used = False
+
+
+def prepare_if_used():
+    """After a notebook grading (in a worker, between tasks): start the next run's kernel now."""
+    global _spare
+    if not _used or (_spare is not None and _spare.alive):
+        return
+    try:
+        _spare = _start()
+    except Exception:  # noqa: BLE001 - a spare is an optimisation: the next grading starts its own
+        _spare = None
+
+
+def _start():
+    with materialise({}) as empty:
+        return sandbox.start(COMMAND, files_dir=empty, limits=limits_for())
+
+
+def _take():
+    """A started run: the spare if it is alive and recent, else a new one (None without bubblewrap)."""
+    global _spare, _used
+    _used = True
+    spare, _spare = _spare, None
+    if spare is not None and spare.alive and time.monotonic() - spare.created < SPARE_MAX_AGE_S:
+        return spare
+    if spare is not None:
+        spare.discard()
+    return _start()
+
+
+def _execute(spec, to_run, code_cells):
+    """Run the notebook in the sandbox; returns a RunResult."""
+    payload = {"notebook": notebooks.as_text(to_run), "files": data_files(spec), "cell_timeout": spec.time_limit}
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    started = _take()
+    if started is None:  # development without bubblewrap (SANDBOX_ALLOW_UNSAFE): no spare
+        with materialise({"input.json": data.decode("utf-8")}) as work:
+            return sandbox.run([*COMMAND, "--input", "/work/input.json"], files_dir=work, limits=limits_for(spec, code_cells))
+    # The run's own limits (the spare was started with the largest): wall clock from now, memory of the exercise.
+    started.limits = limits_for(spec, code_cells)
+    return started.finish(data, memory_mib=started.limits.memory_mib)
 
 
 def read_submission(submission):
@@ -71,11 +123,8 @@ def grade(spec, submission, *, public_only=False, document=None):
     graded, missing = notebooks.notebook_to_grade(source, submitted)
     to_run = notebooks.notebook_to_run(graded, public_only=public_only)
     code_cells = sum(cell.cell_type == "code" for cell in to_run.cells)
-    files = {LEARNER_FILE: notebooks.as_text(to_run), **data_files(spec)}
-    command = [part.replace("{timeout}", str(spec.time_limit)) for part in COMMAND]
     try:
-        with materialise(files) as work:
-            run = sandbox.run(command, files_dir=work, limits=limits_for(spec, code_cells))
+        run = _execute(spec, to_run, code_cells)
     except SandboxUnavailable as exc:
         return unavailable(exc)
     cells = {r["index"]: r for r in run.records if r.get("event") == "cell" and isinstance(r.get("index"), int)}
@@ -86,7 +135,7 @@ def grade(spec, submission, *, public_only=False, document=None):
             to_run.cells[index].outputs = _outputs(record.get("outputs"))
             to_run.cells[index].execution_count = record.get("execution_count")
     if document is not None:
-        from ..notebook_render import render
+        from courses.notebook_html import render
 
         document.append(render(to_run))
     starter = notebooks.learner_copy(source)

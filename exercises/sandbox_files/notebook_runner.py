@@ -1,17 +1,21 @@
 """Run a notebook with nbclient, kernel and client both inside the sandbox; report each cell.
 
-    python notebook_runner.py --report-fd N --nonce-fd M --cell-timeout S notebook.ipynb
+    python notebook_runner.py --report-fd N --nonce-fd M [--input FILE]
 
-The notebook to run is prepared by the platform: a test cell's hidden tests are not in its
-source but in `metadata.tremplin.hidden`, run after the cell's public part as a separate
-execution whose outputs are never kept (only whether it passed). Records, one JSON object
-per line on the report descriptor, each with the nonce read before the kernel starts:
+The kernel starts first; then the runner reads its input, a JSON object
+{"notebook": text, "files": {relative name: text}, "cell_timeout": seconds}, from FILE or its
+standard input — which lets a worker start a sandbox and its kernel before the next notebook
+arrives (nothing of any learner has run in it). The notebook is prepared by the platform: a test
+cell's hidden tests are not in its source but in `metadata.tremplin.hidden`, run after the cell's
+public part as a separate execution whose outputs are never kept (only whether it passed).
+Records, one JSON object per line on the report descriptor, each with the nonce read before the
+kernel starts:
 
     {"event": "start"}
     {"event": "cell", "index": i, "status": "ok|error|timeout|dead|skipped",
      "ename": ..., "evalue": ..., "traceback": [...], "hidden": "ok|error|timeout|dead|skipped"|null,
      "outputs": [...], "execution_count": n, "truncated": bool}
-    {"event": "end", "kernel_ms": ...}
+    {"event": "end", "kernel_ms": ..., "total_ms": ...}
 """
 
 import argparse
@@ -33,8 +37,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--report-fd", type=int, required=True)
     parser.add_argument("--nonce-fd", type=int, required=True)
-    parser.add_argument("--cell-timeout", type=int, default=10)
-    parser.add_argument("notebook")
+    parser.add_argument("--input", help="read the input from this file rather than the standard input")
     args = parser.parse_args()
     nonce = os.read(args.nonce_fd, 128).decode()
     os.close(args.nonce_fd)
@@ -54,14 +57,25 @@ def main():
         report.flush()
 
     _prepare_environment()
-    import nbformat
 
-    with open(args.notebook, encoding="utf-8") as handle:
-        notebook = nbformat.read(handle, as_version=4)
-    emit(event="start")
-    started = time.monotonic()
-    kernel_ms = asyncio.run(_run(notebook, args.cell_timeout, emit))
-    emit(event="end", kernel_ms=kernel_ms, total_ms=round((time.monotonic() - started) * 1000))
+    def read_input():
+        if args.input:
+            with open(args.input, encoding="utf-8") as handle:
+                return json.load(handle)
+        return json.loads(sys.stdin.buffer.read().decode("utf-8"))
+
+    asyncio.run(_run(read_input, emit))
+
+
+def _write_files(files):
+    root = os.path.realpath(os.getcwd())
+    for name, text in files.items():
+        target = os.path.realpath(os.path.join(root, name))
+        if not target.startswith(root + os.sep):
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
 
 
 def _prepare_environment():
@@ -109,7 +123,8 @@ class _Budget:
         return True
 
 
-async def _run(notebook, cell_timeout, emit):
+async def _run(read_input, emit):
+    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import DeadKernelError
 
@@ -136,17 +151,26 @@ async def _run(notebook, cell_timeout, emit):
             return out
 
     client = Client(
-        notebook, timeout=cell_timeout, kernel_name="python3", allow_errors=True, interrupt_on_timeout=True,
-        error_on_timeout={"ename": "Timeout", "evalue": f"{cell_timeout}", "traceback": []},
+        nbformat.v4.new_notebook(), timeout=10, kernel_name="python3", allow_errors=True, interrupt_on_timeout=True,
         shutdown_kernel="immediate", record_timing=False, iopub_timeout=2, startup_timeout=30,
         resources={"metadata": {"path": os.getcwd()}},
-        extra_arguments=["--HistoryManager.enabled=False", "--IPKernelApp.trio_loop=False"],
+        extra_arguments=["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"],
     )
     kernel_started = time.monotonic()
     stop_reason, stopped_at = None, None
     timeouts_in_a_row = 0
     async with client.async_setup_kernel():
         kernel_ms = round((time.monotonic() - kernel_started) * 1000)
+        # The kernel is ready: now the input (it may have been waiting for it).
+        payload = await asyncio.get_running_loop().run_in_executor(None, read_input)
+        started = time.monotonic()
+        emit(event="start")
+        notebook = nbformat.reads(payload["notebook"], as_version=4)
+        client.nb = notebook
+        cell_timeout = int(payload.get("cell_timeout", 10))
+        client.timeout = cell_timeout
+        client.error_on_timeout = {"ename": "Timeout", "evalue": f"{cell_timeout}", "traceback": []}
+        _write_files(payload.get("files", {}))
         for index, cell in enumerate(notebook.cells):
             if cell.cell_type != "code":
                 continue
@@ -175,7 +199,14 @@ async def _run(notebook, cell_timeout, emit):
                 stop_reason, stopped_at = "timeout", index  # the interruption did not bring the kernel back
             emit(event="cell", index=index, status=status, hidden=hidden_status, outputs=cell.get("outputs", []),
                  execution_count=cell.get("execution_count"), truncated=budget.truncated, **error)
-    return kernel_ms
+        emit(event="end", kernel_ms=kernel_ms, total_ms=round((time.monotonic() - started) * 1000))
+        # Done: no graceful shutdown (up to seconds). The kernel is killed, and the sandbox's pid
+        # namespace ends with this process anyway.
+        try:
+            client.km.provisioner.process.kill()
+        except Exception:
+            pass
+        os._exit(0)
 
 
 def nbformat_cell(source):

@@ -143,3 +143,27 @@ def test_bad_files_are_refused_with_a_clear_message(spec, payload, expected):
 
 def test_a_submission_without_a_notebook_is_refused(spec):
     assert "envoyez un fichier .ipynb" in grade(spec, {"main.py": "print(1)"}).message
+
+
+def test_a_kernel_started_ahead_grades_the_next_notebook_and_a_dead_one_is_replaced(spec, monkeypatch):
+    from exercises.graders import notebook
+
+    monkeypatch.setattr(notebook, "_used", True)
+    notebook.prepare_if_used()
+    spare = notebook._spare
+    assert spare is not None and spare.alive
+    result = grade(spec, learner(spec, GOOD))
+    assert notebook._spare is None and by_key(result)["tests-total"].status == "passed"
+    assert not spare.alive  # used once, never again
+    # A spare that died while waiting is not used: a new run is started.
+    notebook.prepare_if_used()
+    notebook._spare._spawned.process.kill()
+    notebook._spare._spawned.process.wait()
+    assert by_key(grade(spec, learner(spec, GOOD)))["tests-moyenne"].status == "passed"
+    # What the previous learner left in /tmp or in the kernel is not seen by the next one.
+    answers = dict(GOOD, reponse="open('/tmp/trace', 'w').write('x')\nimport builtins; builtins.TRACE = 1\n" + GOOD["reponse"])
+    grade(spec, learner(spec, answers))
+    notebook.prepare_if_used()
+    probe = dict(GOOD, reponse="import os, builtins\nassert not os.path.exists('/tmp/trace') and not hasattr(builtins, 'TRACE')\n" + GOOD["reponse"])
+    assert by_key(grade(spec, learner(spec, probe)))["tests-moyenne"].status == "passed"
+    notebook._spare and notebook._spare.discard()
