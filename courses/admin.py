@@ -24,4 +24,4 @@ class ModuleAdmin(admin.ModelAdmin):
 class LessonAdmin(admin.ModelAdmin):
     list_display = ("title", "module", "status", "order")
     exclude = ("body",)
-    readonly_fields = ("source",)
+    readonly_fields = ("source", "notebook")

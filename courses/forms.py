@@ -57,6 +57,8 @@ class LessonForm(forms.ModelForm):
     def __init__(self, *args, module, **kwargs):
         super().__init__(*args, **kwargs)
         self.module = module
+        if self.instance.is_notebook:
+            del self.fields["body"]  # rendered from the notebook, which is edited in the course package
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

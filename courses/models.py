@@ -96,6 +96,9 @@ class Lesson(models.Model):
     source = models.TextField(
         blank=True, help_text="Markdown source when imported from a package; empty once edited online."
     )
+    notebook = models.TextField(
+        blank=True, help_text="The .ipynb text of a notebook lesson (the body is rendered from it); empty otherwise."
+    )
     duration_minutes = models.PositiveIntegerField(_("durée (minutes)"), null=True, blank=True)
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     competences = models.JSONField(_("compétences"), default=list, blank=True, help_text=_("Codes des compétences travaillées."))
@@ -117,6 +120,10 @@ class Lesson(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    @property
+    def is_notebook(self):
+        return bool(self.notebook)
 
 
 class Enrolment(models.Model):

@@ -1,9 +1,11 @@
-"""Course packages: a course as a folder of TOML and Markdown (docs/course-format.md).
+"""Course packages: a course as a folder of TOML, Markdown and notebooks (docs/course-format.md).
 
 `read_package` validates everything and returns plain data or a list of
 `file:line: message` errors; `import_package` writes only when there is none.
 """
 
+import copy
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,12 +17,17 @@ from django.utils.translation import gettext as _
 from progress import services as progress_services
 
 from .models import Course, Lesson, LessonCompletion, Level, Module, Status, Track
+from .notebook_html import render as notebook_to_html
 from .sanitize import clean_html, markdown_to_html
 
 PREFIXED = re.compile(r"^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOML_LINE = re.compile(r"line (\d+)")
 FRONT_MATTER = "+++"
+LESSON_SUFFIXES = (".md", ".ipynb")
+NOTEBOOK_META = "tremplin"  # the notebook metadata key holding a lesson's title, duration...
+HEADING = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
 # Other apps add folder items to modules (exercises): an object with
@@ -52,6 +59,7 @@ class LessonData:
     duration: int | None
     status: str
     competences: list = field(default_factory=list)
+    notebook: str = ""  # the .ipynb text of a notebook lesson
 
 
 @dataclass
@@ -143,20 +151,21 @@ def _line_finder(text, offset=0):
     return line_of
 
 
-def _prefixed_children(reader, folder, want_dir, suffix=""):
-    """Children named NN-slug (with suffix for files), sorted by prefix; reports bad names."""
+def _prefixed_children(reader, folder, want_dir, suffixes=()):
+    """Children named NN-slug (with one of suffixes for files), sorted by prefix; reports bad names."""
     items, seen = [], {}
     for child in sorted(folder.iterdir()):
         if child.name.startswith(".") or child.is_dir() != want_dir:
             continue
         name = child.name
         if not want_dir:
-            if not name.endswith(suffix):
+            suffix = next((s for s in suffixes if name.endswith(s)), None)
+            if suffix is None:
                 continue
             name = name[: -len(suffix)]
         match = PREFIXED.match(name)
         if not match:
-            if want_dir or suffix:
+            if want_dir or suffixes:
                 reader.error(child, 1, _("nom invalide : attendu « NN-slug » (chiffres, tiret, minuscules sans accent)"))
             continue
         order, slug = int(match.group(1)), match.group(2)
@@ -209,6 +218,81 @@ def _read_lesson(reader, path, slug):
                       competences=competences)
 
 
+def _cell_source(cell):
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _title_heading(cells):
+    """(cell index, line index, text) of the first `# ` heading of the first Markdown cell, or None."""
+    index = next((i for i, cell in enumerate(cells) if cell.get("cell_type") == "markdown"), None)
+    if index is None:
+        return None
+    fenced = False
+    for number, line in enumerate(_cell_source(cells[index]).split("\n")):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        match = None if fenced else HEADING.match(line)
+        if match and match.group(1).strip():
+            return index, number, match.group(1).strip()
+    return None
+
+
+def _notebook_meta(metadata):
+    meta = metadata.get(NOTEBOOK_META, {})
+    return meta if isinstance(meta, dict) else None
+
+
+def _first_line(key):
+    """Notebook problems are reported on line 1: a notebook is one JSON document, not lines."""
+    return 1
+
+
+def _read_notebook_lesson(reader, path, slug):
+    """A lesson written as a Jupyter notebook: its details in the `tremplin` metadata, its body rendered."""
+    from exercises.notebooks import NotebookError, read_notebook  # exercises imports courses
+
+    data = path.read_bytes()
+    try:
+        notebook = read_notebook(data, name=path.name)
+    except NotebookError as exc:
+        for message in exc.errors:
+            reader.error(path, 1, message)
+        return None
+    meta = _notebook_meta(notebook.metadata)
+    if meta is None:
+        reader.error(path, 1, _("les métadonnées « %(key)s » du notebook doivent être un objet") % {"key": NOTEBOOK_META})
+        return None
+    heading = _title_heading(notebook.cells)
+    if "title" in meta:
+        title = reader.text_field(meta, "title", path, _first_line)
+    elif heading:
+        title = heading[2]
+    else:
+        reader.error(path, 1, _("le notebook n'a pas de titre : ajoutez « title » dans ses métadonnées « %(key)s » "
+                                "ou un titre « # … » dans sa première cellule Markdown") % {"key": NOTEBOOK_META})
+        return None
+    status = reader.choice_field(meta, "status", path, _first_line, list(Status.values), Status.PUBLISHED)
+    duration = reader.int_field(meta, "duration", path, _first_line)
+    competences = meta.get("competences", [])
+    if not isinstance(competences, list) or not all(isinstance(c, str) for c in competences):
+        reader.error(path, 1, _("« competences » doit être une liste de codes"))
+        competences = []
+    shown = notebook
+    if heading and heading[2] == title:
+        # The page has the title as its own heading: the notebook's would say it twice.
+        shown = copy.deepcopy(notebook)
+        cell_index, line_index, _text = heading
+        lines = shown.cells[cell_index].source.split("\n")
+        del lines[line_index]
+        shown.cells[cell_index].source = "\n".join(lines).strip("\n")
+        if not shown.cells[cell_index].source.strip():
+            del shown.cells[cell_index]
+    return LessonData(order=0, slug=slug, title=title, body=notebook_to_html(shown), source="", duration=duration,
+                      status=status, competences=competences, notebook=data.decode("utf-8"))
+
+
 def read_course(folder):
     """Read and validate one course folder; raise PackageError with every problem found."""
     folder = Path(folder)
@@ -253,7 +337,8 @@ def read_course(folder):
             title=reader.text_field(module_data, "title", module_file, module_line),
             summary=reader.text_field(module_data, "summary", module_file, module_line, required=False),
         )
-        children = [(o, s, p, None) for o, s, p in _prefixed_children(reader, module_dir, want_dir=False, suffix=".md")]
+        lesson_files = _prefixed_children(reader, module_dir, want_dir=False, suffixes=LESSON_SUFFIXES)
+        children = [(o, s, p, None) for o, s, p in lesson_files]
         for order, item_slug, item_dir in _prefixed_children(reader, module_dir, want_dir=True):
             handler = next((h for h in FOLDER_ITEMS if (item_dir / h.marker).is_file()), None)
             if handler is None:
@@ -262,7 +347,8 @@ def read_course(folder):
             children.append((order, item_slug, item_dir, handler))
         for position, (_order, item_slug, path, handler) in enumerate(sorted(children, key=lambda c: (c[0], c[1])), start=1):
             if handler is None:
-                lesson = _read_lesson(reader, path, item_slug)
+                read = _read_notebook_lesson if path.suffix == ".ipynb" else _read_lesson
+                lesson = read(reader, path, item_slug)
                 if lesson:
                     lesson.order = position
                     module.lessons.append(lesson)
@@ -327,7 +413,7 @@ def _upsert(data):
                 defaults=dict(
                     title=lesson_data.title, body=lesson_data.body, source=lesson_data.source,
                     duration_minutes=lesson_data.duration, status=lesson_data.status, order=lesson_data.order,
-                    competences=lesson_data.competences,
+                    competences=lesson_data.competences, notebook=lesson_data.notebook,
                 ),
             )
             progress_services.sync_links(lesson=lesson)
@@ -404,6 +490,9 @@ def export_course(course, path):
                 handler.export(item, target)
                 continue
             lesson = item
+            if lesson.notebook:
+                (module_dir / f"{index:0{digits}d}-{lesson.slug}.ipynb").write_text(_notebook_text(lesson), encoding="utf-8")
+                continue
             header = [("title", lesson.title), ("duration", lesson.duration_minutes), ("status", lesson.status)]
             if lesson.competences:
                 header.append(("competences", lesson.competences))
@@ -415,3 +504,38 @@ def export_course(course, path):
             text = f"{FRONT_MATTER}\n{_toml(header)}{FRONT_MATTER}\n\n{body}"
             (module_dir / f"{index:0{digits}d}-{lesson.slug}.md").write_text(text, encoding="utf-8")
     return folder
+
+
+def _notebook_text(lesson):
+    """A notebook lesson's .ipynb, its `tremplin` metadata brought up to date with the lesson.
+
+    When the notebook already says what the lesson says, its text is written unchanged: exporting
+    a course does not reformat the notebooks of a trainer's repository."""
+    raw = json.loads(lesson.notebook)
+    metadata = raw.setdefault("metadata", {})
+    meta = _notebook_meta(metadata) or {}
+    heading = _title_heading(raw.get("cells", []))
+    current = {
+        "title": meta.get("title", heading[2] if heading else None), "duration": meta.get("duration"),
+        "competences": meta.get("competences", []), "status": meta.get("status", Status.PUBLISHED),
+    }
+    wanted = {
+        "title": lesson.title, "duration": lesson.duration_minutes, "competences": list(lesson.competences or []),
+        "status": lesson.status,
+    }
+    if current == wanted:
+        return lesson.notebook
+    if heading and heading[2] == current["title"] != lesson.title:
+        # The first heading is the title (hidden from the page as a duplicate): it follows the new title.
+        cell_index, line_index, _text = heading
+        cell = raw["cells"][cell_index]
+        lines = _cell_source(cell).split("\n")
+        lines[line_index] = f"# {lesson.title}"
+        cell["source"] = "\n".join(lines).splitlines(keepends=True)
+    meta = {**meta, **wanted}
+    if meta["duration"] is None:
+        del meta["duration"]
+    if not meta["competences"]:
+        del meta["competences"]
+    metadata[NOTEBOOK_META] = dict(sorted(meta.items()))
+    return json.dumps(raw, ensure_ascii=False, indent=1) + "\n"

@@ -319,8 +319,9 @@ def lesson_save(*, lesson, body):
     """Save a lesson edited online. Its id stays, so learners' completions stay."""
     from progress import services as progress_services
 
-    lesson.body = clean_html(body)
-    lesson.source = ""
+    if not lesson.is_notebook:  # a notebook lesson's body is rendered from its notebook, edited in the package
+        lesson.body = clean_html(body)
+        lesson.source = ""
     lesson.save()
     progress_services.sync_links(lesson=lesson)
     return lesson

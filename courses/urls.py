@@ -22,4 +22,5 @@ urlpatterns = [
     path("<slug:slug>/reprendre/", views.resume, name="resume"),
     path("<slug:slug>/lecons/<int:pk>/", views.lesson_detail, name="lesson_detail"),
     path("<slug:slug>/lecons/<int:pk>/terminee/", views.lesson_complete, name="lesson_complete"),
+    path("<slug:slug>/lecons/<int:pk>/notebook.ipynb", views.lesson_notebook, name="lesson_notebook"),
 ]

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -61,16 +61,21 @@ def resume(request, slug):
     return redirect(item.url if item else course.get_absolute_url())
 
 
+def _invite_to_enrol(request, course):
+    """Someone not enrolled opens a lesson: invited to enrol where the track allows it, refused elsewhere."""
+    if not course.track.self_enrolment:
+        raise PermissionDenied
+    messages.info(request, _("Inscrivez-vous à ce cours pour lire ses leçons : c’est gratuit."))
+    return redirect(course)
+
+
 @login_required
 def lesson_detail(request, slug, pk):
     course = services.access_course(request.user, slug)
     try:
         lesson = services.access_lesson(request.user, course, pk)
     except PermissionDenied:
-        if course.track.self_enrolment:
-            messages.info(request, _("Inscrivez-vous à ce cours pour lire ses leçons : c’est gratuit."))
-            return redirect(course)
-        raise
+        return _invite_to_enrol(request, course)
     preview = services.can_edit_course(request.user, course)
     outline = services.course_outline(course, request.user, include_drafts=preview)
     previous, following = outline.neighbours(lesson)
@@ -80,6 +85,22 @@ def lesson_detail(request, slug, pk):
         "is_done": lesson.pk in outline.completed_ids, "preview": preview and not lesson.is_published,
     }
     return render(request, "courses/lesson_detail.html", context)
+
+
+@login_required
+def lesson_notebook(request, slug, pk):
+    """A notebook lesson's .ipynb, for whoever may read the lesson."""
+    course = services.access_course(request.user, slug)
+    try:
+        lesson = services.access_lesson(request.user, course, pk)
+    except PermissionDenied:
+        return _invite_to_enrol(request, course)
+    if not lesson.is_notebook:
+        raise Http404
+    response = HttpResponse(lesson.notebook.encode("utf-8"), content_type="application/x-ipynb+json")
+    response["Content-Disposition"] = f'attachment; filename="{lesson.slug}.ipynb"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required
@@ -169,7 +190,7 @@ def lesson_form(request, slug, module_pk, pk=None):
     form = LessonForm(request.POST or None, instance=lesson, module=module)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        body = data.pop("body")
+        body = data.pop("body", None)
         if lesson:
             lesson = services.lesson_save(lesson=form.save(commit=False), body=body)
         else:

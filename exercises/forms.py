@@ -104,6 +104,24 @@ class LineCommentForm(forms.Form):
         return data
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
 class ExerciseForm(forms.Form):
     """An exercise edited in the browser: one learner file, its reference solution and tests.
 
@@ -117,6 +135,7 @@ class ExerciseForm(forms.Form):
         label=_("Type"), choices=[
             ("python", "Python"), ("javascript", "JavaScript"), ("sql", "SQL"), ("quiz", _("Quiz")),
             ("html", _("Page web : HTML et CSS")), ("dom", _("Page web interactive (DOM)")),
+            ("notebook", _("Notebook Jupyter")),
         ]
     )
     statement = forms.CharField(label=_("Énoncé"), required=False)
@@ -156,6 +175,17 @@ class ExerciseForm(forms.Form):
         help_text=_("Des tables [[check]] avec type, name, hint, hidden… : structure (element), validité (valid), accessibilité (accessible, axe), "
                     "style calculé (style), contraste (contrast), mise en page (layout), scénario (scenario). Voir docs/exercise-format.md."),
     )
+    notebook = forms.FileField(
+        label=_("Notebook : le notebook source (.ipynb)"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".ipynb,application/x-ipynb+json"}),
+        help_text=_("Avec les conventions de nbgrader : cellules « solution » (### BEGIN SOLUTION / ### END SOLUTION), "
+                    "cellules de tests notées (### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS pour les tests cachés), "
+                    "réponses rédigées notées par le formateur. Un devoir nbgrader s'importe tel quel."),
+    )
+    notebook_data = MultipleFileField(
+        label=_("Notebook : fichiers de données (CSV, JSON, texte)"), required=False,
+        help_text=_("Lus par le notebook sous data/<nom>. Les fichiers envoyés remplacent les précédents."),
+    )
     gift = forms.CharField(
         label=_("Quiz : importer des questions au format GIFT de Moodle (remplace les questions ci-dessous)"), required=False,
         widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
@@ -170,7 +200,8 @@ class ExerciseForm(forms.Form):
         self.fields["statement"].widget = CKEditor5Widget(config_name="default")
         self.simple = instance is None or is_simple(instance)
         if not self.simple:
-            for name in ("filename", "starter", "solution", "public_tests", "hidden_tests", "ordered", "gift", "kind", "checks", *WEB_FIELDS):
+            for name in ("filename", "starter", "solution", "public_tests", "hidden_tests", "ordered", "gift", "kind", "checks",
+                         "notebook", "notebook_data", *WEB_FIELDS):
                 self.fields[name].disabled = True
 
     def clean_slug(self):
@@ -206,6 +237,8 @@ class ExerciseForm(forms.Form):
                     data["questions"] = parse_gift(data["gift"])
                 except GiftError as exc:
                     self.add_error("gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message})
+        elif kind == "notebook":
+            self._clean_notebook(data)
         elif kind in WEB_FILES_BY_KIND:
             from .graders.web import read_checks
             from .spec import ExerciseError
@@ -228,6 +261,41 @@ class ExerciseForm(forms.Form):
             elif data.get("filename") and not data["filename"].endswith(TEST_FILES[kind][2]):
                 self.add_error("filename", _("Ce type d'exercice attend un fichier %(ext)s.") % {"ext": TEST_FILES[kind][2]})
         return data
+
+
+    def _clean_notebook(self, data):
+        """The uploaded source notebook, checked (or the stored one), and its data files."""
+        from . import notebooks
+        from .spec import MAX_FILE_BYTES, safe_relative
+
+        upload = data.get("notebook")
+        stored = (self.instance.tests.get("source.ipynb") if self.instance is not None and self.instance.kind == "notebook" else None)
+        if upload:
+            try:
+                text = upload.read(notebooks.MAX_BYTES + 1).decode("utf-8")
+                source = notebooks.read_notebook(text, name=upload.name)
+                notebooks.roles(source)
+                data["notebook_source"] = notebooks.as_text(source)
+            except UnicodeDecodeError:
+                self.add_error("notebook", _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": upload.name})
+            except notebooks.NotebookError as exc:
+                self.add_error("notebook", " ; ".join(exc.errors[:8]))
+        elif stored:
+            data["notebook_source"] = stored
+        else:
+            self.add_error("notebook", _("Ce champ est obligatoire pour ce type d'exercice."))
+        files = {}
+        for item in data.get("notebook_data") or []:
+            if safe_relative(item.name) is None or "/" in item.name or item.size > MAX_FILE_BYTES:
+                self.add_error("notebook_data", _("Fichier refusé : %(name)s (nom simple, 1 Mio au plus).") % {"name": item.name[:80]})
+                continue
+            try:
+                files[item.name] = item.read().decode("utf-8")
+            except UnicodeDecodeError:
+                self.add_error("notebook_data", _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": item.name[:80]})
+        if not files and stored:
+            files = {name.removeprefix("data/"): text for name, text in self.instance.tests.items() if name.startswith("data/")}
+        data["notebook_files"] = files
 
 
 # Where the browser-authored tests live in an exercise: (hidden, public, learner file suffix).
@@ -253,12 +321,14 @@ def is_simple(exercise):
         return set(exercise.starter) <= names and set(exercise.solution) <= names and tests <= {"checks.toml"}
     if exercise.kind == "sql":
         return tests <= {"schema.sql"} and set(exercise.solution) <= {"query.sql"}
+    if exercise.kind == "notebook":
+        return True
     hidden, public, _suffix = TEST_FILES[exercise.kind]
     return len(exercise.starter) <= 1 and len(exercise.solution) <= 1 and tests <= {hidden, public}
 
 
 def initial_for(exercise):
-    name = next(iter(exercise.solution or exercise.starter or {}), "")
+    name = next(iter(exercise.solution or exercise.starter or {}), "") if exercise.kind != "notebook" else ""
     return {
         "title": exercise.title, "slug": exercise.slug, "kind": exercise.kind, "statement": exercise.statement,
         "points": exercise.points, "time_limit": exercise.time_limit, "memory_limit": exercise.memory_limit,
@@ -267,7 +337,8 @@ def initial_for(exercise):
         "competences": exercise.competences,
         "filename": name, "starter": exercise.starter.get(name, ""), "solution": exercise.solution.get(name, ""),
         "public_tests": exercise.tests.get(TEST_FILES.get(exercise.kind, ("", ""))[1], ""),
-        "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else TEST_FILES.get(exercise.kind, ("", ""))[0], ""),
+        "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else TEST_FILES.get(exercise.kind, ("", ""))[0], "")
+        if exercise.kind != "notebook" else "",
         "ordered": exercise.config.get("ordered", False),
         "checks": exercise.tests.get("checks.toml", "") if exercise.kind in WEB_FILES_BY_KIND else "",
         **{f"web_{role}_{part}": getattr(exercise, role).get(name, "") if exercise.kind in WEB_FILES_BY_KIND else ""
@@ -290,6 +361,13 @@ def apply_form(exercise, data, simple):
     if exercise.kind == "quiz":
         exercise.config = {"questions": data["questions"]}
         exercise.starter = exercise.solution = exercise.tests = {}
+        return exercise
+    if exercise.kind == "notebook":
+        from .spec import set_notebook
+
+        spec = exercise.spec()
+        set_notebook(spec, data["notebook_source"], data.get("notebook_files") or {})
+        exercise.starter, exercise.solution, exercise.tests, exercise.config = spec.starter, spec.solution, spec.tests, {}
         return exercise
     if exercise.kind in WEB_FILES_BY_KIND:
         for role in ("starter", "solution"):

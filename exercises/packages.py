@@ -101,7 +101,12 @@ class ExerciseFolders:
             (folder / "statement.md").write_text(exercise.statement_source, encoding="utf-8")
         elif exercise.statement:
             (folder / "statement.html").write_text(exercise.statement, encoding="utf-8")
-        for sub, files in (("starter", exercise.starter), ("solution", exercise.solution), ("tests", exercise.tests)):
+        if exercise.kind == "notebook":  # the source notebook and its data; the learner's copy is made from it
+            parts = [("", {"source.ipynb": exercise.tests.get("source.ipynb", "")}),
+                     ("", {name: text for name, text in exercise.tests.items() if name.startswith("data/")})]
+        else:
+            parts = [("starter", exercise.starter), ("solution", exercise.solution), ("tests", exercise.tests)]
+        for sub, files in parts:
             for name, content in files.items():
                 target = folder / sub / name
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -602,7 +602,9 @@ def _collect(spawned, limits, nonce, cgroups):
     oom = "memory" in cgroups and _oom_kills(cgroups["memory"]) > oom_before
     if "memory" in cgroups:
         try:
-            result.memory_limit_hit = int((cgroups["memory"] / "memory.failcnt").read_text()) > 0
+            group = cgroups["memory"]
+            peak, ceiling = (int((group / name).read_text()) for name in ("memory.max_usage_in_bytes", "memory.limit_in_bytes"))
+            result.memory_limit_hit = int((group / "memory.failcnt").read_text()) > 0 or peak >= ceiling * 0.98
         except (OSError, ValueError):
             pass
     result.memory_exceeded = oom or "MemoryError" in result.output or "JavaScript heap out of memory" in result.output

@@ -436,7 +436,8 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
         course = courses_services.access_course_for_edit(request.user, slug)
         module = get_object_or_404(Module, pk=module_pk, course=course)
         exercise = None
-    form = ExerciseForm(request.POST or None, module=module, instance=exercise, initial=initial_for(exercise) if exercise else None)
+    form = ExerciseForm(request.POST or None, request.FILES or None, module=module, instance=exercise,
+                        initial=initial_for(exercise) if exercise else None)
     stored = exercise.config.get("questions", []) if exercise and exercise.kind == "quiz" else []
     questions = QuestionFormSet(request.POST or None, prefix="q", initial=[question_initial(q) for q in stored])
     check = None
@@ -466,8 +467,34 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
     context = {
         "form": form, "questions": questions, "exercise": exercise, "module": module, "course": module.course,
         "check": check, "verified": exercise is not None and services.exercise_is_verified(exercise),
+        "notebook_roles": _notebook_roles(exercise),
     }
     return render(request, "exercises/exercise_form.html", context)
+
+
+def _notebook_roles(exercise):
+    """What each cell of a notebook exercise's source is, for the trainer."""
+    if exercise is None or exercise.kind != "notebook" or "source.ipynb" not in exercise.tests:
+        return []
+    labels = {
+        "solution": _("Réponse de l'apprenant (corrigée par les tests)"), "test": _("Tests publics"),
+        "manual": _("Réponse rédigée, notée par le formateur"), "task": _("Tâche, notée par le formateur"),
+        "locked": _("Consigne (non modifiable)"), "text": _("Texte ou code fourni"),
+    }
+    try:
+        source = notebooks.read_notebook(exercise.tests["source.ipynb"])
+        cell_roles = notebooks.roles(source)
+    except notebooks.NotebookError:
+        return []
+    rows = []
+    for role, cell in zip(cell_roles, source.cells):
+        label = labels[role.role]
+        if role.role == "test" and role.hidden_tests:
+            label = _("Tests publics et tests cachés")
+        first = next((line for line in cell.source.splitlines() if line.strip()), "")
+        rows.append({"number": role.index + 1, "type": cell.cell_type, "role": label, "grade_id": role.grade_id,
+                     "points": role.points if role.role in ("test", "manual", "task") else None, "first": first[:80]})
+    return rows
 
 
 @login_required

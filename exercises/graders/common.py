@@ -68,6 +68,14 @@ def run_failure(run, spec):
     """A Result for a run that did not finish normally, or None if it did."""
     if run.output_exceeded:
         return Result.error(Reason.OUTPUT, _("Votre programme affiche beaucoup trop de texte : il a été arrêté. Vérifiez vos boucles et vos print()."), run.duration_ms)
+    # A run that reached its memory ceiling may stall (the kernel reclaiming pages) rather than be killed:
+    # it is a memory problem, not an endless loop.
+    if (run.timed_out or run.cpu_exceeded) and run.memory_limit_hit:
+        return Result.error(
+            Reason.MEMORY,
+            _("Mémoire dépassée : votre programme a utilisé plus de %(m)s Mio.") % {"m": spec.memory_limit},
+            run.duration_ms,
+        )
     # CPU time used up: even when a test runner survived its child being killed (node --test).
     if run.timed_out or run.cpu_exceeded:
         return Result.error(

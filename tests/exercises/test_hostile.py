@@ -194,12 +194,12 @@ def test_memory_limit_holds_for_a_run_not_only_for_one_process(spec):
         )
 
 
-def test_memory_cgroup_holds_when_a_slot_limit_is_raised(settings, tmp_path):
+def test_memory_cgroup_holds_when_a_slot_limit_is_raised(tmp_path):
     """A slot used at 256 MiB then at 512 MiB: memory+swap must be lifted before memory, or the
     second run silently went without a memory cgroup (found with notebooks, 3 GB held at 512 MiB)."""
     from exercises import sandbox
 
-    settings.SANDBOX_SLOTS = 1
+    # Runs one after another take the same (lowest free) slot.
     tmp_path.chmod(0o755)
     hog = ["/sandbox/python/bin/python", "-c", "x = [b'x' * (100 * 1024 ** 2) for _ in range(9)]; print('kept 900 MiB')"]
     for memory in (256, 512, 256):

@@ -7,7 +7,7 @@ import json
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell
+from nbformat.v4 import new_code_cell
 
 from exercises.graders import grader_for
 from exercises.graders.notebook import grade
