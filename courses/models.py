@@ -99,6 +99,9 @@ class Lesson(models.Model):
     notebook = models.TextField(
         blank=True, help_text="The .ipynb text of a notebook lesson (the body is rendered from it); empty otherwise."
     )
+    notebook_images = models.JSONField(
+        default=list, blank=True, help_text="[mime type, base64] of the pictures of a notebook lesson, served apart from the body."
+    )
     duration_minutes = models.PositiveIntegerField(_("durée (minutes)"), null=True, blank=True)
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     competences = models.JSONField(_("compétences"), default=list, blank=True, help_text=_("Codes des compétences travaillées."))

@@ -60,6 +60,7 @@ class LessonData:
     status: str
     competences: list = field(default_factory=list)
     notebook: str = ""  # the .ipynb text of a notebook lesson
+    notebook_images: list = field(default_factory=list)  # its pictures, served apart
 
 
 @dataclass
@@ -289,8 +290,10 @@ def _read_notebook_lesson(reader, path, slug):
         shown.cells[cell_index].source = "\n".join(lines).strip("\n")
         if not shown.cells[cell_index].source.strip():
             del shown.cells[cell_index]
-    return LessonData(order=0, slug=slug, title=title, body=notebook_to_html(shown), source="", duration=duration,
-                      status=status, competences=competences, notebook=data.decode("utf-8"))
+    images = []
+    body = notebook_to_html(shown, images=images)  # pictures as "#nbimg-N": the lesson page points them to their URL
+    return LessonData(order=0, slug=slug, title=title, body=body, source="", duration=duration,
+                      status=status, competences=competences, notebook=data.decode("utf-8"), notebook_images=images)
 
 
 def read_course(folder):
@@ -414,6 +417,7 @@ def _upsert(data):
                     title=lesson_data.title, body=lesson_data.body, source=lesson_data.source,
                     duration_minutes=lesson_data.duration, status=lesson_data.status, order=lesson_data.order,
                     competences=lesson_data.competences, notebook=lesson_data.notebook,
+                    notebook_images=lesson_data.notebook_images,
                 ),
             )
             progress_services.sync_links(lesson=lesson)

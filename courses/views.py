@@ -4,12 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import coordinator_required
 
 from . import services
+from .notebook_html import image_response, with_image_urls
 from .forms import CourseForm, ImageUploadForm, LessonForm, ModuleForm, TrackForm
 from .models import Lesson, LessonImage, Module
 
@@ -83,6 +85,8 @@ def lesson_detail(request, slug, pk):
     context = {
         "course": course, "lesson": lesson, "outline": outline, "previous": previous, "following": following,
         "is_done": lesson.pk in outline.completed_ids, "preview": preview and not lesson.is_published,
+        "body": with_image_urls(lesson.body, lambda n: reverse("courses:lesson_notebook_image", args=[slug, lesson.pk, n]))
+        if lesson.is_notebook else lesson.body,
     }
     return render(request, "courses/lesson_detail.html", context)
 
@@ -101,6 +105,17 @@ def lesson_notebook(request, slug, pk):
     response["Content-Disposition"] = f'attachment; filename="{lesson.slug}.ipynb"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+def lesson_notebook_image(request, slug, pk, index):
+    """A picture of a notebook lesson (a chart), served apart from the page, for whoever may read the lesson."""
+    course = services.access_course(request.user, slug)
+    try:
+        lesson = services.access_lesson(request.user, course, pk)
+    except PermissionDenied:
+        return _invite_to_enrol(request, course)
+    return image_response(lesson.notebook_images, index)
 
 
 @login_required

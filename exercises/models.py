@@ -158,6 +158,7 @@ class RenderedNotebook(models.Model):
 
     submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="rendered_notebook")
     html = models.TextField()
+    images = models.JSONField(default=list, blank=True, help_text="[mime type, base64] of its pictures, served apart.")
 
 
 class SubmissionComment(models.Model):

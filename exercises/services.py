@@ -172,7 +172,7 @@ def submission_grade(*, submission_id, worker):
 
         RenderedNotebook.objects.filter(submission_id=submission_id).delete()
         if document:
-            RenderedNotebook.objects.create(submission_id=submission_id, html=document[0])
+            RenderedNotebook.objects.create(submission_id=submission_id, html=document[0]["html"], images=document[0]["images"])
     if finished and screenshots:
         Screenshot.objects.filter(submission_id=submission_id).delete()
         Screenshot.objects.bulk_create(Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/notebook.ipynb", views.notebook_download, name="notebook_download"),
     path("<int:pk>/notebook.zip", views.notebook_bundle, name="notebook_bundle"),
     path("soumissions/<int:pk>/notebook.ipynb", views.submission_notebook, name="submission_notebook"),
+    path("soumissions/<int:pk>/notebook/images/<int:index>.png", views.notebook_image, name="notebook_image"),
     path("soumissions/<int:pk>/", views.submission_detail, name="submission_detail"),
     path("soumissions/<int:pk>/page-<int:width>.png", views.screenshot, name="screenshot"),
     path("suivi/", views.review_list, name="review_list"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
+from courses.notebook_html import image_response, with_image_urls
 from courses import services as courses_services
 from progress import services as progress_services
 
@@ -90,7 +91,16 @@ def _document(submission):
     """The executed notebook of a graded notebook submission (sanitised HTML), or ""."""
     if submission is None or submission.exercise.kind != "notebook" or submission.is_pending:
         return ""
-    return RenderedNotebook.objects.filter(submission=submission).values_list("html", flat=True).first() or ""
+    html = RenderedNotebook.objects.filter(submission=submission).values_list("html", flat=True).first() or ""
+    return with_image_urls(html, lambda n: reverse("exercises:notebook_image", args=[submission.pk, n]))
+
+
+@login_required
+def notebook_image(request, pk, index):
+    """A picture of an executed notebook (a chart), for whoever may see the submission."""
+    submission = services.access_submission(request.user, pk)
+    rendered = get_object_or_404(RenderedNotebook.objects.only("images"), submission=submission)
+    return image_response(rendered.images, index)
 
 
 def _attachment(content, filename, content_type):

@@ -14,6 +14,7 @@ PERSONAS = ["resident", "trainee", "other_trainee", "trainer", "other_trainer", 
 def world(basics_course, web_course, cohort, other_cohort, mediator, resident, coordinator):
     web_lesson = Lesson.objects.filter(module__course=web_course).first()
     web_lesson.notebook = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
+    web_lesson.notebook_images = [["image/png", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="]]
     web_lesson.save()
     draft = Lesson.objects.filter(module__course=basics_course).last()
     draft.status = Status.DRAFT
@@ -34,6 +35,7 @@ def views(w):
         ("dashboard", reverse("accounts:dashboard"), "get", set(PERSONAS), True),
         ("web lesson", lesson.get_absolute_url(), "get", {"trainee", "trainer", "coordinator"}, True),
         ("web lesson notebook", reverse("courses:lesson_notebook", args=[web.slug, lesson.pk]), "get", {"trainee", "trainer", "coordinator"}, True),
+        ("web lesson picture", reverse("courses:lesson_notebook_image", args=[web.slug, lesson.pk, 0]), "get", {"trainee", "trainer", "coordinator"}, True),
         ("draft lesson", w["draft"].get_absolute_url(), "get", {"trainer", "coordinator"}, True),
         ("mark done", reverse("courses:lesson_complete", args=[web.slug, lesson.pk]), "post", {"trainee", "trainer", "coordinator"}, True),
         ("enrol in web course", reverse("courses:enrol", args=[web.slug]), "post", set(PERSONAS), True),

@@ -110,7 +110,8 @@ def read_submission(submission):
 
 
 def grade(spec, submission, *, public_only=False, document=None):
-    """Grade a notebook; `document`, a list, receives the executed notebook as sanitised HTML."""
+    """Grade a notebook; `document`, a list, receives the executed notebook: {"html": sanitised HTML whose
+    pictures are "#nbimg-N", "images": [(mime type, base64)]} (courses.notebook_html)."""
     try:
         submitted = read_submission(dict(submission))
     except NotebookError as exc:
@@ -137,7 +138,8 @@ def grade(spec, submission, *, public_only=False, document=None):
     if document is not None:
         from courses.notebook_html import render
 
-        document.append(render(to_run))
+        images = []
+        document.append({"html": render(to_run, images=images), "images": images})
     starter = notebooks.learner_copy(source)
     results = []
     for role in cell_roles:
@@ -145,7 +147,7 @@ def grade(spec, submission, *, public_only=False, document=None):
             record = cells.get(role.index, {})
             results.append(_cell_result(role, record, graded, starter, missing, spec, public_only, run))
     if public_only:
-        results = [r for r in results if r.status != Status.PENDING]
+        results = [r for r in results if not r.manual]  # written answers are for the trainer, not « Vérifier »
     result = _total(results, run.duration_ms, public_only)
     # The cause is often in an answer cell (an error, an endless loop): say where, before the tests' messages.
     notes = []

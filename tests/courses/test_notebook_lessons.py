@@ -66,9 +66,12 @@ def test_a_notebook_lesson_takes_its_details_from_the_metadata(db, package, crcn
 
 def test_a_notebook_lesson_is_rendered_safely(db, package):
     import_path(package)
-    body = Lesson.objects.get(slug="tableau").body
+    lesson = Lesson.objects.get(slug="tableau")
+    body = lesson.body
     assert "Un <strong>tableau</strong> de communes." in body and "bonjour" in body and "pandas" in body
-    assert f'src="data:image/png;base64,{PNG}"' in body
+    # Pictures are kept apart from the body (a light page), served by their own address.
+    assert 'src="#nbimg-0"' in body and "data:image" not in body
+    assert lesson.notebook_images == [["image/png", PNG]]
     assert "<p>Tableau</p>" in body  # the text/html output, cleaned
     assert "<script" not in body and "onerror" not in body and "alert" not in body
     assert "<h3" in body  # "## Ensuite", one level down: the page has its own h1
@@ -135,8 +138,12 @@ def download_url(lesson):
 def test_the_lesson_page_shows_the_notebook_and_its_download_link(client, trainee, notebook_lesson):
     client.force_login(trainee)
     page = client.get(notebook_lesson.get_absolute_url()).content.decode()
-    assert "Un <strong>tableau</strong> de communes." in page and "data:image/png;base64," in page
+    picture = reverse("courses:lesson_notebook_image", args=[notebook_lesson.module.course.slug, notebook_lesson.pk, 0])
+    assert "Un <strong>tableau</strong> de communes." in page and f'src="{picture}" loading="lazy"' in page
     assert f'href="{download_url(notebook_lesson)}"' in page and "Télécharger le notebook (.ipynb)" in page
+    image = client.get(picture)
+    assert image.status_code == 200 and image["Content-Type"] == "image/png"
+    assert client.get(picture.replace("/0.png", "/1.png")).status_code == 404
 
 
 def test_a_markdown_lesson_has_no_download_link(client, trainee, notebook_lesson):
@@ -240,7 +247,7 @@ def test_the_demo_data_course_reads_its_notebook_lessons(db, monkeypatch):
     assert set(lessons) == {"decouvrir-un-tableau", "nettoyer-regrouper-tracer"}
     for lesson in lessons.values():
         assert lesson.title and lesson.competences and lesson.notebook and "<script" not in lesson.body
-    assert "data:image/png;base64," in lessons["nettoyer-regrouper-tracer"].body
+    assert 'src="#nbimg-0"' in lessons["nettoyer-regrouper-tracer"].body and lessons["nettoyer-regrouper-tracer"].notebook_images
     assert any(kind_of(extra) == "notebook" for module in course.modules for extra in module.extras)
 
 

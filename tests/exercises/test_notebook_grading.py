@@ -55,7 +55,7 @@ def test_the_reference_solution_scores_its_automatic_points_and_waits_for_the_tr
     assert tests["explication"].status == "pending"
     assert result.pending == 1 and result.score == 0.75
     assert "Note provisoire : 3 / 4 points" in result.message
-    html = document[0]
+    html = document[0]["html"]
     assert "<script" not in html and "BEGIN HIDDEN TESTS" not in html and "moyenne([1, 2, 3, 6])" not in html
 
 
@@ -81,6 +81,7 @@ def test_check_runs_the_public_tests_only_and_shows_their_error(spec):
     tests = by_key(result)
     assert "la moyenne de 10 et 20 vaut 15" in tests["tests-moyenne"].message
     assert "explication" not in tests  # manual cells are not part of « Vérifier »
+    assert "explication" not in by_key(grade(spec, dict(spec.starter), public_only=True))  # even unanswered
     hard_coded = grade(spec, learner(spec, dict(GOOD, reponse="def moyenne(liste):\n    return 15")), public_only=True)
     assert by_key(hard_coded)["tests-moyenne"].status == "passed"  # the hidden test did not run
 
@@ -125,7 +126,7 @@ def test_a_print_flood_is_cut_and_the_notebook_still_graded(spec):
     document = []
     result = grade(spec, learner(spec, answers), document=document)
     assert by_key(result)["tests-moyenne"].status == "passed"
-    assert len(document[0]) < 200_000
+    assert len(document[0]["html"]) < 200_000
 
 
 @pytest.mark.parametrize("payload, expected", [

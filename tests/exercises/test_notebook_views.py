@@ -184,3 +184,22 @@ def test_regrade_all_shows_a_progress_bar(client, trainer, graded_notebook, note
     services.submission_grade(submission_id=graded_notebook.pk, worker="test")
     fragment = client.get(reverse("exercises:review_list"), {"exercise": notebook_exercise.pk}, HTTP_HX_REQUEST="true").content.decode()
     assert "Corrigées : 1 sur 1" in fragment and "every 1s" not in fragment and "<table" not in fragment
+
+
+def test_a_chart_is_served_apart_from_the_page_to_who_may_see_it(client, enrolled, other_trainee, notebook_exercise, eager, django_capture_on_commit_callbacks):
+    client.force_login(enrolled)
+    chart = ("import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(2, 1), dpi=50)\nax.bar(['A', 'B'], [1, 2])\nplt.show()\n"
+             + MOYENNE)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(notebook_exercise.get_absolute_url(), {"mode": "check", **fields(notebook_exercise, reponse=chart, reponse_total=TOTAL)})
+    submission = Submission.objects.get()
+    rendered = RenderedNotebook.objects.get(submission=submission)
+    assert "data:image" not in rendered.html and len(rendered.images) == 1
+    url = reverse("exercises:notebook_image", args=[submission.pk, 0])
+    page = client.get(response.url).content.decode()
+    assert f'src="{url}" loading="lazy"' in page
+    image = client.get(url)
+    assert image.status_code == 200 and image["Content-Type"] == "image/png" and image.content.startswith(b"\x89PNG")
+    assert client.get(reverse("exercises:notebook_image", args=[submission.pk, 1])).status_code == 404
+    client.force_login(other_trainee)
+    assert client.get(url).status_code in (403, 404)
