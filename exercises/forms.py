@@ -77,7 +77,7 @@ class ManualGradeForm(forms.Form):
         self.cells = cells
         for cell in cells:
             self.fields[f"points_{cell['key']}"] = forms.FloatField(
-                label=_("Points pour « %(id)s » (sur %(max)s)") % {"id": cell["key"], "max": f"{cell['points']:g}"},
+                label=_("%(name)s : points (sur %(max)s)") % {"name": cell["name"], "max": f"{cell['points']:g}"},
                 min_value=0, max_value=cell["points"], initial=cell["earned"],
             )
         self.order_fields([f"points_{cell['key']}" for cell in cells] + ["comment"])

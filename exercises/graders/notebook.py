@@ -10,6 +10,7 @@ say whether they passed; manual cells wait for a trainer.
 """
 
 import json
+import re
 import time
 
 from django.utils.translation import gettext as _
@@ -148,6 +149,8 @@ def grade(spec, submission, *, public_only=False, document=None):
             results.append(_cell_result(role, record, graded, starter, missing, spec, public_only, run))
     if public_only:
         results = [r for r in results if not r.manual]  # written answers are for the trainer, not « Vérifier »
+    else:
+        results += _tampering_review(graded, cell_roles)
     result = _total(results, run.duration_ms, public_only)
     # The cause is often in an answer cell (an error, an endless loop): say where, before the tests' messages.
     notes = []
@@ -158,6 +161,27 @@ def grade(spec, submission, *, public_only=False, document=None):
     if notes:
         result.message = "\n".join([result.message, *notes[:5]])
     return result
+
+
+# Tests run in the learner's kernel (as with nbgrader): an answer that rewires the kernel can make them
+# pass without running them. It cannot be prevented there; such answers are sent to a trainer.
+TAMPERING = re.compile(
+    r"get_ipython|InteractiveShell|ipykernel|run_cell|__builtins__|\bbuiltins\b|sys\.modules|settrace|setprofile"
+    r"|gc\.get_objects|ctypes|sys\._getframe"
+)
+
+
+def _tampering_review(graded, cell_roles):
+    found = sorted({match.group(0) for role in cell_roles if role.role == "solution"
+                    for match in TAMPERING.finditer(graded.cells[role.index].source)})
+    if not found:
+        return []
+    return [TestResult(
+        name=_("Vérification du code par votre formateur"), status=Status.PENDING,
+        message=_("Votre notebook agit sur Python lui-même (%(what)s) : votre formateur vérifiera votre travail avant la note définitive.")
+        % {"what": ", ".join(found[:5])},
+        points=0.0, earned=0.0, key="tremplin-review", manual=True,
+    )]
 
 
 def _answer_note(role, record, spec, run):

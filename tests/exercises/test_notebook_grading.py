@@ -168,3 +168,24 @@ def test_a_kernel_started_ahead_grades_the_next_notebook_and_a_dead_one_is_repla
     probe = dict(GOOD, reponse="import os, builtins\nassert not os.path.exists('/tmp/trace') and not hasattr(builtins, 'TRACE')\n" + GOOD["reponse"])
     assert by_key(grade(spec, learner(spec, probe)))["tests-moyenne"].status == "passed"
     notebook._spare and notebook._spare.discard()
+
+
+CHEAT = (
+    "from IPython.core.interactiveshell import ExecutionInfo, ExecutionResult\n"
+    "get_ipython().run_cell = lambda raw_cell, *a, **k: ExecutionResult(ExecutionInfo(raw_cell, False, False, False, None))\n"
+)
+
+
+def test_an_answer_that_rewires_the_kernel_goes_to_the_trainer(spec):
+    result = grade(spec, learner(spec, dict(GOOD, reponse=CHEAT)))
+    review = by_key(result)["tremplin-review"]
+    assert review.status == "pending" and "run_cell" in review.message and review.points == 0
+    assert result.pending == 2 and result.status == "failed"  # never final without a trainer
+    assert "tremplin-review" not in by_key(grade(spec, learner(spec, GOOD)))
+
+
+@pytest.mark.xfail(strict=True, reason="Known limitation (as nbgrader): tests run in the learner's kernel, which the "
+                   "learner's code can rewire; such notebooks are flagged for a trainer (test above), not refused.")
+def test_a_rewired_kernel_cannot_pass_the_tests(spec):
+    result = grade(spec, learner(spec, dict(GOOD, reponse=CHEAT)))
+    assert by_key(result)["tests-moyenne"].status == "failed"

@@ -107,6 +107,7 @@ def test_an_uploaded_notebook_is_graded_with_the_sources_tests(client, enrolled,
 @pytest.mark.parametrize("payload, status, message", [
     (b"{pas du json", "error", "JSON invalide"),
     (b"\xff\xfe", None, "UTF-8"),
+    (b" " * (6 * 1024 * 1024), None, "dépasse 5 Mio"),
 ])
 def test_bad_uploads_get_a_clear_message(client, enrolled, notebook_exercise, eager, django_capture_on_commit_callbacks, payload, status, message):
     client.force_login(enrolled)
