@@ -230,8 +230,8 @@ class Started:
     def alive(self):
         return self._spawned is not None and self._spawned.process.poll() is None
 
-    def finish(self, data, *, memory_mib=None):
-        """Send `data` (bytes) and collect the run; its wall-clock limit starts now."""
+    def send(self, data, *, memory_mib=None):
+        """Send `data` (bytes): the run's wall-clock limit starts now."""
         try:
             if memory_mib and memory_mib != self.limits.memory_mib and "memory" in self.cgroups:
                 _set_memory(self.cgroups["memory"], memory_mib)
@@ -242,9 +242,20 @@ class Started:
                 process.stdin.close()
             except BrokenPipeError:
                 pass
+        except BaseException:
+            self.discard()
+            raise
+
+    def collect(self):
+        """Wait for the run (within its limits) and return its RunResult."""
+        try:
             return _collect(self._spawned, self.limits, self.nonce, self.cgroups)
         finally:
             self._release()
+
+    def finish(self, data, *, memory_mib=None):
+        self.send(data, memory_mib=memory_mib)
+        return self.collect()
 
     def discard(self):
         if self._slot is None:  # finished or discarded already

@@ -89,7 +89,9 @@ def _prepare_environment():
     os.environ.update({
         "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime", "JUPYTER_PLATFORM_DIRS": "1", "IPYTHONDIR": "/tmp/ipython",
         "MPLCONFIGDIR": "/tmp/matplotlib", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-        "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2",
+        # The kernel inherits this environment: kernel_site shadows debugpy (see its __init__).
+        "PYTHONPATH": os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel_site"),
     })
 
 
@@ -165,7 +167,7 @@ async def _run(read_input, emit):
         payload = await asyncio.get_running_loop().run_in_executor(None, read_input)
         started = time.monotonic()
         emit(event="start")
-        notebook = nbformat.reads(payload["notebook"], as_version=4)
+        notebook = nbformat.v4.reads(payload["notebook"])  # no schema validation: the platform validated it
         client.nb = notebook
         cell_timeout = int(payload.get("cell_timeout", 10))
         client.timeout = cell_timeout

@@ -150,12 +150,19 @@ def test_a_kernel_started_ahead_grades_the_next_notebook_and_a_dead_one_is_repla
     from exercises.graders import notebook
 
     monkeypatch.setattr(notebook, "_used", True)
+    monkeypatch.setattr(notebook, "_in_worker", False)
     notebook.prepare_if_used()
+    monkeypatch.setattr(notebook, "_in_worker", False)
     spare = notebook._spare
     assert spare is not None and spare.alive
     result = grade(spec, learner(spec, GOOD))
     assert notebook._spare is None and by_key(result)["tests-total"].status == "passed"
     assert not spare.alive  # used once, never again
+    # In a worker, the next kernel is already starting while a notebook runs.
+    monkeypatch.setattr(notebook, "_in_worker", True)
+    grade(spec, learner(spec, GOOD))
+    assert notebook._spare is not None and notebook._spare.alive
+    monkeypatch.setattr(notebook, "_in_worker", False)
     # A spare that died while waiting is not used: a new run is started.
     notebook.prepare_if_used()
     notebook._spare._spawned.process.kill()
