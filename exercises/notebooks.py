@@ -1,4 +1,4 @@
-"""Notebook exercises in nbgrader's own conventions (first slice of the notebooks issue).
+"""Notebook exercises in nbgrader's own conventions.
 
 A trainer's source notebook marks its cells with nbgrader's cell metadata (`nbgrader`: `solution`,
 `grade`, `grade_id`, `points`, `locked`, `task`) and nbgrader's markers:
@@ -10,7 +10,7 @@ This module reads and checks a source notebook, tells each cell's role, makes th
 and builds the notebook to grade from a submission: answers are taken from the learner's cells
 (matched by `grade_id`), everything else — tests above all — from the trainer's source, in the
 source's order, so that deleting, moving, editing or adding cells cannot change the tests.
-Executing it (nbclient, in the sandbox) is the next slice.
+Executing it (nbclient, in the sandbox) is exercises/graders/notebook.py's business.
 """
 
 import json

@@ -23,7 +23,6 @@ from ..sandbox import Limits, SandboxUnavailable
 from .common import materialise, unavailable
 
 SOURCE = "source.ipynb"
-LEARNER_FILE = "notebook.ipynb"
 COMMAND = ["/sandbox/python/bin/python", "/sandbox/runner/notebook_runner.py", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}"]
 # ipykernel, pandas and matplotlib reserve far more address space than they use: the real memory
 # is capped by the slot's cgroup (memory_limit), the address space only stops runaway reservations.
@@ -160,7 +159,7 @@ def grade(spec, submission, *, public_only=False, document=None):
     for role in cell_roles:
         if role.role in ("test", "manual", "task"):
             record = cells.get(role.index, {})
-            results.append(_cell_result(role, record, graded, starter, missing, spec, public_only, run))
+            results.append(_cell_result(role, record, graded, starter, missing, spec, run))
     if public_only:
         results = [r for r in results if not r.manual]  # written answers are for the trainer, not « Vérifier »
     else:
@@ -231,7 +230,7 @@ def _label(role):
     return _("Réponse rédigée « %(id)s » (%(points)s)") % {"id": role.grade_id, "points": points}
 
 
-def _cell_result(role, record, graded, starter, missing, spec, public_only, run):
+def _cell_result(role, record, graded, starter, missing, spec, run):
     number = role.index + 1
     name = _label(role)
     if role.role in ("manual", "task"):
