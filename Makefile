@@ -9,6 +9,12 @@ APT_PACKAGES := bubblewrap gettext chromium redis-server python3-venv
 
 .PHONY: run test install system-packages prepare messages clean bench
 
+# Development mode is explicit: settings read DJANGO_DEBUG=1 from this file (production is the default).
+# Written once; edit it for local settings (it is not in git).
+.env:
+	printf '%s\n' '# Written by make: this checkout runs in development mode (production is the default without it).' \
+	  'DJANGO_DEBUG=1' > $@
+
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -25,7 +31,7 @@ $(SANDBOX_VENV)/.installed: exercises/sandbox_files/requirements.txt | system-pa
 	MPLCONFIGDIR=$(SANDBOX_VENV)/mplconfig $(SANDBOX_VENV)/bin/python -c "import matplotlib.pyplot"
 	touch $@
 
-install: $(VENV)/.installed $(SANDBOX_VENV)/.installed
+install: .env $(VENV)/.installed $(SANDBOX_VENV)/.installed
 
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -38,7 +44,7 @@ system-packages:
 	  fi; \
 	fi
 
-messages: $(VENV)/.installed
+messages: .env $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore '.venv/*' -v0
 
 prepare: install system-packages messages

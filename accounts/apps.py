@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Comptes et promos")
+
+    def ready(self):
+        from config.files import connect_file_cleanup
+
+        connect_file_cleanup()

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,20 @@ class LoginForm(AuthenticationForm):
         required=False,
         help_text=_("La session se fermera après 15 minutes sans activité et à la fermeture du navigateur."),
     )
+
+    def clean(self):
+        """Besides axes' limit per account, a limit per network address across usernames: someone
+        trying many accounts from one place is stopped, a workshop of 20 people on one box is not."""
+        from axes.helpers import get_client_ip_address
+
+        from .services import network_failures
+
+        if self.request is not None and network_failures(get_client_ip_address(self.request)) >= settings.LOGIN_NETWORK_FAILURE_LIMIT:
+            raise ValidationError(
+                _("Trop d'essais de connexion ont échoué depuis ce réseau. Réessayez dans 15 minutes ou demandez "
+                  "une nouvelle carte de connexion à votre formateur ou médiateur."), code="network_locked",
+            )
+        return super().clean()
 
 
 class CohortForm(forms.ModelForm):

@@ -16,21 +16,25 @@ from .models import Cohort, DeletionRequest, LoginLink, Role, hash_token
 
 LOGIN_LINK_LIFETIME = timedelta(days=30)
 
-# Short, common French words without accents or look-alike letters, easy to
-# type on a phone: three of them and two digits give ~4e8 combinations, and
-# login attempts are rate limited.
+# Short, common French words without accents, easy to type on a phone. Three of them and a
+# three-digit number: 128³ × 900 ≈ 1.9·10⁹ passwords (at least 10⁹, tested), while
+# login failures are limited per account and per network address (settings.AXES_*).
 WORDS = (
-    "abeille arbre avion balle bateau biscuit bouton cadeau camion canard carotte cerise chaise chameau "
-    "chapeau chat cheval citron crayon dauphin domino dragon ecole etoile farine fenetre feuille fleur "
-    "fourmi fraise fromage fusee gateau girafe glace guitare hibou jardin jouet journal lapin lavande "
-    "livre lune maison marron melon montagne mouton nuage orange palmier panda papillon pigeon piano "
-    "poire pomme prune radis renard requin robot rocher salade sapin soleil tambour tigre tomate tortue "
-    "train tulipe valise velo violon voilier zebre"
+    "abeille ananas arbre avion balle bambou banane bateau biscuit bougie bouton cactus cadeau camion "
+    "canard carotte castor cerf cerise chaise chameau chapeau chat chemin cheval citron colline coquille "
+    "couronne crayon dauphin dinde domino dragon ecole epice etoile farine fenetre feuille fleur flocon "
+    "foret fourmi fraise fromage fusee gateau gazelle girafe glace guitare hamac hibou igloo jardin "
+    "jouet journal kiwi lama lampe lapin lavande lion livre loup lune maison marmotte marron melon miel "
+    "montagne moulin mouton navet noisette nuage olive orange ours palmier panda panier papillon perle "
+    "phoque piano pigeon plage pluie poire poivre pomme poney potiron prune radis renard renne requin "
+    "riviere robot rocher ruche sable salade sapin sardine singe soleil tambour tapis tigre tomate "
+    "tortue toupie train tulipe vache vague valise velo violon voilier voiture yaourt zebre "
 ).split()
+PASSWORD_NUMBERS = range(100, 1000)
 
 
 def easy_password():
-    return "-".join(secrets.choice(WORDS) for _ in range(3)) + f"-{secrets.randbelow(90) + 10}"
+    return "-".join(secrets.choice(WORDS) for _ in range(3)) + f"-{secrets.choice(PASSWORD_NUMBERS)}"
 
 
 def _username_from(name):
@@ -56,10 +60,35 @@ def access_cohort(user, pk):
 
 
 def access_learner(user, cohort, learner_pk):
+    """A learner of a cohort the user manages, whose work the user may see (`may_see_learner_work`): 404 otherwise."""
     learner = cohort.learners.filter(pk=learner_pk).first()
-    if learner is None:
+    if learner is None or not may_see_learner_work(user, learner):
         raise Http404
     return learner
+
+
+def may_see_learner_work(viewer, learner):
+    """The one rule for « may this person see this learner's work » (submissions, results, files,
+    progress, attestations): the learner, a coordinator, a trainer of one of the learner's cohorts,
+    or a mediator of one of their groups if the learner agreed to share (`shares_progress`)."""
+    if not viewer.is_authenticated:
+        return False
+    if viewer.pk == learner.pk or viewer.is_coordinator:
+        return True
+    if viewer.role == Role.MEDIATOR and not learner.shares_progress:
+        return False
+    return viewer.is_trainer and Cohort.objects.filter(trainers=viewer, learners=learner).exists()
+
+
+def learners_visible_to(viewer):
+    """The same rule as `may_see_learner_work`, as a queryset of the people whose work `viewer` may see."""
+    people = get_user_model().objects.all()
+    if viewer.is_coordinator:
+        return people
+    if not viewer.is_trainer:
+        return people.filter(pk=viewer.pk)
+    visible = people.filter(pk__in=Cohort.learners.through.objects.filter(cohort__trainers=viewer).values("user_id"))
+    return visible.filter(shares_progress=True) if viewer.role == Role.MEDIATOR else visible
 
 
 def cohorts_for_staff(user):
@@ -78,12 +107,21 @@ def sharing_set(*, user, shares):
 
 def accompanied_people(mediator):
     """The learners of the mediator's groups who agreed to share their achievements."""
-    return list(
-        get_user_model().objects.filter(cohorts__trainers=mediator, shares_progress=True).distinct().order_by("first_name", "username")
-    )
+    return list(learners_visible_to(mediator).exclude(pk=mediator.pk).order_by("first_name", "username"))
 
 
 # ---------------------------------------------------------------- accounts
+
+
+def network_failures(ip_address):
+    """Failed logins from one network address, all usernames together, within the lock-out period."""
+    from axes.models import AccessAttempt
+    from django.conf import settings
+    from django.db.models import Sum
+
+    since = timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME)
+    attempts = AccessAttempt.objects.filter(ip_address=ip_address, attempt_time__gte=since)
+    return attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
 
 
 def user_signup(*, username, password, email="", first_name=""):
@@ -121,10 +159,21 @@ def login_link_use(token):
 
 
 def login_links_revoke(*, user):
-    """Revoke every pending login link of a learner (a lost card)."""
+    """Revoke every pending login link of a learner."""
     return LoginLink.objects.filter(user=user, used_at__isnull=True, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+
+
+def login_card_revoke(*, learner, by):
+    """A lost card: everything printed on it stops working. Its QR link is revoked, its password
+    replaced by an unusable one, and the learner's open sessions end (Django checks a session
+    against a hash of the password). The trainer prints a new card when the learner is back."""
+    with transaction.atomic():
+        links = login_links_revoke(user=learner)
+        learner.set_unusable_password()
+        learner.save(update_fields=["password"])
+    return links
 
 
 def login_card_issue(*, learner, by):

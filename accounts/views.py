@@ -11,7 +11,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses import services as courses_services
@@ -167,13 +166,14 @@ def _render_cards(request, cohort, cards):
 @staff_required
 @require_POST
 def login_links_revoke(request, pk, learner_pk):
+    """« Carte perdue »: the password and the QR code printed on the card stop working."""
     cohort = services.access_cohort(request.user, pk)
     learner = services.access_learner(request.user, cohort, learner_pk)
-    count = services.login_links_revoke(user=learner)
-    text = ngettext(
-        "%(count)s lien de connexion révoqué pour %(name)s.", "%(count)s liens de connexion révoqués pour %(name)s.", count
-    )
-    messages.success(request, text % {"count": count, "name": learner.display_name})
+    services.login_card_revoke(learner=learner, by=request.user)
+    messages.success(request, _(
+        "Carte de %(name)s révoquée : le mot de passe et le code QR imprimés ne fonctionnent plus, et ses sessions "
+        "ouvertes sont fermées. Imprimez-lui une nouvelle carte pour qu'il ou elle puisse se reconnecter."
+    ) % {"name": learner.display_name})
     return redirect(cohort)
 
 

@@ -1,9 +1,12 @@
 """Tremplin settings: one file, driven by environment variables.
 
-The defaults run from a plain checkout: SQLite and a Celery broker on the
-filesystem, so `make run` needs no server. Set DATABASE_URL and
-CELERY_BROKER_URL for PostgreSQL and Redis, and DJANGO_DEBUG=0 with
-DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS in production.
+Production is the default: without DJANGO_DEBUG=1, Tremplin runs with secure cookies, HTTPS
+and hashed static files, and refuses to start without DJANGO_SECRET_KEY. Development mode is
+asked for explicitly: `make` writes `DJANGO_DEBUG=1` in the checkout's `.env` file, which is
+read here for the variables the environment does not set (TREMPLIN_ENV_FILE names another
+file). The other defaults run from a plain checkout: SQLite and a Celery broker on the
+filesystem, so `make run` needs no server. Set DATABASE_URL and CELERY_BROKER_URL for
+PostgreSQL and Redis, and DJANGO_ALLOWED_HOSTS in production.
 """
 
 import os
@@ -14,7 +17,18 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("TREMPLIN_VAR_DIR", BASE_DIR / "var"))
+
+
+def read_env_file(path):
+    """KEY=VALUE lines (# comments) for the variables the environment does not already set."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return
+    for line in lines:
+        key, sep, value = line.strip().partition("=")
+        if sep and not key.startswith("#"):
+            os.environ.setdefault(key.strip(), value.strip().strip("'\""))
 
 
 def env_bool(name, default):
@@ -24,12 +38,21 @@ def env_bool(name, default):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+read_env_file(os.environ.get("TREMPLIN_ENV_FILE", BASE_DIR / ".env"))
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG=0")
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. Tremplin runs in production mode unless told otherwise, and production "
+            "needs a secret key: export DJANGO_SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\" "
+            "(the same on every web and worker machine). For development on this machine, run `make run` "
+            "(it writes DJANGO_DEBUG=1 in .env) or set DJANGO_DEBUG=1."
+        )
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+VAR_DIR = Path(os.environ.get("TREMPLIN_VAR_DIR", BASE_DIR / "var"))
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -124,8 +147,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
-# Login rate limiting: 5 failures lock the username + IP pair for 15 minutes.
+# Login rate limiting: 5 failures lock the username + IP pair for 15 minutes, and 100 failures
+# from one address across usernames lock that address (accounts.forms.LoginForm): a workshop
+# of 20 people behind one box, each mistyping up to 4 times, stays under it.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+LOGIN_NETWORK_FAILURE_LIMIT = int(os.environ.get("LOGIN_NETWORK_FAILURE_LIMIT", "100"))
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"

@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from courses import views as course_views
 
@@ -14,6 +12,5 @@ urlpatterns = [
     path("", include("progress.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    # Lesson images; in production the front web server serves MEDIA_ROOT instead.
-    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    # No URL serves MEDIA_ROOT: every stored file goes through a view that checks access (config/files.py).
 ]

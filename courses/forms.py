@@ -67,6 +67,3 @@ class LessonForm(forms.ModelForm):
             raise ValidationError(_("Une autre leçon de ce module utilise déjà cette adresse courte."), code="duplicate")
         return slug
 
-
-class ImageUploadForm(forms.Form):
-    upload = forms.ImageField()

@@ -47,6 +47,11 @@ class Course(models.Model):
     language = models.CharField(_("langue"), max_length=5, choices=settings.LANGUAGES, default="fr")
     duration_minutes = models.PositiveIntegerField(_("durée (minutes)"), null=True, blank=True)
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # Defined by the package (course.toml, [attestation]) and checked there; {} means the safe defaults.
+    attestation_policy = models.JSONField(
+        _("conditions de l'attestation"), default=dict, blank=True,
+        help_text="{'lessons': bool, 'min_score': 0-100, 'min_score_by_kind': {kind: 0-100}}; see docs/course-format.md.",
+    )
     authors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("auteurs"), related_name="authored_courses", blank=True
     )
@@ -154,6 +159,13 @@ class LessonCompletion(models.Model):
 
 
 class LessonImage(models.Model):
+    """A picture uploaded from the lesson editor. Served by `courses:lesson_image` to whoever may
+    read a lesson that shows it (or edit its course), never from a public folder."""
+
     image = models.ImageField(upload_to="lessons/%Y/%m/")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(default=timezone.now)
+    lessons = models.ManyToManyField(Lesson, related_name="images", blank=True)
+
+    def get_absolute_url(self):
+        return reverse("courses:lesson_image", args=[self.pk])

@@ -18,6 +18,7 @@ from progress import services as progress_services
 
 from .models import Course, Lesson, LessonCompletion, Level, Module, Status, Track
 from .notebook_html import render as notebook_to_html
+from .package_files import refusal, refused_entries
 from .sanitize import clean_html, markdown_to_html
 
 PREFIXED = re.compile(r"^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -83,6 +84,7 @@ class CourseData:
     duration: int | None
     status: str
     modules: list = field(default_factory=list)
+    attestation_policy: dict = field(default_factory=dict)  # [attestation], checked by progress
 
 
 class _Reader:
@@ -300,6 +302,10 @@ def read_course(folder):
     """Read and validate one course folder; raise PackageError with every problem found."""
     folder = Path(folder)
     reader = _Reader(folder)
+    for path, reason in refused_entries(folder):
+        reader.error(path, 1, reason)
+    if reader.errors:  # nothing of such a package is read: a link may lead anywhere, a FIFO would hang
+        raise PackageError(reader.errors)
     slug = folder.name
     if not SLUG.match(slug):
         reader.error(folder, 1, _("le nom du dossier doit être le slug du cours (minuscules, chiffres, tirets)"))
@@ -320,6 +326,11 @@ def read_course(folder):
         duration=reader.int_field(data, "duration", course_file, line_of),
         status=reader.choice_field(data, "status", course_file, line_of, list(Status.values), Status.PUBLISHED),
     )
+    course.attestation_policy, problems = progress_services.attestation_policy_clean(data.get("attestation"))
+    table_line = next((n for n, line in enumerate(text.splitlines(), start=1) if re.match(r"\s*\[\s*attestation\b", line)), 1)
+    for key, message in problems:  # the line of the key, else of its table
+        found = [n for n in (line_of(part) for part in reversed(key.split("."))) if n > 1]
+        reader.error(course_file, found[0] if found else table_line, message)
     if course.track and not Track.objects.filter(slug=course.track).exists():
         known = ", ".join(Track.objects.values_list("slug", flat=True))
         reader.error(
@@ -375,6 +386,9 @@ def course_folders(path):
     if (path / "course.toml").exists():
         return [path]
     folders = sorted(p for p in path.iterdir() if p.is_dir() and (p / "course.toml").exists()) if path.is_dir() else []
+    refused = [f"{p}:1: {refusal(p)}" for p in folders if refusal(p)]  # the path given may be a link, not a course in it
+    if refused:
+        raise PackageError(refused)
     if not folders:
         raise PackageError([f"{path}:1: " + _("aucun cours trouvé (pas de course.toml)")])
     return folders
@@ -400,7 +414,7 @@ def _upsert(data):
         slug=data.slug,
         defaults=dict(
             title=data.title, track=track, summary=data.summary, level=data.level, language=data.language,
-            duration_minutes=data.duration, status=data.status,
+            duration_minutes=data.duration, status=data.status, attestation_policy=data.attestation_policy,
         ),
     )
     kept_modules = []
@@ -462,6 +476,17 @@ def _toml(pairs):
     return "\n".join(lines) + "\n"
 
 
+def _attestation_toml(policy):
+    """The `[attestation]` table of course.toml; nothing when the course keeps the defaults."""
+    if not policy:
+        return ""
+    value = lambda v: ("true" if v else "false") if isinstance(v, bool) else repr(v)  # noqa: E731
+    lines = ["", "[attestation]"] + [f"{key} = {value(policy[key])}" for key in ("lessons", "min_score") if key in policy]
+    if policy.get("min_score_by_kind"):
+        lines += ["", "[attestation.min_score_by_kind]"] + [f"{k} = {value(v)}" for k, v in policy["min_score_by_kind"].items()]
+    return "\n".join(lines) + "\n"
+
+
 def export_course(course, path):
     """Write the course as a package under path/<slug>; returns the folder."""
     folder = Path(path) / course.slug
@@ -471,7 +496,7 @@ def export_course(course, path):
             ("title", course.title), ("track", course.track.slug), ("summary", course.summary),
             ("level", course.level), ("language", course.language), ("duration", course.duration_minutes),
             ("status", course.status),
-        ]),
+        ]) + _attestation_toml(course.attestation_policy),
         encoding="utf-8",
     )
     width = lambda n: max(2, len(str(n)))  # noqa: E731

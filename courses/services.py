@@ -1,5 +1,6 @@
 """Courses: every write that matters goes through these functions."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -8,7 +9,7 @@ from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from .models import Course, Enrolment, Lesson, LessonCompletion, Module, Status, Track
+from .models import Course, Enrolment, Lesson, LessonCompletion, LessonImage, Module, Status, Track
 from .sanitize import clean_html
 
 # ---------------------------------------------------------------- access
@@ -323,8 +324,38 @@ def lesson_save(*, lesson, body):
         lesson.body = clean_html(body)
         lesson.source = ""
     lesson.save()
+    lesson.images.set(LessonImage.objects.filter(pk__in=image_ids_in(lesson.body)))
     progress_services.sync_links(lesson=lesson)
     return lesson
+
+
+IMAGE_URL = re.compile(r"/cours/fichiers/images/(\d+)/")
+
+
+def image_ids_in(html):
+    """The lesson images a body shows (their URLs are `courses:lesson_image`)."""
+    return {int(pk) for pk in IMAGE_URL.findall(html or "")}
+
+
+def lesson_image_create(*, upload, by):
+    return LessonImage.objects.create(image=upload, uploaded_by=by)
+
+
+def access_lesson_image(user, pk):
+    """A lesson image for its uploader, the authors of a course that shows it, and whoever may read a
+    lesson that shows it (published, enrolled); 404 for anyone else, as for the lesson itself."""
+    image = LessonImage.objects.filter(pk=pk).first()
+    if image is None:
+        raise Http404
+    if user.is_authenticated and image.uploaded_by_id == user.pk:
+        return image
+    for lesson in image.lessons.select_related("module__course"):
+        try:
+            access_lesson(user, lesson.module.course, lesson.pk)
+        except (Http404, PermissionDenied):
+            continue
+        return image
+    raise Http404
 
 
 def lesson_create(*, module, body="", **fields):

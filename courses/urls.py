@@ -9,6 +9,7 @@ urlpatterns = [
     path("atelier/nouveau/", views.course_create, name="course_create"),
     path("atelier/parcours/nouveau/", views.track_create, name="track_create"),
     path("atelier/image/", views.image_upload, name="image_upload"),
+    path("fichiers/images/<int:pk>/", views.lesson_image, name="lesson_image"),
     path("atelier/<slug:slug>/", views.course_edit, name="course_edit"),
     path("atelier/<slug:slug>/publier/", views.course_publish, name="course_publish"),
     path("atelier/<slug:slug>/modules/nouveau/", views.module_form, name="module_create"),

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import coordinator_required
+from config.files import IMAGE, check_upload, serve_stored_file
 
 from . import services
 from .notebook_html import image_response, with_image_urls
-from .forms import CourseForm, ImageUploadForm, LessonForm, ModuleForm, TrackForm
-from .models import Lesson, LessonImage, Module
+from .forms import CourseForm, LessonForm, ModuleForm, TrackForm
+from .models import Lesson, Module
 
 
 def home(request):
@@ -259,17 +260,18 @@ def image_upload(request):
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": _("Aucun fichier reçu.")}}, status=400)
-    if upload.size > settings.LESSON_IMAGE_MAX_BYTES:
-        limit = settings.LESSON_IMAGE_MAX_BYTES // (1024 * 1024)
-        return JsonResponse({"error": {"message": _("Image trop lourde : %(max)s Mo au plus.") % {"max": limit}}}, status=400)
-    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    form = ImageUploadForm(files={"upload": upload})
-    if extension not in settings.CKEDITOR_5_UPLOAD_FILE_TYPES or not form.is_valid():
-        return JsonResponse(
-            {"error": {"message": _("Ce fichier n'est pas une image acceptée (JPEG, PNG, GIF ou WebP).")}}, status=400
-        )
-    image = LessonImage.objects.create(image=upload, uploaded_by=request.user)
-    return JsonResponse({"url": image.image.url})
+    try:
+        check_upload(upload, allowed=[IMAGE], max_bytes=settings.LESSON_IMAGE_MAX_BYTES)
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    image = services.lesson_image_create(upload=upload, by=request.user)
+    return JsonResponse({"url": image.get_absolute_url()})
+
+
+@login_required
+def lesson_image(request, pk):
+    """A lesson picture, with the permission of the lessons that show it."""
+    return serve_stored_file(services.access_lesson_image(request.user, pk).image)
 
 
 @coordinator_required

@@ -2,8 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from config.files import file_input
 from progress.forms import CompetenceCodesField
 
+from . import notebooks
 from .graders.common import MAX_SUBMISSION_BYTES
 from .models import Submission
 
@@ -177,7 +179,7 @@ class ExerciseForm(forms.Form):
     )
     notebook = forms.FileField(
         label=_("Notebook : le notebook source (.ipynb)"), required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".ipynb,application/x-ipynb+json"}),
+        widget=file_input(accept=".ipynb,application/x-ipynb+json", max_bytes=notebooks.MAX_BYTES),
         help_text=_("Avec les conventions de nbgrader : cellules « solution » (### BEGIN SOLUTION / ### END SOLUTION), "
                     "cellules de tests notées (### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS pour les tests cachés), "
                     "réponses rédigées notées par le formateur. Un devoir nbgrader s'importe tel quel."),
@@ -497,7 +499,7 @@ class NotebookForm(forms.Form):
 
     upload = forms.FileField(
         label=_("Ou envoyez le notebook fait dans votre Jupyter (.ipynb)"), required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".ipynb,application/x-ipynb+json"}),
+        widget=file_input(accept=".ipynb,application/x-ipynb+json", max_bytes=notebooks.MAX_BYTES),
     )
 
     def __init__(self, *args, cells, **kwargs):

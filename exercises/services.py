@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts import services as accounts_services
 from courses import services as courses_services
 from courses.models import Status as PublishStatus
 
@@ -48,15 +49,11 @@ def access_exercise(user, pk):
 
 
 def access_submission(user, pk):
-    """A submission its learner, a trainer of one of the learner's cohorts, or a coordinator may see."""
+    """A submission whose learner's work the user may see (accounts' one rule); 404 for anyone else."""
     submission = Submission.objects.select_related("exercise__module__course", "learner").filter(pk=pk).first()
-    if submission is None:
+    if submission is None or not accounts_services.may_see_learner_work(user, submission.learner):
         raise Http404
-    if submission.learner_id == user.pk or user.is_coordinator:
-        return submission
-    if user.is_trainer and submission.learner.cohorts.filter(trainers=user).exists():
-        return submission
-    raise Http404
+    return submission
 
 
 # ---------------------------------------------------------------- attempts
@@ -259,10 +256,6 @@ def _graded_submissions():
     )
 
 
-def graded_count(*, exercise_id, learner_id):
-    return _graded_submissions().filter(exercise_id=exercise_id, learner_id=learner_id).count()
-
-
 def best_submission(*, exercise_id, learner_id):
     """The learner's best graded submission of an exercise (trainer's score first), or None."""
     row = (
@@ -353,7 +346,7 @@ def submissions_for_staff(user, *, exercise_id=None, learner_id=None, status=Non
         raise PermissionDenied
     qs = Submission.objects.select_related("exercise__module__course", "learner").defer("files", "answers", "result")
     if not user.is_coordinator:
-        qs = qs.filter(learner__cohorts__trainers=user).distinct()
+        qs = qs.filter(learner__in=accounts_services.learners_visible_to(user).values("pk"))
     if exercise_id:
         qs = qs.filter(exercise_id=exercise_id)
     if learner_id:
@@ -561,4 +554,43 @@ def monthly_activity(since=None, learner_ids=None):
         .values("learner_id", "month", "exercise__module__course__track_id")
         .annotate(submissions=Count("pk"), passed=Count("pk", filter=Q(status=Submission.Status.PASSED)))
         .values_list("learner_id", "month", "exercise__module__course__track_id", "submissions", "passed")
+    )
+
+# ---------------------------------------------------------------- reading: scores toward a course's attestation
+
+
+def exercise_kinds():
+    """{kind: its label} for every exercise kind, in the order the authoring form offers them."""
+    return dict(Exercise.Kind.choices)
+
+
+@dataclass
+class CountedScore:
+    exercise_id: int
+    kind: str
+    score: float | None  # the best score that counts (0-1); None while nothing counts yet
+
+
+def counted_scores(*, course_id, learner_id):
+    """Each published exercise of a course with the learner's best score that counts: a trainer's
+    override first, else the automatic score after penalty. Work waiting for a trainer's review
+    counts only once graded (or overridden)."""
+    exercises = (
+        Exercise.objects.filter(module__course_id=course_id, status=PublishStatus.PUBLISHED)
+        .order_by("module__order", "order", "pk").values_list("pk", "kind")
+    )
+    counted = Q(needs_review=False) | Q(override_score__isnull=False)
+    best = dict(
+        _graded_submissions().filter(counted, learner_id=learner_id, exercise__module__course_id=course_id)
+        .values("exercise_id").annotate(best=Max("effective")).values_list("exercise_id", "best")
+    )
+    return [
+        CountedScore(pk, kind, (best[pk] or 0.0) if pk in best else None) for pk, kind in exercises
+    ]
+
+
+def course_exercise_kinds(*, course_id):
+    """The kinds of the published exercises of a course."""
+    return set(
+        Exercise.objects.filter(module__course_id=course_id, status=PublishStatus.PUBLISHED).values_list("kind", flat=True).distinct()
     )

@@ -7,6 +7,8 @@ from pathlib import Path, PurePosixPath
 
 from django.utils.translation import gettext as _
 
+from courses.package_files import refused_entries
+
 KINDS = ("quiz", "python", "sql", "javascript", "html", "dom", "notebook")
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".woff2", ".woff", ".txt", ".json", ".csv")
 MAX_FILE_BYTES = 1024 * 1024
@@ -108,6 +110,9 @@ def read_exercise(folder, slug=None):
     meta_path = folder / "exercise.toml"
     if not meta_path.is_file():
         raise ExerciseError([f"{meta_path}:1: " + _("fichier exercise.toml manquant")])
+    refused = refused_entries(folder)
+    if refused:  # nothing of such a folder is read: a link may lead anywhere, a FIFO would hang
+        raise ExerciseError([f"{path}:1: {reason}" for path, reason in refused])
     text = meta_path.read_text(encoding="utf-8", errors="replace")
     try:
         meta = tomllib.loads(text)

@@ -1,7 +1,6 @@
 import random
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import services as accounts_services
 from accounts.decorators import staff_required
 from courses.notebook_html import image_response, with_image_urls
 from courses import services as courses_services
@@ -339,8 +339,8 @@ def _quiz_answers(exercise, answers):
 @staff_required
 def review_list(request):
     """The submissions of the trainer's cohorts, filtered by exercise, learner and status."""
-    learners = get_user_model().objects.filter(
-        submissions__isnull=False, **({} if request.user.is_coordinator else {"cohorts__trainers": request.user})
+    learners = accounts_services.learners_visible_to(request.user).filter(
+        submissions__isnull=False
     ).distinct().order_by("last_name", "first_name", "username")
     form = ReviewFilterForm(request.GET or None, exercises=services.exercises_for_staff(request.user), learners=learners)
     filters = form.cleaned_data if form.is_valid() else {}

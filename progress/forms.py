@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from config.files import IMAGE, NOTEBOOK, PDF, TEXT, check_upload, file_input
+
 
 class CompetenceCodesField(forms.CharField):
     """Competence codes typed as text (« RNCP37674-CP3, CRCN-3.4 »), checked against the loaded frameworks."""
@@ -43,12 +45,26 @@ class InvalidationForm(forms.Form):
     reason = forms.CharField(label=_("Raison du retrait"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+MAX_BYTES = 5 * 1024 * 1024
+ACCEPT = "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,text/csv,.txt,.csv,.md,.ipynb"
+
+
 class ObservationForm(forms.Form):
     note = forms.CharField(label=_("Observation"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
-    file = forms.FileField(label=_("Fichier joint (facultatif, 5 Mio au plus)"), required=False)
+    file = forms.FileField(
+        label=_("Fichier joint (facultatif, 5 Mio au plus)"), required=False,
+        help_text=_("Une image, un PDF, un texte brut ou un notebook Jupyter."),
+        widget=file_input(accept=ACCEPT, max_bytes=MAX_BYTES),
+    )
+
+    @property
+    def file_widget_attrs(self):
+        """For templates that write the input themselves (one per competence): the widget's limits."""
+        attrs = self.fields["file"].widget.attrs
+        return {"accept": attrs["accept"], "max_bytes": attrs["data-max-bytes"], "too_big": attrs["data-too-big"]}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and upload.size > 5 * 1024 * 1024:
-            raise ValidationError(_("Le fichier dépasse 5 Mio."), code="too_big")
+        if upload:
+            check_upload(upload, allowed=[IMAGE, PDF, TEXT, NOTEBOOK], max_bytes=MAX_BYTES)
         return upload

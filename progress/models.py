@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -188,6 +190,20 @@ def _token():
     return secrets.token_urlsafe(16)
 
 
+def requirement_lines(requirements):
+    """An attestation's requirements (see Attestation.requirements), one short sentence each, in the
+    active language. A kind's label is stored in French, its catalogue key, and translated here."""
+    lines = [gettext("toutes les leçons terminées")] if requirements.get("lessons") else []
+    for item in requirements.get("exercises", []):
+        kind = gettext(item.get("label") or item.get("kind", ""))
+        if item.get("min_score"):
+            lines.append(gettext("chaque exercice de type « %(kind)s » réussi à %(score)s %% au moins")
+                         % {"kind": kind, "score": number_format(item["min_score"])})
+        else:
+            lines.append(gettext("chaque exercice de type « %(kind)s » rendu et corrigé") % {"kind": kind})
+    return lines
+
+
 class Attestation(models.Model):
     """A completed course, attested: a printable page, a PDF, a public verification page at a random
     address (with its QR code) and an Open Badges 2.0 assertion hosted at the same address."""
@@ -202,6 +218,9 @@ class Attestation(models.Model):
     issued_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revocation_reason = models.CharField(max_length=300, blank=True)
+    # What the course required on that day: {"lessons": bool, "exercises": [{"kind", "label", "min_score"}]};
+    # null for attestations issued before requirements were recorded.
+    requirements = models.JSONField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("attestation")
@@ -216,6 +235,11 @@ class Attestation(models.Model):
         from django.urls import reverse
 
         return reverse("attestation_verify", args=[self.token])
+
+    @property
+    def requirement_lines(self):
+        """What was required to receive it, one sentence each; None when it was not recorded (older attestations)."""
+        return None if self.requirements is None else requirement_lines(self.requirements)
 
 
 class ActivityMonth(models.Model):

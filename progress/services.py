@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 
 from .models import (
     STATE_SYMBOLS, ActivityLink, ActivityMonth, Attestation, Block, BlockReady, Competence, CompetenceProgress, Evidence, ProgressEvent, Qualification, State,
+    requirement_lines,
 )
 
 PUBLISHED = "published"
@@ -89,9 +91,8 @@ def submission_graded(submission, *, new=True):
     if new:
         record_activity(submission.learner_id, submission.created_at, course.track_id if course else 0, submissions=1,
                         passed=int(submission.status == "passed"), minutes=MINUTES_PER_SUBMISSION)
-        # An exercise counts as done from its first graded submission: only that one can complete a course.
-        if exercises_services.graded_count(exercise_id=submission.exercise_id, learner_id=submission.learner_id) == 1:
-            course_check(user_id=submission.learner_id, course=course)
+    # Any better score (a new submission, a regrade, a trainer's points or override) may meet the attestation policy.
+    course_check(user_id=submission.learner_id, course=course)
     links = list(ActivityLink.objects.filter(exercise_id=submission.exercise_id).select_related("competence"))
     if not links:
         return []
@@ -256,12 +257,28 @@ def competence_invalidate(*, user, competence, by, reason):
 
 
 def observation_add(*, user, competence, by, note, file=None):
-    with transaction.atomic():
-        evidence = Evidence.objects.create(
-            user=user, competence=competence, kind=Evidence.Kind.OBSERVATION, note=note, author=by, file=file or "",
-            title=note[:300],
-        )
-        refresh(user.pk, [competence.pk])
+    """A trainer's observation, with an optional file (checked by the form: config.files.check_upload).
+    The file is written before the row: if the row cannot be written, the file is removed."""
+    evidence = Evidence(user=user, competence=competence, kind=Evidence.Kind.OBSERVATION, note=note, author=by,
+                        file=file or "", title=note[:300])
+    try:
+        with transaction.atomic():
+            evidence.save()
+            refresh(user.pk, [competence.pk])
+    except BaseException:
+        if evidence.file.name:
+            evidence.file.storage.delete(evidence.file.name)
+        raise
+    return evidence
+
+
+def access_evidence_file(user, pk):
+    """An observation's file, for whoever may see the learner's work (accounts' one rule); 404 otherwise."""
+    from accounts import services as accounts_services
+
+    evidence = Evidence.objects.select_related("user").filter(pk=pk).exclude(file="").first()
+    if evidence is None or not accounts_services.may_see_learner_work(user, evidence.user):
+        raise Http404
     return evidence
 
 
@@ -535,8 +552,9 @@ def cohort_qualifications(cohort):
     return list(Qualification.objects.filter(cohorts=cohort).order_by("code"))
 
 
-def cohort_matrix(cohort, qualification, *, sort="name", only_at_risk=False, consenting_only=False, now=None):
-    """Learners × competences of one qualification, with who is at risk and why."""
+def cohort_matrix(cohort, qualification, *, viewer=None, sort="name", only_at_risk=False, now=None):
+    """Learners × competences of one qualification, with who is at risk and why; only the learners
+    whose work `viewer` may see (a mediator: those who agreed to share)."""
     from django.utils.translation import gettext as _
 
     from courses import services as courses_services
@@ -544,7 +562,11 @@ def cohort_matrix(cohort, qualification, *, sort="name", only_at_risk=False, con
 
     now = now or timezone.now()
     learners = cohort.learners.order_by("last_name", "first_name", "username")
-    learners = list(learners.filter(shares_progress=True) if consenting_only else learners)
+    if viewer is not None:
+        from accounts import services as accounts_services
+
+        learners = learners.filter(pk__in=accounts_services.learners_visible_to(viewer).values("pk"))
+    learners = list(learners)
     ids = [learner.pk for learner in learners]
     competences = list(Competence.objects.filter(block__qualification=qualification).select_related("block")
                        .order_by("block__order", "order", "pk"))
@@ -591,24 +613,130 @@ def learner_history(user, limit=50):
 # ---------------------------------------------------------------- attestations and Open Badges
 
 
-def course_check(*, user_id, course):
-    """After an activity: a self-paced (Numérique de base) course now fully done gets its attestation."""
-    from django.contrib.auth import get_user_model
+ATTESTATION_DEFAULTS = {"lessons": True, "min_score": 60, "min_score_by_kind": {}}  # course.toml [attestation]
 
+
+def _percent(value):
+    """A percentage from course.toml (0 to 100, integer or decimal), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+        return None
+    return int(value) if value == int(value) else value
+
+
+def attestation_policy_clean(raw):
+    """Check a course's `[attestation]` table (course.toml); returns (policy, problems).
+
+    The policy is what the course stores: {} without a table (the defaults apply), else every key with
+    its value. Problems are (dotted key, message): the key locates the line for the `file:line: message` report.
+    """
+    from django.utils.translation import gettext
+
+    from exercises import services as exercises_services
+
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict):
+        return {}, [("attestation", gettext("« attestation » doit être une table : [attestation]"))]
+    problems = []
+    policy = {**ATTESTATION_DEFAULTS, "min_score_by_kind": {}}
+    for key in raw:
+        if key not in ATTESTATION_DEFAULTS:
+            problems.append((key, gettext("clé inconnue « %(key)s » dans [attestation] ; clés possibles : %(keys)s")
+                             % {"key": key, "keys": ", ".join(ATTESTATION_DEFAULTS)}))
+    percent_error = gettext("« %(key)s » doit être un pourcentage entre 0 et 100 (par exemple 60)")
+    if "lessons" in raw:
+        if isinstance(raw["lessons"], bool):
+            policy["lessons"] = raw["lessons"]
+        else:
+            problems.append(("lessons", gettext("« lessons » doit valoir true ou false")))
+    if "min_score" in raw:
+        if (score := _percent(raw["min_score"])) is None:
+            problems.append(("min_score", percent_error % {"key": "min_score"}))
+        else:
+            policy["min_score"] = score
+    by_kind = raw.get("min_score_by_kind", {})
+    if not isinstance(by_kind, dict):
+        problems.append(("min_score_by_kind", gettext("« min_score_by_kind » doit être une table : [attestation.min_score_by_kind]")))
+        by_kind = {}
+    kinds = exercises_services.exercise_kinds()
+    for kind, value in by_kind.items():
+        if kind not in kinds:
+            problems.append((f"min_score_by_kind.{kind}", gettext("type d'exercice inconnu « %(kind)s » dans min_score_by_kind ; types possibles : %(kinds)s")
+                             % {"kind": kind, "kinds": ", ".join(kinds)}))
+        elif (score := _percent(value)) is None:
+            problems.append((f"min_score_by_kind.{kind}", percent_error % {"key": f"min_score_by_kind.{kind}"}))
+        else:
+            policy["min_score_by_kind"][kind] = score
+    return ({} if problems else policy), problems
+
+
+def attestation_policy(course):
+    """The course's attestation policy, the defaults filled in: what a package without `[attestation]` gets."""
+    stored = course.attestation_policy or {}
+    return {
+        "lessons": stored.get("lessons", ATTESTATION_DEFAULTS["lessons"]),
+        "min_score": stored.get("min_score", ATTESTATION_DEFAULTS["min_score"]),
+        "min_score_by_kind": dict(stored.get("min_score_by_kind") or {}),
+    }
+
+
+def _min_score(policy, kind):
+    return policy["min_score_by_kind"].get(kind, policy["min_score"])
+
+
+def attestation_requirements(course):
+    """What the course asks today, as its attestations record it: every lesson or not, and the score
+    needed in each kind of exercise among its published ones."""
+    from django.utils import translation
+
+    from exercises import services as exercises_services
+
+    policy = attestation_policy(course)
+    kinds = exercises_services.course_exercise_kinds(course_id=course.pk)
+    labels = exercises_services.exercise_kinds()
+    with translation.override(None):  # the label in French, the catalogue's key: translated when shown
+        exercises = [{"kind": kind, "label": str(labels.get(kind, kind)), "min_score": _min_score(policy, kind)}
+                     for kind in [k for k in labels if k in kinds] + sorted(set(kinds) - set(labels))]
+    return {"lessons": policy["lessons"], "exercises": exercises}
+
+
+def attestation_policy_met(*, course, user):
+    """Whether the learner meets the course's policy: each published lesson completed (unless the policy
+    says otherwise) and, in every published exercise, a best counted score at least the kind's minimum."""
     from courses import services as courses_services
+    from exercises import services as exercises_services
+
+    policy = attestation_policy(course)
+    lessons = courses_services.course_outline(course, user).lessons
+    scores = exercises_services.counted_scores(course_id=course.pk, learner_id=user.pk)
+    if not lessons and not scores:
+        return False
+    if policy["lessons"] and not all(lesson.is_done for lesson in lessons):
+        return False
+    # A tolerance for floats: 0.6 × 100 must meet 60.
+    return all(s.score is not None and 100 * s.score + 1e-9 >= _min_score(policy, s.kind) for s in scores)
+
+
+def course_check(*, user_id, course):
+    """After an activity (a lesson completed, a submission graded, regraded or overridden by a trainer): a
+    self-paced (Numérique de base) course whose attestation policy is now met gets its attestation."""
+    from django.contrib.auth import get_user_model
 
     if course is None or not course.track.self_enrolment or Attestation.objects.filter(user_id=user_id, course=course).exists():
         return None
     user = get_user_model().objects.get(pk=user_id)
-    if courses_services.course_outline(course, user).percent < 100:
+    if not attestation_policy_met(course=course, user=user):
         return None
     return attestation_issue(user=user, course=course)
 
 
 def attestation_issue(*, user, course):
+    """Record the attestation with what the course required that day. It does not check the policy:
+    course_check does, and is the only caller in the application."""
     attestation, created = Attestation.objects.get_or_create(
         user=user, course=course,
-        defaults={"learner_name": user.display_name, "course_title": course.title, "duration_minutes": course.duration_minutes},
+        defaults={"learner_name": user.display_name, "course_title": course.title, "duration_minutes": course.duration_minutes,
+                  "requirements": attestation_requirements(course)},
     )
     if created:
         record_activity(user.pk, attestation.issued_at, course.track_id, attestations=1)
@@ -643,6 +771,14 @@ def badge_issuer(base):
     }
 
 
+def _requirements_narrative(lines):
+    from django.utils.translation import gettext, pgettext
+
+    if not lines:
+        return gettext("Délivrée après avoir terminé toutes les activités du cours.")
+    return gettext("Délivrée après : %(requirements)s.") % {"requirements": pgettext("list separator", " ; ").join(lines)}
+
+
 def badge_class(course, base):
     from django.urls import reverse
 
@@ -650,7 +786,7 @@ def badge_class(course, base):
         "@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass", "id": base + reverse("badge_class", args=[course.slug]),
         "name": course.title, "description": course.summary or course.title,
         "image": base + reverse("badge_image", args=[course.slug]),
-        "criteria": {"narrative": "Toutes les leçons du cours sont terminées et tous ses exercices ont été faits sur Tremplin."},
+        "criteria": {"narrative": _requirements_narrative(requirement_lines(attestation_requirements(course)))},
         "issuer": base + reverse("badge_issuer"), "tags": ["numerique-de-base"],
     }
 
@@ -671,7 +807,8 @@ def badge_assertion(attestation, base):
         "badge": base + reverse("badge_class", args=[attestation.course.slug]),
         "verification": {"type": "hosted"},
         "issuedOn": attestation.issued_at.isoformat(),
-        "evidence": [{"id": identity, "narrative": f"{attestation.learner_name} a terminé « {attestation.course_title} »."}],
+        "evidence": [{"id": identity, "narrative": f"{attestation.learner_name} a terminé « {attestation.course_title} ». "
+                      + _requirements_narrative(attestation.requirement_lines)}],
     }
     if attestation.revoked_at:
         data["revoked"] = True

@@ -6,6 +6,7 @@ app_name = "progress"
 urlpatterns = [
     path("", views.my_path, name="my_path"),
     path("reussites/", views.achievements, name="achievements"),
+    path("observations/<int:pk>/fichier/", views.evidence_file, name="evidence_file"),
     path("reussites/partage/", views.sharing, name="sharing"),
     path("accompagnement/", views.accompaniment, name="accompaniment"),
     path("indicateurs/", views.indicators, name="indicators"),

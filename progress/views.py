@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import services as accounts_services
 from accounts.decorators import staff_required
+from config.files import serve_stored_file
 from exercises import services as exercises_services
 
 from . import services
@@ -54,8 +55,7 @@ def cohort_dashboard(request, pk):
     cohort, qualifications, qualification = _cohort_and_qualification(request, pk)
     sort = request.GET.get("tri") if request.GET.get("tri") in ("name", "progress", "risk") else "name"
     only_at_risk = request.GET.get("risque") == "1"
-    consenting = request.user.role == "mediateur"
-    matrix = services.cohort_matrix(cohort, qualification, sort=sort, only_at_risk=only_at_risk, consenting_only=consenting) if qualification else None
+    matrix = services.cohort_matrix(cohort, qualification, viewer=request.user, sort=sort, only_at_risk=only_at_risk) if qualification else None
     return render(request, "progress/cohort_dashboard.html", {
         "cohort": cohort, "qualifications": qualifications, "qualification": qualification, "matrix": matrix,
         "sort": sort, "only_at_risk": only_at_risk, "states": State,
@@ -68,7 +68,7 @@ def cohort_export(request, pk):
     cohort, _qualifications, qualification = _cohort_and_qualification(request, pk)
     if qualification is None:  # nothing to export: the dashboard says why
         return redirect("progress:cohort_dashboard", pk=cohort.pk)
-    matrix = services.cohort_matrix(cohort, qualification, consenting_only=request.user.role == "mediateur")
+    matrix = services.cohort_matrix(cohort, qualification, viewer=request.user)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="competences-{cohort.pk}-{qualification.code}.csv"'
     response.write("\ufeff")
@@ -92,11 +92,8 @@ def _learner_context(request, cohort, learner):
 
 
 def _learner(request, cohort, learner_pk):
-    """A learner of the cohort; a mediator sees only those who agreed to share their progress."""
-    learner = accounts_services.access_learner(request.user, cohort, learner_pk)
-    if request.user.role == "mediateur" and not learner.shares_progress:
-        raise Http404
-    return learner
+    """A learner of the cohort whose work the user may see (a mediator: only those who agreed to share)."""
+    return accounts_services.access_learner(request.user, cohort, learner_pk)
 
 
 @staff_required
@@ -152,6 +149,12 @@ def competence_decide(request, pk, learner_pk, competence_pk):
     if form.is_valid():
         return redirect("progress:learner_detail", pk=cohort.pk, learner_pk=learner.pk)
     return render(request, "progress/learner_detail.html", {**context, "form_errors": form.errors}, status=400)
+
+
+@login_required
+def evidence_file(request, pk):
+    """The file attached to a trainer's observation, with the permission of the learner's work."""
+    return serve_stored_file(services.access_evidence_file(request.user, pk).file)
 
 
 @login_required

@@ -93,6 +93,32 @@
     window.addEventListener("resize", sizePreview);
     document.body.addEventListener("htmx:afterSwap", sizePreview);
   });
+  // File inputs with a size limit: a file over it is refused before anything is sent (slow
+  // connections), with the message next to the field; the server checks again.
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    var note = document.createElement("p");
+    note.className = "errorlist";
+    note.id = input.id + "-too-big";
+    note.setAttribute("role", "alert");
+    note.hidden = true;
+    input.insertAdjacentElement("afterend", note);
+    input.addEventListener("change", function () {
+      var limit = parseInt(input.dataset.maxBytes, 10);
+      var tooBig = Array.prototype.some.call(input.files || [], function (file) { return file.size > limit; });
+      input.setCustomValidity(tooBig ? input.dataset.tooBig : "");
+      note.textContent = tooBig ? input.dataset.tooBig : "";
+      note.hidden = !tooBig;
+      if (tooBig) {
+        input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + note.id).trim());
+      }
+    });
+    var form = input.form;
+    if (form) {
+      form.addEventListener("submit", function (event) {
+        if (!input.checkValidity()) { event.preventDefault(); input.focus(); }
+      });
+    }
+  });
   window.addEventListener("pagehide", function () {
     if ("speechSynthesis" in window) window.speechSynthesis.cancel();
   });

@@ -88,7 +88,7 @@ def test_a_mediator_creates_accounts_in_bulk_and_gets_login_cards(client, mediat
     assert [u.username for u in created] == ["awa.diallo", "jose.muller"]
     assert all(u.role == Role.RESIDENT for u in created)
     assert page.count("<svg") == 2
-    passwords = re.findall(r'<dd class="mono">([a-z]+-[a-z]+-[a-z]+-\d\d)</dd>', page)
+    passwords = re.findall(r'<dd class="mono">([a-z]+-[a-z]+-[a-z]+-\d{3})</dd>', page)
     assert len(passwords) == 2
     assert User.objects.get(username="awa.diallo").check_password(passwords[0])
 
@@ -131,7 +131,7 @@ def test_trainer_resets_a_password_with_a_new_card(client, trainer, trainee, coh
     client.force_login(trainer)
     old_token = services.login_link_create(user=trainee, created_by=trainer)
     response = client.post(reverse("accounts:login_cards", args=[cohort.pk]), {"learner": [trainee.pk]})
-    password = re.search(r'<dd class="mono">([a-z]+-[a-z]+-[a-z]+-\d\d)</dd>', response.content.decode()).group(1)
+    password = re.search(r'<dd class="mono">([a-z]+-[a-z]+-[a-z]+-\d{3})</dd>', response.content.decode()).group(1)
     trainee.refresh_from_db()
     assert trainee.check_password(password)
     assert services.login_link_use(old_token) is None  # the previous card no longer works

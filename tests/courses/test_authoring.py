@@ -111,15 +111,15 @@ def test_image_upload_accepts_real_images_for_authors(client, trainer):
     client.force_login(trainer)
     response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("carte.png", png_bytes(), "image/png")})
     assert response.status_code == 200
-    assert response.json()["url"].startswith("/media/lessons/")
+    assert response.json()["url"].startswith("/cours/fichiers/images/")
 
 
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("faux.png", b"<script>alert(1)</script>", "n'est pas une image"),
-        ("page.html", b"<html></html>", "n'est pas une image"),
-        ("script.svg", b"<svg onload='alert(1)'/>", "n'est pas une image"),
+        ("faux.png", b"<script>alert(1)</script>", "n'est pas accepté"),
+        ("page.html", b"<html></html>", "n'est pas accepté"),
+        ("script.svg", b"<svg onload='alert(1)'/>", "n'est pas accepté"),
     ],
 )
 def test_image_upload_refuses_non_images(client, trainer, name, content, message):
@@ -132,7 +132,7 @@ def test_image_upload_refuses_big_files_and_learners(client, trainer, resident, 
     settings.LESSON_IMAGE_MAX_BYTES = 100
     client.force_login(trainer)
     response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("a.png", png_bytes((200, 200)))})
-    assert response.status_code == 400 and "trop lourde" in response.json()["error"]["message"]
+    assert response.status_code == 400 and "trop lourd" in response.json()["error"]["message"]
     client.force_login(resident)
     response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("a.png", png_bytes())})
     assert response.status_code == 403

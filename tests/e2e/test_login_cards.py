@@ -23,7 +23,7 @@ def test_mediator_prints_login_cards_and_a_learner_signs_in_with_one(new_context
     for card in cards.all():
         username, password = (text.strip() for text in card.locator("dd.mono").all_inner_texts())
         assert re.fullmatch(r"[a-z0-9.]+", username)
-        assert re.fullmatch(r"[a-z]+-[a-z]+-[a-z]+-\d\d", password)
+        assert re.fullmatch(r"[a-z]+-[a-z]+-[a-z]+-\d{3}", password)
         qr = card.locator(".qr svg")
         expect(qr).to_be_visible()
         expect(qr.locator("path")).not_to_have_count(0)

@@ -3,14 +3,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from courses.packages import course_folders
+from courses.package_files import refused_entries
+from courses.packages import PackageError, course_folders
 from exercises.graders import grader_for
 from exercises.spec import ExerciseError, read_exercise
 
 
-def exercise_dirs(path):
-    for course in course_folders(path):
-        yield from sorted(p.parent for p in course.glob("*/*/exercise.toml"))
+def exercise_dirs(course):
+    return sorted(p.parent for p in course.glob("*/*/exercise.toml"))
 
 
 def check_exercise(folder):
@@ -34,18 +34,33 @@ class Command(BaseCommand):
         parser.add_argument("path")
 
     def handle(self, path, **options):
-        failures = 0
+        try:
+            courses = course_folders(path)
+        except PackageError as exc:
+            for error in exc.errors:
+                self.stderr.write(error)
+            sys.exit(1)
+        failures, refused = 0, 0
         self.stdout.write(f"{'exercise':<70} {'solution':<9} {'starter':<9} verdict")
-        for folder in exercise_dirs(path):
-            try:
-                ok, solution, starter = check_exercise(folder)
-            except ExerciseError as exc:
-                ok, solution, starter = False, "invalid", "-"
-                for error in exc.errors:
-                    self.stderr.write(error)
-            failures += not ok
-            name = str(Path(folder).relative_to(Path(path).resolve().parent) if Path(folder).is_absolute() else folder)
-            self.stdout.write(f"{name[-70:]:<70} {solution:<9} {starter:<9} {'ok' if ok else 'FAIL'}")
+        for course in courses:
+            # The glob would follow a linked module or exercise folder: the course is checked whole first.
+            problems = refused_entries(course)
+            for entry, reason in problems:
+                self.stderr.write(f"{entry}:1: {reason}")
+            refused += len(problems)
+            for folder in [] if problems else exercise_dirs(course):
+                try:
+                    ok, solution, starter = check_exercise(folder)
+                except ExerciseError as exc:
+                    ok, solution, starter = False, "invalid", "-"
+                    for error in exc.errors:
+                        self.stderr.write(error)
+                failures += not ok
+                name = str(Path(folder).relative_to(Path(path).resolve().parent) if Path(folder).is_absolute() else folder)
+                self.stdout.write(f"{name[-70:]:<70} {solution:<9} {starter:<9} {'ok' if ok else 'FAIL'}")
+        if refused:
+            self.stderr.write(f"{refused} file(s) refused.")
         if failures:
             self.stderr.write(f"{failures} exercise(s) fail the check.")
+        if failures or refused:
             sys.exit(1)

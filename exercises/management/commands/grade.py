@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from courses.package_files import refused_entries
 from exercises import notebooks
 from exercises.graders import WEB_KINDS, grader_for
 from exercises.graders.common import MAX_SUBMISSION_BYTES
@@ -54,6 +55,16 @@ class Command(BaseCommand):
             sys.exit(2)
         except OSError as exc:
             self.stderr.write(f"{exercise_dir}: {exc}")
+            sys.exit(2)
+        try:
+            # A link in the submitted folder would hand the sandbox a file from outside it.
+            refused = refused_entries(submission_path)
+        except OSError as exc:
+            self.stderr.write(f"{submission_path}: {exc}")
+            sys.exit(2)
+        if refused:
+            for path, reason in refused:
+                self.stderr.write(f"{path}:1: {reason}")
             sys.exit(2)
         try:
             submission = read_submission(submission_path, spec.kind)
