@@ -9,4 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from config.files import connect_file_cleanup
 
+        from .personal_data import AccountData, register
+
         connect_file_cleanup()
+        register(AccountData())

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import personal_data
 from .models import Cohort, DeletionRequest, LoginLink, Role, hash_token
 
 LOGIN_LINK_LIFETIME = timedelta(days=30)
@@ -221,30 +222,6 @@ def cohort_create(*, name, site, trainer, start_date=None, end_date=None):
 # ---------------------------------------------------------------- personal data
 
 
-def user_data_export(user):
-    """All the data the platform holds about a person, as JSON-ready data (RGPD art. 15 and 20)."""
-    from courses.services import learner_data_export
-
-    return {
-        "account": {
-            "username": user.username,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "email": user.email,
-            "role": user.role,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login and user.last_login.isoformat(),
-            "site": user.site and user.site.name,
-            "cohorts": list(user.cohorts.values_list("name", flat=True)),
-        },
-        **learner_data_export(user),
-        "deletion_requests": [
-            {"requested_at": r.requested_at.isoformat(), "status": r.status}
-            for r in user.deletion_requests.all()
-        ],
-    }
-
-
 def deletion_request_create(*, user, reason=""):
     pending = user.deletion_requests.filter(status=DeletionRequest.Status.PENDING).first()
     return pending or DeletionRequest.objects.create(user=user, username=user.username, reason=reason)
@@ -260,7 +237,9 @@ def deletion_request_process(*, request, by, accept, comment=""):
             processed_at=timezone.now(), processed_by=by, comment=comment,
         )
         if claimed and accept and request.user_id:
-            get_user_model().objects.filter(pk=request.user_id).delete()
+            person = get_user_model().objects.get(pk=request.user_id)
+            personal_data.erase(person)  # what no foreign key reaches: login logs, the request's own copy of the name
+            person.delete()  # everything else goes with the account (CASCADE), or keeps the action without the name (SET_NULL)
     return bool(claimed)
 
 

@@ -1,4 +1,3 @@
-import json
 import time
 
 import segno
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from courses import services as courses_services
 
-from . import services
+from . import personal_data, services
 from .decorators import coordinator_required, staff_required
 from .forms import BulkLearnersForm, CohortForm, DeletionDecisionForm, DeletionRequestForm, LoginForm, SignupForm
 from .middleware import LAST_SEEN, SHARED_FLAG
@@ -207,9 +206,10 @@ def my_data(request):
 
 @login_required
 def my_data_download(request):
-    data = services.user_data_export(request.user)
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tremplin-{request.user.username}.json"'
+    """Everything Tremplin keeps about the person: a zip with a JSON index, the files and a README in French."""
+    response = HttpResponse(personal_data.export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="tremplin-{request.user.username}.zip"'
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

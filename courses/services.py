@@ -224,20 +224,6 @@ def resume_lesson(user, course):
     return items[0] if items else None
 
 
-def learner_data_export(user):
-    """Everything the courses app holds about a learner, for the RGPD export."""
-    return {
-        "enrolments": [
-            {"course": e.course.slug, "enrolled_at": e.created_at.isoformat(), "last_seen_at": e.last_seen_at and e.last_seen_at.isoformat()}
-            for e in Enrolment.objects.filter(user=user).select_related("course")
-        ],
-        "completed_lessons": [
-            {"course": c.lesson.module.course.slug, "lesson": c.lesson.title, "completed_at": c.completed_at.isoformat()}
-            for c in LessonCompletion.objects.filter(user=user).select_related("lesson__module__course")
-        ],
-    }
-
-
 # ---------------------------------------------------------------- learning
 
 

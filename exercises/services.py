@@ -284,17 +284,6 @@ def best_submissions(*, exercise_ids, learner_ids=None):
         yield Best(learner_id, exercise_id, pk, effective or 0.0, title, created_at)
 
 
-def learner_data_export(user):
-    return {
-        "submissions": [
-            {"exercise": s.exercise.title, "mode": s.mode, "attempt": s.attempt, "status": s.status,
-             "score": s.final_score if s.final_score is not None else s.score,
-             "submitted_at": s.created_at.isoformat(), "files": s.files, "answers": s.answers}
-            for s in Submission.objects.filter(learner=user).select_related("exercise")
-        ]
-    }
-
-
 class OutlineProvider:
     """Exercises in course outlines: done once graded in a submission (not a check)."""
 

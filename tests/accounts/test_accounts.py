@@ -1,5 +1,7 @@
+import io
 import json
 import re
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -150,11 +152,12 @@ def test_learner_downloads_all_their_data(client, trainee, basics_course, first_
     client.force_login(trainee)
     response = client.get(reverse("accounts:my_data_download"))
     assert response["Content-Disposition"].startswith("attachment")
-    data = json.loads(response.content)
-    assert data["account"]["username"] == "yanis"
-    assert data["account"]["cohorts"] == []
-    assert data["enrolments"][0]["course"] == "courriel"
-    assert data["completed_lessons"][0]["lesson"] == first_lesson.title
+    data = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("donnees.json"))
+    sections = {s["key"]: s["records"] for s in data["sections"]}
+    assert sections["compte"][0]["username"] == "yanis"
+    assert sections["promos_apprenant"] == []
+    assert sections["inscriptions"][0]["course"] == basics_course.title
+    assert sections["lecons_terminees"][0]["lesson"] == first_lesson.title
 
 
 def test_deletion_request_is_processed_by_a_coordinator(client, resident, coordinator, basics_course, first_lesson):
