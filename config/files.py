@@ -10,6 +10,7 @@ by Pillow, PDF, UTF-8 plain text, Jupyter notebooks), never HTML, JavaScript or 
 """
 
 import json
+from contextlib import contextmanager
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -173,6 +174,21 @@ def file_input(*, accept, max_bytes):
 
     message = format_lazy(_("Fichier trop lourd : {max} au plus. Choisissez-en un plus léger."), max=lazy(filesizeformat, str)(max_bytes))
     return forms.ClearableFileInput(attrs={"accept": accept, "data-max-bytes": max_bytes, "data-too-big": message})
+
+
+@contextmanager
+def files_removed_on_failure(instance):
+    """For a new row with files: Django writes the files before the row, so if the row (or the rest
+    of its transaction) cannot be written, its files are removed: nothing half-written is left."""
+    try:
+        yield instance
+    except BaseException:
+        for field in instance._meta.concrete_fields:
+            if isinstance(field, FileField):
+                stored = getattr(instance, field.attname)
+                if stored and stored.name and stored.storage.exists(stored.name):
+                    stored.storage.delete(stored.name)
+        raise
 
 
 def delete_stored_files(sender, instance, **kwargs):

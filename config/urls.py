@@ -14,3 +14,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # No URL serves MEDIA_ROOT: every stored file goes through a view that checks access (config/files.py).
 ]
+
+handler500 = "config.views.server_error"

@@ -1,16 +1,21 @@
 """Courses: every write that matters goes through these functions."""
 
+import logging
 import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from config.files import files_removed_on_failure
+
 from .models import Course, Enrolment, Lesson, LessonCompletion, LessonImage, Module, Status, Track
 from .sanitize import clean_html
+
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- access
 
@@ -238,12 +243,17 @@ def enrolment_create(*, user, course):
 
 
 def lesson_visit(*, user, lesson, course):
-    """Remember the lesson for 'reprendre où j'en étais'."""
+    """Remember the lesson for 'reprendre où j'en étais'. Reading the lesson matters more: if this
+    cannot be written (a full disk), the lesson is shown anyway."""
     if not user.is_authenticated or not user.is_learner:
         return
-    Enrolment.objects.update_or_create(
-        user=user, course=course, defaults={"last_lesson": lesson, "last_seen_at": timezone.now()}
-    )
+    try:
+        with transaction.atomic():
+            Enrolment.objects.update_or_create(
+                user=user, course=course, defaults={"last_lesson": lesson, "last_seen_at": timezone.now()}
+            )
+    except DatabaseError as error:
+        log.warning("lesson visit not recorded: %s", error)
 
 
 def lesson_complete(*, user, lesson):
@@ -324,7 +334,10 @@ def image_ids_in(html):
 
 
 def lesson_image_create(*, upload, by):
-    return LessonImage.objects.create(image=upload, uploaded_by=by)
+    image = LessonImage(image=upload, uploaded_by=by)
+    with files_removed_on_failure(image):
+        image.save()
+    return image
 
 
 def access_lesson_image(user, pk):

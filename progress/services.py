@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
+from config.files import files_removed_on_failure
+
 from .models import (
     STATE_SYMBOLS, ActivityLink, ActivityMonth, Attestation, Block, BlockReady, Competence, CompetenceProgress, Evidence, ProgressEvent, Qualification, State,
     requirement_lines,
@@ -261,14 +263,9 @@ def observation_add(*, user, competence, by, note, file=None):
     The file is written before the row: if the row cannot be written, the file is removed."""
     evidence = Evidence(user=user, competence=competence, kind=Evidence.Kind.OBSERVATION, note=note, author=by,
                         file=file or "", title=note[:300])
-    try:
-        with transaction.atomic():
-            evidence.save()
-            refresh(user.pk, [competence.pk])
-    except BaseException:
-        if evidence.file.name:
-            evidence.file.storage.delete(evidence.file.name)
-        raise
+    with files_removed_on_failure(evidence), transaction.atomic():
+        evidence.save()
+        refresh(user.pk, [competence.pk])
     return evidence
 
 

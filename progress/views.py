@@ -143,7 +143,8 @@ def competence_decide(request, pk, learner_pk, competence_pk):
             messages.success(request, _("Observation ajoutée."))
     context = _learner_context(request, cohort, learner)
     item = next(c for q in context["overview"] for b in q.blocks for c in b.competences if c.competence.pk == competence.pk)
-    context.update({"c": item, "q": item.competence.block.qualification, "errors": form.errors if not form.is_valid() else None, "oob": True})
+    context.update({"c": item, "q": item.competence.block.qualification, "errors": form.errors if not form.is_valid() else None,
+                    "errors_for": competence.pk, "oob": True})
     if request.htmx:
         return render(request, "progress/_competence_staff.html", context, status=200)
     if form.is_valid():
