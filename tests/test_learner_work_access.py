@@ -114,3 +114,9 @@ def test_the_observation_file_is_removed_if_the_observation_cannot_be_written(re
                                           file=ContentFile(b"x", name="orphan.txt"))
     assert Evidence.objects.count() == before
     assert not [p for p in settings.MEDIA_ROOT.rglob("orphan*")]
+
+
+def test_anonymous_visitors_get_none_of_it(client, resident, resident_work):
+    for name, method, url, data in work_views(resident_work, resident):
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 302 and response.url.startswith(reverse("accounts:login")), name
