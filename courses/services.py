@@ -247,11 +247,10 @@ def lesson_visit(*, user, lesson, course):
     cannot be written (a full disk), the lesson is shown anyway."""
     if not user.is_authenticated or not user.is_learner:
         return
-    try:
-        with transaction.atomic():
-            Enrolment.objects.update_or_create(
-                user=user, course=course, defaults={"last_lesson": lesson, "last_seen_at": timezone.now()}
-            )
+    try:  # update_or_create is atomic already: a failure leaves no half-written row
+        Enrolment.objects.update_or_create(
+            user=user, course=course, defaults={"last_lesson": lesson, "last_seen_at": timezone.now()}
+        )
     except DatabaseError as error:
         log.warning("lesson visit not recorded: %s", error)
 

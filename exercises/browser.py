@@ -17,7 +17,6 @@ import os
 import shutil
 import signal
 import tempfile
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 import time
@@ -56,6 +55,10 @@ class PageCrashed(Exception):
     """The page's process died, usually for lack of memory."""
 
 
+class PageLeft(Exception):
+    """The page reloaded itself or went elsewhere while it was being checked."""
+
+
 @dataclass
 class PageSession:
     page: object
@@ -65,6 +68,15 @@ class PageSession:
     dialogs: int = 0
     crashed: bool = False
     settle_budget: float = 2.0  # seconds a grading may spend waiting for expectations to come true
+    # Checks run in an isolated world of the page (a JavaScript world of its own on the same DOM):
+    # the page's scripts cannot reach it, so redefining getComputedStyle, querySelector,
+    # Element.prototype or window.axe in the page changes nothing of what the checks read.
+    cdp: object = None
+    world: int | None = None  # the isolated world's execution context in the current document
+    axe_loaded: bool = False
+    navigations: int = 0  # main-frame navigations, ours and the page's
+    expected_navigations: int = 0
+    navigation_allowed: bool = False  # a scenario's steps may follow links of the exercise
 
     def url(self, name="index.html"):
         return f"{ORIGIN}/{name}"
@@ -97,13 +109,68 @@ class PageSession:
     def _crash(self, _page):
         self.crashed = True
 
+    def _navigated(self, frame):
+        if frame == self.page.main_frame:
+            self.navigations += 1
+            self.world, self.axe_loaded = None, False
+
     def load(self, name="index.html"):
-        """Open a page of the submission; raises PageTimeout or PageCrashed."""
+        """Open a page of the submission; raises PageTimeout, PageCrashed or PageLeft."""
+        self.expected_navigations = self.navigations + 1  # ours; one more is the page's doing
         try:
             self.page.goto(self.url(name), wait_until="load")
         except Exception as exc:  # noqa: BLE001 - Playwright's errors have no stable types
             self.raise_for(exc)
+        self.expected_navigations = self.navigations
         self.check()
+
+    def evaluate(self, function, arg=None, *, timeout_ms=5000):
+        """`function` (a JavaScript function's source) called with `arg` in the checks' isolated
+        world; its result comes back by value. Raises PageLeft if the page reloaded or went
+        elsewhere since it was loaded (unless a scenario's steps are being followed)."""
+        import json
+
+        return self._evaluate(f"({function})({json.dumps(arg)})", timeout_ms)
+
+    def load_axe(self):
+        if not self.axe_loaded:
+            self._evaluate(axe_source() + "\n;void 0", 10_000)
+            self.axe_loaded = True
+
+    def _evaluate(self, expression, timeout_ms):
+        failure = None
+        for _attempt in range(3):
+            if self.navigations != self.expected_navigations and not self.navigation_allowed:
+                raise PageLeft()
+            try:
+                if self.cdp is None:
+                    self.cdp = self.page.context.new_cdp_session(self.page)
+                if self.world is None:
+                    frame_id = self.cdp.send("Page.getFrameTree")["frameTree"]["frame"]["id"]
+                    self.world = self.cdp.send("Page.createIsolatedWorld", {
+                        "frameId": frame_id, "worldName": "tremplin-checks", "grantUniveralAccess": False,
+                    })["executionContextId"]
+                answer = self.cdp.send("Runtime.evaluate", {
+                    "expression": expression, "contextId": self.world, "returnByValue": True, "awaitPromise": True,
+                    "timeout": timeout_ms,
+                })
+            except Exception as exc:  # noqa: BLE001 - the document (or its process) went away under the call
+                self.check()
+                if self.page.is_closed():
+                    self.raise_for(exc)
+                failure = exc
+                if "closed" in str(exc).lower() or "detached" in str(exc).lower():
+                    self.cdp = None  # a reload may move the page to another renderer: a new session follows it
+                self.world, self.axe_loaded = None, False
+                continue
+            if "exceptionDetails" in answer:
+                details = answer["exceptionDetails"]
+                raise RuntimeError((details.get("exception") or {}).get("description") or details.get("text", "error"))
+            return answer["result"].get("value")
+        self.check()
+        if self.navigations != self.expected_navigations:
+            raise PageLeft() from failure
+        self.raise_for(failure)
 
     def check(self):
         if self.crashed:
@@ -116,6 +183,9 @@ class PageSession:
             raise PageCrashed() from exc
         if self.dialogs > MAX_DIALOGS:
             raise PageTimeout("dialogs") from exc
+        # A page that keeps reloading or leaving makes Playwright's calls fail or time out: say why.
+        if self.navigations - self.expected_navigations > (5 if self.navigation_allowed else 0):
+            raise PageLeft() from exc
         if "Timeout" in type(exc).__name__ or "timeout" in str(exc).lower():
             raise PageTimeout("timeout") from exc
         if "closed" in str(exc).lower():  # the watchdog killed the browser
@@ -278,6 +348,7 @@ def _new_session(browser, timeout_s, width, height):
     context.route("**/*", session._route)
     page.on("dialog", session._dialog)
     page.on("crash", session._crash)
+    page.on("framenavigated", session._navigated)
     page.on("pageerror", lambda error: len(session.errors) < 20 and session.errors.append(str(error)[:300]))
     return context, session
 

@@ -202,6 +202,13 @@ def grade(spec, submission, *, public_only=False, screenshots=None):
                 Reason.MEMORY, _("Votre page a planté : elle utilise probablement trop de mémoire (boucle qui remplit un tableau, image énorme…)."),
                 _ms(started),
             )
+        except browser.PageLeft:
+            return Result.error(
+                Reason.CRASH,
+                _("Votre page s'est rechargée ou a changé d'adresse pendant les vérifications (location.reload(), une "
+                  "redirection, un formulaire envoyé…) : elle n'a pas pu être vérifiée. Retirez ce qui la fait recharger."),
+                _ms(started),
+            )
     result = Result.from_tests(
         results, _ms(started),
         message_passed=_("Bravo, toutes les vérifications sont réussies !"),
@@ -288,7 +295,7 @@ def _in_browser(spec, files, checks, results, screenshots):
             for width in SCREENSHOT_WIDTHS:
                 session.page.set_viewport_size({"width": width, "height": 800})
                 try:
-                    height = min(session.page.evaluate("document.documentElement.scrollHeight"), SCREENSHOT_MAX_HEIGHT)
+                    height = min(session.evaluate("() => document.documentElement.scrollHeight"), SCREENSHOT_MAX_HEIGHT)
                     screenshots.append((width, session.page.screenshot(
                         type="png", full_page=True, clip={"x": 0, "y": 0, "width": width, "height": max(height, 200)},
                         animations="disabled", caret="hide",
@@ -307,15 +314,19 @@ def _in_browser(spec, files, checks, results, screenshots):
 
 
 def _browser_problem(session, check):
-    page = session.page
     kind = check["type"]
     try:
         if kind == "scenario":
-            return _scenario(session, check)
+            # A scenario's steps may follow the exercise's own links: its expectations read the new page.
+            session.navigation_allowed = bool(check.get("steps"))
+            try:
+                return _scenario(session, check)
+            finally:
+                session.navigation_allowed = False
         if kind == "axe":
-            return _axe(page, check)
-        found = page.evaluate(CHECKS_JS, check)
-    except (browser.PageTimeout, browser.PageCrashed):
+            return _axe(session, check)
+        found = session.evaluate(CHECKS_JS, check)
+    except (browser.PageTimeout, browser.PageCrashed, browser.PageLeft):
         raise
     except Exception as exc:  # noqa: BLE001
         session.raise_for(exc)
@@ -402,11 +413,13 @@ def _expected_style(check):
     return " ".join(bounds) or _("une autre valeur")
 
 
-def _axe(page, check):
-    page.evaluate(browser.axe_source())
-    report = page.evaluate(
+def _axe(session, check):
+    """axe-core in the checks' isolated world: a page that defines or traps window.axe reaches another world."""
+    session.load_axe()
+    report = session.evaluate(
         """async () => (await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-            resultTypes: ["violations"]})).violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.length}))"""
+            resultTypes: ["violations"]})).violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.length}))""",
+        timeout_ms=10_000,
     )
     allowed = check.get("max_violations", 0)
     if len(report) <= allowed:
@@ -459,7 +472,7 @@ def _scenario(session, check):
         problem = None
         for item in check["expect"]:
             try:
-                found = page.evaluate(CHECKS_JS, {"type": "expect", "selector": item["selector"]})
+                found = session.evaluate(CHECKS_JS, {"type": "expect", "selector": item["selector"]})
             except Exception as exc:  # noqa: BLE001
                 session.raise_for(exc)
             problem = _expectation_problem(item, found)
