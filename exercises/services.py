@@ -19,7 +19,7 @@ from accounts import services as accounts_services
 from courses import services as courses_services
 from courses.models import Status as PublishStatus
 
-from .graders import GRADER_VERSION, WEB_KINDS, grader_for, runs_in_sandbox
+from .graders import GRADER_VERSION, WEB_KINDS, grade, grader_for, runs_in_sandbox
 from .models import Exercise, Screenshot, Submission
 from .results import Reason, Result, Status
 
@@ -151,7 +151,7 @@ def submission_grade(*, submission_id, worker):
             options = {"screenshots": screenshots} if screenshots is not None else {}
             if document is not None:
                 options["document"] = document
-            result = grader_for(exercise.kind)(spec, payload, public_only=submission.mode == Submission.Mode.CHECK, **options)
+            result = grade(spec, payload, public_only=submission.mode == Submission.Mode.CHECK, **options)
     except Exception:  # noqa: BLE001 - a grader bug must not leave the row running forever
         log.exception("Grader crashed on submission %s", submission_id)
         result = Result.error(Reason.CRASH, _("Une erreur interne a empêché la correction. Vos fichiers sont conservés ; réessayez plus tard."))
@@ -454,8 +454,7 @@ def exercise_check(*, exercise):
     if exercise.kind == "quiz":
         Exercise.objects.filter(pk=exercise.pk).update(verified_hash=content_hash(spec))
         return None, None
-    grade = grader_for(exercise.kind)
-    solution = grade(spec, dict(spec.solution))
+    solution = grader_for(exercise.kind)(spec, dict(spec.solution))
     starter = grade(spec, dict(spec.starter)) if spec.starter else None
     ok = solution.passes_automatic_tests and (starter is None or starter.status != "passed")
     Exercise.objects.filter(pk=exercise.pk).update(verified_hash=content_hash(spec) if ok else "")

@@ -108,8 +108,7 @@ def humanize(test_name):
     return name[:1].upper() + name[1:] if name else test_name
 
 
-
-def test_result(*, name, outcome, hidden, hidden_mounted, detail):
+def test_result(*, name, outcome, hidden, hidden_mounted, detail, key=""):
     """One test as the learner sees it. Hidden tests say only whether they passed; while hidden
     tests are mounted, public ones do not show text the learner's code controls either."""
     status = {"passed": Status.PASSED, "failed": Status.FAILED}.get(outcome, Status.ERROR)
@@ -121,7 +120,7 @@ def test_result(*, name, outcome, hidden, hidden_mounted, detail):
         message = _("Non réussi. « Vérifier » montre le détail de ce test public.")
     else:
         message = detail()
-    return TestResult(name=name, status=status, message=message[:2000], hidden=hidden)
+    return TestResult(name=name, status=status, message=message[:2000], hidden=hidden, key=key)
 
 
 def tests_result(results, duration_ms):

@@ -52,6 +52,7 @@ def grade(spec, submission, *, public_only=False):
         results.append(test_result(
             name=record["name"], outcome=record["outcome"], hidden=not record["file"].startswith("/tests/public/"),
             hidden_mounted=hidden_mounted, detail=lambda record=record: record.get("message", ""),
+            key=f"{record['file']}::{record['name']}",
         ))
     files_with_tests = {r["file"] for r in run.records if r.get("event") == "test" and r["name"] != r["file"]}
     if crashed_files - files_with_tests or not results:

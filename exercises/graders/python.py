@@ -115,7 +115,7 @@ def grade(spec, submission, *, public_only=False):
         results.append(test_result(
             name=record.get("doc") or humanize(record["nodeid"]), outcome=record["outcome"],
             hidden=not record["nodeid"].startswith("public/"), hidden_mounted=hidden_mounted,
-            detail=lambda record=record: explain(record.get("message", ""), record.get("stdout", "")),
+            detail=lambda record=record: explain(record.get("message", ""), record.get("stdout", "")), key=record["nodeid"],
         ))
     if not results:
         return Result.error(Reason.CRASH, _("Aucun test n'a pu être exécuté sur votre code."), run.duration_ms)

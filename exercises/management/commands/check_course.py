@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 from courses.package_files import refused_entries
 from courses.packages import PackageError, course_folders
-from exercises.graders import grader_for
+from exercises.graders import grade, grader_for
 from exercises.spec import ExerciseError, read_exercise
 
 
@@ -18,8 +18,7 @@ def check_exercise(folder):
     spec = read_exercise(folder)
     if spec.kind == "quiz":
         return True, "-", "-"
-    grade = grader_for(spec.kind)
-    solution = grade(spec, dict(spec.solution))
+    solution = grader_for(spec.kind)(spec, dict(spec.solution))
     starter = grade(spec, dict(spec.starter)) if spec.starter else None
     ok = solution.passes_automatic_tests and (starter is None or starter.status != "passed")
     # A notebook's written answers wait for a trainer: its solution "passes" when every automatic test does.

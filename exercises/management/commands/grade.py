@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from courses.package_files import refused_entries
 from exercises import notebooks
-from exercises.graders import WEB_KINDS, grader_for
+from exercises.graders import WEB_KINDS, grade
 from exercises.graders.common import MAX_SUBMISSION_BYTES
 from exercises.results import Reason, Result
 from exercises.spec import ExerciseError, read_exercise
@@ -81,7 +81,7 @@ class Command(BaseCommand):
         else:
             shots = [] if screenshots and spec.kind in WEB_KINDS and not public else None
             options = {"screenshots": shots} if shots is not None else {}
-            result = grader_for(spec.kind)(spec, submission, public_only=public, **options)
+            result = grade(spec, submission, public_only=public, **options)
             for width, png in shots or ():
                 folder = Path(screenshots)
                 folder.mkdir(parents=True, exist_ok=True)
