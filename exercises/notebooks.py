@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 MAX_BYTES = 5 * 1024 * 1024
 SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
 HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+MARK_SCHEME = ("=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===")  # in task cells: for graders, never for learners
+AUTOTEST = re.compile(r"^[ \t]*### (HASHED )?AUTOTEST\b", re.MULTILINE)
 STARTER_CODE = "# VOTRE CODE ICI\nraise NotImplementedError()"
 STARTER_TEXT = "VOTRE RÉPONSE ICI"
 
@@ -56,6 +58,9 @@ def read_notebook(data, *, name="notebook.ipynb"):
         raise NotebookError([too_big(name)])
     try:
         raw = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise NotebookError([_("%(name)s est trop imbriqué pour être lu (des listes ou des objets les uns dans les autres "
+                               "sur des milliers de niveaux) : ce n'est pas un notebook ordinaire.") % {"name": name}])
     except UnicodeDecodeError:
         raise NotebookError([_("%(name)s n'est pas un fichier texte UTF-8.") % {"name": name}])
     except json.JSONDecodeError as exc:
@@ -69,6 +74,9 @@ def read_notebook(data, *, name="notebook.ipynb"):
     try:
         notebook = nbformat.reads(data.decode("utf-8"), as_version=4)  # joins multi-line sources
         nbformat.validate(notebook)
+    except RecursionError:
+        raise NotebookError([_("%(name)s est trop imbriqué pour être lu (des listes ou des objets les uns dans les autres "
+                               "sur des milliers de niveaux) : ce n'est pas un notebook ordinaire.") % {"name": name}])
     except nbformat.ValidationError as exc:
         raise NotebookError([_("%(name)s ne respecte pas le format des notebooks : %(error)s") % {"name": name, "error": str(exc).splitlines()[0][:200]}])
     return notebook
@@ -108,11 +116,15 @@ def roles(notebook):
         if not isinstance(points, (int, float)) or isinstance(points, bool) or points < 0:
             errors.append(_("cellule %(n)s : « points » doit être un nombre positif") % {"n": number})
             points = 0
-        for begin, end in (SOLUTION, HIDDEN):
+        for begin, end in (SOLUTION, HIDDEN, MARK_SCHEME):
             if source.count(begin) != source.count(end):
                 errors.append(_("cellule %(n)s : « %(begin)s » sans « %(end)s » (ou l'inverse)") % {"n": number, "begin": begin, "end": end})
         if HIDDEN[0] in source and role != "test":
             errors.append(_("cellule %(n)s : des tests cachés hors d'une cellule de tests") % {"n": number})
+        if role == "test" and AUTOTEST.search(source):
+            # nbgrader would expand them into tests; taken as comments, the cell would pass for anything.
+            errors.append(_("cellule %(n)s : les directives « ### AUTOTEST » de nbgrader ne sont pas prises en charge : "
+                            "écrivez ces tests en Python (assert …)") % {"n": number})
         result.append(CellRole(index, grade_id or "", role, float(points), cell.cell_type, HIDDEN[0] in source))
     if not any(r.role in ("test", "manual", "task") for r in result):
         errors.append(_("aucune cellule notée : marquez au moins une cellule de tests (nbgrader « grade »)"))
@@ -148,6 +160,8 @@ def learner_copy(notebook):
             cell.source = STARTER_TEXT
         elif role.role == "test":
             cell.source = _between(cell.source, HIDDEN, None).rstrip("\n")
+        if MARK_SCHEME[0] in cell.source:  # as nbgrader's ClearMarkScheme
+            cell.source = _between(cell.source, MARK_SCHEME, None).rstrip("\n")
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     return copy
@@ -167,6 +181,8 @@ def notebook_to_grade(source, submitted):
     copy = learner_copy(source)
     missing = []
     for index, (cell, role) in enumerate(zip(graded.cells, roles(source))):
+        if MARK_SCHEME[0] in cell.source:  # the executed notebook is shown to the learner
+            cell.source = _between(cell.source, MARK_SCHEME, None).rstrip("\n")
         if role.role not in ("solution", "manual"):
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None

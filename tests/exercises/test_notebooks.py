@@ -93,3 +93,45 @@ def test_a_source_notebook_with_mistakes_is_refused_with_each_cell_named():
         roles(read_notebook(as_bytes(notebook)))
     assert "cellule 3 : « grade_id » moyenne utilisé deux fois" in raised.value.errors
     assert any(e.startswith("cellule 2 : « ### BEGIN SOLUTION »") for e in raised.value.errors)
+
+
+# ---------------------------------------------------------------- nbgrader compatibility (issue 12)
+
+
+def test_a_mark_scheme_never_reaches_the_learner():
+    notebook = source_notebook()
+    notebook.cells.append(new_markdown_cell(
+        "Tracez la courbe.\n=== BEGIN MARK SCHEME ===\nUn point par axe nommé.\n=== END MARK SCHEME ===",
+        metadata=meta(task=True, grade_id="courbe", points=2)))
+    source = read_notebook(as_bytes(notebook))
+    assert learner_copy(source).cells[-1].source == "Tracez la courbe."
+    graded, _missing = notebook_to_grade(source, learner_copy(source))
+    assert "axe nommé" not in nbformat.writes(graded) and "MARK SCHEME" not in nbformat.writes(learner_copy(source))
+
+
+def test_autotest_directives_are_refused_rather_than_passing_for_anything():
+    notebook = source_notebook()
+    notebook.cells[2].source = "### AUTOTEST moyenne([1, 3])"
+    with pytest.raises(NotebookError) as refused:
+        roles(read_notebook(as_bytes(notebook)))
+    assert "cellule 3" in refused.value.errors[0] and "AUTOTEST" in refused.value.errors[0]
+
+
+def test_a_notebook_nested_a_hundred_thousand_deep_is_refused_with_a_message():
+    deep = '{"cells": [], "metadata": {"x": ' + "[" * 100_000 + "]" * 100_000 + '}, "nbformat": 4, "nbformat_minor": 5}'
+    with pytest.raises(NotebookError) as refused:
+        read_notebook(deep)
+    assert "trop imbriqué" in refused.value.errors[0]
+
+
+def test_manage_py_grade_prints_a_result_for_a_deeply_nested_submission(tmp_path, capsys):
+    from django.core.management import call_command
+
+    from tests.exercises.conftest import EXAMPLES
+
+    folder = tmp_path / "travail"
+    folder.mkdir()
+    (folder / "villes.ipynb").write_text('{"cells": [], "metadata": {"x": ' + "[" * 100_000 + "]" * 100_000 + '}, "nbformat": 4}')
+    call_command("grade", str(EXAMPLES / "notebook-villes"), str(folder))
+    result = json.loads(capsys.readouterr().out)
+    assert result["status"] == "error" and "trop imbriqué" in result["message"]
