@@ -138,12 +138,15 @@ def grade(spec, submission, *, public_only=False, document=None):
     graded, missing = notebooks.notebook_to_grade(source, submitted)
     to_run = notebooks.notebook_to_run(graded, public_only=public_only)
     code_cells = sum(cell.cell_type == "code" for cell in to_run.cells)
-    try:
-        run = _execute(spec, to_run, code_cells)
-    except SandboxUnavailable as exc:
-        return unavailable(exc)
+    if code_cells:
+        try:
+            run = _execute(spec, to_run, code_cells)
+        except SandboxUnavailable as exc:
+            return unavailable(exc)
+    else:  # only written answers (nbgrader's own ps1/problem2.ipynb): nothing to run, all for the trainer
+        run = sandbox.RunResult(exit_code=0, output="")
     cells = {r["index"]: r for r in run.records if r.get("event") == "cell" and isinstance(r.get("index"), int)}
-    if not cells:
+    if not cells and code_cells:
         return _run_failure(run, spec)
     for index, record in cells.items():
         if 0 <= index < len(to_run.cells) and to_run.cells[index].cell_type == "code":

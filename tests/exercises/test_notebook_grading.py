@@ -196,3 +196,32 @@ def test_an_answer_that_rewires_the_kernel_goes_to_the_trainer(spec):
 def test_a_rewired_kernel_cannot_pass_the_tests(spec):
     result = grade(spec, learner(spec, dict(GOOD, reponse=CHEAT)))
     assert by_key(result)["tests-moyenne"].status == "failed"
+
+
+def test_a_notebook_of_written_answers_only_is_graded_for_the_trainer():
+    """nbgrader's own ps1/problem2.ipynb has no code answer: it was « le noyau Python n'a pas démarré »."""
+    import dataclasses
+
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    from exercises import notebooks
+    from exercises.graders import grader_for
+    from exercises.spec import read_exercise
+    from tests.exercises.conftest import EXAMPLES
+
+    def meta(**nbgrader):
+        return {"nbgrader": {"schema_version": 3, "locked": False, "solution": False, "grade": False, "task": False, **nbgrader}}
+
+    source = nbformat.writes(new_notebook(cells=[
+        new_markdown_cell("# Question", metadata=meta(locked=True, grade_id="intro")),
+        new_markdown_cell("Expliquez.", metadata=meta(solution=True, grade=True, grade_id="texte", points=2)),
+    ]))
+    spec = dataclasses.replace(read_exercise(EXAMPLES / "notebook-villes"), tests={"source.ipynb": source})
+    answered = notebooks.learner_copy(notebooks.read_notebook(source))
+    answered.cells[1].source = "Ma réponse rédigée."
+    result = grader_for("notebook")(spec, {"villes.ipynb": nbformat.writes(answered)})
+    assert result.status != "error" and result.pending == 1
+    assert [(t.status, t.points) for t in result.tests] == [("pending", 2.0)]
+    untouched = grader_for("notebook")(spec, {"villes.ipynb": nbformat.writes(notebooks.learner_copy(notebooks.read_notebook(source)))})
+    assert [(t.status, t.earned) for t in untouched.tests] == [("failed", 0.0)]
