@@ -18,6 +18,7 @@ are mounted through overlays with neutral layer names (_Layers), and bwrap's own
 readable as /proc/1/cmdline, names none (its mount options come through --args).
 """
 
+import contextlib
 import fcntl
 import json
 import logging
@@ -28,8 +29,10 @@ import select
 import shlex
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,6 +205,135 @@ def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=N
                 os.close(fd)
 
 
+@dataclass
+class PairRun:
+    """A grading run in two sandboxes: the tests' side (its records count) and the learner's side."""
+    tests: RunResult
+    learner: RunResult
+
+
+def run_pair(tests_command, learner_command, *, files_dir, tests_dir, learner_tests_dir=None, limits=None,
+             tests_limits=None, env=None):
+    """Run the tests (tests_command, with tests_dir at /tests) and the learner's code (learner_command)
+    in two sandboxes, two slots, two uids, joined by one socket whose descriptor number replaces
+    "{channel_fd}" in both commands. Both see the same /work (the learner's files, from files_dir)
+    and /tmp, in memory with a size cap, at the same paths; the learner's side sees only
+    learner_tests_dir at /tests (the tests' data files, no test code). The learner's side has
+    `limits`; the tests' side `tests_limits`. Its run ends when the tests' side ends.
+    """
+    limits = limits or Limits()
+    tests_limits = tests_limits or limits
+    bwrap = bwrap_path()
+    if bwrap is None and not settings.SANDBOX_ALLOW_UNSAFE:
+        raise SandboxUnavailable(
+            "bubblewrap (bwrap) is not installed: grading is refused. Install it (apt-get install bubblewrap)."
+        )
+    tests_end, learner_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    opened = []
+    try:
+        with contextlib.ExitStack() as stack:
+            tests_tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tremplin-run-")))
+            learner_tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tremplin-run-")))
+            for folder in (tests_tmp, learner_tmp):
+                os.chmod(folder, 0o755)
+            tests_argv = [a.replace("{channel_fd}", str(tests_end.fileno())) for a in tests_command]
+            learner_argv = [a.replace("{channel_fd}", str(learner_end.fileno())) for a in learner_command]
+            if bwrap is None:
+                return _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, tests_tmp, limits,
+                                    tests_limits, env or {}, (tests_end, learner_end))
+            tests_slot = stack.enter_context(_Slot())
+            learner_slot = stack.enter_context(_Slot())
+            ready_read, ready_write = os.pipe()
+            opened += [ready_read, ready_write]
+            tests_fds, learner_fds = [], []
+            opened += [tests_fds, learner_fds]
+            # bwrap reads its filter to the end: each side gets its own descriptor.
+            seccomp_fd, learner_seccomp_fd = seccomp.open_program(), seccomp.open_program()
+            opened += [fd for fd in (seccomp_fd, learner_seccomp_fd) if fd is not None]
+            argv = _bwrap_argv(
+                bwrap, tests_argv, tests_tmp, Path(files_dir), tests_dir, tests_slot.uid, {}, env or {}, tests_limits,
+                seccomp_fd, tests_fds, share=(limits.disk_mib * 1024 * 1024, ready_write),
+            )
+            tests_groups = _cgroups(tests_slot.index, tests_limits)
+            learner_groups = _cgroups(learner_slot.index, limits)
+            stack.callback(_empty_cgroups, tests_groups)
+            stack.callback(_empty_cgroups, learner_groups)
+            tests_nonce = secrets.token_hex(16)
+            fds = (*tests_fds, ready_write, tests_end.fileno(), *([seccomp_fd] if seccomp_fd is not None else []))
+            tests_run = _spawn(argv, tests_limits, tests_nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=tests_groups,
+                               extra_fds=fds)
+            os.close(ready_write)
+            opened.remove(ready_write)
+            ready, _, _ = select.select([ready_read], [], [], 10)
+            if not ready or os.read(ready_read, 1) != b"x":
+                result = _collect(tests_run, tests_limits, tests_nonce, tests_groups)
+                return PairRun(result, RunResult(exit_code=None, output=""))
+            learner_extra = {"/tests": learner_tests_dir} if learner_tests_dir is not None else {}
+            argv = _bwrap_argv(
+                bwrap, learner_argv, learner_tmp, Path(files_dir), None, learner_slot.uid, learner_extra, env or {}, limits,
+                learner_seccomp_fd, learner_fds, work_files=False, shared=tests_tmp / "layers" / "shared",
+            )
+            argv = ["nsenter", f"--mount=/proc/{tests_run.process.pid}/ns/mnt", "--", *argv]
+            fds = (*learner_fds, learner_end.fileno(), *([learner_seccomp_fd] if learner_seccomp_fd is not None else []))
+            learner_run = _spawn(argv, limits, secrets.token_hex(16), env={"PATH": "/usr/bin:/bin"},
+                                 cgroups=learner_groups, extra_fds=fds)
+            return _collect_pair(tests_run, learner_run, tests_limits, limits, tests_nonce, tests_groups, learner_groups,
+                                 (tests_end, learner_end))
+    finally:
+        for item in opened:
+            for fd in (item if isinstance(item, list) else [item]):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        tests_end.close()
+        learner_end.close()
+
+
+def _collect_pair(tests_run, learner_run, tests_limits, limits, tests_nonce, tests_groups, learner_groups, ends):
+    """Collect both sides at once; the learner's side is stopped when the tests' side has ended."""
+    # Only the sandboxes hold the socket now: either side ending closes it for the other.
+    for end in ends:
+        end.close()
+    learner_box = {}
+
+    def collect_learner():
+        try:
+            learner_box["result"] = _collect(learner_run, limits, "", learner_groups)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+            learner_box["error"] = exc
+
+    thread = threading.Thread(target=collect_learner, daemon=True)
+    thread.start()
+    try:
+        tests_result = _collect(tests_run, tests_limits, tests_nonce, tests_groups)
+    finally:
+        if learner_run.process.poll() is None:
+            try:
+                os.killpg(learner_run.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        thread.join()
+    if "error" in learner_box:
+        raise learner_box["error"]
+    return PairRun(tests_result, learner_box["result"])
+
+
+def _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, tmp, limits, tests_limits, env, ends):
+    """Development only (SANDBOX_ALLOW_UNSAFE): both sides as plain processes, no isolation at all."""
+    shared_work, shared_tmp = tmp / "work", tmp / "tmp"
+    shutil.copytree(files_dir, shared_work)
+    shared_tmp.mkdir()
+    environment = {**_unsafe_env(env, shared_work, tests_dir), "TMPDIR": str(shared_tmp)}
+    nonce = secrets.token_hex(16)
+    tests_run = _spawn(_unsafe_argv(tests_argv, shared_work, tests_dir, {}), tests_limits, nonce, cwd=shared_work,
+                       env=environment, extra_fds=(ends[0].fileno(),))
+    learner_environment = {**_unsafe_env(env, shared_work, learner_tests_dir), "TMPDIR": str(shared_tmp)}
+    learner_run = _spawn(_unsafe_argv(learner_argv, shared_work, learner_tests_dir, {}), limits, "", cwd=shared_work,
+                         env=learner_environment, extra_fds=(ends[1].fileno(),))
+    return _collect_pair(tests_run, learner_run, tests_limits, limits, nonce, {}, {}, ends)
+
+
 class Started:
     """A sandboxed run started before its input is known, waiting for it on its standard input.
 
@@ -342,24 +474,43 @@ class _Layers:
         self.lines.append(f"sandbox {name}.mount overlay ro,nosuid,nodev,lowerdir={name}:empty 0 0\n")
         return mounted if host.is_dir() else mounted / host.name
 
+    def share(self, size_bytes, ready_fd):
+        """A size-capped memory folder in the namespace for two sandboxes to share (work/ and tmp/):
+        the second one is started in this namespace once `ready_fd` has received a byte."""
+        self.shared = self.folder / "shared"
+        self.shared.mkdir()
+        self.lines.append(f"tremplin shared tmpfs rw,nosuid,nodev,size={size_bytes},mode=1777 0 0\n")
+        self.ready_fd = ready_fd
+        return self.shared
+
     def command(self):
         """The prefix that mounts the layers in a new mount namespace, then runs what follows it."""
         (self.folder / "fstab").write_text("".join(self.lines))
-        script = f'cd {shlex.quote(str(self.folder))} && mount --all --fstab fstab && cd / && exec "$@"'
+        script = f'cd {shlex.quote(str(self.folder))} && mount --all --fstab fstab'
+        if getattr(self, "shared", None) is not None:
+            script += f" && mkdir -m 1777 shared/work shared/tmp && printf x > /dev/fd/{int(self.ready_fd)}"
+        script += ' && cd / && exec "$@"'
         return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh"]
 
 
 def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None, file_fds=None,
-                work_files=True, args_fd=None):
+                work_files=True, args_fd=None, share=None, shared=None):
     """The command line that runs `command` in the sandbox; no host path shows inside.
 
     Host folders come through overlays (see _Layers). bwrap reads the options that name host
     paths from a descriptor (--args): its own process is pid 1 inside, and anyone there may read
     /proc/1/cmdline. That descriptor is a memory file added to file_fds, or, given args_fd (for a
     script that opens it), the file tmp/bwrap-args.
+
+    Two sandboxes can share /work and /tmp (a Python grading's tests and learner sides): the first
+    gets share=(size in bytes, ready descriptor) and creates them in memory in its mount namespace,
+    the second, started in that namespace (nsenter), gets shared=the folder the first one returned
+    in layers.shared.
     """
     file_fds = file_fds if file_fds is not None else []
     layers = _Layers(tmp)
+    if share is not None:
+        shared = layers.share(*share)
     etc = layers.add(_etc_files(tmp, uid))
     setup = [
         "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
@@ -373,8 +524,9 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits
         "--ro-bind", str(etc / "hosts"), "/etc/hosts",
         "--proc", "/proc", "--dev", "/dev",
         # Writable places live in memory with a size cap: nothing a run writes reaches the host's disk.
-        "--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/tmp",
-        "--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/work",
+        *(["--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/tmp",
+           "--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/work"] if shared is None else
+          ["--bind", str(shared / "tmp"), "/tmp", "--bind", str(shared / "work"), "/work"]),
         "--perms", "0755", "--dir", "/sandbox",
         "--ro-bind", str(layers.add(sandbox_python_root())), "/sandbox/python",
         "--ro-bind", str(layers.add(RUNNER_DIR)), "/sandbox/runner",

@@ -1,6 +1,8 @@
 """Python exercises: the learner's files plus the trainer's pytest tests, run in the sandbox."""
 
+import dataclasses
 import re
+import sys
 
 from django.utils.translation import gettext as _
 
@@ -11,11 +13,19 @@ from .common import (
     RefusedInput, check_submission, humanize, limits_for, materialise, run_failure, test_result, tests_result, unavailable,
 )
 
-COMMAND = [
-    "/sandbox/python/bin/python", "-m", "pytest", "-c", "/sandbox/runner/pytest.ini", "--rootdir=/tests",
-    "-p", "tremplin_report", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}", "/tests",
+# The tests (pytest, the reporter, the test files) run in one sandbox; the learner's code in another,
+# as another uid, reached through proxies over a socket (tremplin_proxy, tremplin_learner): the
+# learner's code can neither read the tests nor change how they run or report.
+TESTS_COMMAND = [
+    "/sandbox/python/bin/python", "-P", "-m", "pytest", "-c", "/sandbox/runner/pytest.ini", "--rootdir=/tests",
+    "-p", "tremplin_report", "-p", "tremplin_proxy", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}",
+    "--channel-fd", "{channel_fd}", "--basetemp=/tmp/tremplin-tests", "--learner-modules", "{modules}", "/tests",
 ]
-ENV = {"PYTHONPATH": "/work:/sandbox/runner"}
+LEARNER_COMMAND = ["/sandbox/python/bin/python", "-P", "/sandbox/runner/tremplin_learner.py", "--channel-fd", "{channel_fd}"]
+ENV = {"PYTHONPATH": "/sandbox/runner"}
+# The tests' side runs trusted code only; it gets room to report whatever the learner's side does.
+TESTS_EXTRA_SECONDS = 10
+TESTS_MEMORY_MIB = 512
 
 
 ASSERT_EQUAL = re.compile(r"^assert (?P<got>.+?) == (?P<expected>.+)$")
@@ -70,6 +80,23 @@ def syntax_error(files):
     return None
 
 
+def learner_modules(files):
+    """The names the tests import from the learner's files: top-level modules and packages,
+    never a standard-library name (a learner's random.py does not replace the tests' random)."""
+    names = set()
+    for name in files:
+        top = name.split("/")[0]
+        stem = top.removesuffix(".py") if "/" not in name else top
+        if (name.endswith(".py") or "/" in name) and stem.isidentifier() and stem not in sys.stdlib_module_names:
+            names.add(stem)
+    return sorted(names - {"pytest", "_pytest", "tremplin_report", "tremplin_proxy", "tremplin_wire", "conftest"})
+
+
+def test_data(tests):
+    """The tests' files the learner's code may read (data such as communes.csv): never test code."""
+    return {name: content for name, content in tests.items() if not name.endswith((".py", ".pyc", ".ini", ".cfg", ".toml"))}
+
+
 def grade(spec, submission, *, public_only=False):
     try:
         files = check_submission(dict(submission), (".py", ".txt", ".csv", ".json"))
@@ -81,14 +108,31 @@ def grade(spec, submission, *, public_only=False):
     tests = spec.public_tests if public_only else spec.tests
     if not tests:
         return Result.error(Reason.REFUSED, _("Cet exercice n'a pas de test public : utilisez « Soumettre »."))
+    limits = limits_for(spec)
+    tests_limits = dataclasses.replace(
+        limits, cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS, wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS,
+        memory_mib=max(limits.memory_mib, TESTS_MEMORY_MIB),
+    )
+    command = [part.replace("{modules}", ",".join(learner_modules(files)) or "-") for part in TESTS_COMMAND]
     try:
-        with materialise(files) as work, materialise(tests) as tests_dir:
-            run = sandbox.run(COMMAND, files_dir=work, tests_dir=tests_dir, limits=limits_for(spec), env=ENV)
+        with materialise(files) as work, materialise(tests) as tests_dir, materialise(test_data(tests)) as data_dir:
+            pair = sandbox.run_pair(command, LEARNER_COMMAND, files_dir=work, tests_dir=tests_dir, learner_tests_dir=data_dir,
+                                    limits=limits, tests_limits=tests_limits, env=ENV)
     except SandboxUnavailable as exc:
         return unavailable(exc)
-    failure = run_failure(run, spec)
+    run = pair.tests
+    learner_gone = any(r.get("event") == "learner_gone" for r in run.records)
+    # The learner's side reached a limit (time, memory, output), or stopped before the tests ended.
+    failure = run_failure(pair.learner, spec) if (learner_gone or not run.finished) else None
+    failure = failure or run_failure(run, spec)
     if failure:
         return failure
+    if learner_gone:
+        return Result.error(
+            Reason.CRASH,
+            _("Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu être évalué."),
+            run.duration_ms,
+        )
     # With the hidden tests mounted, text that the learner's code controls (assertion messages
     # showing its return values, exception messages) could carry the hidden tests' content:
     # only the public-tests run ("Vérifier") shows it.
@@ -106,6 +150,13 @@ def grade(spec, submission, *, public_only=False):
         return Result.error(
             Reason.CRASH,
             _("Votre code n'a pas pu être chargé : %(error)s") % {"error": last_line[:300]},
+            run.duration_ms,
+        )
+    end = next((r for r in run.records if r.get("event") == "end"), {})
+    if end.get("exitstatus") in (2, 3, 4):  # interrupted, internal error, usage error: not a complete run
+        return Result.error(
+            Reason.CRASH,
+            _("Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu être évalué."),
             run.duration_ms,
         )
     results = []

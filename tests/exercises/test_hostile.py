@@ -330,10 +330,12 @@ def test_early_exit_is_a_crash(spec, name):
 
 
 def test_closing_every_channel_then_sleeping_does_not_hang(spec):
-    # bubblewrap's init keeps its own copy of stdout: the parent never sees EOF early, and the
-    # program (which sleeps) is stopped by the wall clock, within the bound checked by grade().
+    # The learner's side closing its channel to the tests is the end of its run for them: the
+    # remaining tests cannot use it, the result is a crash, at once (no wait for the wall clock).
+    started = time.monotonic()
     result = grade(spec, source("close_channels.py"), "close all fds, then sleep")
-    assert (result.status, result.reason) == ("error", "timeout")
+    assert (result.status, result.reason) == ("error", "crash")
+    assert time.monotonic() - started < spec.time_limit * 2
 
 
 # ------------------------------------------------------------------ 11. forged reports
@@ -346,15 +348,9 @@ def test_forged_report_is_not_a_pass(spec, name):
     assert (result.status, result.reason) == ("error", "crash")
 
 
-@pytest.mark.xfail(strict=True, reason="known weakness: learner code shares pytest's interpreter (see docstring)")
 def test_nonce_from_the_runner_memory_is_not_enough_to_pass(spec):
-    """WEAKNESS: the learner's code runs in pytest's own interpreter, so the nonce is in its
-    memory: gc.get_objects() finds tremplin_report._Reporter, whose emit() writes records with
-    the right nonce on the report descriptor. Two forged records and os._exit(0) make a
-    solution with no f at all `passed`. The parent also accepts any set of test records: it
-    does not check that every test it mounted was reported. Fix: see the report (the nonce cannot
-    protect against code in the same process; at least compare reported node ids with the test
-    files mounted, and do not trust an in-process reporter for summative grading)."""
+    """The learner's code runs in its own process, as another uid, in another sandbox: gc walks its
+    own objects only; there is no reporter, no nonce and no report descriptor there to forge with."""
     result = grade(spec, source("stolen_nonce.py"), "nonce stolen with gc")
     assert result.status != "passed"
 

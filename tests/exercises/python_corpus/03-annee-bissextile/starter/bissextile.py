@@ -1,0 +1,2 @@
+def est_bissextile(annee):
+    return annee % 4 == 0

@@ -1,0 +1,7 @@
+class Horloge:
+    def __init__(self, heures, minutes):
+        self.heures = heures
+        self.minutes = minutes
+
+    def __str__(self):
+        return f"{self.heures}:{self.minutes}"

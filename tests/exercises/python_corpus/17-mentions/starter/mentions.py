@@ -1,0 +1,4 @@
+def mention(note):
+    if note >= 10:
+        return "Passable"
+    return "Insuffisant"
