@@ -188,7 +188,9 @@ def notebook_to_grade(source, submitted):
                 cell.outputs, cell.execution_count = [], None
             continue
         answer = answers.get(role.grade_id)
-        if answer is None or answer.cell_type != cell.cell_type:
+        # An answer whose cell type the learner changed (code typed as Markdown) keeps its text and
+        # takes the source's type back, as nbgrader's OverwriteCells does.
+        if answer is None:
             missing.append(role.grade_id)
             cell.source = copy.cells[index].source  # the starter: an unanswered question scores zero
         else:

@@ -10,6 +10,7 @@ say whether they passed; manual cells wait for a trainer.
 """
 
 import json
+import math
 import re
 import time
 
@@ -247,7 +248,7 @@ def _cell_result(role, record, graded, starter, missing, spec, run):
     status = record.get("status", "skipped")
     hidden = record.get("hidden")
     if status == "ok" and hidden in (None, "ok"):
-        return _cell(name=name, status=Status.PASSED, points=role.points, earned=role.points, grade_id=role.grade_id)
+        return _scored_cell(role, record, name)
     if status == "ok" and hidden == "error":
         message = _("Les tests publics passent, mais un test caché n'est pas réussi.")
     elif status == "error":
@@ -262,6 +263,42 @@ def _cell_result(role, record, graded, starter, missing, spec, run):
     else:
         message = _skipped_text(record, run, spec)
     return _cell(name=name, status=Status.FAILED, message=message[:2000], points=role.points, earned=0.0, grade_id=role.grade_id)
+
+
+def _scored_cell(role, record, name):
+    """A test cell that ran without error, scored as nbgrader scores it: 0 if it wrote to stderr,
+    the partial credit it returned as its last value (a number between 0 and its points), else
+    all its points."""
+    outputs = [o for o in record.get("outputs", []) if isinstance(o, dict)]
+    stderr = "".join(_text(o.get("text")) for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr")
+    if stderr.strip():
+        message = _("La cellule de tests a écrit sur la sortie d'erreur : elle compte 0 point (règle de nbgrader).")
+        return _cell(name=name, status=Status.FAILED, message=(message + "\n" + stderr.strip()[-1500:])[:2000],
+                     points=role.points, earned=0.0, grade_id=role.grade_id)
+    for output in outputs:
+        if output.get("output_type") != "execute_result":
+            continue
+        partial = _partial_credit(_text((output.get("data") or {}).get("text/plain")))
+        if partial is not None and partial < role.points:
+            message = _("Crédit partiel : %(earned)s / %(points)s points.") % {"earned": f"{partial:g}", "points": f"{role.points:g}"}
+            return _cell(name=name, status=Status.FAILED, message=message, points=role.points, earned=partial,
+                         grade_id=role.grade_id)
+        break
+    return _cell(name=name, status=Status.PASSED, points=role.points, earned=role.points, grade_id=role.grade_id)
+
+
+def _text(value):
+    return "".join(value) if isinstance(value, list) else (value if isinstance(value, str) else "")
+
+
+def _partial_credit(text):
+    """nbgrader's partial credit: a single value above 0 that reads as a number; anything else
+    (text, a list, 0 or less) is full credit, as nbgrader does."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None
+    return value if value > 0 and math.isfinite(value) else None
 
 
 def _error_text(record):

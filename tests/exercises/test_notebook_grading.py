@@ -225,3 +225,49 @@ def test_a_notebook_of_written_answers_only_is_graded_for_the_trainer():
     assert [(t.status, t.points) for t in result.tests] == [("pending", 2.0)]
     untouched = grader_for("notebook")(spec, {"villes.ipynb": nbformat.writes(notebooks.learner_copy(notebooks.read_notebook(source)))})
     assert [(t.status, t.earned) for t in untouched.tests] == [("failed", 0.0)]
+
+
+def test_an_answer_writing_to_stderr_during_the_tests_scores_zero_as_in_nbgrader(spec):
+    noisy = "import sys\n\ndef moyenne(liste):\n    print('calcul…', file=sys.stderr)\n    return sum(liste) / len(liste)"
+    result = grade(spec, learner(spec, dict(GOOD, reponse=noisy)))
+    cell = by_key(result)["tests-moyenne"]
+    assert (cell.status, cell.earned) == ("failed", 0.0)
+    assert "sortie d'erreur" in cell.message and "calcul…" in cell.message
+    assert by_key(result)["tests-total"].status == "passed"
+
+
+def test_a_test_cell_returning_a_number_gives_partial_credit_as_in_nbgrader():
+    import dataclasses
+
+    from nbformat.v4 import new_notebook
+
+    from exercises import notebooks
+
+    def meta(**nbgrader):
+        return {"nbgrader": {"schema_version": 3, "locked": False, "solution": False, "grade": False, "task": False, **nbgrader}}
+
+    answer = "def carre(x):\n    ### BEGIN SOLUTION\n    return x * x\n    ### END SOLUTION"
+    partial = "score = 0\nfor x, attendu in [(1, 1), (2, 4), (3, 9), (-2, 4)]:\n    score += 0.75 if carre(x) == attendu else 0\nscore"
+    source = nbformat.writes(new_notebook(cells=[
+        new_code_cell(answer, metadata=meta(solution=True, grade_id="reponse")),
+        new_code_cell(partial, metadata=meta(grade=True, locked=True, grade_id="tests", points=3)),
+    ]))
+    spec = dataclasses.replace(read_exercise(EXAMPLES / "notebook-villes"), tests={"source.ipynb": source}, time_limit=5)
+    copy = notebooks.learner_copy(notebooks.read_notebook(source))
+    copy.cells[0].source = "def carre(x):\n    return x * x if x > 0 else 0"  # right for 1, 2, 3 only
+    result = grader_for("notebook")(spec, {"carres.ipynb": nbformat.writes(copy)})
+    cell = by_key(result)["tests"]
+    assert (cell.status, cell.earned, cell.points) == ("failed", 2.25, 3.0)
+    assert "Crédit partiel : 2.25 / 3 points" in cell.message
+    copy.cells[0].source = "def carre(x):\n    return x * x"
+    result = grader_for("notebook")(spec, {"carres.ipynb": nbformat.writes(copy)})
+    assert (by_key(result)["tests"].status, by_key(result)["tests"].earned) == ("passed", 3.0)
+
+
+def test_an_answer_cell_retyped_as_markdown_is_graded_as_code_as_in_nbgrader(spec):
+    submission = nbformat.reads(learner(spec, GOOD)["notebook.ipynb"], as_version=4)
+    for index, cell in enumerate(submission.cells):
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "reponse":
+            submission.cells[index] = nbformat.v4.new_markdown_cell(cell.source, metadata=cell.metadata)
+    result = grade(spec, {"notebook.ipynb": nbformat.writes(submission)})
+    assert by_key(result)["tests-moyenne"].status == "passed"
