@@ -44,6 +44,7 @@ from . import seccomp
 log = logging.getLogger(__name__)
 RUNNER_DIR = Path(__file__).resolve().parent / "sandbox_files"
 KEEP_OUTPUT = 64 * 1024
+PRIVATE = "private"  # tests_dir of a started pair's tests' side: an empty folder of its own
 MAX_OUTPUT = 4 * 1024 * 1024
 MAX_REPORT = 8 * 1024 * 1024
 
@@ -213,13 +214,14 @@ class PairRun:
 
 
 def run_pair(tests_command, learner_command, *, files_dir, tests_dir, learner_tests_dir=None, limits=None,
-             tests_limits=None, env=None):
+             tests_limits=None, env=None, learner_env=None):
     """Run the tests (tests_command, with tests_dir at /tests) and the learner's code (learner_command)
     in two sandboxes, two slots, two uids, joined by one socket whose descriptor number replaces
     "{channel_fd}" in both commands. Both see the same /work (the learner's files, from files_dir)
     and /tmp, in memory with a size cap, at the same paths; the learner's side sees only
     learner_tests_dir at /tests (the tests' data files, no test code). The learner's side has
-    `limits`; the tests' side `tests_limits`. Its run ends when the tests' side ends.
+    `limits`; the tests' side `tests_limits`. Its run ends when the tests' side ends. `env` is the
+    tests' side's environment and, unless `learner_env` is given, the learner's side's too.
     """
     limits = limits or Limits()
     tests_limits = tests_limits or limits
@@ -228,66 +230,201 @@ def run_pair(tests_command, learner_command, *, files_dir, tests_dir, learner_te
         raise SandboxUnavailable(
             "bubblewrap (bwrap) is not installed: grading is refused. Install it (apt-get install bubblewrap)."
         )
+    if bwrap is not None:
+        return StartedPair(tests_command, learner_command, files_dir=files_dir, tests_dir=tests_dir,
+                           learner_tests_dir=learner_tests_dir, limits=limits, tests_limits=tests_limits, env=env,
+                           learner_env=learner_env).collect()
     tests_end, learner_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-    opened = []
     try:
-        with contextlib.ExitStack() as stack:
-            tests_tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tremplin-run-")))
-            learner_tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tremplin-run-")))
-            for folder in (tests_tmp, learner_tmp):
-                os.chmod(folder, 0o755)
-            tests_argv = [a.replace("{channel_fd}", str(tests_end.fileno())) for a in tests_command]
-            learner_argv = [a.replace("{channel_fd}", str(learner_end.fileno())) for a in learner_command]
-            if bwrap is None:
-                return _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, tests_tmp, limits,
-                                    tests_limits, env or {}, (tests_end, learner_end))
-            tests_slot = stack.enter_context(_Slot())
-            learner_slot = stack.enter_context(_Slot())
-            ready_read, ready_write = os.pipe()
-            opened += [ready_read, ready_write]
-            tests_fds, learner_fds = [], []
-            opened += [tests_fds, learner_fds]
-            # bwrap reads its filter to the end: each side gets its own descriptor.
-            seccomp_fd, learner_seccomp_fd = seccomp.open_program(), seccomp.open_program()
-            opened += [fd for fd in (seccomp_fd, learner_seccomp_fd) if fd is not None]
-            argv = _bwrap_argv(
-                bwrap, tests_argv, tests_tmp, Path(files_dir), tests_dir, tests_slot.uid, {}, env or {}, tests_limits,
-                seccomp_fd, tests_fds, share=(limits.disk_mib * 1024 * 1024, ready_write),
-            )
-            tests_groups = _cgroups(tests_slot.index, tests_limits)
-            learner_groups = _cgroups(learner_slot.index, limits)
-            stack.callback(_empty_cgroups, tests_groups)
-            stack.callback(_empty_cgroups, learner_groups)
-            tests_nonce = secrets.token_hex(16)
-            fds = (*tests_fds, ready_write, tests_end.fileno(), *([seccomp_fd] if seccomp_fd is not None else []))
-            tests_run = _spawn(argv, tests_limits, tests_nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=tests_groups,
-                               extra_fds=fds)
-            os.close(ready_write)
-            opened.remove(ready_write)
-            ready, _, _ = select.select([ready_read], [], [], 10)
-            if not ready or os.read(ready_read, 1) != b"x":
-                result = _collect(tests_run, tests_limits, tests_nonce, tests_groups)
-                return PairRun(result, RunResult(exit_code=None, output=""))
-            learner_extra = {"/tests": learner_tests_dir} if learner_tests_dir is not None else {}
-            argv = _bwrap_argv(
-                bwrap, learner_argv, learner_tmp, Path(files_dir), None, learner_slot.uid, learner_extra, env or {}, limits,
-                learner_seccomp_fd, learner_fds, work_files=False, shared=tests_tmp / "layers" / "shared",
-            )
-            argv = ["nsenter", f"--mount=/proc/{tests_run.process.pid}/ns/mnt", "--", *argv]
-            fds = (*learner_fds, learner_end.fileno(), *([learner_seccomp_fd] if learner_seccomp_fd is not None else []))
-            learner_run = _spawn(argv, limits, secrets.token_hex(16), env={"PATH": "/usr/bin:/bin"},
-                                 cgroups=learner_groups, extra_fds=fds)
-            return _collect_pair(tests_run, learner_run, tests_limits, limits, tests_nonce, tests_groups, learner_groups,
-                                 (tests_end, learner_end))
+        with tempfile.TemporaryDirectory(prefix="tremplin-run-") as tmp:
+            tests_argv, learner_argv, env, learner_env = _channel_placeholders(
+                tests_command, learner_command, env, learner_env, tests_end, learner_end)
+            return _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, Path(tmp), limits,
+                                tests_limits, env, learner_env, (tests_end, learner_end))
     finally:
-        for item in opened:
-            for fd in (item if isinstance(item, list) else [item]):
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
         tests_end.close()
         learner_end.close()
+
+
+def _channel_placeholders(tests_command, learner_command, env, learner_env, tests_end, learner_end):
+    """Each side's command and environment with "{channel_fd}" replaced by its end's descriptor."""
+    tests_argv = [a.replace("{channel_fd}", str(tests_end.fileno())) for a in tests_command]
+    learner_argv = [a.replace("{channel_fd}", str(learner_end.fileno())) for a in learner_command]
+    learner_env = {k: v.replace("{channel_fd}", str(learner_end.fileno()))
+                   for k, v in ((env or {}) if learner_env is None else learner_env).items()}
+    env = {k: v.replace("{channel_fd}", str(tests_end.fileno())) for k, v in (env or {}).items()}
+    return tests_argv, learner_argv, env, learner_env
+
+
+class StartedPair:
+    """A Python or JavaScript grading's two sandboxes (see run_pair), started.
+
+    With files_dir and tests_dir, they are mounted as run_pair says and collect() waits for the run.
+    Started ahead instead (start_pair: tests_dir=PRIVATE, files_dir=None), the tests' side waits for
+    its input on its standard input: it writes the tests into its own /tests, the tests' data files
+    into the learner's /tests (a shared folder it alone may write, /sandbox/learner-data for it),
+    the learner's files into /work; the learner's side waits on the socket. finish(data) sends the
+    input, applies the exercise's limits (the learner's side's CPU time and memory, the wall clocks
+    from now) and collects. It holds two sandbox slots meanwhile.
+    """
+
+    def __init__(self, tests_command, learner_command, *, files_dir=None, tests_dir=PRIVATE, learner_tests_dir=None,
+                 limits=None, tests_limits=None, env=None, learner_env=None):
+        self.limits = limits or Limits()
+        self.tests_limits = tests_limits or self.limits
+        self.created = time.monotonic()
+        self._stack = contextlib.ExitStack()
+        self._fds = []
+        self.tests_run = self.learner_run = None
+        self.tests_groups = self.learner_groups = {}
+        try:
+            self._start(tests_command, learner_command, files_dir, tests_dir, learner_tests_dir, env, learner_env)
+        except BaseException:
+            self.discard()
+            raise
+
+    def _start(self, tests_command, learner_command, files_dir, tests_dir, learner_tests_dir, env, learner_env):
+        bwrap = bwrap_path()
+        stack = self._stack
+        self.ends = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        stack.callback(lambda: [end.close() for end in self.ends])
+        tests_tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tremplin-run-")))
+        learner_tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tremplin-run-")))
+        for folder in (tests_tmp, learner_tmp):
+            os.chmod(folder, 0o755)
+        tests_argv, learner_argv, env, learner_env = _channel_placeholders(
+            tests_command, learner_command, env, learner_env, *self.ends)
+        tests_slot = stack.enter_context(_Slot())
+        learner_slot = stack.enter_context(_Slot())
+        self.learner_uid = learner_slot.uid
+        ready_read, ready_write = os.pipe()
+        self._fds += [ready_read, ready_write]
+        tests_fds, learner_fds = [], []
+        # bwrap reads its filter to the end: each side gets its own descriptor.
+        seccomp_fd, learner_seccomp_fd = seccomp.open_program(), seccomp.open_program()
+        self._fds += [fd for fd in (seccomp_fd, learner_seccomp_fd) if fd is not None]
+        shared = tests_tmp / "layers" / "shared"
+        started_ahead = tests_dir == PRIVATE
+        work = Path(files_dir) if files_dir is not None else tests_tmp
+        argv = _bwrap_argv(
+            bwrap, tests_argv, tests_tmp, work, tests_dir, tests_slot.uid, {}, env, self.tests_limits, seccomp_fd, tests_fds,
+            work_files=files_dir is not None, share=(self.limits.disk_mib * 1024 * 1024, ready_write),
+            binds=[("--bind", shared / "data", "/sandbox/learner-data")] if started_ahead else (),
+        )
+        self._fds += tests_fds
+        self.tests_groups = _cgroups(tests_slot.index, self.tests_limits)
+        self.learner_groups = _cgroups(learner_slot.index, self.limits)
+        stack.callback(_empty_cgroups, self.learner_groups)
+        stack.callback(_empty_cgroups, self.tests_groups)
+        self.nonce = secrets.token_hex(16)
+        fds = (*tests_fds, ready_write, self.ends[0].fileno(), *([seccomp_fd] if seccomp_fd is not None else []))
+        self.tests_run = _spawn(argv, self.tests_limits, self.nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=self.tests_groups,
+                                extra_fds=fds, stdin=subprocess.PIPE if started_ahead else subprocess.DEVNULL)
+        os.close(ready_write)
+        self._fds.remove(ready_write)
+        ready, _, _ = select.select([ready_read], [], [], 10)
+        if not ready or os.read(ready_read, 1) != b"x":
+            return  # the tests' side could not set up its namespace: collect() reports its run
+        # The learner's /tests: the data files its tests' side writes (started ahead), or learner_tests_dir.
+        learner_binds = [("--ro-bind", shared / "data", "/tests")] if started_ahead else []
+        learner_extra = {"/tests": learner_tests_dir} if learner_tests_dir is not None and not started_ahead else {}
+        argv = _bwrap_argv(
+            bwrap, learner_argv, learner_tmp, work, None, learner_slot.uid, learner_extra, learner_env, self.limits,
+            learner_seccomp_fd, learner_fds, work_files=False, shared=shared, binds=learner_binds,
+        )
+        self._fds += learner_fds
+        argv = ["nsenter", f"--mount=/proc/{self.tests_run.process.pid}/ns/mnt", "--", *argv]
+        fds = (*learner_fds, self.ends[1].fileno(), *([learner_seccomp_fd] if learner_seccomp_fd is not None else []))
+        self.learner_run = _spawn(argv, self.limits, secrets.token_hex(16), env={"PATH": "/usr/bin:/bin"},
+                                  cgroups=self.learner_groups, extra_fds=fds)
+
+    @property
+    def alive(self):
+        return all(run is not None and run.process.poll() is None for run in (self.tests_run, self.learner_run))
+
+    def finish(self, data, *, limits, tests_limits):
+        """Send the tests' side its input and collect the pair's run with these limits."""
+        self.limits, self.tests_limits = limits, tests_limits
+        if "memory" in self.learner_groups:
+            _set_memory(self.learner_groups["memory"], limits.memory_mib)
+        _lower_limits(self.learner_uid, limits)
+        now = time.monotonic()
+        for run in (self.tests_run, self.learner_run):
+            if run is not None:
+                run.started = now
+        try:
+            self.tests_run.process.stdin.write(data)
+            self.tests_run.process.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
+        return self.collect()
+
+    def collect(self):
+        try:
+            if self.learner_run is None:
+                result = _collect(self.tests_run, self.tests_limits, self.nonce, self.tests_groups)
+                return PairRun(result, RunResult(exit_code=None, output=""))
+            return _collect_pair(self.tests_run, self.learner_run, self.tests_limits, self.limits, self.nonce,
+                                 self.tests_groups, self.learner_groups, self.ends)
+        finally:
+            self.discard()
+
+    def discard(self):
+        for run in (self.tests_run, self.learner_run):
+            if run is not None and run.process.returncode is None:
+                try:
+                    os.killpg(run.process.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+                try:
+                    os.waitpid(run.process.pid, 0)
+                except ChildProcessError:
+                    pass
+                run.process.returncode = -signal.SIGKILL
+                for stream in (run.process.stdin, run.process.stdout):
+                    if stream and not stream.closed:
+                        stream.close()
+                try:
+                    os.close(run.report_read)
+                except OSError:
+                    pass
+        self.tests_run = self.learner_run = None
+        for fd in self._fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._fds = []
+        self._stack.close()
+
+
+def start_pair(tests_command, learner_command, *, limits=None, tests_limits=None, env=None, learner_env=None):
+    """Start a pair ahead (StartedPair), waiting for its input; None without bubblewrap."""
+    if bwrap_path() is None:
+        if settings.SANDBOX_ALLOW_UNSAFE:
+            return None
+        raise SandboxUnavailable(
+            "bubblewrap (bwrap) is not installed: grading is refused. Install it (apt-get install bubblewrap)."
+        )
+    return StartedPair(tests_command, learner_command, limits=limits, tests_limits=tests_limits, env=env,
+                       learner_env=learner_env)
+
+
+def _lower_limits(uid, limits):
+    """A learner's side started ahead gets the exercise's CPU time and address space now."""
+    cpu = (limits.cpu_seconds, limits.cpu_seconds + 1)
+    memory = (limits.address_space_mib or limits.memory_mib) * 1024 * 1024
+    for pid_dir in Path("/proc").iterdir():
+        if not pid_dir.name.isdigit():
+            continue
+        try:
+            if pid_dir.stat().st_uid != uid:
+                continue
+            pid = int(pid_dir.name)
+            resource.prlimit(pid, resource.RLIMIT_CPU, cpu)
+            resource.prlimit(pid, resource.RLIMIT_AS, (memory, memory))
+        except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError, OSError):
+            continue
 
 
 def _collect_pair(tests_run, learner_run, tests_limits, limits, tests_nonce, tests_groups, learner_groups, ends):
@@ -308,10 +445,11 @@ def _collect_pair(tests_run, learner_run, tests_limits, limits, tests_nonce, tes
     try:
         tests_result = _collect(tests_run, tests_limits, tests_nonce, tests_groups)
     finally:
-        if learner_run.process.poll() is None:
+        # Not poll(): the collecting thread reaps the process (wait4), and must be the only one to.
+        if learner_run.process.returncode is None:
             try:
                 os.killpg(learner_run.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
+            except (ProcessLookupError, PermissionError):
                 pass
         thread.join()
     if "error" in learner_box:
@@ -319,7 +457,8 @@ def _collect_pair(tests_run, learner_run, tests_limits, limits, tests_nonce, tes
     return PairRun(tests_result, learner_box["result"])
 
 
-def _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, tmp, limits, tests_limits, env, ends):
+def _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, tmp, limits, tests_limits, env,
+                 learner_env, ends):
     """Development only (SANDBOX_ALLOW_UNSAFE): both sides as plain processes, no isolation at all."""
     shared_work, shared_tmp = tmp / "work", tmp / "tmp"
     shutil.copytree(files_dir, shared_work)
@@ -328,7 +467,7 @@ def _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_d
     nonce = secrets.token_hex(16)
     tests_run = _spawn(_unsafe_argv(tests_argv, shared_work, tests_dir, {}), tests_limits, nonce, cwd=shared_work,
                        env=environment, extra_fds=(ends[0].fileno(),))
-    learner_environment = {**_unsafe_env(env, shared_work, learner_tests_dir), "TMPDIR": str(shared_tmp)}
+    learner_environment = {**_unsafe_env(learner_env, shared_work, learner_tests_dir), "TMPDIR": str(shared_tmp)}
     learner_run = _spawn(_unsafe_argv(learner_argv, shared_work, learner_tests_dir, {}), limits, "", cwd=shared_work,
                          env=learner_environment, extra_fds=(ends[1].fileno(),))
     return _collect_pair(tests_run, learner_run, tests_limits, limits, nonce, {}, {}, ends)
@@ -488,13 +627,13 @@ class _Layers:
         (self.folder / "fstab").write_text("".join(self.lines))
         script = f'cd {shlex.quote(str(self.folder))} && mount --all --fstab fstab'
         if getattr(self, "shared", None) is not None:
-            script += f" && mkdir -m 1777 shared/work shared/tmp && printf x > /dev/fd/{int(self.ready_fd)}"
+            script += f" && mkdir -m 1777 shared/work shared/tmp shared/data && printf x > /dev/fd/{int(self.ready_fd)}"
         script += ' && cd / && exec "$@"'
         return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh"]
 
 
 def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None, file_fds=None,
-                work_files=True, args_fd=None, share=None, shared=None):
+                work_files=True, args_fd=None, share=None, shared=None, binds=()):
     """The command line that runs `command` in the sandbox; no host path shows inside.
 
     Host folders come through overlays (see _Layers). bwrap reads the options that name host
@@ -547,8 +686,12 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits
     # System paths are bound where they are on the host: their path tells nothing.
     if Path("/etc/ld.so.cache").exists():
         setup += ["--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache"]
-    if tests_dir is not None:
+    if tests_dir == PRIVATE:  # written by the run itself (a started pair's tests' side), seen by it only
+        setup += ["--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/tests"]
+    elif tests_dir is not None:
         setup += ["--ro-bind", str(layers.add(tests_dir)), "/tests"]
+    for option, source, inside in binds:
+        setup += [option, str(source), inside]
     for inside, host in extra_ro.items():
         setup += ["--ro-bind", str(host if Path(host) == Path(inside) else layers.add(host)), inside]
     if seccomp_fd is not None:
@@ -736,6 +879,8 @@ class _Spawned:
     report_read: int
     started: float
     oom_before: int
+    report_fd: int = -1  # the run's descriptor numbers (for a runner told them later, on its input)
+    nonce_fd: int = -1
 
 
 def _spawn(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=(), stdin=subprocess.DEVNULL):
@@ -758,7 +903,7 @@ def _spawn(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=(), 
     )
     os.close(report_write)
     os.close(nonce_read)
-    return _Spawned(process, report_read, started, oom_before)
+    return _Spawned(process, report_read, started, oom_before, report_write, nonce_read)
 
 
 def _collect(spawned, limits, nonce, cgroups):

@@ -64,8 +64,10 @@ def limits_for(spec):
     return Limits(cpu_seconds=spec.time_limit, wall_seconds=spec.time_limit * 2 + 5, memory_mib=spec.memory_limit)
 
 
-def run_failure(run, spec):
-    """A Result for a run that did not finish normally, or None if it did."""
+def run_failure(run, spec, *, require_end=True):
+    """A Result for a run that did not finish normally, or None if it did.
+
+    require_end=False for a learner's side of a pair (it has no reporter): only its limits count."""
     if run.output_exceeded:
         return Result.error(Reason.OUTPUT, _("Votre programme affiche beaucoup trop de texte : il a été arrêté. Vérifiez vos boucles et vos print()."), run.duration_ms)
     # A run that reached its memory ceiling may stall (the kernel reclaiming pages) rather than be killed:
@@ -89,7 +91,7 @@ def run_failure(run, spec):
             _("Mémoire dépassée : votre programme a utilisé plus de %(m)s Mio.") % {"m": spec.memory_limit},
             run.duration_ms,
         )
-    if not run.finished:
+    if require_end and not run.finished:
         return Result.error(
             Reason.CRASH,
             _("Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu être évalué."),

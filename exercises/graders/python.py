@@ -1,8 +1,10 @@
 """Python exercises: the learner's files plus the trainer's pytest tests, run in the sandbox."""
 
 import dataclasses
+import json
 import re
 import sys
+import time
 
 from django.utils.translation import gettext as _
 
@@ -22,6 +24,15 @@ TESTS_COMMAND = [
     "--channel-fd", "{channel_fd}", "--basetemp=/tmp/tremplin-tests", "--learner-modules", "{modules}", "/tests",
 ]
 LEARNER_COMMAND = ["/sandbox/python/bin/python", "-P", "/sandbox/runner/tremplin_learner.py", "--channel-fd", "{channel_fd}"]
+# Started ahead (a worker's spare pair): the tests' side has imported pytest and waits for its input.
+STARTED_TESTS_COMMAND = ["/sandbox/python/bin/python", "-P", "/sandbox/runner/tremplin_tests.py"]
+PYTEST_ARGS = [
+    "-c", "/sandbox/runner/pytest.ini", "--rootdir=/tests", "-p", "tremplin_report", "-p", "tremplin_proxy",
+    "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}", "--channel-fd", "{channel_fd}",
+    "--basetemp=/tmp/tremplin-tests", "--learner-modules", "{modules}", "/tests",
+]
+SPARE_LIMITS = sandbox.Limits(cpu_seconds=130, wall_seconds=600, memory_mib=512)
+SPARE_MAX_AGE_S = 15 * 60
 ENV = {"PYTHONPATH": "/sandbox/runner"}
 # The tests' side runs trusted code only; it gets room to report whatever the learner's side does.
 TESTS_EXTRA_SECONDS = 10
@@ -80,6 +91,65 @@ def syntax_error(files):
     return None
 
 
+# One spare pair per worker process (as the notebook kind keeps a kernel): started while the worker is
+# idle, nothing of any learner has run in it. Only in workers: the web process keeps nothing running.
+_spare = None
+_used = False
+_in_worker = False
+
+
+def prepare_if_used():
+    """After a Python grading (in a worker, between tasks): make sure the next pair is starting."""
+    global _in_worker
+    _in_worker = True
+    if _used:
+        _ensure_spare()
+
+
+def _ensure_spare():
+    global _spare
+    if _spare is not None and _spare.alive:
+        return
+    try:
+        _spare = _start()
+    except Exception:  # noqa: BLE001 - a spare is an optimisation: the next grading starts its own
+        _spare = None
+
+
+def _start():
+    return sandbox.start_pair(STARTED_TESTS_COMMAND, LEARNER_COMMAND, limits=SPARE_LIMITS,
+                              tests_limits=dataclasses.replace(SPARE_LIMITS, cpu_seconds=SPARE_LIMITS.cpu_seconds + 10), env=ENV)
+
+
+def _take():
+    global _spare, _used
+    _used = True
+    spare, _spare = _spare, None
+    if spare is not None and spare.alive and time.monotonic() - spare.created < SPARE_MAX_AGE_S:
+        return spare
+    if spare is not None:
+        spare.discard()
+    return _start()
+
+
+def _run(files, tests, modules, limits, tests_limits):
+    started = _take()
+    if started is None:  # development without bubblewrap (SANDBOX_ALLOW_UNSAFE): one process pair, no spare
+        command = [part.replace("{modules}", modules) for part in TESTS_COMMAND]
+        with materialise(files) as work, materialise(tests) as tests_dir, materialise(test_data(tests)) as data_dir:
+            return sandbox.run_pair(command, LEARNER_COMMAND, files_dir=work, tests_dir=tests_dir,
+                                    learner_tests_dir=data_dir, limits=limits, tests_limits=tests_limits, env=ENV)
+    channel = started.ends[0].fileno()
+    report, nonce = started.tests_run.report_fd, started.tests_run.nonce_fd
+    args = [part.replace("{modules}", modules).replace("{channel_fd}", str(channel)).replace("{report_fd}", str(report))
+            .replace("{nonce_fd}", str(nonce)) for part in PYTEST_ARGS]
+    payload = {"tests": tests, "data": test_data(tests), "files": files, "args": args}
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    # The next pair is started after this grading (prepare_if_used, between tasks): started now, on a
+    # 2-core machine, it would take CPU from this one.
+    return started.finish(data, limits=limits, tests_limits=tests_limits)
+
+
 def learner_modules(files):
     """The names the tests import from the learner's files: top-level modules and packages,
     never a standard-library name (a learner's random.py does not replace the tests' random)."""
@@ -113,17 +183,15 @@ def grade(spec, submission, *, public_only=False):
         limits, cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS, wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS,
         memory_mib=max(limits.memory_mib, TESTS_MEMORY_MIB),
     )
-    command = [part.replace("{modules}", ",".join(learner_modules(files)) or "-") for part in TESTS_COMMAND]
+    modules = ",".join(learner_modules(files)) or "-"
     try:
-        with materialise(files) as work, materialise(tests) as tests_dir, materialise(test_data(tests)) as data_dir:
-            pair = sandbox.run_pair(command, LEARNER_COMMAND, files_dir=work, tests_dir=tests_dir, learner_tests_dir=data_dir,
-                                    limits=limits, tests_limits=tests_limits, env=ENV)
+        pair = _run(files, tests, modules, limits, tests_limits)
     except SandboxUnavailable as exc:
         return unavailable(exc)
     run = pair.tests
     learner_gone = any(r.get("event") == "learner_gone" for r in run.records)
     # The learner's side reached a limit (time, memory, output), or stopped before the tests ended.
-    failure = run_failure(pair.learner, spec) if (learner_gone or not run.finished) else None
+    failure = run_failure(pair.learner, spec, require_end=False) if (learner_gone or not run.finished) else None
     failure = failure or run_failure(run, spec)
     if failure:
         return failure

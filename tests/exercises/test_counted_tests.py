@@ -36,8 +36,10 @@ def test_a_test_file_that_exits_early_does_not_pass(majuscules):
     # Before: the file's unreported tests were ignored and the run passed at 100 %. (Whether the
     # first test of that file was reported before the exit depends on the runner's buffering.)
     assert result.score <= 0.67
-    missing = [t for t in result.tests if t.status == "failed"]
-    assert missing and all("n'a pas été exécuté" in t.message and t.hidden for t in missing)
+    # The learner's module runs in a process of its own: its exit ends that process only, and the
+    # tests of that file that needed it fail (before the split: they were never reported).
+    failed = [t for t in result.tests if t.status == "failed"]
+    assert failed and all(t.hidden for t in failed)
     # The hidden test's name is what the learner sees already; its code and values are not.
     assert "à bientôt" not in json.dumps(result.to_dict(), ensure_ascii=False)
 

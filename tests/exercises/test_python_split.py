@@ -134,3 +134,33 @@ def test_a_handle_is_never_equal_to_a_plain_value_but_handles_compare_by_the_lea
     ''')
     result = grader_for("python")(spec, {"sonde.py": learner})
     assert result.status == "passed", result.to_dict()
+
+
+def test_a_pair_started_ahead_grades_with_the_exercises_own_limits(tmp_path, monkeypatch):
+    """A worker keeps a pair started (pytest imported on the tests' side) with the largest limits;
+    the grading that takes it applies the exercise's: an endless loop ends at its time limit."""
+    import time
+
+    from exercises.graders import python
+
+    monkeypatch.setattr(python, "_used", True)
+    monkeypatch.setattr(python, "_spare", None)
+    python.prepare_if_used()
+    spare = python._spare
+    assert spare is not None and spare.alive
+    spec = exercise(tmp_path)
+    result = python.grade(spec, spec.solution)
+    assert result.status == "passed", result.to_dict()
+    assert python._spare is None  # taken by that grading
+
+    python.prepare_if_used()
+    spec.time_limit = 1
+    started = time.monotonic()
+    looping = LEARNER + "\n\ndef call_me(thing):\n    while True:\n        pass\n"
+    result = python.grade(spec, {"sonde.py": looping})
+    assert (result.status, result.reason) == ("error", "timeout")
+    assert time.monotonic() - started < spec.time_limit * 2 + 5 + 3
+
+    python.prepare_if_used()
+    python._spare.discard()  # a spare that died is replaced, not used
+    assert python.grade(spec, spec.solution).status == "passed"
