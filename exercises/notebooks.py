@@ -28,6 +28,9 @@ MARK_SCHEME = ("=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===")  # in tas
 AUTOTEST = re.compile(r"^[ \t]*### (HASHED )?AUTOTEST\b", re.MULTILINE)
 STARTER_CODE = "# VOTRE CODE ICI\nraise NotImplementedError()"
 STARTER_TEXT = "VOTRE RÉPONSE ICI"
+# What nbgrader itself puts in a released notebook's answer cells: a learner who got the notebook
+# from nbgrader and left such a cell as it was has not answered (nbgrader gives it 0, by checksum).
+NBGRADER_STUBS = ("# YOUR CODE HERE\nraise NotImplementedError()", "YOUR ANSWER HERE")
 
 
 class NotebookError(Exception):

@@ -239,7 +239,9 @@ def _cell_result(role, record, graded, starter, missing, spec, run):
     name = _label(role)
     if role.role in ("manual", "task"):
         answer = graded.cells[role.index].source.strip()
-        unchanged = role.role == "manual" and (role.grade_id in missing or answer == starter.cells[role.index].source.strip())
+        unchanged = role.role == "manual" and (
+            role.grade_id in missing or answer == starter.cells[role.index].source.strip() or answer in notebooks.NBGRADER_STUBS
+        )
         if unchanged:
             return _cell(name=name, status=Status.FAILED, message=_("Pas de réponse : la cellule n'a pas été modifiée."),
                          points=role.points, earned=0.0, grade_id=role.grade_id, manual=True)
@@ -279,6 +281,12 @@ def _scored_cell(role, record, name):
         if output.get("output_type") != "execute_result":
             continue
         partial = _partial_credit(_text((output.get("data") or {}).get("text/plain")))
+        if partial is not None and partial > role.points:
+            # nbgrader stops on it (ValueError); here the cell scores 0 and says why.
+            message = _("La cellule de tests renvoie %(value)s, plus que ses %(points)s points : elle compte 0 point.") % {
+                "value": f"{partial:g}", "points": f"{role.points:g}"}
+            return _cell(name=name, status=Status.FAILED, message=message, points=role.points, earned=0.0,
+                         grade_id=role.grade_id)
         if partial is not None and partial < role.points:
             message = _("Crédit partiel : %(earned)s / %(points)s points.") % {"earned": f"{partial:g}", "points": f"{role.points:g}"}
             return _cell(name=name, status=Status.FAILED, message=message, points=role.points, earned=partial,
@@ -292,13 +300,13 @@ def _text(value):
 
 
 def _partial_credit(text):
-    """nbgrader's partial credit: a single value above 0 that reads as a number; anything else
-    (text, a list, 0 or less) is full credit, as nbgrader does."""
+    """nbgrader 0.9's partial credit (get_partial_grade): a single value of 0 or more that reads as
+    a number; anything else (text, a negative number) is full credit, as nbgrader does."""
     try:
         value = float(text.strip())
     except ValueError:
         return None
-    return value if value > 0 and math.isfinite(value) else None
+    return value if value >= 0 and math.isfinite(value) else None
 
 
 def _error_text(record):

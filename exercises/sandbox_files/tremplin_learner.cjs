@@ -2,6 +2,7 @@
 // wire. Started in its own sandbox as its own uid, with /work only: it cannot see the test files,
 // the tests' process or the report channel. Nothing here is trusted by the tests' side.
 "use strict";
+const fs = require("node:fs");
 const util = require("node:util");
 const v8 = require("node:v8");
 const wire = require("/sandbox/runner/tremplin_wire.cjs");
@@ -44,7 +45,18 @@ function marker(value) {
     name = "";
   }
   const classId = kind === "object" && typeof value?.constructor === "function" ? handleId(value.constructor) : 0;
-  return { "\u0000h": handleId(value), kind, name: name.slice(0, 200), classId, isPromise: value instanceof Promise };
+  // The names of the classes it derives from, for the tests' side to link it to its own built-ins
+  // (an EventEmitter, a RangeError passed to a callback…).
+  const chainNames = [];
+  try {
+    for (let proto = Object.getPrototypeOf(value); proto && chainNames.length < 20; proto = Object.getPrototypeOf(proto)) {
+      const ctor = Object.getOwnPropertyDescriptor(proto, "constructor")?.value;
+      chainNames.push(typeof ctor === "function" ? String(ctor.name) : "");
+    }
+  } catch {
+    // a Proxy of the learner's may refuse: no chain
+  }
+  return { "\u0000h": handleId(value), kind, name: name.slice(0, 200), classId, chain: chainNames, isPromise: value instanceof Promise };
 }
 
 const toWire = (value) => wire.encode(value, marker);
@@ -65,17 +77,20 @@ function fromWire(data) {
 }
 
 function takeOutput() {
-  const text = output.join("");
+  // [[kind, text], …]: "stdout", or the console method the learner's code called.
+  const taken = output;
   output = [];
-  return text;
+  return taken;
 }
 
 function ask(message) {
   wire.send(channel, { ...message, out: takeOutput() });
   const reply = wire.receive(channel);
   if ("raise" in reply) {
-    const error = new Error(String(reply.raise?.message ?? ""));
-    error.name = String(reply.raise?.name ?? "Error");
+    const name = String(reply.raise?.name ?? "Error");
+    const Builtin = BUILTIN_ERRORS.has(globalThis[name]) ? globalThis[name] : Error;
+    const error = new Builtin(String(reply.raise?.message ?? ""));
+    if (error.name !== name) error.name = name;
     throw error;
   }
   return fromWire(reply.value);
@@ -85,7 +100,7 @@ function errorReply(error) {
   const isError = error instanceof Error;
   const props = {};
   if (isError) {
-    for (const key of Object.keys(error)) {
+    for (const key of [...Object.keys(error), ...("cause" in error && !Object.keys(error).includes("cause") ? ["cause"] : [])]) {
       try {
         props[key] = toWire(error[key]);
       } catch {
@@ -110,7 +125,7 @@ function errorReply(error) {
 
 const OPS = {
   get: (target, key) => target[key],
-  set: (target, key, value) => { target[key] = value; return true; },
+  set: (target, key, value) => Reflect.set(target, key, value),  // false, not an error, as outside strict mode
   delete: (target, key) => delete target[key],
   has: (target, key) => key in target,
   keys: (target) => Reflect.ownKeys(target).filter((key) => typeof key === "string"),
@@ -120,7 +135,9 @@ const OPS = {
   },
   proto: (target) => Object.getPrototypeOf(target),
   iter: (target) => target[Symbol.iterator](),
-  next: (iterator) => { const step = iterator.next(); return { done: Boolean(step.done), value: step.value }; },
+  next: (iterator, ...sent) => { const step = iterator.next(...sent); return { done: Boolean(step.done), value: step.value }; },
+  aiter: (target) => target[Symbol.asyncIterator](),
+  anext: async (iterator) => { const step = await iterator.next(); return { done: Boolean(step.done), value: step.value }; },
   primitive: (target, hint) => (hint === "number" ? Number(target) : String(target)),
   inspect: (target) => util.inspect(target, { depth: 3 }),
   instanceof: (value, cls) => value instanceof cls,
@@ -132,8 +149,8 @@ async function answer(message) {
   if (op === "require") return { value: toWire(require(String(message.name))) };
   const target = objects.get(message.h);
   const args = Array.isArray(message.args) ? message.args.map(fromWire) : [];
-  const before = args.map((arg) => (arg !== null && typeof arg === "object" ? v8.serialize(arg) : null));
   const known = wire.origins(args);
+  const before = new Map([...known.keys()].map((object) => [object, snapshot(object)]));
   let value;
   if (op === "call") value = Reflect.apply(target, message.self ? fromWire(message.self) : undefined, args);
   else if (op === "construct") value = Reflect.construct(target, args);
@@ -146,33 +163,51 @@ async function answer(message) {
       value = await value;
       settled.settled = "fulfilled";
     } catch (error) {
-      return { ...errorReply(error), settled: "rejected", after: changed(args, before) };
+      return { ...errorReply(error), settled: "rejected", after: changed(known, before) };
     }
   }
-  return { value: wire.encode(value, marker, 0, new Set(), known), ...settled, after: changed(args, before) };
+  return { value: wire.encode(value, marker, 0, new Set(), known), ...settled, after: changed(known, before) };
 }
 
-// The arguments the call changed in place, for the tests' side to change its own objects alike.
-function changed(args, before) {
-  const after = {};
-  args.forEach((arg, index) => {
-    if (before[index] === null) return;
-    let now;
-    try {
-      now = v8.serialize(arg);
-    } catch {
-      return;
-    }
-    if (!now.equals(before[index])) after[index] = toWire(arg);
-  });
+function snapshot(object) {
+  try {
+    return v8.serialize(object);
+  } catch {
+    return null;
+  }
+}
+
+// The objects the tests gave that the call changed in place: [[path, new content]], each content
+// one level deep (nested objects the tests gave cross as their paths), for the tests' side to change
+// its own objects alike and keep their identity (a sorted array of the tests' own objects).
+function changed(known, before) {
+  const after = [];
+  for (const [object, path] of known) {
+    const now = snapshot(object);
+    if (now === null || (before.get(object) !== null && now.equals(before.get(object)))) continue;
+    const shallow = (item) => wire.encode(item, marker, 0, new Set(), known);
+    let content;
+    if (Array.isArray(object)) content = { items: object.map(shallow) };
+    else if (object instanceof Map) content = { entries: [...object].map(([k, v]) => [shallow(k), shallow(v)]) };
+    else if (object instanceof Set) content = { values: [...object].map(shallow) };
+    else if (object instanceof Date) content = { time: object.getTime() };
+    else content = { props: Object.fromEntries(Object.keys(object).map((key) => [key, shallow(object[key])])) };
+    after.push([path["\u0000o"], content]);
+  }
   return after;
 }
 
 async function serve() {
-  const write = (chunk) => { output.push(String(chunk)); return true; };
-  process.stdout.write = write;
-  process.stderr.write = write;
-  for (const name of ["log", "info", "warn", "error", "debug"]) console[name] = (...args) => write(util.format(...args) + "\n");
+  let size = 0;
+  const record = (kind, text) => {
+    size += text.length;
+    if (size > 1024 * 1024) fs.writeSync(1, text);  // a flood: to the sandbox's output, whose cap stops it
+    else output.push([kind, text]);
+    return true;
+  };
+  process.stdout.write = (chunk) => record("stdout", String(chunk));
+  process.stderr.write = (chunk) => record("stderr", String(chunk));
+  for (const name of ["log", "info", "warn", "error", "debug"]) console[name] = (...args) => record(name, util.format(...args));
   for (;;) {
     let message;
     try {

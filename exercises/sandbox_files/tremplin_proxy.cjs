@@ -43,7 +43,9 @@ function outgoing(value) {
   );
 }
 
-const toWire = (value) => wire.encode(value, outgoing);
+// Handles first: a Proxy of the learner's object may look like a plain object from here.
+const handleMarkers = new Map();
+const toWire = (value) => wire.encode(value, outgoing, 0, new Set(), handleMarkers);
 
 let callArgs = []; // the arguments of the call being answered: what "\u0000o" paths point into
 
@@ -73,7 +75,7 @@ function request(message) {
     wire.send(channel, message);
     for (;;) {
       reply = wire.receive(channel);
-      if (typeof reply.out === "string" && reply.out) process.stdout.write(reply.out);
+      writeOutput(reply.out);
       if (reply.op === undefined) break;
       serve(reply);
     }
@@ -85,20 +87,72 @@ function request(message) {
     );
   }
   const args = original || [];
-  if (reply.after && typeof reply.after === "object") {
-    for (const [index, data] of Object.entries(reply.after)) {
-      if (args[index] !== null && typeof args[index] === "object") wire.merge(args[index], fromWire(data));
-    }
-  }
-  if ("raise" in reply && reply.settled !== "rejected") throw learnerError(reply.raise);
-  if (reply.settled === "rejected") return Promise.reject(learnerError(reply.raise));
   const saved = callArgs;
   callArgs = args;
   try {
+    if (Array.isArray(reply.after)) applyChanges(reply.after);
+    if ("raise" in reply && reply.settled !== "rejected") throw learnerError(reply.raise);
+    if (reply.settled === "rejected") return Promise.reject(learnerError(reply.raise));
     const value = fromWire(reply.value);
     return reply.settled === "fulfilled" ? Promise.resolve(value) : value;
   } finally {
     callArgs = saved;
+  }
+}
+
+function writeOutput(out) {
+  // What the learner's code printed, in order; its console calls become this side's console calls
+  // (a test's spy on console.log sees them).
+  if (!Array.isArray(out)) return;
+  for (const item of out) {
+    if (!Array.isArray(item) || typeof item[1] !== "string") continue;
+    const [kind, text] = item;
+    if (["log", "info", "warn", "error", "debug"].includes(kind)) console[kind](text);
+    else if (kind === "stderr") process.stderr.write(text);
+    else process.stdout.write(text);
+  }
+}
+
+// The tests' own objects that the learner's code changed in place get the same change, keeping
+// their identity and that of the objects they hold (all resolved before any is changed).
+function applyChanges(after) {
+  const changes = [];
+  for (const entry of after.slice(0, 10000)) {
+    if (!Array.isArray(entry) || entry.length !== 2 || !entry[1] || typeof entry[1] !== "object") continue;
+    let target;
+    try {
+      target = incoming({ "\u0000o": entry[0] });
+    } catch {
+      continue;
+    }
+    const content = entry[1];
+    if (Array.isArray(content.items)) changes.push([target, { items: content.items.map(fromWire) }]);
+    else if (Array.isArray(content.entries)) changes.push([target, { entries: content.entries.map(([k, v]) => [fromWire(k), fromWire(v)]) }]);
+    else if (Array.isArray(content.values)) changes.push([target, { values: content.values.map(fromWire) }]);
+    else if (typeof content.time === "number") changes.push([target, { time: content.time }]);
+    else if (content.props && typeof content.props === "object") {
+      changes.push([target, { props: Object.fromEntries(Object.entries(content.props).map(([k, v]) => [k, fromWire(v)])) }]);
+    }
+  }
+  for (const [target, change] of changes) {
+    if (target === null || typeof target !== "object" || Object.isFrozen(target)) continue;
+    if (change.items && Array.isArray(target)) {
+      target.length = 0;
+      target.push(...change.items);
+    } else if (change.entries && target instanceof Map) {
+      target.clear();
+      for (const [k, v] of change.entries) target.set(k, v);
+    } else if (change.values && target instanceof Set) {
+      target.clear();
+      for (const v of change.values) target.add(v);
+    } else if (change.time !== undefined && target instanceof Date) {
+      target.setTime(change.time);
+    } else if (change.props) {
+      for (const key of Object.keys(target)) if (!Object.hasOwn(change.props, key)) delete target[key];
+      for (const [key, value] of Object.entries(change.props)) {
+        if (target[key] !== value) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+    }
   }
 }
 
@@ -160,8 +214,18 @@ function learnerError(info) {
 
 // ------------------------------------------------------------------ handles
 
-function classPrototype(classId) {
-  if (!prototypes.has(classId)) prototypes.set(classId, Object.create(Object.prototype));
+// Built-ins the learner's objects may derive from: a handle of one is `instanceof` it here.
+const BUILTINS = {
+  EventEmitter: require("node:events"), Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError,
+  Array, Map, Set, Date, RegExp, Promise, WeakMap, WeakSet,
+};
+
+function classPrototype(classId, chain) {
+  if (!prototypes.has(classId)) {
+    const names = Array.isArray(chain) ? chain.map(String) : [];
+    const builtin = names.map((name) => BUILTINS[name]).find((cls) => typeof cls === "function");
+    prototypes.set(classId, Object.create(builtin ? builtin.prototype : Object.prototype));
+  }
   return prototypes.get(classId);
 }
 
@@ -188,6 +252,16 @@ function handle(id, info) {
           const iterator = op("iter", id);
           for (;;) {
             const step = op("next", iterator[HANDLE]);
+            if (step.done) return;
+            yield step.value;
+          }
+        };
+      }
+      if (key === Symbol.asyncIterator) {
+        return async function* iterate() {
+          const iterator = op("aiter", id);
+          for (;;) {
+            const step = await op("anext", iterator[HANDLE]);
             if (step.done) return;
             yield step.value;
           }
@@ -230,7 +304,7 @@ function handle(id, info) {
       return { value: op("get", id, key), enumerable: descriptor.enumerable, writable: descriptor.writable, configurable: true };
     },
     getPrototypeOf() {
-      return info.kind === "object" && info.classId ? classPrototype(info.classId) : Reflect.getPrototypeOf(target);
+      return info.kind === "object" && info.classId ? classPrototype(info.classId, info.chain) : Reflect.getPrototypeOf(target);
     },
     apply(_target, self, args) {
       const message = { op: "call", h: id, args: args.map(toWire), original: args };
@@ -242,6 +316,7 @@ function handle(id, info) {
     },
   });
   handles.set(id, proxy);
+  handleMarkers.set(proxy, { "\u0000r": id });
   return proxy;
 }
 

@@ -34,7 +34,7 @@ class _Reporter:
         if report.when == "call" or (report.when == "setup" and not report.passed):
             self.emit(
                 event="test", nodeid=report.nodeid, doc=self._docs.get(report.nodeid, ""),
-                outcome="error" if report.when == "setup" else report.outcome,
+                outcome="skipped" if report.skipped else "error" if report.when == "setup" else report.outcome,
                 message=_message(report) if not report.passed else "",
                 stdout=report.capstdout[-4000:] if report.capstdout else "",
             )

@@ -13,7 +13,12 @@ function message(error) {
 
 export default async function* reporter(source) {
   let outOfMemory = false;
+  const suites = []; // names of the enclosing describe()/test() by nesting level
   for await (const event of source) {
+    if (event.type === "test:start") {
+      suites.length = event.data.nesting;
+      suites[event.data.nesting] = event.data.name;
+    }
     // A test file's process that ran out of heap says so on its stderr, which the runner relays.
     if (event.type === "test:stderr" && !outOfMemory && /out of memory|Allocation failed/i.test(String(event.data?.message ?? ""))) {
       outOfMemory = true;
@@ -22,9 +27,11 @@ export default async function* reporter(source) {
     if (event.type !== "test:pass" && event.type !== "test:fail") continue;
     const data = event.data;
     if (data.details?.type === "suite") continue;
+    // Two tests of the same name in two describe() blocks are two tests: the path tells them apart.
+    const path = [...suites.slice(0, data.nesting), data.name].join(" › ");
     yield JSON.stringify({
-      nonce, event: "test", name: data.name, file: data.file ?? "",
-      outcome: event.type === "test:pass" ? (data.skip || data.todo ? "skipped" : "passed") : "failed",
+      nonce, event: "test", name: data.name, path, file: data.file ?? "",
+      outcome: data.skip || data.todo ? "skipped" : event.type === "test:pass" ? "passed" : "failed",
       message: event.type === "test:fail" ? message(data.details?.error) : "",
     }) + "\n";
   }

@@ -76,22 +76,32 @@ function encode(value, other, depth = 0, seen = new Set(), known = null) {
   if (type !== "object" || depth > MAX_DEPTH || seen.has(value)) return other(value);
   const proto = Object.getPrototypeOf(value);
   const inner = (item) => encode(item, other, depth + 1, new Set([...seen, value]), known);
-  if (Array.isArray(value) && proto === Array.prototype) return value.map(inner);
+  const plain = PLAIN.has(proto) && !("\u0000h" in value) && !("\u0000r" in value) && !("\u0000c" in value);
+  if ((Array.isArray(value) && proto === Array.prototype) || plain) {
+    const copy = copyContainer(value, inner);
+    // Frozen stays frozen over there (changing it throws there, as it would here).
+    return Object.isFrozen(value) ? { "\u0000f": copy } : copy;
+  }
   if (proto === Date.prototype) return new Date(value.getTime());
   if (proto === RegExp.prototype) return new RegExp(value.source, value.flags);
   if (proto === Map.prototype) return new Map([...value].map(([k, v]) => [inner(k), inner(v)]));
   if (proto === Set.prototype) return new Set([...value].map(inner));
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Buffer.isBuffer(value) ? Buffer.from(value) : value.slice();
-  if (PLAIN.has(proto) && !("\u0000h" in value) && !("\u0000r" in value) && !("\u0000c" in value)) {
-    const copy = {};
-    for (const key of Object.keys(value)) {
-      const descriptor = Object.getOwnPropertyDescriptor(value, key);
-      const item = inner(descriptor && "value" in descriptor ? descriptor.value : value[key]);
-      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
-    }
-    return copy;
-  }
   return other(value);
+}
+
+// An array (its items, and extra properties such as a RegExp match's index and groups) or a plain
+// object, its values copied by `inner`.
+function copyContainer(value, inner) {
+  const copy = Array.isArray(value) ? [] : {};
+  for (const key of Object.keys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    const item = inner(descriptor && "value" in descriptor ? descriptor.value : value[key]);
+    if (Array.isArray(copy) && /^(0|[1-9][0-9]*)$/.test(key)) copy[Number(key)] = item;
+    else Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+  }
+  if (Array.isArray(copy)) copy.length = value.length;
+  return copy;
 }
 
 // Values from the other side back into values here; `reference(marker)` resolves markers.
@@ -100,7 +110,14 @@ function decode(data, reference, depth = 0) {
   if (depth > MAX_DEPTH + 2) throw new ChannelClosed("valeur trop imbriquée");
   if ("\u0000h" in data || "\u0000r" in data || "\u0000c" in data || "\u0000e" in data || "\u0000o" in data) return reference(data);
   const inner = (item) => decode(item, reference, depth + 1);
-  if (Array.isArray(data)) return data.map(inner);
+  if ("\u0000f" in data && Object.keys(data).length === 1) return Object.freeze(inner(data["\u0000f"]));
+  if (Array.isArray(data)) {
+    const copy = data.map(inner);
+    for (const key of Object.keys(data)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(key)) Object.defineProperty(copy, key, { value: inner(data[key]), enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  }
   if (data instanceof Map) return new Map([...data].map(([k, v]) => [inner(k), inner(v)]));
   if (data instanceof Set) return new Set([...data].map(inner));
   if (data instanceof Date || data instanceof RegExp || ArrayBuffer.isView(data)) return data;
@@ -117,34 +134,14 @@ function decode(data, reference, depth = 0) {
 function origins(root, path = [], found = new Map(), depth = 0) {
   if (root === null || typeof root !== "object" || depth > 50 || found.has(root)) return found;
   const proto = Object.getPrototypeOf(root);
+  if ([Map.prototype, Set.prototype, Date.prototype].includes(proto)) {
+    found.set(root, { "\u0000o": path });  // itself, not what it holds
+    return found;
+  }
   if (!(Array.isArray(root) && proto === Array.prototype) && !PLAIN.has(proto)) return found;
-  found.set(root, { "\u0000o": path });
+  if (path.length) found.set(root, { "\u0000o": path });  // the arguments' list itself is no argument
   for (const key of Object.keys(root)) origins(root[key], [...path, key], found, depth + 1);
   return found;
 }
 
-// Bring `target` (the tests' own object) to the state of `source` (its copy, changed over there)
-// in place, keeping the identity of nested objects.
-function merge(target, source, depth = 0) {
-  if (depth > 50 || Object.isFrozen(target)) return;
-  if (Array.isArray(target) && Array.isArray(source)) {
-    for (let i = 0; i < source.length; i += 1) {
-      if (i < target.length && mergeable(target[i], source[i])) merge(target[i], source[i], depth + 1);
-      else target[i] = source[i];
-    }
-    target.length = source.length;
-    return;
-  }
-  for (const key of Object.keys(target)) if (!Object.hasOwn(source, key)) delete target[key];
-  for (const key of Object.keys(source)) {
-    if (mergeable(target[key], source[key])) merge(target[key], source[key], depth + 1);
-    else if (target[key] !== source[key]) target[key] = source[key];
-  }
-}
-
-function mergeable(a, b) {
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  return (Array.isArray(a) && Array.isArray(b)) || (PLAIN.has(Object.getPrototypeOf(a)) && PLAIN.has(Object.getPrototypeOf(b)));
-}
-
-module.exports = { send, receive, encode, decode, origins, merge, ChannelClosed };
+module.exports = { send, receive, encode, decode, origins, ChannelClosed };

@@ -1,0 +1,3 @@
+module.exports = function slugifier(titre, separateur = "-") {
+  return titre.toLowerCase().replace(/ /g, separateur);
+};

@@ -1,0 +1,3 @@
+exports.TAUX = 0.2;
+
+exports.ttc = (prixHT) => prixHT;
