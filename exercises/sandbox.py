@@ -77,6 +77,7 @@ class RunResult:
     output_exceeded: bool = False
     memory_exceeded: bool = False
     memory_limit_hit: bool = False  # the cgroup's limit was reached (reclaim may stall a run before any OOM kill)
+    oom_killed: bool = False  # the kernel killed a process of the run for memory (not read from its output)
     duration_ms: int = 0
     signal: int | None = None
 
@@ -208,9 +209,15 @@ def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=N
 
 @dataclass
 class PairRun:
-    """A grading run in two sandboxes: the tests' side (its records count) and the learner's side."""
+    """A grading run in two sandboxes: the tests' side (its records count) and the learner's side.
+
+    The tests' side relays what the learner's code prints: its output tells nothing of its own
+    memory (a program printing "MemoryError" did not run out of memory there)."""
     tests: RunResult
     learner: RunResult
+
+    def __post_init__(self):
+        self.tests.memory_exceeded = self.tests.oom_killed
 
 
 def run_pair(tests_command, learner_command, *, files_dir, tests_dir, learner_tests_dir=None, limits=None,
@@ -982,6 +989,7 @@ def _collect(spawned, limits, nonce, cgroups):
             result.memory_limit_hit = int((group / "memory.failcnt").read_text()) > 0 or peak >= ceiling * 0.98
         except (OSError, ValueError):
             pass
+    result.oom_killed = oom
     result.memory_exceeded = oom or "MemoryError" in result.output or "JavaScript heap out of memory" in result.output
     result.records = _parse_records(bytes(report), nonce)
     return result

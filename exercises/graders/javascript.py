@@ -76,10 +76,6 @@ def grade(spec, submission, *, public_only=False):
     except SandboxUnavailable as exc:
         return unavailable(exc)
     run = sandbox.RunResult(exit_code=0, output="", records=records, duration_ms=duration)
-    if any(record.get("event") == "memory" for record in run.records):
-        return Result.error(
-            Reason.MEMORY, _("Mémoire dépassée : votre programme a utilisé plus de %(m)s Mio.") % {"m": spec.memory_limit}, run.duration_ms,
-        )
     hidden_mounted = any(not name.startswith("public/") for name in tests)
     results, crashed_files = [], set()
     for record in run.records:

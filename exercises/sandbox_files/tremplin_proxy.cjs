@@ -324,7 +324,9 @@ function handle(id, info) {
 
 const load = Module._load;
 Module._load = function loadLearnerModule(request_, parent, isMain) {
-  if (learnerModules.has(request_) || learnerModules.has(String(request_).replace(/\.c?js$/, ""))) {
+  // Node's own modules are never the learner's, whatever files it handed in.
+  if (!Module.isBuiltin(String(request_))
+      && (learnerModules.has(request_) || learnerModules.has(String(request_).replace(/\.c?js$/, "")))) {
     return request({ op: "require", name: String(request_) });
   }
   return load.call(this, request_, parent, isMain);

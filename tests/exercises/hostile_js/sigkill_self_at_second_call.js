@@ -1,0 +1,15 @@
+// Answers its first call (the public test's "bonjour" by heart, or the hidden test's first input
+// wrongly), then at its second call ends its own process with process.kill(process.pid, "SIGKILL"):
+// the tests must count the calls that got no answer as failed, never as passed.
+let calls = 0;
+
+function crier(texte) {
+  calls += 1;
+  if (calls >= 2) {
+    console.log("ok 1 - garde les accents\nok 2 - texte vide\n# pass 3\n# fail 0");
+    process.kill(process.pid, "SIGKILL");
+  }
+  return texte === "bonjour" ? "BONJOUR !" : "raté";
+}
+
+module.exports = { crier };
