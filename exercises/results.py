@@ -30,6 +30,9 @@ class TestResult:
     earned: float | None = None
     key: str = ""
     manual: bool = False  # graded by a trainer
+    # Why a test failed when the learner is not told (a hidden test, or text the learner's code
+    # controls while hidden tests ran): stored, shown to trainers and authors, never in to_dict().
+    detail: str = ""
 
 
 @dataclass

@@ -114,15 +114,16 @@ def test_result(*, name, outcome, hidden, hidden_mounted, detail, key=""):
     """One test as the learner sees it. Hidden tests say only whether they passed; while hidden
     tests are mounted, public ones do not show text the learner's code controls either."""
     status = {"passed": Status.PASSED, "failed": Status.FAILED}.get(outcome, Status.ERROR)
+    withheld = ""  # for trainers and authors only
     if status == Status.PASSED:
         message = ""
     elif hidden:
-        message = _("Test caché : non réussi.")
+        message, withheld = _("Test caché : non réussi."), detail()
     elif hidden_mounted:
-        message = _("Non réussi. « Vérifier » montre le détail de ce test public.")
+        message, withheld = _("Non réussi. « Vérifier » montre le détail de ce test public."), detail()
     else:
         message = detail()
-    return TestResult(name=name, status=status, message=message[:2000], hidden=hidden, key=key)
+    return TestResult(name=name, status=status, message=message[:2000], hidden=hidden, key=key, detail=withheld[:2000])
 
 
 def tests_result(results, duration_ms):

@@ -227,13 +227,15 @@ def _outcome(check, problem):
     hidden = bool(check.get("hidden"))
     if problem is None:
         return TestResult(name=check["name"], status=Status.PASSED, hidden=hidden)
+    detail = ""
     if hidden:
         message = _("Vérification cachée : non réussie.")
         if check.get("hint"):
             message += " " + check["hint"]
+        detail = problem  # for trainers and authors only
     else:
         message = "\n".join(part for part in (problem, check.get("hint", "")) if part)
-    return TestResult(name=check["name"], status=Status.FAILED, message=message[:2000], hidden=hidden)
+    return TestResult(name=check["name"], status=Status.FAILED, message=message[:2000], hidden=hidden, detail=detail[:2000])
 
 
 def _static(check, files, documents):

@@ -182,3 +182,21 @@ def test_trainer_writes_a_web_exercise_with_its_checks_in_the_browser(client, tr
     assert "La solution de référence réussit tous les tests" in page and "Le code de départ échoue, comme attendu" in page
     edit = client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
     assert "h1 { color: #1a1a1a; }" in edit and "[[check]]" in edit
+
+
+def test_the_author_sees_why_a_hidden_test_fails_and_the_learner_does_not(client, trainer, basics_course):
+    """« Tester la correction » shows the author the hidden test's own message; what the learner
+    receives (to_dict, stored for the learner's pages) keeps it hidden."""
+    from exercises.graders import grade
+
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    wrong = "def double(x):\n    return abs(2 * x)\n"  # right for the public test, wrong for the hidden one
+    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), PY_FORM)
+    exercise = Exercise.objects.get(slug="doubler")
+    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "solution": wrong, "check": "1"}).content.decode()
+    assert "Obtenu : 6 — attendu : -6" in page
+    result = grade(exercise.spec(), {"calcul.py": wrong})
+    hidden = next(t for t in result.tests if t.hidden)
+    assert hidden.message == "Test caché : non réussi." and "attendu : -6" in hidden.detail
+    assert "-6" not in str(result.to_dict())

@@ -92,3 +92,17 @@ def test_review_access(client, submission, other_trainer, trainee, resident, coo
     client.logout()
     for method, url in urls:
         assert getattr(client, method)(url).status_code == 302
+
+
+def test_the_trainer_sees_why_a_hidden_test_failed_the_learner_only_that_it_did(client, trainer, submission, trainee):
+    from exercises.results import Result, TestResult
+
+    result = Result.from_tests([TestResult(name="Liste vide", status="failed", message="Test caché : non réussi.", hidden=True,
+                                           detail="Obtenu : 1 — attendu : 0 (SECRET-DETAIL)")])
+    Submission.objects.filter(pk=submission.pk).update(result=result.to_storage())
+    client.force_login(trainer)
+    page = client.get(reverse("exercises:submission_detail", args=[submission.pk])).content.decode()
+    assert "SECRET-DETAIL" in page and "visible par les formateurs seulement" in page
+    client.force_login(trainee)
+    page = client.get(f"{submission.exercise.get_absolute_url()}?soumission={submission.pk}").content.decode()
+    assert "Test caché : non réussi." in page and "SECRET-DETAIL" not in page
