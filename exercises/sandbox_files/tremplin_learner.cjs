@@ -85,7 +85,21 @@ function takeOutput() {
 
 function ask(message) {
   wire.send(channel, { ...message, out: takeOutput() });
-  const reply = wire.receive(channel);
+  let reply = wire.receive(channel);
+  while (reply.op !== undefined) {
+    // The tests' callable asks this side something before it returns (a callback reading the
+    // learner's object it was given): answered now, without waiting for any promise.
+    let nested;
+    try {
+      const now = answerNow(reply);
+      nested = now.reply ?? { value: toWire(now.promise) };  // a promise stays a promise, unsettled
+    } catch (error) {
+      if (error instanceof wire.ChannelClosed) throw error;
+      nested = errorReply(error);
+    }
+    wire.send(channel, { ...nested, out: takeOutput() });
+    reply = wire.receive(channel);
+  }
   if ("raise" in reply) {
     const name = String(reply.raise?.name ?? "Error");
     const Builtin = BUILTIN_ERRORS.has(globalThis[name]) ? globalThis[name] : Error;
@@ -144,9 +158,36 @@ const OPS = {
   equal: (a, b) => a === b,
 };
 
+// Whether something of the learner's code may still run later (a timer, an immediate, a socket…):
+// the tests' side keeps giving this side's event loop turns (op "poll") while it is so.
+function pending() {
+  return process.getActiveResourcesInfo().some((kind) => !["PipeWrap", "TTYWrap", "FSReqCallback", "TCPWrap"].includes(kind));
+}
+
 async function answer(message) {
+  if (message.op === "poll") {
+    // A turn of the event loop: due timers run, and the callbacks they call reach the tests now.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return { value: null };
+  }
+  const { reply, promise, known, before } = answerNow(message);
+  if (!promise) return reply;
+  // A promise is settled here, the tests receive its outcome (awaiting it over there works).
+  try {
+    const value = await promise;
+    return { value: wire.encode(value, marker, 0, new Set(), known), settled: "fulfilled", after: changed(known, before) };
+  } catch (error) {
+    return { ...errorReply(error), settled: "rejected", after: changed(known, before) };
+  }
+}
+
+// Answer a request without awaiting anything; a promise the learner's code returned is handed back
+// unsettled (`promise`) for answer() to await.
+function answerNow(message) {
   const op = message.op;
-  if (op === "require") return { value: toWire(require(String(message.name))) };
+  if (op === "require") return { reply: { value: toWire(require(String(message.name))) } };
+  if (op === "poll") return { reply: { value: null } };
   const target = objects.get(message.h);
   const args = Array.isArray(message.args) ? message.args.map(fromWire) : [];
   const known = wire.origins(args);
@@ -156,17 +197,8 @@ async function answer(message) {
   else if (op === "construct") value = Reflect.construct(target, args);
   else if (Object.hasOwn(OPS, op)) value = OPS[op](target, ...args);
   else throw new Error(`requête inconnue ${op}`);
-  const settled = {};
-  if (value instanceof Promise) {
-    // A promise is settled here, the tests receive its outcome (awaiting it over there works).
-    try {
-      value = await value;
-      settled.settled = "fulfilled";
-    } catch (error) {
-      return { ...errorReply(error), settled: "rejected", after: changed(known, before) };
-    }
-  }
-  return { value: wire.encode(value, marker, 0, new Set(), known), ...settled, after: changed(known, before) };
+  if (value instanceof Promise) return { promise: value, known, before };
+  return { reply: { value: wire.encode(value, marker, 0, new Set(), known), after: changed(known, before) } };
 }
 
 function snapshot(object) {
@@ -227,7 +259,7 @@ async function serve() {
       reply = errorReply(error);
     }
     try {
-      wire.send(channel, { ...reply, out: takeOutput() });
+      wire.send(channel, { ...reply, pending: pending(), out: takeOutput() });
     } catch (error) {
       if (error instanceof wire.ChannelClosed) process.reallyExit(0);
       wire.send(channel, { raise: { isError: true, classId: 0, chain: ["RangeError"], name: "RangeError",

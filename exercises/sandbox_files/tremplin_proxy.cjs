@@ -79,9 +79,11 @@ function request(message) {
       if (reply.op === undefined) break;
       serve(reply);
     }
+    keepPolling(reply.pending === true);
   } catch (error) {
     if (!(error instanceof wire.ChannelClosed)) throw error;
     gone = true;
+    keepPolling(false);
     throw new LearnerGone(
       "Votre programme s'est arrêté pendant ce test (sortie anticipée, plantage ou limite atteinte) : il n'a pas pu être évalué.",
     );
@@ -97,6 +99,27 @@ function request(message) {
     return reply.settled === "fulfilled" ? Promise.resolve(value) : value;
   } finally {
     callArgs = saved;
+  }
+}
+
+// While the learner's side has timers or other work pending, this side gives its event loop turns
+// (op "poll", every few milliseconds): a callback it calls later (setTimeout, an event emitted
+// after the call returned, util.promisify) reaches the test that waits for it. The interval keeps
+// this process alive only as long as that side has something pending.
+let poller = null;
+
+function keepPolling(isPending) {
+  if (isPending && poller === null && !gone) {
+    poller = setInterval(() => {
+      try {
+        request({ op: "poll" });
+      } catch {
+        keepPolling(false);
+      }
+    }, 2);
+  } else if (!isPending && poller !== null) {
+    clearInterval(poller);
+    poller = null;
   }
 }
 

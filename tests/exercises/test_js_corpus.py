@@ -70,8 +70,6 @@ def test_folder_is_a_valid_exercise_stating_its_test_styles(folder):
 # What the split does not carry yet (docs/grading.md, « JavaScript: the same split »): strict xfails,
 # so that the mark goes when it does.
 NOT_CARRIED = {
-    "07-rappels-asynchrones": "a callback the learner's code calls later (setTimeout, util.promisify) is not delivered: "
-                              "the learner's side runs its event loop only while the tests wait for a call or a promise",
     "10-tableaux-en-place": "a learner's closure that keeps the tests' array and changes it in a later call changes its "
                             "own copy: only the arguments of the current call are brought back",
 }

@@ -164,3 +164,27 @@ def test_a_pair_started_ahead_grades_with_the_exercises_own_limits(tmp_path, mon
     python.prepare_if_used()
     python._spare.discard()  # a spare that died is replaced, not used
     assert python.grade(spec, spec.solution).status == "passed"
+
+
+def test_a_test_callback_can_use_the_learner_object_it_is_given(tmp_path):
+    """The learner's code calls the test's function with one of its own objects, which the test's
+    function reads back over the wire while the learner's call is still running."""
+    tests = textwrap.dedent('''
+        import sonde
+
+
+        def test_callback():
+            assert sonde.appliquer(lambda valeur: valeur.n * 10) == 30
+    ''')
+    spec = exercise(tmp_path, tests=tests)
+    learner = LEARNER + textwrap.dedent('''
+        class Valeur:
+            def __init__(self, n):
+                self.n = n
+
+
+        def appliquer(fonction):
+            return fonction(Valeur(3))
+    ''')
+    result = grader_for("python")(spec, {"sonde.py": learner})
+    assert result.status == "passed", result.to_dict()
