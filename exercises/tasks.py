@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from . import browser, services
-from .graders import notebook, python
+from .graders import javascript, notebook, python
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
@@ -15,6 +15,7 @@ def grade_submission(submission_id):
     if not grade_submission.request.is_eager:
         notebook.prepare_if_used()
         python.prepare_if_used()
+        javascript.prepare_if_used()
 
 
 @shared_task(ignore_result=True)

@@ -366,4 +366,10 @@ process.on("exit", () => {
   }
 });
 
-module.exports = { LearnerGone };
+// A pair started ahead learns the learner's module names with its input (tremplin_tests.cjs).
+function setLearnerModules(names) {
+  learnerModules.clear();
+  for (const name of Array.isArray(names) ? names : []) learnerModules.add(String(name));
+}
+
+module.exports = { LearnerGone, setLearnerModules };

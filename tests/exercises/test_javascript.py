@@ -59,3 +59,24 @@ def test_no_network_from_node(spec):
     )
     result = grade(spec, source)
     assert result.status == "failed"  # it ran, the connection failed, the wrong answer is graded as wrong
+
+
+def test_a_pair_started_ahead_grades_with_the_exercises_own_limits(spec, monkeypatch):
+    """A worker keeps a pair started (Node with the proxies and the reporter, waiting for its input)
+    with the largest limits; the grading that takes it applies the exercise's."""
+    import time
+
+    from exercises.graders import javascript
+
+    monkeypatch.setattr(javascript, "_used", True)
+    monkeypatch.setattr(javascript, "_spare", None)
+    javascript.prepare_if_used()
+    assert javascript._spare is not None and javascript._spare.alive
+    assert javascript.grade(spec, dict(spec.solution)).status == "passed"
+    assert javascript._spare is None  # taken by that grading
+
+    javascript.prepare_if_used()
+    started = time.monotonic()
+    result = grade(spec, "function crier(t) { for (;;) {} }\nmodule.exports = { crier };\n")
+    assert (result.status, result.reason) == ("error", "timeout")
+    assert time.monotonic() - started < (spec.time_limit * 2 + 5) * 2 + 5
