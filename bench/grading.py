@@ -141,7 +141,20 @@ def main():
         bare_node = summary("node --test on the exercise's test files, bare",
                             timed(lambda: subprocess.run(["/usr/bin/node", "--test", str(tests_dir)], cwd=work, env=node_env,
                                                          stdout=subprocess.DEVNULL, check=True)))
-    js_run = summary("graded", timed(lambda: javascript_grader.grade(js_spec, dict(js_spec.solution))))
+    js_run = summary("graded, pairs started for it (side by side)", timed(lambda: javascript_grader.grade(js_spec, dict(js_spec.solution))))
+
+    def javascript_warm():
+        javascript_grader.prepare_if_used()
+        time.sleep(0.6)  # a worker between two tasks: its spare pair has started
+        start = time.perf_counter()
+        assert javascript_grader.grade(js_spec, dict(js_spec.solution)).status == "passed"
+        return (time.perf_counter() - start) * 1000
+
+    js_warm = summary("graded, first file's pair started ahead (a worker's spare)", [javascript_warm() for _ in range(N)])
+    if javascript_grader._spare is not None:
+        javascript_grader._spare.discard()
+        javascript_grader._spare = None
+    javascript_grader._used = False
 
     print("\nQuiz (graded in the web process):")
     quiz = summary("submit -> result", timed(lambda: services.submission_create(exercise=quiz_ex, learner=learner, mode="submit", answers={"q0": "0"})))
@@ -184,6 +197,8 @@ def main():
         "python_grading_warm_over_bare_pytest": round(warm_pair / bare_pytest, 2),
         "javascript_grading_ms": round(js_run, 1),
         "javascript_grading_over_bare_node_test": round(js_run / bare_node, 2),
+        "javascript_grading_warm_ms": round(js_warm, 1),
+        "javascript_grading_warm_over_bare_node_test": round(js_warm / bare_node, 2),
         "quiz_median_ms": round(quiz, 1),
         "python_e2e_median_ms": round(python_e2e, 1),
         "sql_e2e_median_ms": round(sql_e2e, 1),
@@ -193,7 +208,8 @@ def main():
     print("\nRatios and targets:")
     print(f"  sandbox overhead: {figures['sandbox_overhead_ms']} ms on python -c pass (target < 30 ms)")
     print(f"  Python grading run with a spare pair / bare pytest: {figures['python_grading_warm_over_bare_pytest']}x (target <= 1.0x)")
-    print(f"  JavaScript grading run / bare node --test: {figures['javascript_grading_over_bare_node_test']}x (target <= 1.3x)")
+    print(f"  JavaScript grading run / bare node --test: {figures['javascript_grading_over_bare_node_test']}x cold, "
+          f"{figures['javascript_grading_warm_over_bare_node_test']}x with a spare (target <= 1.3x)")
     print(f"  quiz: {figures['quiz_median_ms']} ms (target < 50 ms)")
     print(f"  Python end to end / bare pytest: {figures['python_e2e_over_bare_pytest']}x; median {figures['python_e2e_median_ms']} ms (target <= 150 ms)")
     print(f"  Python gradings per second, two workers: {figures['python_gradings_per_second_two_workers']} (target >= 6)")
