@@ -1,17 +1,23 @@
-"""Notebook exercises: the trainer's tests run on the learner's answers with nbclient, in the sandbox.
+"""Notebook exercises: the trainer's tests run on the learner's answers, each on its own side.
 
 The exercise's `tests` hold the trainer's source notebook (`source.ipynb`, nbgrader's conventions,
 exercises/notebooks.py) and its data files (`data/…`). The submission is one `.ipynb` file. The
 notebook that runs is the source with the learner's answers put in (matched by grade_id): tests
-always come from the source. Kernel and client both run inside the sandbox
-(sandbox_files/notebook_runner.py): no network, a time limit per cell, memory and processes capped
-for the whole run. Each graded cell is a line of the result, with its points; hidden tests only
-say whether they passed; manual cells wait for a trainer.
+always come from the source.
+
+Two sandboxes, two uids (sandbox.start_pair): the learner's side (sandbox_files/notebook_learner.py)
+holds the learner's Jupyter kernel and runs the answer cells and the trainer's provided cells; the
+tests' side (sandbox_files/notebook_tests.py) runs the test cells, and their hidden part, in its
+own process, reading the names they use from the kernel by copy (or as handles for the learner's
+functions and objects). The test cells never enter the learner's sandbox; nothing the kernel does
+can change how they run or what they report. Each graded cell is a line of the result, with its
+points; hidden tests only say whether they passed (why they failed is kept for the trainer);
+manual cells wait for a trainer.
 """
 
+import dataclasses
 import json
 import math
-import re
 import time
 
 from django.utils.translation import gettext as _
@@ -24,11 +30,16 @@ from ..sandbox import Limits, SandboxUnavailable
 from .common import materialise, unavailable
 
 SOURCE = "source.ipynb"
-COMMAND = ["/sandbox/python/bin/python", "/sandbox/runner/notebook_runner.py", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}"]
+PYTHON = "/sandbox/python/bin/python"
+LEARNER_COMMAND = [PYTHON, "/sandbox/runner/notebook_learner.py", "--channel-fd", "{channel_fd}"]
+TESTS_COMMAND = [PYTHON, "/sandbox/runner/notebook_tests.py", "--channel-fd", "{channel_fd}"]
+ENV = {"PYTHONPATH": "/sandbox/runner"}
 # ipykernel, pandas and matplotlib reserve far more address space than they use: the real memory
 # is capped by the slot's cgroup (memory_limit), the address space only stops runaway reservations.
 ADDRESS_SPACE_MIB = 4096
 KERNEL_START_S = 15
+TESTS_EXTRA_SECONDS = 10
+TESTS_MEMORY_MIB = 768
 
 
 def source_notebook(spec):
@@ -44,9 +55,9 @@ SPARE_MAX_AGE_S = 15 * 60
 
 
 def limits_for(spec=None, code_cells=None):
-    """A run's limits. Each cell has its time limit (enforced inside by nbclient); the run as a whole
-    is bounded too, kernel start included. A spare run, started before its notebook is known, gets the
-    largest bounds; its memory is set to the exercise's when the notebook arrives."""
+    """The learner's side's limits. Each cell has its time limit; the run as a whole is bounded too,
+    kernel start included. A spare pair, started before its notebook is known, gets the largest
+    bounds; its memory is set to the exercise's when the notebook arrives."""
     budget = MAX_RUN_S if spec is None else min(KERNEL_START_S + spec.time_limit * max(code_cells, 1), MAX_RUN_S)
     return Limits(
         cpu_seconds=budget, wall_seconds=budget + 5, memory_mib=max(spec.memory_limit if spec else 512, 512),
@@ -54,15 +65,23 @@ def limits_for(spec=None, code_cells=None):
     )
 
 
-# One spare per worker process: a sandbox whose kernel is already started, waiting for a notebook.
-# Only in workers (prepare_if_used is called by the grading task): the web process keeps nothing running.
+def tests_limits_for(limits):
+    """The tests' side runs trusted code only; it gets room to report whatever the learner's side does."""
+    return dataclasses.replace(limits, cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS,
+                               wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS,
+                               memory_mib=max(limits.memory_mib, TESTS_MEMORY_MIB))
+
+
+# One spare pair per worker process: the learner's kernel already started, the tests' side's
+# libraries imported, waiting for a notebook. Only in workers (prepare_if_used is called by the
+# grading task): the web process keeps nothing running.
 _spare = None
 _used = False
 _in_worker = False
 
 
 def prepare_if_used():
-    """After a notebook grading (in a worker, between tasks): make sure the next run's kernel is starting."""
+    """After a notebook grading (in a worker, between tasks): make sure the next run's pair is starting."""
     global _in_worker
     _in_worker = True
     if _used:
@@ -80,12 +99,12 @@ def _ensure_spare():
 
 
 def _start():
-    with materialise({}) as empty:
-        return sandbox.start(COMMAND, files_dir=empty, limits=limits_for())
+    limits = limits_for()
+    return sandbox.start_pair(TESTS_COMMAND, LEARNER_COMMAND, limits=limits, tests_limits=tests_limits_for(limits), env=ENV)
 
 
 def _take():
-    """A started run: the spare if it is alive and recent, else a new one (None without bubblewrap)."""
+    """A started pair: the spare if it is alive and recent, else a new one (None without bubblewrap)."""
     global _spare, _used
     _used = True
     spare, _spare = _spare, None
@@ -96,22 +115,36 @@ def _take():
     return _start()
 
 
-def _execute(spec, to_run, code_cells):
-    """Run the notebook in the sandbox; returns a RunResult."""
-    payload = {"notebook": notebooks.as_text(to_run), "files": data_files(spec), "cell_timeout": spec.time_limit}
-    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+def cell_plan(to_run, cell_roles):
+    """What each code cell is for the run: the learner's answer, the trainer's provided code, or tests."""
+    plan = []
+    for role, cell in zip(cell_roles, to_run.cells):
+        if cell.cell_type != "code":
+            continue
+        kind = {"solution": "answer", "manual": "answer", "test": "test"}.get(role.role, "teacher")
+        hidden = (cell.get("metadata", {}).get("tremplin") or {}).get("hidden")
+        plan.append({"index": role.index, "kind": kind, "source": cell.source, "hidden": hidden})
+    return plan
+
+
+def _execute(spec, to_run, cell_roles, code_cells):
+    """Run the notebook on its two sides; returns a sandbox.PairRun."""
+    limits = limits_for(spec, code_cells)
+    payload = {"cells": cell_plan(to_run, cell_roles), "files": data_files(spec), "cell_timeout": spec.time_limit}
     started = _take()
     if started is None:  # development without bubblewrap (SANDBOX_ALLOW_UNSAFE): no spare
-        with materialise({"input.json": data.decode("utf-8")}) as work:
-            return sandbox.run([*COMMAND, "--input", "/work/input.json"], files_dir=work, limits=limits_for(spec, code_cells))
-    # The run's own limits (the spare was started with the largest): wall clock from now, memory of the exercise.
-    started.limits = limits_for(spec, code_cells)
-    started.send(data, memory_mib=started.limits.memory_mib)
+        command = [*TESTS_COMMAND, "--input", "/tests/input.json", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}"]
+        tests = {"input.json": json.dumps(payload, ensure_ascii=False)}
+        with materialise({}) as work, materialise(tests) as tests_dir:
+            return sandbox.run_pair(command, LEARNER_COMMAND, files_dir=work, tests_dir=tests_dir, limits=limits,
+                                    tests_limits=tests_limits_for(limits), env=ENV)
+    payload.update(report_fd=started.tests_run.report_fd, nonce_fd=started.tests_run.nonce_fd)
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     if _in_worker:
-        # The next kernel starts while this notebook runs and the worker stores its result: with submissions
+        # The next pair starts while this notebook runs and the worker stores its result: with submissions
         # queued, a worker no longer waits for a kernel to start (about 0.5 s of waiting, not of CPU).
         _ensure_spare()
-    return started.collect()
+    return started.finish(data, limits=limits, tests_limits=tests_limits_for(limits))
 
 
 def read_submission(submission):
@@ -141,7 +174,7 @@ def grade(spec, submission, *, public_only=False, document=None):
     code_cells = sum(cell.cell_type == "code" for cell in to_run.cells)
     if code_cells:
         try:
-            run = _execute(spec, to_run, code_cells)
+            run = _diagnosis(_execute(spec, to_run, cell_roles, code_cells))
         except SandboxUnavailable as exc:
             return unavailable(exc)
     else:  # only written answers (nbgrader's own ps1/problem2.ipynb): nothing to run, all for the trainer
@@ -166,8 +199,6 @@ def grade(spec, submission, *, public_only=False, document=None):
             results.append(_cell_result(role, record, graded, starter, missing, spec, run))
     if public_only:
         results = [r for r in results if not r.manual]  # written answers are for the trainer, not « Vérifier »
-    else:
-        results += _tampering_review(graded, cell_roles)
     result = _total(results, run.duration_ms, public_only)
     # The cause is often in an answer cell (an error, an endless loop): say where, before the tests' messages.
     notes = []
@@ -180,25 +211,17 @@ def grade(spec, submission, *, public_only=False, document=None):
     return result
 
 
-# Tests run in the learner's kernel (as with nbgrader): an answer that rewires the kernel can make them
-# pass without running them. It cannot be prevented there; such answers are sent to a trainer.
-TAMPERING = re.compile(
-    r"get_ipython|InteractiveShell|ipykernel|run_cell|__builtins__|\bbuiltins\b|sys\.modules|settrace|setprofile"
-    r"|gc\.get_objects|ctypes|sys\._getframe"
-)
-
-
-def _tampering_review(graded, cell_roles):
-    found = sorted({match.group(0) for role in cell_roles if role.role == "solution"
-                    for match in TAMPERING.finditer(graded.cells[role.index].source)})
-    if not found:
-        return []
-    return [TestResult(
-        name=_("Vérification du code par votre formateur"), status=Status.PENDING,
-        message=_("Votre notebook agit sur Python lui-même (%(what)s) : votre formateur vérifiera votre travail avant la note définitive.")
-        % {"what": ", ".join(found[:5])},
-        points=0.0, earned=0.0, key="tremplin-review", manual=True,
-    )]
+def _diagnosis(pair):
+    """One run for the result: the tests' side's records and duration; the limits either side reached
+    (the learner's kernel for time and memory, the tests' side if it ran out of room itself)."""
+    learner, tests = pair.learner, pair.tests
+    return dataclasses.replace(
+        learner, records=tests.records, duration_ms=tests.duration_ms,
+        timed_out=learner.timed_out or tests.timed_out, cpu_exceeded=learner.cpu_exceeded or tests.cpu_exceeded,
+        output_exceeded=learner.output_exceeded or tests.output_exceeded,
+        memory_exceeded=learner.memory_exceeded or tests.memory_exceeded,
+        memory_limit_hit=learner.memory_limit_hit or tests.memory_limit_hit,
+    )
 
 
 def _answer_note(role, record, spec, run):
@@ -253,6 +276,10 @@ def _cell_result(role, record, graded, starter, missing, spec, run):
         return _scored_cell(role, record, name)
     if status == "ok" and hidden == "error":
         message = _("Les tests publics passent, mais un test caché n'est pas réussi.")
+        result = _cell(name=name, status=Status.FAILED, message=message, points=role.points, earned=0.0, grade_id=role.grade_id)
+        if isinstance(record.get("hidden_error"), str):
+            result.detail = record["hidden_error"][:2000]  # for the trainer and the author, never the learner
+        return result
     elif status == "error":
         message = _("Cellule %(n)s — %(error)s") % {"n": number, "error": _error_text(record)}
     elif status == "timeout" and run.memory_limit_hit:

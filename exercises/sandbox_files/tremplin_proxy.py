@@ -35,6 +35,7 @@ _MIRRORS = {}  # (module, qualname) -> mirror exception class
 _EXCEPTION_CLASSES = {}  # learner class handle id -> mirror class
 _LEARNER_MODULES = set()
 _GONE = False  # the learner's side stopped before the tests ended
+REQUESTS = 0  # requests sent so far: a copy read before the last request may be out of date
 
 
 class LearnerGone(Exception):
@@ -115,8 +116,10 @@ def from_wire(data):
 
 def _request(message):
     """Send a request, serve the learner's side's own requests meanwhile, return the reply's value."""
+    global REQUESTS
     if _CHANNEL is None:
         raise LearnerGone("Votre programme s'est arrêté : les tests suivants n'ont pas pu l'utiliser.")
+    REQUESTS += 1
     try:
         wire.send(_CHANNEL, {**message, "cwd": os.getcwd()})
         while True:

@@ -10,6 +10,9 @@ Both processes load this module; each trusts only its own copy. Messages are len
     ["Dec", str] Decimal   ["Fr", n, d] Fraction   ["date"|"datetime"|"time", iso]   ["td", d, s, us]
     ["NT", typename, [fields], [values]] namedtuple   ["Ctr", [[k, n], ...]] Counter
     ["OD", [[k, v], ...]] OrderedDict   ["DQ", [...], maxlen] deque   ["R", start, stop, step] range
+    ["nda", dtype, shape, base64] numpy array of numbers, booleans or dates (raw bytes, never pickle)
+    ["pdF", [names], [columns], index] / ["pdS", name, column, index] / ["pdI", column, name] pandas
+        DataFrame, Series, Index; a column is ["col", dtype, numpy array or plain values]
 
 Everything else stays where it lives and crosses as a reference: ["H", id, info] is an object of the
 learner's side (a handle), ["EC", id, info] one of its exception classes; the tests' side sends
@@ -157,10 +160,76 @@ def encode(value, other, depth=0, seen=None):
             return ["nda", value.dtype.str, list(value.shape), base64.b64encode(value.tobytes()).decode("ascii")]
         if issubclass(kind, numpy.generic) and kind.__dict__.get("__module__", "numpy") == "numpy" and value.dtype.kind in NUMPY_KINDS:
             return ["npv", value.dtype.str, base64.b64encode(value.tobytes()).decode("ascii")]
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and kind.__module__.startswith("pandas"):
+        encoded = _pandas(value, kind, pandas, inner)
+        if encoded is not None:
+            return encoded
     if _is_namedtuple(value):
         fields = list(type(value)._fields)
         return ["NT", type(value).__name__, fields, [inner(v) for v in tuple.__iter__(value)]]
     return other(value)
+
+
+# pandas columns cross as raw numpy bytes (numbers, booleans, dates) or as lists of plain values
+# (text, mixed); anything else (objects, time zones, several index levels) leaves the whole table
+# where it is, behind a handle.
+PANDAS_DTYPES = {"object", "str", "string", "bool", "category"}
+MAX_ROWS = 1_000_000
+
+
+def _pandas(value, kind, pandas, inner):
+    try:
+        if kind is pandas.DataFrame:
+            if isinstance(value.columns, pandas.MultiIndex) or len(value) > MAX_ROWS:
+                return None
+            columns = [_pandas_column(value.iloc[:, i], pandas, inner) for i in range(value.shape[1])]
+            index = _pandas_index(value.index, pandas, inner)
+            if None in columns or index is None:
+                return None
+            return ["pdF", [inner(name) for name in value.columns], columns, index]
+        if kind is pandas.Series:
+            column, index = _pandas_column(value, pandas, inner), _pandas_index(value.index, pandas, inner)
+            if column is None or index is None or len(value) > MAX_ROWS:
+                return None
+            return ["pdS", inner(value.name), column, index]
+        if kind is pandas.Index or kind is pandas.RangeIndex:
+            return _pandas_index(value, pandas, inner)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return None
+
+
+def _pandas_index(index, pandas, inner):
+    if type(index) is pandas.RangeIndex:
+        return ["pdR", index.start, index.stop, index.step, inner(index.name)]
+    if type(index) is not pandas.Index:
+        return None
+    column = _pandas_column(index, pandas, inner)
+    return None if column is None else ["pdI", column, inner(index.name)]
+
+
+def _pandas_column(column, pandas, inner):
+    dtype = column.dtype
+    numpy_dtype = getattr(dtype, "kind", "") in NUMPY_KINDS and type(dtype).__module__.split(".")[0] == "numpy"
+    if numpy_dtype:
+        array = column.to_numpy()
+        return ["col", dtype.str, ["nda", array.dtype.str, list(array.shape), base64.b64encode(array.tobytes()).decode("ascii")]]
+    name = str(dtype)
+    if name == "category":
+        categories = _pandas_index(pandas.Index(dtype.categories), pandas, inner)
+        codes = column.cat.codes.to_numpy() if hasattr(column, "cat") else column.codes
+        if categories is None:
+            return None
+        return ["col", "category", [categories, inner(codes), bool(dtype.ordered)]]
+    if name not in PANDAS_DTYPES:
+        return None
+    values = []
+    for item in column.tolist():
+        if not (item is None or type(item) in (str, int, float, bool)):
+            return None
+        values.append(inner(item))
+    return ["col", name, ["L", values]]
 
 
 _CONTAINERS = {list, tuple, dict, set, frozenset, collections.Counter, collections.OrderedDict,
@@ -252,6 +321,8 @@ def decode(data, reference, depth=0):
             return pathlib.PosixPath(_text(rest[0]))
         if tag in ("nda", "npv"):
             return _numpy(tag, rest)
+        if tag in ("pdF", "pdS", "pdI", "pdR"):
+            return _from_pandas(tag, rest, inner)
         if tag == "NT":
             name, fields, values = _text(rest[0]), items(1), items(2)
             if not name.isidentifier() or not all(type(f) is str and f.isidentifier() and not f.startswith("_") for f in fields):
@@ -286,6 +357,58 @@ def _numpy(tag, rest):
         raise WireError("bad shape")
     data = base64.b64decode(_text_any(rest[2]), validate=True)
     return numpy.frombuffer(data, dtype=dtype).reshape(shape).copy()
+
+
+def _from_pandas(tag, rest, inner):
+    import numpy
+    import pandas
+
+    def column(data):
+        if type(data) is not list or len(data) != 3 or data[0] != "col":
+            raise WireError("bad pandas column")
+        dtype, values = _text(data[1]), data[2]
+        if dtype == "category":
+            if type(values) is not list or len(values) != 3:
+                raise WireError("bad pandas column")
+            categories, codes = index(values[0]), inner(values[1])
+            if not isinstance(codes, numpy.ndarray) or codes.dtype.kind != "i":
+                raise WireError("bad pandas column")
+            return pandas.Categorical.from_codes(codes, categories=categories, ordered=values[2] is True)
+        items = inner(values)
+        if dtype in PANDAS_DTYPES:
+            if type(items) is not list:
+                raise WireError("bad pandas column")
+            if dtype == "object":
+                array = numpy.empty(len(items), dtype=object)
+                array[:] = items
+                return array
+            return pandas.array(items, dtype=dtype)
+        if not NUMPY_DTYPE.match(dtype) or not isinstance(items, numpy.ndarray) or items.ndim != 1:
+            raise WireError("bad pandas column")
+        return items.astype(numpy.dtype(dtype), copy=False)
+
+    def index(data):
+        if type(data) is list and data and data[0] == "pdR" and len(data) == 5:
+            return pandas.RangeIndex(_integer(data[1]), _integer(data[2]), _integer(data[3]), name=inner(data[4]))
+        if type(data) is list and data and data[0] == "pdI" and len(data) == 3:
+            return pandas.Index(column(data[1]), name=inner(data[2]))
+        raise WireError("bad pandas index")
+
+    if tag == "pdR":
+        return index(["pdR", *rest])
+    if tag == "pdI":
+        return index(["pdI", *rest])
+    if tag == "pdS":
+        values, labels = column(rest[1]), index(rest[2])
+        if len(values) != len(labels):
+            raise WireError("bad pandas series")
+        return pandas.Series(values, index=labels, name=inner(rest[0]), copy=False)
+    names, columns, labels = [inner(name) for name in rest[0]], [column(c) for c in rest[1]], index(rest[2])
+    if len(names) != len(columns) or any(len(c) != len(labels) for c in columns):
+        raise WireError("bad pandas table")
+    frame = pandas.DataFrame({position: values for position, values in enumerate(columns)}, index=labels, copy=False)
+    frame.columns = pandas.Index(names) if names else frame.columns
+    return frame
 
 
 def _text_any(value):

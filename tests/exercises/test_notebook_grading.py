@@ -165,8 +165,8 @@ def test_a_kernel_started_ahead_grades_the_next_notebook_and_a_dead_one_is_repla
     monkeypatch.setattr(notebook, "_in_worker", False)
     # A spare that died while waiting is not used: a new run is started.
     notebook.prepare_if_used()
-    notebook._spare._spawned.process.kill()
-    notebook._spare._spawned.process.wait()
+    notebook._spare.learner_run.process.kill()
+    notebook._spare.learner_run.process.wait()
     assert by_key(grade(spec, learner(spec, GOOD)))["tests-moyenne"].status == "passed"
     # What the previous learner left in /tmp or in the kernel is not seen by the next one.
     answers = dict(GOOD, reponse="open('/tmp/trace', 'w').write('x')\nimport builtins; builtins.TRACE = 1\n" + GOOD["reponse"])
@@ -183,19 +183,11 @@ CHEAT = (
 )
 
 
-def test_an_answer_that_rewires_the_kernel_goes_to_the_trainer(spec):
-    result = grade(spec, learner(spec, dict(GOOD, reponse=CHEAT)))
-    review = by_key(result)["tremplin-review"]
-    assert review.status == "pending" and "run_cell" in review.message and review.points == 0
-    assert result.pending == 2 and result.status == "failed"  # never final without a trainer
-    assert "tremplin-review" not in by_key(grade(spec, learner(spec, GOOD)))
-
-
-@pytest.mark.xfail(strict=True, reason="Known limitation (as nbgrader): tests run in the learner's kernel, which the "
-                   "learner's code can rewire; such notebooks are flagged for a trainer (test above), not refused.")
 def test_a_rewired_kernel_cannot_pass_the_tests(spec):
+    """The tests run on their own side: replacing the kernel's run_cell changes nothing (it was full marks)."""
     result = grade(spec, learner(spec, dict(GOOD, reponse=CHEAT)))
     assert by_key(result)["tests-moyenne"].status == "failed"
+    assert "tremplin-review" not in by_key(result)  # no pattern-based review any more: nothing to flag
 
 
 def test_a_notebook_of_written_answers_only_is_graded_for_the_trainer():

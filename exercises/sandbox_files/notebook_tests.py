@@ -1,0 +1,436 @@
+"""The tests' side of a notebook grading: the test cells run here, never in the learner's kernel.
+
+    python notebook_tests.py --channel-fd N [--input FILE --report-fd R --nonce-fd M]
+
+Started in its own sandbox, as its own uid, beside the learner's side (notebook_learner.py, which
+holds the learner's kernel). Started ahead (sandbox.start_pair), it imports IPython, numpy and
+pandas while the worker is idle, then reads its input on stdin: the cells to run in order, each
+{"index", "kind": "answer|teacher|test", "source", "hidden"}, the exercise's data files, the cell
+time limit and its report descriptors. Then, cell by cell:
+
+- an answer cell runs in the learner's kernel (asked over the channel); its outputs come back;
+- a cell of the trainer (provided code, imports) runs in the kernel too, then here: names it
+  binds to modules, functions or classes stay here whatever the learner's code defines
+  (an answer defining `assert_equal` changes nothing);
+- a test cell runs here, in an IPython shell whose namespace reads the other names from the
+  kernel when the cell uses them: plain data by copy (tremplin_wire: numbers, text, containers,
+  numpy arrays, pandas tables), the learner's functions and objects as handles (tremplin_proxy).
+  Its top-level assignments and `del` apply in the kernel too. Its hidden part (never sent to the
+  learner's side) runs after it, its outputs are not kept.
+
+Builtins are this side's: a learner's `isinstance = lambda *a: True` does not reach the tests.
+Records, one JSON object per line on the report descriptor, each with the nonce:
+
+    {"event": "start"}
+    {"event": "cell", "index": i, "status": "ok|error|timeout|dead|skipped", "ename": ..., "evalue": ...,
+     "traceback": [...], "hidden": "ok|error|timeout|dead|skipped"|null, "hidden_error": "…",
+     "outputs": [...], "execution_count": n, "truncated": bool}
+    {"event": "end", "kernel_ms": ..., "total_ms": ...}
+"""
+
+import argparse
+import builtins
+import json
+import os
+import re
+import socket
+import sys
+import threading
+import time
+import types
+from pathlib import Path, PurePosixPath
+
+import notebook_learner
+import tremplin_proxy as proxy
+import tremplin_wire as wire
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+TEXT_LIMIT = notebook_learner.TEXT_LIMIT
+GRACE_S = 3  # after a test cell's time is up, how long the interrupted kernel has to answer
+# IPython's own names in a namespace: never read from the kernel nor written there.
+RESERVED = re.compile(r"^(_|__|___|_i|_ii|_iii|_i\d+|_\d+|_oh|_dh|_ih|_exit_code|In|Out|get_ipython|exit|quit|__\w+__)$")
+PINNED_TYPES = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type)
+
+notebook_learner.prepare_environment("tests")
+import IPython.core.displayhook  # noqa: E402 - after the environment (IPYTHONDIR)
+import IPython.core.displaypub  # noqa: E402
+from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
+from traitlets.config import Config  # noqa: E402
+
+for _name in ("numpy", "pandas"):  # imported ahead, as a worker waits: most notebooks use them
+    try:
+        __import__(_name)
+    except ImportError:
+        pass
+
+
+# ------------------------------------------------------------------ what a cell shows
+
+
+class Capture:
+    """A cell's outputs in nbformat's shape: streams (merged, capped), displays, result, error."""
+
+    def __init__(self):
+        self.outputs, self.text, self.truncated = [], 0, False
+
+    def stream(self, name, text):
+        room = max(0, TEXT_LIMIT - self.text)
+        if len(text) > room:
+            text, self.truncated = text[:room], True
+        if not text:
+            return
+        self.text += len(text)
+        last = self.outputs[-1] if self.outputs else None
+        if last and last["output_type"] == "stream" and last["name"] == name:
+            last["text"] += text
+        else:
+            self.outputs.append({"output_type": "stream", "name": name, "text": text})
+
+    def add(self, output):
+        if len(json.dumps(output, default=str)) > notebook_learner.IMAGE_LIMIT:
+            self.truncated = True
+        else:
+            self.outputs.append(output)
+
+
+class _Stream:
+    def __init__(self, name):
+        self.name = name
+
+    def write(self, text):
+        if isinstance(text, str) and CURRENT is not None:
+            CURRENT.stream(self.name, text)
+        return len(text) if isinstance(text, str) else 0
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+
+CURRENT = None  # the Capture of the cell running
+
+
+class _DisplayHook(IPython.core.displayhook.DisplayHook):
+    """The cell's last value (nbgrader's partial credit reads it), as an execute_result."""
+
+    def start_displayhook(self):
+        pass
+
+    def write_output_prompt(self):
+        pass
+
+    def write_format_data(self, format_dict, md_dict=None):
+        if CURRENT is not None:
+            CURRENT.add({"output_type": "execute_result", "data": format_dict, "metadata": md_dict or {},
+                         "execution_count": None})
+
+    def finish_displayhook(self):
+        pass
+
+
+class _DisplayPublisher(IPython.core.displaypub.DisplayPublisher):
+    def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
+        if CURRENT is not None:
+            CURRENT.add({"output_type": "display_data", "data": data, "metadata": metadata or {}})
+
+    def clear_output(self, wait=False):
+        if CURRENT is not None:
+            CURRENT.outputs.clear()
+
+
+class TestShell(InteractiveShell):
+    displayhook_class = _DisplayHook
+    display_pub_class = _DisplayPublisher
+    last_error = None
+
+    def _showtraceback(self, etype, evalue, stb):
+        text = [ANSI.sub("", line) for line in stb]
+        try:
+            value = str(evalue)
+        except Exception:  # noqa: BLE001 - a message that cannot be read is left out
+            value = ""
+        self.last_error = {"ename": getattr(etype, "__name__", "Error")[:200], "evalue": value[:2000], "traceback": text[-6:]}
+        if CURRENT is not None:
+            CURRENT.add({"output_type": "error", "ename": self.last_error["ename"], "evalue": self.last_error["evalue"],
+                         "traceback": text})
+
+
+# ------------------------------------------------------------------ the namespace
+
+
+class KernelNamespace(dict):
+    """The test cells' namespace: the learner's names are read from the kernel when a cell uses them.
+
+    In a test cell, a name is this side's own when a trainer's cell or a test cell bound it to a
+    module, a function or a class, or to a value that cannot cross; a builtin name is always this
+    side's; any other name is read from the kernel (by copy, or as a handle), then from here.
+    Reads are cached until the next request that may run the learner's code. A trainer's cell,
+    run here after the kernel, reads this side's values first."""
+
+    def __init__(self):
+        super().__init__()
+        self.mode = None  # "teacher", "test", or None (IPython itself)
+        self.own = set()
+        self.cache, self.cache_at = {}, -1
+
+    def __getitem__(self, name):
+        if self.mode is None or name in self.own or RESERVED.match(name):
+            return dict.__getitem__(self, name)
+        if self.mode == "teacher" and dict.__contains__(self, name):
+            return dict.__getitem__(self, name)
+        if not dict.__contains__(self, name) and hasattr(builtins, name):
+            raise KeyError(name)  # builtins stay this side's
+        found, value = self._fetch(name)
+        if found:
+            return value
+        return dict.__getitem__(self, name)
+
+    def _fetch(self, name):
+        if proxy._CHANNEL is None:
+            return False, None
+        if proxy.REQUESTS != self.cache_at:
+            self.cache.clear()
+        if name not in self.cache:
+            reply = proxy._request({"op": "ns_get", "name": name})
+            self.cache[name] = (False, None) if reply.get("missing") else (True, proxy._value(reply))
+            self.cache_at = proxy.REQUESTS
+        return self.cache[name]
+
+    def __setitem__(self, name, value):
+        dict.__setitem__(self, name, value)
+        self.cache.pop(name, None)
+        if self.mode is None or RESERVED.match(name):
+            return
+        if isinstance(value, PINNED_TYPES) and not isinstance(value, proxy.Handle) or (
+                callable(value) and not isinstance(value, proxy.Handle)):
+            self.own.add(name)
+            return
+        self.own.discard(name)
+        if self.mode != "test":
+            return
+        try:
+            data = wire.encode(value, _data_only)
+        except proxy.CannotCross:
+            self.own.add(name)  # a value of the tests only (a test's object): read here
+            return
+        proxy._request({"op": "ns_set", "name": name, "value": data})
+
+    def __delitem__(self, name):
+        here = dict.__contains__(self, name)
+        if here:
+            dict.__delitem__(self, name)
+        self.own.discard(name)
+        self.cache.pop(name, None)
+        there = False
+        if self.mode == "test" and not RESERVED.match(name) and proxy._CHANNEL is not None:
+            there = proxy._value(proxy._request({"op": "ns_del", "name": name})) is True
+        if not here and not there:
+            raise KeyError(name)
+
+
+def _data_only(value):
+    """What a test cell binds goes to the kernel as data or as the kernel's own object, never as a
+    reference to this side (the kernel could then call the tests whenever it likes)."""
+    if isinstance(value, proxy.Handle):
+        return ["ref", object.__getattribute__(value, "_tid")]
+    raise proxy.CannotCross(type(value).__name__)
+
+
+# ------------------------------------------------------------------ running
+
+
+class Runner:
+    def __init__(self, channel, emit, cell_timeout):
+        self.channel, self.emit, self.cell_timeout = channel, emit, cell_timeout
+        self.namespace = KernelNamespace()
+        config = Config()
+        config.HistoryManager.enabled = False
+        config.InteractiveShell.cache_size = 0
+        config.InteractiveShell.colors = "nocolor"
+        self.shell = TestShell.instance(config=config, user_ns=self.namespace)
+        self.count = 0
+        self.stop_reason, self.stopped_at, self.timeouts_in_a_row = None, None, 0
+        self.kernel_lost = False
+
+    def kernel_cell(self, source):
+        wire.send(self.channel, {"op": "cell", "source": source, "timeout": self.cell_timeout})
+        reply = wire.receive(self.channel)
+        status = reply.get("status") if reply.get("status") in ("ok", "error", "timeout", "dead") else "dead"
+        outputs = [o for o in reply.get("outputs", []) if isinstance(o, dict)] if isinstance(reply.get("outputs"), list) else []
+        error = {key: str(reply.get(key, ""))[:2000] for key in ("ename", "evalue") if key in reply}
+        if isinstance(reply.get("traceback"), list):
+            error["traceback"] = [str(line)[:5000] for line in reply["traceback"][-6:]]
+        return status, outputs, reply.get("truncated") is True, error
+
+    def here(self, source, mode, keep=True):
+        """Run `source` in this side's shell; (status, capture, error)."""
+        global CURRENT
+        capture = Capture()
+        self.shell.last_error = None
+        fired = threading.Event()
+        kernel_lost = threading.Event()
+
+        def time_up():
+            fired.set()
+            try:
+                wire.send(self.channel, {"op": "interrupt"})
+            except Exception:  # noqa: BLE001 - the learner's side is gone: nothing to interrupt
+                pass
+            late = threading.Timer(GRACE_S, give_up)
+            late.daemon = True
+            late.start()
+            timers.append(late)
+
+        def give_up():
+            # The kernel did not answer the interruption, or the cell itself runs on: the kernel
+            # is left behind (the cells after it are not run) and the cell is stopped.
+            kernel_lost.set()
+            if proxy._CHANNEL is not None:
+                try:
+                    socket.socket(fileno=os.dup(proxy._CHANNEL)).shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+            import _thread
+
+            _thread.interrupt_main()
+
+        timers = [threading.Timer(self.cell_timeout, time_up)]
+        timers[0].daemon = True
+        saved = sys.stdout, sys.stderr
+        CURRENT = capture if keep else Capture()
+        sys.stdout, sys.stderr = _Stream("stdout"), _Stream("stderr")
+        self.namespace.mode = mode
+        timers[0].start()
+        try:
+            result = self.shell.run_cell(source, store_history=False, silent=False)
+        except KeyboardInterrupt:
+            result = None
+        finally:
+            for timer in timers:
+                timer.cancel()
+            self.namespace.mode = None
+            sys.stdout, sys.stderr = saved
+            CURRENT = None
+        if fired.is_set():
+            status = "timeout"
+        elif proxy._GONE:
+            status = "dead"
+        elif result is None or result.error_before_exec is not None or result.error_in_exec is not None:
+            status = "error"
+        else:
+            status = "ok"
+        self.kernel_lost = self.kernel_lost or kernel_lost.is_set()
+        return status, capture, self.shell.last_error or {}
+
+    def run(self, cells):
+        for cell in cells:
+            index, kind, source, hidden = cell["index"], cell["kind"], cell["source"], cell.get("hidden")
+            if self.stop_reason:
+                self.emit(event="cell", index=index, status="skipped", reason=self.stop_reason, at=self.stopped_at,
+                          hidden="skipped" if hidden else None, outputs=[], execution_count=None, truncated=False)
+                continue
+            self.count += 1
+            hidden_status, hidden_error, error = None, None, {}
+            if kind in ("answer", "teacher"):
+                status, outputs, truncated, error = self.kernel_cell(source)
+                if status in ("ok", "error") and kind == "teacher":
+                    self.here(source, "teacher", keep=False)  # its imports and helpers, for the tests
+            else:
+                status, capture, error = self.here(source, "test")
+                outputs, truncated = capture.outputs, capture.truncated
+                if hidden is not None:
+                    if status == "ok":
+                        hidden_status, _capture, hidden_info = self.here(hidden, "test", keep=False)
+                        if hidden_status in ("dead", "timeout"):
+                            status = hidden_status
+                        if hidden_info:
+                            hidden_error = f"{hidden_info.get('ename', '')}: {hidden_info.get('evalue', '')}"[:2000]
+                    else:
+                        hidden_status = "skipped"
+            self.timeouts_in_a_row = self.timeouts_in_a_row + 1 if status == "timeout" else 0
+            if self.kernel_lost or self.timeouts_in_a_row >= 2:
+                self.stop_reason, self.stopped_at = "timeout", index  # the interruption did not bring the kernel back
+            elif status == "dead" or proxy._GONE:
+                self.stop_reason, self.stopped_at = "dead", index
+            for output in outputs:
+                if output.get("output_type") == "execute_result":
+                    output["execution_count"] = self.count
+            self.emit(event="cell", index=index, status=status, hidden=hidden_status, hidden_error=hidden_error,
+                      outputs=outputs, execution_count=self.count, truncated=truncated, **error)
+
+
+def _write(root, files, mode):
+    for name, content in files.items():
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            continue
+        target = Path(root, *relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        target.chmod(mode)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--channel-fd", type=int, required=True)
+    parser.add_argument("--input")
+    parser.add_argument("--report-fd", type=int)
+    parser.add_argument("--nonce-fd", type=int)
+    args = parser.parse_args()
+    channel = args.channel_fd
+    os.set_inheritable(channel, False)
+    if args.input:
+        with open(args.input, encoding="utf-8") as handle:
+            payload = json.load(handle)
+    else:
+        payload = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    report_fd, nonce_fd = args.report_fd or payload["report_fd"], args.nonce_fd or payload["nonce_fd"]
+    nonce = os.read(nonce_fd, 128).decode()
+    os.close(nonce_fd)
+    report = os.fdopen(report_fd, "w", buffering=1, encoding="utf-8")
+    os.set_inheritable(report_fd, False)
+
+    def emit(**record):
+        record["nonce"] = nonce
+        report.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        report.flush()
+
+    started = time.monotonic()
+    os.umask(0o022)
+    _write(os.getcwd(), payload.get("files", {}), 0o644)
+    try:
+        wire.send(channel, {"op": "hello"})
+        hello = wire.receive(channel)
+    except (wire.ChannelClosed, wire.WireError):
+        hello = {}
+    path = hello.get("socket")
+    kernel_ms = hello.get("kernel_ms") if type(hello.get("kernel_ms")) is int else None
+    if type(path) is not str:
+        emit(event="end", kernel_ms=kernel_ms, total_ms=round((time.monotonic() - started) * 1000))
+        os._exit(0)
+    kernel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    kernel.connect(path)
+    proxy._CHANNEL = kernel.fileno()
+    emit(event="start")
+    runner = Runner(channel, emit, int(payload.get("cell_timeout", 10)))
+    try:
+        runner.run(payload["cells"])
+    except (wire.ChannelClosed, wire.WireError):
+        pass  # the learner's side is gone: the cells not reported are « not run »
+    emit(event="end", kernel_ms=kernel_ms, total_ms=round((time.monotonic() - started) * 1000))
+    try:
+        wire.send(channel, {"op": "bye"})
+    except Exception:  # noqa: BLE001
+        pass
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
