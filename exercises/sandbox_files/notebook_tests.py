@@ -28,6 +28,7 @@ Records, one JSON object per line on the report descriptor, each with the nonce:
     {"event": "end", "kernel_ms": ..., "total_ms": ...}
 """
 
+import _thread
 import argparse
 import builtins
 import json
@@ -245,21 +246,28 @@ def _data_only(value):
 # ------------------------------------------------------------------ running
 
 
+def make_shell():
+    """The tests' IPython shell and its namespace (made ahead, before the input arrives)."""
+    namespace = KernelNamespace()
+    config = Config()
+    config.HistoryManager.enabled = False
+    config.InteractiveShell.cache_size = 0
+    config.InteractiveShell.colors = "nocolor"
+    return TestShell.instance(config=config, user_ns=namespace), namespace
+
+
 class Runner:
-    def __init__(self, channel, emit, cell_timeout):
+    def __init__(self, shell, namespace, channel, emit, cell_timeout):
         self.channel, self.emit, self.cell_timeout = channel, emit, cell_timeout
-        self.namespace = KernelNamespace()
-        config = Config()
-        config.HistoryManager.enabled = False
-        config.InteractiveShell.cache_size = 0
-        config.InteractiveShell.colors = "nocolor"
-        self.shell = TestShell.instance(config=config, user_ns=self.namespace)
+        self.shell, self.namespace = shell, namespace
+        self.lock = threading.Lock()  # the channel: the main thread's requests, a timer's interruption
         self.count = 0
         self.stop_reason, self.stopped_at, self.timeouts_in_a_row = None, None, 0
         self.kernel_lost = False
 
     def kernel_cell(self, source):
-        wire.send(self.channel, {"op": "cell", "source": source, "timeout": self.cell_timeout})
+        with self.lock:
+            wire.send(self.channel, {"op": "cell", "source": source, "timeout": self.cell_timeout})
         reply = wire.receive(self.channel)
         status = reply.get("status") if reply.get("status") in ("ok", "error", "timeout", "dead") else "dead"
         outputs = [o for o in reply.get("outputs", []) if isinstance(o, dict)] if isinstance(reply.get("outputs"), list) else []
@@ -273,32 +281,36 @@ class Runner:
         global CURRENT
         capture = Capture()
         self.shell.last_error = None
-        fired = threading.Event()
-        kernel_lost = threading.Event()
+        fired, kernel_lost = threading.Event(), threading.Event()
+        running = [True]  # cleared under the lock when the cell is over: no late interruption then
 
         def time_up():
-            fired.set()
-            try:
-                wire.send(self.channel, {"op": "interrupt"})
-            except Exception:  # noqa: BLE001 - the learner's side is gone: nothing to interrupt
-                pass
-            late = threading.Timer(GRACE_S, give_up)
-            late.daemon = True
-            late.start()
-            timers.append(late)
+            with self.lock:
+                if not running[0]:
+                    return
+                fired.set()
+                try:
+                    wire.send(self.channel, {"op": "interrupt"})
+                except Exception:  # noqa: BLE001 - the learner's side is gone: nothing to interrupt
+                    pass
+                late = threading.Timer(GRACE_S, give_up)
+                late.daemon = True
+                timers.append(late)
+                late.start()
 
         def give_up():
             # The kernel did not answer the interruption, or the cell itself runs on: the kernel
             # is left behind (the cells after it are not run) and the cell is stopped.
-            kernel_lost.set()
-            if proxy._CHANNEL is not None:
-                try:
-                    socket.socket(fileno=os.dup(proxy._CHANNEL)).shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-            import _thread
-
-            _thread.interrupt_main()
+            with self.lock:
+                if not running[0]:
+                    return
+                kernel_lost.set()
+                if proxy._CHANNEL is not None:
+                    try:
+                        socket.socket(fileno=os.dup(proxy._CHANNEL)).shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                _thread.interrupt_main()
 
         timers = [threading.Timer(self.cell_timeout, time_up)]
         timers[0].daemon = True
@@ -306,14 +318,20 @@ class Runner:
         CURRENT = capture if keep else Capture()
         sys.stdout, sys.stderr = _Stream("stdout"), _Stream("stderr")
         self.namespace.mode = mode
-        timers[0].start()
+        result = None
         try:
+            timers[0].start()
             result = self.shell.run_cell(source, store_history=False, silent=False)
         except KeyboardInterrupt:
-            result = None
+            pass
         finally:
-            for timer in timers:
-                timer.cancel()
+            try:
+                with self.lock:
+                    running[0] = False
+                    for timer in timers:
+                        timer.cancel()
+            except KeyboardInterrupt:  # raised just as the cell ended: it is over anyway
+                pass
             self.namespace.mode = None
             sys.stdout, sys.stderr = saved
             CURRENT = None
@@ -336,6 +354,7 @@ class Runner:
                           hidden="skipped" if hidden else None, outputs=[], execution_count=None, truncated=False)
                 continue
             self.count += 1
+            began = time.monotonic()
             hidden_status, hidden_error, error = None, None, {}
             if kind in ("answer", "teacher"):
                 status, outputs, truncated, error = self.kernel_cell(source)
@@ -362,7 +381,8 @@ class Runner:
                 if output.get("output_type") == "execute_result":
                     output["execution_count"] = self.count
             self.emit(event="cell", index=index, status=status, hidden=hidden_status, hidden_error=hidden_error,
-                      outputs=outputs, execution_count=self.count, truncated=truncated, **error)
+                      outputs=outputs, execution_count=self.count, truncated=truncated,
+                      ms=round((time.monotonic() - began) * 1000), **error)
 
 
 def _write(root, files, mode):
@@ -385,6 +405,7 @@ def main():
     args = parser.parse_args()
     channel = args.channel_fd
     os.set_inheritable(channel, False)
+    shell, namespace = make_shell()
     if args.input:
         with open(args.input, encoding="utf-8") as handle:
             payload = json.load(handle)
@@ -418,7 +439,7 @@ def main():
     kernel.connect(path)
     proxy._CHANNEL = kernel.fileno()
     emit(event="start")
-    runner = Runner(channel, emit, int(payload.get("cell_timeout", 10)))
+    runner = Runner(shell, namespace, channel, emit, int(payload.get("cell_timeout", 10)))
     try:
         runner.run(payload["cells"])
     except (wire.ChannelClosed, wire.WireError):
