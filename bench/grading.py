@@ -165,12 +165,20 @@ def main():
         warm = services.submission_create(exercise=python_ex, learner=learner, mode="check", files=solution)
         wait_done([warm.pk], timeout=120)
 
+        e2e_ids = []
+
         def one(exercise, files):
             submission = services.submission_create(exercise=exercise, learner=learner, mode="check", files=files)
+            e2e_ids.append(submission.pk)
             wait_done([submission.pk])
 
         print("\nThrough the queue, warm workers (submit -> result stored):")
         python_e2e = summary("Python exercise", timed(lambda: one(python_ex, solution)))
+        phases = Submission.objects.filter(pk__in=e2e_ids).values_list("queued_at", "started_at", "finished_at")
+        waits = [(started - queued).total_seconds() * 1000 for queued, started, _finished in phases]
+        runs = [(finished - started).total_seconds() * 1000 for _queued, started, finished in phases]
+        print(f"    of which: queued -> claimed by a worker {statistics.median(waits):.0f} ms (median), "
+              f"claimed -> result stored {statistics.median(runs):.0f} ms")
         sql_e2e = summary("SQL exercise", timed(lambda: one(sql_ex, sql_solution)))
 
         batch = max(40, N)

@@ -293,7 +293,7 @@ def tremplin():
     figures["direct"] = summary("grade(), correct notebook", timed(direct))
     sandboxed = summary("  of which the sandboxed run (Result.duration_ms)", [r.duration_ms for r in results])
     print(f"  {'  grader work outside the sandbox (median difference)':<52} {figures['direct'] - sandboxed:7.1f} ms")
-    summary("grade() with the HTML document, as a worker does", timed(lambda: direct(document=[])))
+    summary("grade() with the HTML document, as a worker does", timed(lambda: direct(artefacts=True)))
     earned, possible = automatic_points(results[-1])
     figures["score"] = f"{earned:g} / {possible:g} automatic points, {results[-1].pending} manual cell pending (score {results[-1].score:g})"
     print(f"  score: {figures['score']}")

@@ -446,10 +446,9 @@ def main():
         figures["html_submit_cold_ms"] = summary("submit, no screenshots, cold context (no prepare())", timed(lambda: expect(web.grade(card, card_files))))
 
         print("\nHTML graded as a submission with screenshots (375 and 1280 px), warm:")
-        shots = []
-        expect(web.grade(card, card_files, screenshots=shots))
+        shots = expect(web.grade(card, card_files, artefacts=True)).artefacts["screenshots"]
         shot_kib = sum(len(png) for _w, png in shots) / 1024
-        figures["html_screenshots_warm_ms"] = summary(f"submit + 2 screenshots ({shot_kib:.0f} KiB of PNG)", timed(lambda: expect(web.grade(card, card_files, screenshots=[])), before=prepare))
+        figures["html_screenshots_warm_ms"] = summary(f"submit + 2 screenshots ({shot_kib:.0f} KiB of PNG)", timed(lambda: expect(web.grade(card, card_files, artefacts=True)), before=prepare))
         print(f"  screenshots add {figures['html_screenshots_warm_ms'] - figures['html_submit_warm_ms']:.0f} ms to a warm submission (no aim set)")
 
         print("\nDOM exercise (menu-burger, scenarios), warm:")
@@ -461,7 +460,7 @@ def main():
         print("\nWhere the time goes (warm, same gradings, wrapped with timestamps):")
         breakdown("html « Vérifier »", lambda: web.grade(card, card_files, public_only=True), prepare)
         breakdown("html submit", lambda: web.grade(card, card_files), prepare)
-        breakdown("html submit + screenshots", lambda: web.grade(card, card_files, screenshots=[]), prepare)
+        breakdown("html submit + screenshots", lambda: web.grade(card, card_files, artefacts=True), prepare)
         breakdown("dom submit", lambda: web.grade(menu, menu_files), prepare)
         breakdown("html submit, cold context", lambda: web.grade(card, card_files), lambda: None)
         breakdown("dom submit, cold context", lambda: web.grade(menu, menu_files), lambda: None)

@@ -1,6 +1,6 @@
 """The one result type of every grader, also what `manage.py grade` prints."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 
 class Status:
@@ -44,6 +44,10 @@ class Result:
     tests: list = field(default_factory=list)
     duration_ms: int = 0
     pending: int = 0  # notebook cells a trainer still has to grade
+    # What the grading made beside the verdict, asked for with grade(…, artefacts=True) and stored
+    # apart by the caller: "screenshots" [(width, PNG bytes)] of a submitted web page, "document"
+    # {"html", "images"} of an executed notebook. Never in to_dict() nor to_storage().
+    artefacts: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def passes_automatic_tests(self):
@@ -69,8 +73,13 @@ class Result:
             tests=tests, duration_ms=duration_ms,
         )
 
+    def _plain(self):
+        data = asdict(replace(self, artefacts={}))
+        del data["artefacts"]
+        return data
+
     def to_dict(self):
-        data = asdict(self)
+        data = self._plain()
         data["tests"] = [
             {"name": t["name"], "status": t["status"], "message": t["message"],
              **({"points": t["points"], "earned": t["earned"]} if t["points"] is not None else {})}
@@ -81,10 +90,11 @@ class Result:
         return data
 
     def to_storage(self):
-        return asdict(self)
+        return self._plain()
 
     @classmethod
     def from_storage(cls, data):
         data = dict(data or {})
         data["tests"] = [TestResult(**t) for t in data.get("tests", [])]
+        data.pop("artefacts", None)
         return cls(**data)

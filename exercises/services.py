@@ -19,7 +19,7 @@ from accounts import services as accounts_services
 from courses import services as courses_services
 from courses.models import Status as PublishStatus
 
-from .graders import GRADER_VERSION, WEB_KINDS, grade, grader_for, runs_in_sandbox
+from .graders import GRADER_VERSION, grade, grader_for, runs_in_sandbox
 from .models import Exercise, Screenshot, Submission
 from .results import Reason, Result, Status
 
@@ -143,15 +143,10 @@ def submission_grade(*, submission_id, worker):
     exercise = submission.exercise
     spec = exercise.spec()
     payload = submission.answers if exercise.kind == "quiz" else submission.files
-    # A graded web submission keeps its page at a phone and a desktop width (its portfolio image).
-    screenshots = [] if exercise.kind in WEB_KINDS and submission.mode == Submission.Mode.SUBMIT else None
-    document = [] if exercise.kind == "notebook" else None  # the executed notebook, as HTML
     try:
         with translation.override(submission.language or settings.LANGUAGE_CODE):
-            options = {"screenshots": screenshots} if screenshots is not None else {}
-            if document is not None:
-                options["document"] = document
-            result = grade(spec, payload, public_only=submission.mode == Submission.Mode.CHECK, **options)
+            # Artefacts: a graded web page's screenshots (its portfolio image), a notebook's executed HTML.
+            result = grade(spec, payload, public_only=submission.mode == Submission.Mode.CHECK, artefacts=True)
     except Exception:  # noqa: BLE001 - a grader bug must not leave the row running forever
         log.exception("Grader crashed on submission %s", submission_id)
         result = Result.error(Reason.CRASH, _("Une erreur interne a empêché la correction. Vos fichiers sont conservés ; réessayez plus tard."))
@@ -164,12 +159,13 @@ def submission_grade(*, submission_id, worker):
         result=result.to_storage(), grader_version=GRADER_VERSION, finished_at=timezone.now(),
         needs_review=bool(result.pending) and submission.mode == Submission.Mode.SUBMIT,
     )
-    if finished and document is not None:
+    document, screenshots = result.artefacts.get("document"), result.artefacts.get("screenshots")
+    if finished and exercise.kind == "notebook":
         from .models import RenderedNotebook
 
         RenderedNotebook.objects.filter(submission_id=submission_id).delete()
         if document:
-            RenderedNotebook.objects.create(submission_id=submission_id, html=document[0]["html"], images=document[0]["images"])
+            RenderedNotebook.objects.create(submission_id=submission_id, html=document["html"], images=document["images"])
     if finished and screenshots:
         Screenshot.objects.filter(submission_id=submission_id).delete()
         Screenshot.objects.bulk_create(Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots)

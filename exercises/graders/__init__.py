@@ -1,8 +1,10 @@
 """Grader plugins: one module per exercise kind, with the same small interface.
 
-    grade(spec, submission, *, public_only=False) -> Result
+    grade(spec, submission, *, public_only=False, artefacts=False) -> Result
 
-`submission` is {filename: text} for code kinds and {question_id: answer} for quizzes.
+`submission` is {filename: text} for code kinds and {question_id: answer} for quizzes. With
+`artefacts`, the result also carries what the grading made beside the verdict (Result.artefacts:
+a submitted web page's screenshots, an executed notebook's HTML), for the caller to store.
 Adding a kind: one module here and one line in GRADERS.
 
 `grade` (below) is what the platform and `manage.py grade` call: the kind's grader, then the rule
@@ -62,11 +64,11 @@ def reference_tests(spec, *, public_only=False):
     return found
 
 
-def grade(spec, submission, *, public_only=False, **options):
+def grade(spec, submission, *, public_only=False, artefacts=False):
     """Grade with the kind's grader; every test of the reference run that did not run fails."""
     from ..results import Result, Status, TestResult
 
-    result = grader_for(spec.kind)(spec, submission, public_only=public_only, **options)
+    result = grader_for(spec.kind)(spec, submission, public_only=public_only, artefacts=artefacts)
     if spec.kind not in RUNNER_KINDS or result.status == Status.ERROR or not spec.solution:
         return result
     expected = reference_tests(spec, public_only=public_only)
@@ -77,7 +79,9 @@ def grade(spec, submission, *, public_only=False, **options):
                for key, (name, hidden) in expected.items() if key not in ran]
     if not missing:
         return result
-    return Result.from_tests(
+    completed = Result.from_tests(
         result.tests + missing, result.duration_ms,
         message_failed=_("Certains tests ne sont pas réussis : lisez les messages ci-dessous."),
     )
+    completed.artefacts = result.artefacts
+    return completed

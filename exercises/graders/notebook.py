@@ -157,9 +157,9 @@ def read_submission(submission):
     return notebooks.read_notebook(submission[names[0]], name=names[0])
 
 
-def grade(spec, submission, *, public_only=False, document=None):
-    """Grade a notebook; `document`, a list, receives the executed notebook: {"html": sanitised HTML whose
-    pictures are "#nbimg-N", "images": [(mime type, base64)]} (courses.notebook_html)."""
+def grade(spec, submission, *, public_only=False, artefacts=False):
+    """Grade a notebook. With `artefacts`, result.artefacts["document"] is the executed notebook:
+    {"html": sanitised HTML whose pictures are "#nbimg-N", "images": [(mime type, base64)]} (courses.notebook_html)."""
     try:
         submitted = read_submission(dict(submission))
     except NotebookError as exc:
@@ -186,11 +186,6 @@ def grade(spec, submission, *, public_only=False, document=None):
         if 0 <= index < len(to_run.cells) and to_run.cells[index].cell_type == "code":
             to_run.cells[index].outputs = _outputs(record.get("outputs"))
             to_run.cells[index].execution_count = record.get("execution_count")
-    if document is not None:
-        from courses.notebook_html import render
-
-        images = []
-        document.append({"html": render(to_run, images=images), "images": images})
     starter = notebooks.learner_copy(source)
     results = []
     for role in cell_roles:
@@ -208,6 +203,11 @@ def grade(spec, submission, *, public_only=False, document=None):
             notes.append(_answer_note(role, record, spec, run))
     if notes:
         result.message = "\n".join([result.message, *notes[:5]])
+    if artefacts:
+        from courses.notebook_html import render
+
+        images = []
+        result.artefacts["document"] = {"html": render(to_run, images=images), "images": images}
     return result
 
 

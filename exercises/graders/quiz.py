@@ -140,7 +140,7 @@ def check(question, answer):
     return False, ""
 
 
-def grade(spec, submission, *, public_only=False):
+def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG001 - one signature for every kind
     questions = spec.config.get("questions", [])
     if not isinstance(submission, dict):
         return Result.error(Reason.REFUSED, _("Réponses illisibles."))

@@ -165,10 +165,11 @@ def page_files(spec, files):
     return served
 
 
-def grade(spec, submission, *, public_only=False, screenshots=None):
-    """Grade a web submission. `screenshots`, if a list, receives (width, PNG bytes) pairs
-    (graded submissions only)."""
+def grade(spec, submission, *, public_only=False, artefacts=False):
+    """Grade a web submission. With `artefacts`, a graded submission (not « Vérifier ») also gets
+    the page's screenshots at 375 and 1280 px: result.artefacts["screenshots"], [(width, PNG bytes)]."""
     started = time.monotonic()
+    screenshots = [] if artefacts and not public_only else None
     try:
         files = check_submission(dict(submission), SUFFIXES)
     except RefusedInput as exc:
@@ -216,6 +217,8 @@ def grade(spec, submission, *, public_only=False, screenshots=None):
     )
     if notes:
         result.message = " ".join([result.message, *notes])
+    if screenshots:
+        result.artefacts["screenshots"] = screenshots
     return result
 
 

@@ -47,15 +47,14 @@ def by_key(result):
 
 
 def test_the_reference_solution_scores_its_automatic_points_and_waits_for_the_trainer(spec):
-    document = []
-    result = grade(spec, dict(spec.solution), document=document)
+    result = grade(spec, dict(spec.solution), artefacts=True)
     tests = by_key(result)
     assert tests["tests-moyenne"].status == "passed" and tests["tests-moyenne"].earned == 2
     assert tests["tests-total"].status == "passed"
     assert tests["explication"].status == "pending"
     assert result.pending == 1 and result.score == 0.75
     assert "Note provisoire : 3 / 4 points" in result.message
-    html = document[0]["html"]
+    html = result.artefacts["document"]["html"]
     assert "<script" not in html and "BEGIN HIDDEN TESTS" not in html and "moyenne([1, 2, 3, 6])" not in html
 
 
@@ -123,10 +122,9 @@ def test_hostile_cells_are_contained_and_reported(spec, code, expected):
 
 def test_a_print_flood_is_cut_and_the_notebook_still_graded(spec):
     answers = dict(GOOD, reponse="for i in range(200000):\n    print(i)\n\ndef moyenne(liste):\n    return sum(liste) / len(liste)")
-    document = []
-    result = grade(spec, learner(spec, answers), document=document)
+    result = grade(spec, learner(spec, answers), artefacts=True)
     assert by_key(result)["tests-moyenne"].status == "passed"
-    assert len(document[0]["html"]) < 200_000
+    assert len(result.artefacts["document"]["html"]) < 200_000
 
 
 @pytest.mark.parametrize("payload, expected", [

@@ -82,9 +82,12 @@ def test_dom_scenarios(menu):
 
 
 def test_screenshots_at_phone_and_desktop_widths(card):
-    shots = []
-    assert grade(card, dict(card.solution), screenshots=shots).status == "passed"
+    result = grade(card, dict(card.solution), artefacts=True)
+    shots = result.artefacts["screenshots"]
+    assert result.status == "passed"
     assert [w for w, _png in shots] == [375, 1280]
+    assert "screenshots" not in grade(card, dict(card.solution), public_only=True, artefacts=True).artefacts  # « Vérifier »
+    assert "artefacts" not in result.to_storage() and "artefacts" not in result.to_dict()
     for width, png in shots:
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         assert struct.unpack(">I", png[16:20])[0] == width
@@ -362,6 +365,20 @@ def test_grade_command_refuses_a_100_mb_image_without_reading_it(tmp_path, capsy
     call_command("grade", str(EXAMPLES / "carte-visite"), str(submission))
     result = json.loads(capsys.readouterr().out)
     assert (result["status"], result["reason"]) == ("error", "refused") and "dépasse 1 Mio" in result["message"]
+
+
+def test_grade_command_writes_the_screenshots_it_is_asked_for(card, tmp_path, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    submission = tmp_path / "site"
+    submission.mkdir()
+    for name, text in card.solution.items():
+        (submission / name).write_text(text)
+    call_command("grade", str(EXAMPLES / "carte-visite"), str(submission), "--screenshots", str(tmp_path / "shots"))
+    assert json.loads(capsys.readouterr().out)["status"] == "passed"
+    assert sorted(p.name for p in (tmp_path / "shots").iterdir()) == ["page-1280.png", "page-375.png"]
 
 
 LAYOUT_CHECKS = """

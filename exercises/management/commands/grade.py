@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from courses.package_files import refused_entries
 from exercises import notebooks
-from exercises.graders import WEB_KINDS, grade
+from exercises.graders import grade
 from exercises.graders.common import MAX_SUBMISSION_BYTES
 from exercises.results import Reason, Result
 from exercises.spec import ExerciseError, read_exercise
@@ -79,10 +79,8 @@ class Command(BaseCommand):
             self.stderr.write(f"{submission_path}: {exc}")
             sys.exit(2)
         else:
-            shots = [] if screenshots and spec.kind in WEB_KINDS and not public else None
-            options = {"screenshots": shots} if shots is not None else {}
-            result = grade(spec, submission, public_only=public, **options)
-            for width, png in shots or ():
+            result = grade(spec, submission, public_only=public, artefacts=bool(screenshots))
+            for width, png in result.artefacts.get("screenshots", ()) if screenshots else ():
                 folder = Path(screenshots)
                 folder.mkdir(parents=True, exist_ok=True)
                 (folder / f"page-{width}.png").write_bytes(png)
