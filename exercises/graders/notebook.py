@@ -272,8 +272,8 @@ def _cell_result(role, record, graded, starter, missing, spec, run):
                      points=role.points, earned=0.0, grade_id=role.grade_id, manual=True)
     status = record.get("status", "skipped")
     hidden = record.get("hidden")
-    if status == "ok" and hidden in (None, "ok"):
-        return _scored_cell(role, record, name)
+    if status == "ok" and (hidden in (None, "ok") or _stderr(record).strip()):
+        return _scored_cell(role, record, name)  # stderr in the public part: 0, said before any hidden test
     if status == "ok" and hidden == "error":
         message = _("Les tests publics passent, mais un test caché n'est pas réussi.")
         result = _cell(name=name, status=Status.FAILED, message=message, points=role.points, earned=0.0, grade_id=role.grade_id)
@@ -299,7 +299,7 @@ def _scored_cell(role, record, name):
     the partial credit it returned as its last value (a number between 0 and its points), else
     all its points."""
     outputs = [o for o in record.get("outputs", []) if isinstance(o, dict)]
-    stderr = "".join(_text(o.get("text")) for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr")
+    stderr = _stderr(record)
     if stderr.strip():
         message = _("La cellule de tests a écrit sur la sortie d'erreur : elle compte 0 point (règle de nbgrader).")
         return _cell(name=name, status=Status.FAILED, message=(message + "\n" + stderr.strip()[-1500:])[:2000],
@@ -320,6 +320,11 @@ def _scored_cell(role, record, name):
                          grade_id=role.grade_id)
         break
     return _cell(name=name, status=Status.PASSED, points=role.points, earned=role.points, grade_id=role.grade_id)
+
+
+def _stderr(record):
+    outputs = [o for o in record.get("outputs", []) if isinstance(o, dict)]
+    return "".join(_text(o.get("text")) for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr")
 
 
 def _text(value):
@@ -350,6 +355,9 @@ def _error_text(record):
 
 
 def _memory_or_crash(run, number, spec):
+    if run.output_exceeded:
+        return _("Cellule %(n)s : votre code affiche beaucoup trop de texte ; il a été arrêté, les cellules suivantes "
+                 "n'ont pas été exécutées. Vérifiez vos boucles et vos print().") % {"n": number}
     if run.memory_exceeded or run.memory_limit_hit:
         return _("Cellule %(n)s : mémoire dépassée (plus de %(m)s Mio) ; le noyau Python a été arrêté, les cellules suivantes "
                  "n'ont pas été exécutées.") % {"n": number, "m": max(spec.memory_limit, 512)}

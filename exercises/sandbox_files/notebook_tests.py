@@ -260,6 +260,7 @@ class Runner:
     def __init__(self, shell, namespace, channel, emit, cell_timeout):
         self.channel, self.emit, self.cell_timeout = channel, emit, cell_timeout
         self.shell, self.namespace = shell, namespace
+        self.cells, self.position = [], 0
         self.lock = threading.Lock()  # the channel: the main thread's requests, a timer's interruption
         self.count = 0
         self.stop_reason, self.stopped_at, self.timeouts_in_a_row = None, None, 0
@@ -276,7 +277,7 @@ class Runner:
             error["traceback"] = [str(line)[:5000] for line in reply["traceback"][-6:]]
         return status, outputs, reply.get("truncated") is True, error
 
-    def here(self, source, mode, keep=True):
+    def here(self, source, mode):
         """Run `source` in this side's shell; (status, capture, error)."""
         global CURRENT
         capture = Capture()
@@ -311,11 +312,21 @@ class Runner:
                     except OSError:
                         pass
                 _thread.interrupt_main()
+                last = threading.Timer(GRACE_S, abandon)
+                last.daemon = True
+                timers.append(last)
+                last.start()
+
+        def abandon():
+            # The cell ignores even that (C code holding the interpreter): report what is known and end.
+            with self.lock:
+                if running[0]:
+                    self.abandon()
 
         timers = [threading.Timer(self.cell_timeout, time_up)]
         timers[0].daemon = True
         saved = sys.stdout, sys.stderr
-        CURRENT = capture if keep else Capture()
+        CURRENT = capture
         sys.stdout, sys.stderr = _Stream("stdout"), _Stream("stderr")
         self.namespace.mode = mode
         result = None
@@ -346,8 +357,19 @@ class Runner:
         self.kernel_lost = self.kernel_lost or kernel_lost.is_set()
         return status, capture, self.shell.last_error or {}
 
+    def abandon(self):
+        """End the run now: the cell running timed out, the cells after it are not run."""
+        for position, cell in enumerate(self.cells[self.position:]):
+            self.emit(event="cell", index=cell["index"], status="timeout" if position == 0 else "skipped",
+                      reason="timeout", at=self.cells[self.position]["index"], hidden="skipped" if cell.get("hidden") else None,
+                      outputs=[], execution_count=None, truncated=False)
+        self.emit(event="end", kernel_ms=None, total_ms=None)
+        os._exit(0)
+
     def run(self, cells):
-        for cell in cells:
+        self.cells = cells
+        for position, cell in enumerate(cells):
+            self.position = position
             index, kind, source, hidden = cell["index"], cell["kind"], cell["source"], cell.get("hidden")
             if self.stop_reason:
                 self.emit(event="cell", index=index, status="skipped", reason=self.stop_reason, at=self.stopped_at,
@@ -359,17 +381,22 @@ class Runner:
             if kind in ("answer", "teacher"):
                 status, outputs, truncated, error = self.kernel_cell(source)
                 if status in ("ok", "error") and kind == "teacher":
-                    self.here(source, "teacher", keep=False)  # its imports and helpers, for the tests
+                    self.here(source, "teacher")  # its imports and helpers, for the tests (outputs not kept)
             else:
                 status, capture, error = self.here(source, "test")
                 outputs, truncated = capture.outputs, capture.truncated
                 if hidden is not None:
                     if status == "ok":
-                        hidden_status, _capture, hidden_info = self.here(hidden, "test", keep=False)
+                        # Its outputs are not kept (the learner never sees them), but stderr still scores 0 (nbgrader).
+                        hidden_status, hidden_capture, hidden_info = self.here(hidden, "test")
                         if hidden_status in ("dead", "timeout"):
                             status = hidden_status
                         if hidden_info:
                             hidden_error = f"{hidden_info.get('ename', '')}: {hidden_info.get('evalue', '')}"[:2000]
+                        stderr = "".join(o["text"] for o in hidden_capture.outputs
+                                         if o["output_type"] == "stream" and o["name"] == "stderr")
+                        if hidden_status == "ok" and stderr.strip():
+                            hidden_status, hidden_error = "error", ("stderr: " + stderr.strip())[:2000]
                     else:
                         hidden_status = "skipped"
             self.timeouts_in_a_row = self.timeouts_in_a_row + 1 if status == "timeout" else 0
@@ -417,10 +444,14 @@ def main():
     report = os.fdopen(report_fd, "w", buffering=1, encoding="utf-8")
     os.set_inheritable(report_fd, False)
 
+    emitting = threading.Lock()
+
     def emit(**record):
         record["nonce"] = nonce
-        report.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-        report.flush()
+        line = json.dumps(record, ensure_ascii=False, default=str) + "\n"
+        with emitting:
+            report.write(line)
+            report.flush()
 
     started = time.monotonic()
     os.umask(0o022)

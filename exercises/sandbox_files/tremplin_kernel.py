@@ -90,6 +90,6 @@ def _serve_one(fd, shell, loop):
     except wire.ChannelClosed:
         loop.remove_reader(fd)
     except wire.WireError:
-        wire.send(fd, {"raise": {"handle": 0, "class": 0, "mro": [["builtins", "ValueError"]], "args": [],
-                                 "str": "valeur trop grande pour être transmise aux tests", "where": ""},
+        wire.send(fd, {"raise": {"handle": 0, "class": 0, "mro": [["builtins", "ValueError"]], "args": [learner.TOO_LARGE],
+                                 "str": learner.TOO_LARGE, "where": ""},
                        **learner._outputs()})

@@ -24,6 +24,7 @@ CHANNEL = None
 OBJECTS = {}  # handle id -> object (kept alive: the run is short, one process per grading)
 IDS = {}  # id(object) -> handle id
 OUT_LIMIT = 1024 * 1024
+TOO_LARGE = "valeur trop grande pour être transmise aux tests"
 WORK = "/work"
 
 
@@ -354,8 +355,8 @@ def serve(channel):
         try:
             wire.send(channel, {**reply, **_outputs()})
         except wire.WireError:
-            wire.send(channel, {"raise": {"handle": 0, "class": 0, "mro": [["builtins", "ValueError"]], "args": [],
-                                          "str": "valeur trop grande pour être transmise aux tests", "where": ""},
+            wire.send(channel, {"raise": {"handle": 0, "class": 0, "mro": [["builtins", "ValueError"]], "args": [TOO_LARGE],
+                                          "str": TOO_LARGE, "where": ""},
                                 **_outputs()})
 
 

@@ -36,6 +36,9 @@ import sys
 MAX_MESSAGE = 32 * 1024 * 1024
 MAX_DEPTH = 200
 BIG = 2 ** 53
+# Integers beyond 2**53 cross as hex text, up to this many digits (80,000 bits): an arithmetic on
+# larger ones (a Fraction's gcd, made when it is read) could hold the reading side for minutes.
+MAX_HEX_DIGITS = 20_000
 # numpy values cross as raw bytes of these kinds only (bool, integers, floats, complex, dates):
 # never object arrays, which would need pickle.
 NUMPY_KINDS = "biufcmM"
@@ -102,7 +105,11 @@ def encode(value, other, depth=0, seen=None):
     if value is None or kind is bool or kind is str or kind is float:
         return value
     if kind is int:
-        return value if -BIG < value < BIG else ["I", hex(value)]
+        if -BIG < value < BIG:
+            return value
+        if value.bit_length() > MAX_HEX_DIGITS * 4:
+            return other(value)
+        return ["I", hex(value)]
     if depth > MAX_DEPTH:
         return other(value)
     seen = seen if seen is not None else set()
@@ -276,6 +283,8 @@ def decode(data, reference, depth=0):
 
     try:
         if tag == "I":
+            if type(rest[0]) is not str or len(rest[0]) > MAX_HEX_DIGITS + 3:
+                raise WireError("integer too large")
             return int(rest[0], 16)
         if tag == "L":
             return [inner(v) for v in items()]
