@@ -10,7 +10,7 @@ This module reads and checks a source notebook, tells each cell's role, makes th
 and builds the notebook to grade from a submission: answers are taken from the learner's cells
 (matched by `grade_id`), everything else — tests above all — from the trainer's source, in the
 source's order, so that deleting, moving, editing or adding cells cannot change the tests.
-Executing it (nbclient, in the sandbox) is exercises/graders/notebook.py's business.
+Executing it (two sandboxes, the learner's cells apart from the tests) is exercises/graders/notebook.py's business.
 """
 
 import json

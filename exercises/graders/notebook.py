@@ -34,7 +34,7 @@ PYTHON = "/sandbox/python/bin/python"
 LEARNER_COMMAND = [PYTHON, "/sandbox/runner/notebook_learner.py", "--channel-fd", "{channel_fd}"]
 TESTS_COMMAND = [PYTHON, "/sandbox/runner/notebook_tests.py", "--channel-fd", "{channel_fd}"]
 ENV = {"PYTHONPATH": "/sandbox/runner"}
-# ipykernel, pandas and matplotlib reserve far more address space than they use: the real memory
+# IPython, pandas and matplotlib reserve far more address space than they use: the real memory
 # is capped by the slot's cgroup (memory_limit), the address space only stops runaway reservations.
 ADDRESS_SPACE_MIB = 4096
 KERNEL_START_S = 15

@@ -1,207 +1,222 @@
-"""The learner's side of a notebook grading: the learner's kernel, driven cell by cell by the tests' side.
+"""The learner's side of a notebook grading: the learner's IPython shell, driven by the tests' side.
 
     python notebook_learner.py --channel-fd N
 
-Started in its own sandbox, as its own uid (sandbox.start_pair): it starts a Jupyter kernel with
-nbclient at once (a worker starts it ahead, before the next notebook is known) and loads
-tremplin_kernel into it, before any learner's code runs, so that the tests' side can read the
-kernel's names. Then it answers the tests' side (notebook_tests.py) on the channel, one JSON
-message at a time (tremplin_wire framing):
+Started in its own sandbox, as its own uid (sandbox.start_pair), beside the tests' side
+(notebook_tests.py), and reached over one socket. It makes its IPython shell at once (a worker
+starts it ahead, before the next notebook is known; a spare left waiting also imports numpy, pandas
+and matplotlib) and then answers the tests' side, one JSON message at a time (tremplin_wire framing):
 
-    {"op": "hello"}                          -> {"socket": path of the kernel's server, "kernel_ms": n}
-    {"op": "cell", "source": s, "timeout": t} -> {"status": "ok|error|timeout|dead", "outputs": [...],
-                                                  "execution_count": n, "truncated": bool, "ename": ...}
-    {"op": "interrupt"}                      -> (no reply) interrupts the kernel: a test cell's time is up
-    {"op": "bye"}                            -> the end
+    {"op": "cell", "source": s, "timeout": t} -> {"status": "ok|error|timeout", "outputs": [...],
+                                                   "execution_count": n, "truncated": bool, "ename": ...}
+    {"op": "ns_get" | "ns_set" | "ns_del", "name": ...}  the shell's names, by copy or as handles
+    any request of tremplin_learner (call, getattr, operators…) on those handles
+    {"op": "bye"}                                    the end
 
-It only ever runs the learner's answers and the trainer's provided cells: the test cells, and
-their hidden part, never come here. Nothing here is trusted by the tests' side.
+It only ever runs the learner's answers and the trainer's provided cells; the test cells, and their
+hidden part, never come here. A cell, or a request, has the cell's time limit: past it the learner's
+code is interrupted (KeyboardInterrupt); code that ignores that is ended with the process after 3 s
+(the tests' side then runs no further cell). Nothing here is trusted by the tests' side: the
+learner's code can change all of it and gain nothing but the ability to answer the questions it is
+asked.
 """
 
+import _thread
 import argparse
-import asyncio
-import json
+import builtins
 import os
-import re
-import shutil
+import signal
 import sys
-import tempfile
-import time
+import threading
 
+import notebook_shell
+import tremplin_learner as learner
 import tremplin_wire as wire
 
-TEXT_LIMIT = 20_000  # characters of text output kept per cell
-IMAGE_LIMIT = 1024 * 1024  # bytes of one image (base64)
-TOTAL_LIMIT = 5 * 1024 * 1024  # bytes of outputs kept for the whole notebook
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-RUNNER = os.path.dirname(os.path.abspath(__file__))
+GRACE_S = 3
+IDLE_S = 1.0  # a spare waiting this long on an idle machine imports the usual libraries ahead
+WARM_UP = ("numpy", "pandas", "matplotlib.pyplot")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--channel-fd", type=int, required=True)
     args = parser.parse_args()
-    os.set_inheritable(args.channel_fd, False)
-    prepare_environment("learner")
-    asyncio.run(_run(args.channel_fd))
+    channel = args.channel_fd
+    os.set_inheritable(channel, False)
+    sys.argv = [""]
+    notebook_shell.prepare_environment("learner")
+    shell = notebook_shell.make_shell()
+    sys.path.insert(0, "")  # as in a kernel: the notebook's folder (/work) first
+    learner.CHANNEL, learner.WORK = channel, os.getcwd()
+    sys.setrecursionlimit(10_000)
+    if notebook_shell.idle_wait(channel, IDLE_S):
+        _warm_up(shell)
+    Learner(shell, channel).serve()
+    os._exit(0)
 
 
-def prepare_environment(side):
-    """Each side's own folders in the shared /tmp. matplotlib's font cache, built when the sandbox's
-    environment was installed, is copied there rather than rebuilt (seconds) at every run."""
-    base = os.path.join(tempfile.gettempdir(), f"tremplin-{side}")
-    for name in ("jupyter-runtime", "ipython"):
-        os.makedirs(os.path.join(base, name), exist_ok=True)
-    cache = os.path.join(sys.prefix, "mplconfig")
-    if os.path.isdir(cache):
-        shutil.copytree(cache, os.path.join(base, "matplotlib"), dirs_exist_ok=True)
-    os.environ.update({
-        "JUPYTER_RUNTIME_DIR": os.path.join(base, "jupyter-runtime"), "JUPYTER_PLATFORM_DIRS": "1",
-        "IPYTHONDIR": os.path.join(base, "ipython"), "MPLCONFIGDIR": os.path.join(base, "matplotlib"),
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline" if side == "learner" else "Agg",
-        "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2",
-        # The kernel inherits this environment: kernel_site shadows debugpy (see its __init__).
-        "PYTHONPATH": os.path.join(RUNNER, "kernel_site"),
-    })
+def _warm_up(shell):
+    """Import what most notebooks use, while nothing is waiting: the learner's cells then find them
+    loaded. Nothing of any learner has run yet."""
+    capture = notebook_shell.Capture()
+    for name in WARM_UP:
+        notebook_shell.run_cell(shell, f"import {name} as _tremplin_warm\ndel _tremplin_warm", capture, store_history=False)
 
 
-class _Budget:
-    """Caps what one cell's outputs may keep: long prints are cut, not accumulated in memory."""
+class Watchdog:
+    """The time limit of what runs now: KeyboardInterrupt at the limit; `stuck()` if that was ignored."""
 
     def __init__(self):
-        self.total = 0
-        self.cell_text = 0
-        self.truncated = False
+        self.lock = threading.Lock()
+        self.timers, self.active, self.fired = [], False, False
 
-    def new_cell(self):
-        self.cell_text = 0
-        self.truncated = False
+    def arm(self, seconds, stuck):
+        with self.lock:
+            self.active, self.fired = True, False
+            self.timers = [threading.Timer(seconds, self._interrupt), threading.Timer(seconds + GRACE_S, self._stuck, (stuck,))]
+            for timer in self.timers:
+                timer.daemon = True
+                timer.start()
 
-    def keep(self, out):
-        if out.get("output_type") == "stream":
-            room = max(0, min(TEXT_LIMIT - self.cell_text, TOTAL_LIMIT - self.total))
-            text = out.get("text", "")
-            if len(text) > room:
-                out["text"] = text[:room]
-                self.truncated = True
-            self.cell_text += len(out["text"])
-            self.total += len(out["text"])
-            return bool(out["text"])
-        size = len(json.dumps(out.get("data", {}), ensure_ascii=False)) if "data" in out else len(str(out))
-        if size > IMAGE_LIMIT or self.total + size > TOTAL_LIMIT:
-            self.truncated = True
-            return False
-        self.total += size
-        return True
+    def _interrupt(self):
+        with self.lock:
+            if self.active:
+                self.fired = True
+                _thread.interrupt_main()
+
+    def _stuck(self, stuck):
+        with self.lock:
+            if self.active:
+                stuck()
+
+    def disarm(self):
+        with self.lock:
+            self.active = False
+            for timer in self.timers:
+                timer.cancel()
+            return self.fired
 
 
-async def _run(channel):
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import DeadKernelError
+def _no_input(*prompt):
+    raise EOFError("input() : pas de saisie au clavier pendant la correction d'un notebook")
 
-    budget = _Budget()
 
-    class Client(NotebookClient):
-        last_reply = None
+class Learner:
+    def __init__(self, shell, channel):
+        self.shell, self.channel = shell, channel
+        self.budget = notebook_shell.Budget()
+        self.watchdog = Watchdog()
 
-        async def _check_raise_for_error(self, cell, cell_index, exec_reply):
-            self.last_reply = exec_reply
-            return await super()._check_raise_for_error(cell, cell_index, exec_reply)
-
-        def output(self, outs, msg, display_id, cell_index):
-            out = super().output(outs, msg, display_id, cell_index)
-            if out is not None and outs and outs[-1] is out:
-                # Consecutive prints are merged, so the cap holds whatever the number of messages.
-                if out.get("output_type") == "stream" and len(outs) > 1 and outs[-2].get("output_type") == "stream" \
-                        and outs[-2].get("name") == out.get("name") and budget.cell_text < TEXT_LIMIT:
-                    outs.pop()
-                    if budget.keep(out):
-                        outs[-1]["text"] += out["text"]
-                elif not budget.keep(out):
-                    outs.pop()
-            return out
-
-    client = Client(
-        nbformat.v4.new_notebook(), timeout=10, kernel_name="python3", allow_errors=True, interrupt_on_timeout=True,
-        shutdown_kernel="immediate", record_timing=False, iopub_timeout=2, startup_timeout=30,
-        resources={"metadata": {"path": os.getcwd()}},
-        extra_arguments=["--HistoryManager.enabled=False", "--IPKernelApp.log_level=ERROR"],
-    )
-    loop = asyncio.get_running_loop()
-    kernel_started = time.monotonic()
-    async with client.async_setup_kernel():
-        kernel_ms = round((time.monotonic() - kernel_started) * 1000)
-        client.nb = nbformat.v4.new_notebook()
-        # The kernel's server for the tests' side, loaded before any learner's code runs.
-        folder = tempfile.mkdtemp(prefix="tremplin-kernel-")
-        os.chmod(folder, 0o755)
-        path = os.path.join(folder, "socket")
-        boot = nbformat.v4.new_code_cell(
-            f"import sys as _s\n_s.path.insert(0, {RUNNER!r})\nimport tremplin_kernel as _k\n_s.path.remove({RUNNER!r})\n"
-            f"_k.start({path!r}, get_ipython())\ndel _s, _k"
-        )
-        client.nb.cells = [boot]
-        status, _error = await _execute(client, boot, 0, DeadKernelError, store_history=False)
-        ready = status == "ok"
+    def serve(self):
         while True:
             try:
-                message = await loop.run_in_executor(None, wire.receive, channel)
+                message = wire.receive(self.channel)
+                op = message.get("op")
+                if op == "bye":
+                    return
+                reply = self.cell(message) if op == "cell" else self.request(message)
+                self.send(reply)
             except (wire.ChannelClosed, wire.WireError, OSError):
-                break
-            op = message.get("op")
-            if op == "hello":
-                wire.send(channel, {"socket": path if ready else None, "kernel_ms": kernel_ms})
-            elif op == "interrupt":
-                try:
-                    await client.km.interrupt_kernel()
-                except Exception:
-                    pass
-            elif op == "cell" and type(message.get("source")) is str:
-                timeout = message.get("timeout")
-                client.timeout = timeout if type(timeout) is int and 0 < timeout <= 600 else 10
-                client.error_on_timeout = {"ename": "Timeout", "evalue": f"{client.timeout}", "traceback": []}
-                budget.new_cell()
-                cell = nbformat.v4.new_code_cell(message["source"])
-                client.nb.cells = [cell]
-                status, error = await _execute(client, cell, 0, DeadKernelError)
-                reply = {"status": status, "outputs": cell.get("outputs", []), "execution_count": cell.get("execution_count"),
-                         "truncated": budget.truncated, **error}
-                try:
-                    wire.send(channel, reply)
-                except wire.WireError:
-                    wire.send(channel, {"status": status, "outputs": [], "execution_count": None, "truncated": True, **error})
-                if status == "dead":
-                    break
-            else:
-                break
-        # Done: no graceful shutdown (up to seconds). The kernel is killed, and the sandbox's pid
-        # namespace ends with this process anyway.
+                return
+            except KeyboardInterrupt:  # an interruption that came as a cell or a request ended: too late
+                continue
+
+    def send(self, reply):
         try:
-            client.km.provisioner.process.kill()
-        except Exception:
-            pass
-        os._exit(0)
+            wire.send(self.channel, reply)
+        except wire.WireError:  # too large to cross
+            if "status" in reply:
+                wire.send(self.channel, {**reply, "outputs": [], "truncated": True})
+            else:
+                wire.send(self.channel, {"raise": {"handle": 0, "class": 0, "mro": [["builtins", "ValueError"]],
+                                                   "args": [learner.TOO_LARGE], "str": learner.TOO_LARGE, "where": ""},
+                                         **learner._outputs()})
 
+    def _stuck_cell(self):
+        # The learner's code ignored the interruption: say so, and end (the tests' side runs no further cell).
+        try:
+            wire.send(self.channel, {"status": "timeout", "stuck": True, "outputs": [], "execution_count": None,
+                                     "truncated": False})
+        finally:
+            os._exit(0)
 
-async def _execute(client, cell, index, dead_error, store_history=True):
-    client.last_reply = None
-    try:
-        await client.async_execute_cell(cell, index, store_history=store_history)
-    except dead_error:
-        return "dead", {}
-    content = (client.last_reply or {}).get("content", {})
-    if content.get("status") != "error":
-        return "ok", {}
-    if content.get("ename") == "Timeout" and content.get("traceback") == []:
-        # The interruption's KeyboardInterrupt is not the learner's error.
-        cell.outputs = [o for o in cell.get("outputs", []) if o.get("output_type") != "error"]
-        return "timeout", {}
-    traceback = [ANSI.sub("", line) for line in content.get("traceback", [])][-6:]
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "error":
-            output["traceback"] = [ANSI.sub("", line) for line in output.get("traceback", [])]
-    return "error", {"ename": str(content.get("ename", ""))[:200], "evalue": str(content.get("evalue", ""))[:2000], "traceback": traceback}
+    def cell(self, message):
+        source = message.get("source")
+        timeout = message.get("timeout")
+        timeout = timeout if type(timeout) is int and 0 < timeout <= 600 else 10
+        if type(source) is not str:
+            raise wire.WireError("a cell's source is text")
+        capture = notebook_shell.Capture(self.budget)
+        # Figures the learner's code drew when the tests called it are not this cell's (in a kernel
+        # they would have been shown, or closed, in the test cell): closed, as after every cell.
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:
+            try:
+                pyplot.close("all")
+            except Exception:  # noqa: BLE001 - the learner's own matplotlib
+                pass
+        saved_input = builtins.input
+        builtins.input = _no_input
+        try:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            self.watchdog.arm(timeout, self._stuck_cell)
+            result = notebook_shell.run_cell(self.shell, source, capture)
+        except KeyboardInterrupt:
+            result = None
+        finally:
+            timed_out = self.watchdog.disarm()
+            builtins.input = saved_input
+        error = self.shell.last_error or {}
+        if timed_out:
+            # The interruption's KeyboardInterrupt is not the learner's error.
+            capture.outputs = [o for o in capture.outputs if o["output_type"] != "error"]
+            status, error = "timeout", {}
+        elif result is None or result.error_before_exec is not None or result.error_in_exec is not None:
+            status = "error"
+        else:
+            status = "ok"
+        return {"status": status, "outputs": capture.outputs, "execution_count": self.shell.execution_count - 1,
+                "truncated": capture.truncated, **error}
+
+    def request(self, message):
+        """A request of the tests' side, during a test cell: the learner's prints go with the reply."""
+        saved = sys.stdout, sys.stderr, sys.stdin, builtins.input
+        sys.stdout, sys.stderr, sys.stdin = learner.STDOUT, learner.STDERR, learner._Stdin()
+        builtins.input = learner._input
+        remaining = message.get("remaining")
+        try:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            if type(remaining) in (int, float) and remaining > 0:
+                self.watchdog.arm(min(remaining, 600), lambda: os._exit(0))
+            reply = self.answer(message)
+        except (wire.ChannelClosed, wire.WireError):
+            raise
+        except BaseException as exc:  # the learner's error, whatever it is, goes to the tests
+            reply = learner._error_reply(exc)
+        finally:
+            self.watchdog.disarm()
+            sys.stdout, sys.stderr, sys.stdin, builtins.input = saved
+        return {**reply, **learner._outputs()}
+
+    def answer(self, message):
+        op = message.get("op")
+        namespace = self.shell.user_ns
+        if op == "ns_get":
+            name = str(message.get("name"))
+            if name not in namespace:
+                return {"missing": True}
+            return {"value": learner.to_wire(namespace[name])}
+        if op == "ns_set":
+            namespace[str(message.get("name"))] = learner.from_wire(message.get("value"))
+            return {"value": None}
+        if op == "ns_del":
+            name = str(message.get("name"))
+            if name not in namespace:
+                return {"value": False}
+            del namespace[name]
+            return {"value": True}
+        return learner._answer(message)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
     python notebook_tests.py --channel-fd N [--input FILE --report-fd R --nonce-fd M]
 
 Started in its own sandbox, as its own uid, beside the learner's side (notebook_learner.py, which
-holds the learner's kernel). Started ahead (sandbox.start_pair), it imports IPython, numpy and
-pandas while the worker is idle, then reads its input on stdin: the cells to run in order, each
+holds the learner's IPython shell, « the kernel » below), reached over one socket. Started ahead
+(sandbox.start_pair), it makes its shell (and, on an idle machine, imports numpy and pandas) while
+the worker waits, then reads its input on stdin: the cells to run in order, each
 {"index", "kind": "answer|teacher|test", "source", "hidden"}, the exercise's data files, the cell
 time limit and its report descriptors. Then, cell by cell:
 
@@ -24,8 +25,8 @@ Records, one JSON object per line on the report descriptor, each with the nonce:
     {"event": "start"}
     {"event": "cell", "index": i, "status": "ok|error|timeout|dead|skipped", "ename": ..., "evalue": ...,
      "traceback": [...], "hidden": "ok|error|timeout|dead|skipped"|null, "hidden_error": "…",
-     "outputs": [...], "execution_count": n, "truncated": bool}
-    {"event": "end", "kernel_ms": ..., "total_ms": ...}
+     "outputs": [...], "execution_count": n, "truncated": bool, "ms": n}
+    {"event": "end", "total_ms": ...}
 """
 
 import _thread
@@ -34,6 +35,7 @@ import builtins
 import json
 import os
 import re
+import select
 import socket
 import sys
 import threading
@@ -41,125 +43,28 @@ import time
 import types
 from pathlib import Path, PurePosixPath
 
-import notebook_learner
+import notebook_shell
 import tremplin_proxy as proxy
 import tremplin_wire as wire
 
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-TEXT_LIMIT = notebook_learner.TEXT_LIMIT
-GRACE_S = 3  # after a test cell's time is up, how long the interrupted kernel has to answer
+GRACE_S = 3  # after a cell's time is up: how long the learner's side has to report its interruption
+IDLE_S = 1.0  # a spare waiting longer than this (no queue) imports numpy and pandas ahead
 # IPython's own names in a namespace: never read from the kernel nor written there.
 RESERVED = re.compile(r"^(_|__|___|_i|_ii|_iii|_i\d+|_\d+|_oh|_dh|_ih|_exit_code|In|Out|get_ipython|exit|quit|__\w+__)$")
 PINNED_TYPES = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type)
 
-notebook_learner.prepare_environment("tests")
-import IPython.core.displayhook  # noqa: E402 - after the environment (IPYTHONDIR)
-import IPython.core.displaypub  # noqa: E402
-from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
-from traitlets.config import Config  # noqa: E402
 
-for _name in ("numpy", "pandas"):  # imported ahead, as a worker waits: most notebooks use them
-    try:
-        __import__(_name)
-    except ImportError:
-        pass
-
-
-# ------------------------------------------------------------------ what a cell shows
-
-
-class Capture:
-    """A cell's outputs in nbformat's shape: streams (merged, capped), displays, result, error."""
-
-    def __init__(self):
-        self.outputs, self.text, self.truncated = [], 0, False
-
-    def stream(self, name, text):
-        room = max(0, TEXT_LIMIT - self.text)
-        if len(text) > room:
-            text, self.truncated = text[:room], True
-        if not text:
-            return
-        self.text += len(text)
-        last = self.outputs[-1] if self.outputs else None
-        if last and last["output_type"] == "stream" and last["name"] == name:
-            last["text"] += text
-        else:
-            self.outputs.append({"output_type": "stream", "name": name, "text": text})
-
-    def add(self, output):
-        if len(json.dumps(output, default=str)) > notebook_learner.IMAGE_LIMIT:
-            self.truncated = True
-        else:
-            self.outputs.append(output)
-
-
-class _Stream:
-    def __init__(self, name):
-        self.name = name
-
-    def write(self, text):
-        if isinstance(text, str) and CURRENT is not None:
-            CURRENT.stream(self.name, text)
-        return len(text) if isinstance(text, str) else 0
-
-    def flush(self):
-        pass
-
-    def isatty(self):
-        return False
-
-    @property
-    def encoding(self):
-        return "utf-8"
-
-
-CURRENT = None  # the Capture of the cell running
-
-
-class _DisplayHook(IPython.core.displayhook.DisplayHook):
-    """The cell's last value (nbgrader's partial credit reads it), as an execute_result."""
-
-    def start_displayhook(self):
-        pass
-
-    def write_output_prompt(self):
-        pass
-
-    def write_format_data(self, format_dict, md_dict=None):
-        if CURRENT is not None:
-            CURRENT.add({"output_type": "execute_result", "data": format_dict, "metadata": md_dict or {},
-                         "execution_count": None})
-
-    def finish_displayhook(self):
-        pass
-
-
-class _DisplayPublisher(IPython.core.displaypub.DisplayPublisher):
-    def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
-        if CURRENT is not None:
-            CURRENT.add({"output_type": "display_data", "data": data, "metadata": metadata or {}})
-
-    def clear_output(self, wait=False):
-        if CURRENT is not None:
-            CURRENT.outputs.clear()
-
-
-class TestShell(InteractiveShell):
-    displayhook_class = _DisplayHook
-    display_pub_class = _DisplayPublisher
-    last_error = None
-
-    def _showtraceback(self, etype, evalue, stb):
-        text = [ANSI.sub("", line) for line in stb]
-        try:
-            value = str(evalue)
-        except Exception:  # noqa: BLE001 - a message that cannot be read is left out
-            value = ""
-        self.last_error = {"ename": getattr(etype, "__name__", "Error")[:200], "evalue": value[:2000], "traceback": text[-6:]}
-        if CURRENT is not None:
-            CURRENT.add({"output_type": "error", "ename": self.last_error["ename"], "evalue": self.last_error["evalue"],
-                         "traceback": text})
+def _read_input():
+    """The input on stdin. A spare that waits on an idle machine imports numpy and pandas meanwhile:
+    most notebooks use them. Under load, a notebook that does not need them does not pay for them
+    (about 0.5 s of CPU)."""
+    if notebook_shell.idle_wait(sys.stdin.buffer.fileno(), IDLE_S):
+        for name in ("numpy", "pandas"):
+            try:
+                __import__(name)
+            except ImportError:
+                pass
+    return json.loads(sys.stdin.buffer.read().decode("utf-8"))
 
 
 # ------------------------------------------------------------------ the namespace
@@ -249,11 +154,7 @@ def _data_only(value):
 def make_shell():
     """The tests' IPython shell and its namespace (made ahead, before the input arrives)."""
     namespace = KernelNamespace()
-    config = Config()
-    config.HistoryManager.enabled = False
-    config.InteractiveShell.cache_size = 0
-    config.InteractiveShell.colors = "nocolor"
-    return TestShell.instance(config=config, user_ns=namespace), namespace
+    return notebook_shell.make_shell(namespace, history=False), namespace
 
 
 class Runner:
@@ -261,47 +162,56 @@ class Runner:
         self.channel, self.emit, self.cell_timeout = channel, emit, cell_timeout
         self.shell, self.namespace = shell, namespace
         self.cells, self.position = [], 0
-        self.lock = threading.Lock()  # the channel: the main thread's requests, a timer's interruption
+        self.lock = threading.Lock()  # a cell's end and its timers
+        self.budget = notebook_shell.Budget()
         self.count = 0
         self.stop_reason, self.stopped_at, self.timeouts_in_a_row = None, None, 0
         self.kernel_lost = False
 
     def kernel_cell(self, source):
-        with self.lock:
+        """Run a cell on the learner's side: (status, outputs, truncated, error). A learner's side that
+        neither answers nor reports its interruption in time is left behind."""
+        deadline = time.monotonic() + self.cell_timeout + 2 * GRACE_S
+        try:
             wire.send(self.channel, {"op": "cell", "source": source, "timeout": self.cell_timeout})
-        reply = wire.receive(self.channel)
-        status = reply.get("status") if reply.get("status") in ("ok", "error", "timeout", "dead") else "dead"
+            while True:
+                ready, _, _ = select.select([self.channel], [], [], max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    self.kernel_lost = True
+                    self._leave_learner()
+                    return "timeout", [], False, {}
+                reply = wire.receive(self.channel)
+                if "op" not in reply:
+                    break
+                proxy._serve(reply)  # its code asked the tests something (input()): refused there
+        except (wire.ChannelClosed, OSError):
+            self._leave_learner()
+            return "dead", [], False, {}
+        if reply.get("stuck"):
+            self.kernel_lost = True
+        status = reply.get("status") if reply.get("status") in ("ok", "error", "timeout") else "dead"
         outputs = [o for o in reply.get("outputs", []) if isinstance(o, dict)] if isinstance(reply.get("outputs"), list) else []
         error = {key: str(reply.get(key, ""))[:2000] for key in ("ename", "evalue") if key in reply}
         if isinstance(reply.get("traceback"), list):
             error["traceback"] = [str(line)[:5000] for line in reply["traceback"][-6:]]
         return status, outputs, reply.get("truncated") is True, error
 
+    def _leave_learner(self):
+        proxy._CHANNEL, proxy._GONE = None, True
+
     def here(self, source, mode):
-        """Run `source` in this side's shell; (status, capture, error)."""
-        global CURRENT
-        capture = Capture()
-        self.shell.last_error = None
+        """Run `source` in this side's shell; (status, capture, error). Requests to the learner's side
+        carry the time left, after which it interrupts the learner's code."""
+        capture = notebook_shell.Capture(self.budget)
         fired, kernel_lost = threading.Event(), threading.Event()
         running = [True]  # cleared under the lock when the cell is over: no late interruption then
 
         def time_up():
-            with self.lock:
-                if not running[0]:
-                    return
-                fired.set()
-                try:
-                    wire.send(self.channel, {"op": "interrupt"})
-                except Exception:  # noqa: BLE001 - the learner's side is gone: nothing to interrupt
-                    pass
-                late = threading.Timer(GRACE_S, give_up)
-                late.daemon = True
-                timers.append(late)
-                late.start()
+            fired.set()
 
         def give_up():
-            # The kernel did not answer the interruption, or the cell itself runs on: the kernel
-            # is left behind (the cells after it are not run) and the cell is stopped.
+            # The learner's side did not report the interruption, or the cell itself runs on: the
+            # learner's side is left behind (the cells after are not run) and the cell is stopped.
             with self.lock:
                 if not running[0]:
                     return
@@ -312,10 +222,6 @@ class Runner:
                     except OSError:
                         pass
                 _thread.interrupt_main()
-                last = threading.Timer(GRACE_S, abandon)
-                last.daemon = True
-                timers.append(last)
-                last.start()
 
         def abandon():
             # The cell ignores even that (C code holding the interpreter): report what is known and end.
@@ -323,16 +229,16 @@ class Runner:
                 if running[0]:
                     self.abandon()
 
-        timers = [threading.Timer(self.cell_timeout, time_up)]
-        timers[0].daemon = True
-        saved = sys.stdout, sys.stderr
-        CURRENT = capture
-        sys.stdout, sys.stderr = _Stream("stdout"), _Stream("stderr")
+        timers = [threading.Timer(self.cell_timeout, time_up), threading.Timer(self.cell_timeout + GRACE_S + 1, give_up),
+                  threading.Timer(self.cell_timeout + 2 * GRACE_S + 2, abandon)]
         self.namespace.mode = mode
+        proxy.DEADLINE = time.monotonic() + self.cell_timeout
         result = None
         try:
-            timers[0].start()
-            result = self.shell.run_cell(source, store_history=False, silent=False)
+            for timer in timers:
+                timer.daemon = True
+                timer.start()
+            result = notebook_shell.run_cell(self.shell, source, capture, store_history=False)
         except KeyboardInterrupt:
             pass
         finally:
@@ -344,8 +250,7 @@ class Runner:
             except KeyboardInterrupt:  # raised just as the cell ended: it is over anyway
                 pass
             self.namespace.mode = None
-            sys.stdout, sys.stderr = saved
-            CURRENT = None
+            proxy.DEADLINE = None
         if fired.is_set():
             status = "timeout"
         elif proxy._GONE:
@@ -363,7 +268,7 @@ class Runner:
             self.emit(event="cell", index=cell["index"], status="timeout" if position == 0 else "skipped",
                       reason="timeout", at=self.cells[self.position]["index"], hidden="skipped" if cell.get("hidden") else None,
                       outputs=[], execution_count=None, truncated=False)
-        self.emit(event="end", kernel_ms=None, total_ms=None)
+        self.emit(event="end", total_ms=None)
         os._exit(0)
 
     def run(self, cells):
@@ -393,8 +298,7 @@ class Runner:
                             status = hidden_status
                         if hidden_info:
                             hidden_error = f"{hidden_info.get('ename', '')}: {hidden_info.get('evalue', '')}"[:2000]
-                        stderr = "".join(o["text"] for o in hidden_capture.outputs
-                                         if o["output_type"] == "stream" and o["name"] == "stderr")
+                        stderr = hidden_capture.stderr()
                         if hidden_status == "ok" and stderr.strip():
                             hidden_status, hidden_error = "error", ("stderr: " + stderr.strip())[:2000]
                     else:
@@ -432,12 +336,13 @@ def main():
     args = parser.parse_args()
     channel = args.channel_fd
     os.set_inheritable(channel, False)
+    notebook_shell.prepare_environment("tests")
     shell, namespace = make_shell()
     if args.input:
         with open(args.input, encoding="utf-8") as handle:
             payload = json.load(handle)
     else:
-        payload = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+        payload = _read_input()
     report_fd, nonce_fd = args.report_fd or payload["report_fd"], args.nonce_fd or payload["nonce_fd"]
     nonce = os.read(nonce_fd, 128).decode()
     os.close(nonce_fd)
@@ -456,26 +361,14 @@ def main():
     started = time.monotonic()
     os.umask(0o022)
     _write(os.getcwd(), payload.get("files", {}), 0o644)
-    try:
-        wire.send(channel, {"op": "hello"})
-        hello = wire.receive(channel)
-    except (wire.ChannelClosed, wire.WireError):
-        hello = {}
-    path = hello.get("socket")
-    kernel_ms = hello.get("kernel_ms") if type(hello.get("kernel_ms")) is int else None
-    if type(path) is not str:
-        emit(event="end", kernel_ms=kernel_ms, total_ms=round((time.monotonic() - started) * 1000))
-        os._exit(0)
-    kernel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    kernel.connect(path)
-    proxy._CHANNEL = kernel.fileno()
+    proxy._CHANNEL = channel
     emit(event="start")
     runner = Runner(shell, namespace, channel, emit, int(payload.get("cell_timeout", 10)))
     try:
         runner.run(payload["cells"])
     except (wire.ChannelClosed, wire.WireError):
         pass  # the learner's side is gone: the cells not reported are « not run »
-    emit(event="end", kernel_ms=kernel_ms, total_ms=round((time.monotonic() - started) * 1000))
+    emit(event="end", total_ms=round((time.monotonic() - started) * 1000))
     try:
         wire.send(channel, {"op": "bye"})
     except Exception:  # noqa: BLE001

@@ -23,10 +23,15 @@ import importlib.abc
 import importlib.machinery
 import os
 import sys
+import time
 import types
 
-import pytest
+import pluggy
 import tremplin_wire as wire
+
+# pytest itself is imported when pytest loads this plugin; the notebook kind's tests' side uses the
+# proxies without pytest, and does not pay for its import.
+hookimpl = pluggy.HookimplMarker("pytest")
 
 _CHANNEL = None
 _CALLBACKS = {}  # id -> test-side callable the learner's side may ask us to call
@@ -36,6 +41,7 @@ _EXCEPTION_CLASSES = {}  # learner class handle id -> mirror class
 _LEARNER_MODULES = set()
 _GONE = False  # the learner's side stopped before the tests ended
 REQUESTS = 0  # requests sent so far: a copy read before the last request may be out of date
+DEADLINE = None  # time.monotonic() by which a notebook's test cell must end: sent as the time left
 
 
 class LearnerGone(Exception):
@@ -120,6 +126,8 @@ def _request(message):
     if _CHANNEL is None:
         raise LearnerGone("Votre programme s'est arrêté : les tests suivants n'ont pas pu l'utiliser.")
     REQUESTS += 1
+    if DEADLINE is not None:
+        message = {**message, "remaining": max(0.05, DEADLINE - time.monotonic())}
     try:
         wire.send(_CHANNEL, {**message, "cwd": os.getcwd()})
         while True:
@@ -601,6 +609,8 @@ def pytest_configure(config):
     sys.meta_path.insert(0, _LearnerModules())
     # The scratch folders (tmp_path) are shared with the learner's side, another uid.
     os.umask(0)
+    import pytest
+
     factory = pytest.TempPathFactory
     original_mktemp, original_basetemp = factory.mktemp, factory.getbasetemp
 
@@ -617,7 +627,7 @@ def pytest_configure(config):
     factory.getbasetemp, factory.mktemp = getbasetemp, mktemp
 
 
-@pytest.hookimpl(tryfirst=True)
+@hookimpl(tryfirst=True)
 def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("tremplin-reporter")
     if _GONE and reporter is not None:

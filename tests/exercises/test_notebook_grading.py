@@ -1,4 +1,4 @@
-"""Notebook exercises graded in the real sandbox: kernel and nbclient inside bubblewrap.
+"""Notebook exercises graded in the real sandboxes: the learner's cells and the tests on two sides.
 
 Each hostile notebook gets a clear message, the worker survives, and the next grading works.
 """
@@ -261,3 +261,15 @@ def test_an_answer_cell_retyped_as_markdown_is_graded_as_code_as_in_nbgrader(spe
             submission.cells[index] = nbformat.v4.new_markdown_cell(cell.source, metadata=cell.metadata)
     result = grade(spec, {"notebook.ipynb": nbformat.writes(submission)})
     assert by_key(result)["tests-moyenne"].status == "passed"
+
+
+def test_an_executed_notebook_shows_each_answer_s_figure_once():
+    """The learner's side draws figures when the tests call its functions: they are not shown under
+    the next answer cell (a kernel would have closed them with the test cell)."""
+    from pathlib import Path
+
+    plot = read_exercise(Path(__file__).resolve().parents[2] / "content/technicien-donnees/01-analyser-des-donnees/08-tracer-un-graphique")
+    result = grade(plot, dict(plot.solution), artefacts=True)
+    document = result.artefacts["document"]
+    assert [mime for mime, _data in document["images"]] == ["image/png", "image/png"]  # two plotting answer cells
+    assert by_key(result)["q1-tests"].status == "passed"

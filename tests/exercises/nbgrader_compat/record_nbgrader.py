@@ -32,7 +32,7 @@ ROOT = HERE.parents[2]
 EXPECTED = HERE / "expected.json"
 NBGRADER_VENV = ROOT / "var" / "bench-nbgrader-venv"
 NBGRADER_SPEC = "nbgrader>=0.9,<0.10"
-SANDBOX_PINS = ("pandas", "numpy", "matplotlib", "ipykernel")
+SANDBOX_PINS = ("pandas", "numpy", "matplotlib", "ipython")
 
 # (submission, source notebook it answers, nbgrader assignment, student), paths relative to HERE.
 # The pairings are nbgrader's own: the user guide's ps1 (two students), and its autograde tests
@@ -63,8 +63,9 @@ class NbgraderFailed(Exception):
 
 
 def sandbox_pins():
-    """The sandbox's versions of pandas, numpy, matplotlib and ipykernel (as bench/notebooks.py)."""
-    pins = []
+    """The sandbox's versions of pandas, numpy, matplotlib and IPython, and the ipykernel nbgrader
+    was recorded with (as bench/notebooks.py)."""
+    pins = ["ipykernel==7.4.0"]
     for line in (ROOT / "exercises" / "sandbox_files" / "requirements.txt").read_text().splitlines():
         line = line.split("#")[0].strip()
         if line and line.split("==")[0].strip().lower() in SANDBOX_PINS:
