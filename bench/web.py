@@ -475,7 +475,7 @@ def main():
         node_folder, bare = bare_node(upper_files, upper.tests)
         bare()
         expect(javascript.grade(upper, upper_files))
-        options = javascript.ENV.get("NODE_OPTIONS", "")
+        options = javascript.TESTS_ENV.get("NODE_OPTIONS", "")
         runs = interleaved({
             "grader": lambda: expect(javascript.grade(upper, upper_files)),
             "bare": bare,
