@@ -35,6 +35,15 @@ def is_enrolled(user, course):
     )
 
 
+def enrolled_course_ids(user, course_ids):
+    """Of these courses, the ids of those the user follows (self-enrolled or through a cohort): one query."""
+    if not user.is_authenticated or not course_ids:
+        return set()
+    return set(
+        Course.objects.filter(Q(enrolments__user=user) | Q(cohorts__learners=user), pk__in=course_ids).values_list("pk", flat=True)
+    )
+
+
 def access_course(user, slug):
     """The published course, or a draft for its authors; 404 otherwise."""
     course = Course.objects.select_related("track").filter(slug=slug).first()
@@ -138,10 +147,10 @@ class CourseOutline:
     def percent(self):
         return round(100 * self.done / self.total) if self.total else 0
 
-    def neighbours(self, item):
-        """The activities before and after this one (lessons and exercises alike)."""
+    def neighbours(self, key):
+        """The activities before and after the one of this key, ("lesson", pk) or ("exercise", pk):
+        one order of lessons and exercises for the whole course."""
         items = self.items
-        key = getattr(item, "key", ("lesson", item.pk))
         index = next((i for i, other in enumerate(items) if other.key == key), None)
         if index is None:
             return None, None

@@ -81,7 +81,7 @@ def lesson_detail(request, slug, pk):
         return _invite_to_enrol(request, course)
     preview = services.can_edit_course(request.user, course)
     outline = services.course_outline(course, request.user, include_drafts=preview)
-    previous, following = outline.neighbours(lesson)
+    previous, following = outline.neighbours(("lesson", lesson.pk))
     services.lesson_visit(user=request.user, lesson=lesson, course=course)
     context = {
         "course": course, "lesson": lesson, "outline": outline, "previous": previous, "following": following,
@@ -129,7 +129,7 @@ def lesson_complete(request, slug, pk):
     else:
         services.lesson_complete(user=request.user, lesson=lesson)
     outline = services.course_outline(course, request.user)
-    previous, following = outline.neighbours(lesson) if lesson.is_published else (None, None)
+    previous, following = outline.neighbours(("lesson", lesson.pk)) if lesson.is_published else (None, None)
     context = {
         "course": course, "lesson": lesson, "outline": outline, "previous": previous, "following": following,
         "is_done": lesson.pk in outline.completed_ids,

@@ -112,6 +112,8 @@ class Submission(models.Model):
     overridden_at = models.DateTimeField(null=True, blank=True)
     # Notebooks: answers written for a trainer (manual cells) wait for their points; the score is final after.
     needs_review = models.BooleanField(default=False)
+    # The key of the form that sent it: a double click, or a form sent again, is the same submission.
+    client_key = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("soumission")
@@ -120,6 +122,10 @@ class Submission(models.Model):
         indexes = [
             models.Index(fields=["exercise", "learner", "-created_at"]),
             models.Index(fields=["status", "queued_at"], condition=Q(status__in=["queued", "running"]), name="pending_submissions"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "exercise", "mode", "client_key"], condition=~Q(client_key=""),
+                                    name="one_submission_per_form_key"),
         ]
 
     def __str__(self):

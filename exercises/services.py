@@ -88,20 +88,28 @@ def penalised(score, *, attempt, penalty):
 # ---------------------------------------------------------------- submitting
 
 
-def submission_create(*, exercise, learner, mode, files=None, answers=None, language=None):
-    """Store the learner's work first, then grade it: in-process for a quiz, by a worker otherwise."""
+def submission_create(*, exercise, learner, mode, files=None, answers=None, language=None, key=""):
+    """Store the learner's work first, then grade it: in-process for a quiz, by a worker otherwise.
+
+    `key` comes from the form the learner sent: the same key again (a double click, a form sent
+    twice) returns the submission already made, and counts no second attempt."""
     with transaction.atomic():
         attempt = 0
-        if mode == Submission.Mode.SUBMIT:
+        if mode == Submission.Mode.SUBMIT or key:
             # Locks the learner's row so that two quick clicks cannot both take the last attempt.
             get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
+        if key:
+            existing = Submission.objects.filter(learner=learner, exercise=exercise, mode=mode, client_key=key).first()
+            if existing is not None:
+                return existing
+        if mode == Submission.Mode.SUBMIT:
             used = attempts_used(exercise, learner)
             if exercise.max_attempts is not None and used >= exercise.max_attempts:
                 raise SubmissionRefused(_("Vous avez utilisé tous vos essais pour cet exercice (%(n)s).") % {"n": exercise.max_attempts})
             attempt = used + 1
         submission = Submission.objects.create(
             exercise=exercise, learner=learner, mode=mode, attempt=attempt,
-            files=files or {}, answers=answers or {}, language=language or settings.LANGUAGE_CODE,
+            files=files or {}, answers=answers or {}, language=language or settings.LANGUAGE_CODE, client_key=key,
         )
         if runs_in_sandbox(exercise.kind):
             transaction.on_commit(lambda: submission_enqueue(submission.pk))

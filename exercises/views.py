@@ -1,4 +1,6 @@
 import random
+import re
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -42,7 +44,7 @@ def _context(request, exercise, submission=None, form=None):
     learner = request.user
     course = exercise.module.course
     outline = courses_services.course_outline(course, learner, include_drafts=courses_services.can_edit_course(learner, course))
-    previous, following = outline.neighbours(exercise)
+    previous, following = outline.neighbours(("exercise", exercise.pk))
     spec_files = _filenames(exercise)
     files = None
     if exercise.kind not in ("quiz", "notebook") and form is None:
@@ -58,6 +60,7 @@ def _context(request, exercise, submission=None, form=None):
     history = services.learner_history(exercise, learner)
     return {
         "exercise": exercise, "course": course, "outline": outline, "previous": previous, "following": following,
+        "submission_key": uuid.uuid4().hex,
         "form": form, "questions": questions, "history": history,
         "submission": submission, "result": Result.from_storage(submission.result) if submission and submission.result else None,
         "attempts_left": services.attempts_left(exercise, learner),
@@ -217,13 +220,24 @@ def screenshot(request, pk, width):
     return response
 
 
+SUBMISSION_KEY = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _submission_key(request):
+    """The form's key (a new one each time the form is shown): the same key again is the same submission."""
+    key = request.POST.get("submission_key", "")
+    return key if SUBMISSION_KEY.match(key) else ""
+
+
 def _submit(request, exercise):
     mode = Submission.Mode.CHECK if request.POST.get("mode") == "check" else Submission.Mode.SUBMIT
+    key = _submission_key(request)
     try:
         if exercise.kind == "quiz":
             answers = quiz_answers(request.POST, exercise.config.get("questions", []))
             submission = services.submission_create(
-                exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers, language=request.LANGUAGE_CODE
+                exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers, language=request.LANGUAGE_CODE,
+                key=key,
             )
         elif exercise.kind == "notebook":
             form = NotebookForm(request.POST, request.FILES, cells=_notebook_cells(exercise, request.user))
@@ -234,14 +248,15 @@ def _submit(request, exercise):
                 copy = notebooks.read_notebook(exercise.starter["notebook.ipynb"])
                 files = {"notebook.ipynb": notebooks.as_text(notebooks.with_answers(copy, form.cleaned_data["answers"]))}
             submission = services.submission_create(
-                exercise=exercise, learner=request.user, mode=mode, files=files, language=request.LANGUAGE_CODE
+                exercise=exercise, learner=request.user, mode=mode, files=files, language=request.LANGUAGE_CODE, key=key
             )
         else:
             form = CodeForm(request.POST, filenames=_filenames(exercise))
             if not form.is_valid():
                 return _invalid(request, exercise, form)
             submission = services.submission_create(
-                exercise=exercise, learner=request.user, mode=mode, files=form.cleaned_data["files"], language=request.LANGUAGE_CODE
+                exercise=exercise, learner=request.user, mode=mode, files=form.cleaned_data["files"], language=request.LANGUAGE_CODE,
+                key=key,
             )
     except services.SubmissionRefused as exc:
         if request.htmx:

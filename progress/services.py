@@ -479,7 +479,11 @@ def learner_overview(user, qualifications=None):
 
 
 def next_activities(user, limit=5, qualifications=None):
-    """Published activities linked to competences the learner has not acquired, not yet done."""
+    """Published activities linked to competences the learner has not acquired, not yet done. Each
+    links to the activity when the learner follows its course, else to the course (to enrol first):
+    never to a page the learner may not open."""
+    from courses import services as courses_services
+
     qualifications = qualifications_for(user) if qualifications is None else qualifications
     open_competences = Competence.objects.filter(block__qualification__in=qualifications).exclude(
         progress__user=user, progress__state__in=[State.ACQUIRED, State.VALIDATED]
@@ -505,6 +509,10 @@ def next_activities(user, limit=5, qualifications=None):
                            "kind": "exercise" if link.exercise_id else "lesson"})
         if len(activities) == limit:
             break
+    enrolled = courses_services.enrolled_course_ids(user, {item["course"].pk for item in activities})
+    for item in activities:
+        item["open"] = item["course"].pk in enrolled
+        item["url"] = item["activity"].get_absolute_url() if item["open"] else item["course"].get_absolute_url()
     return activities
 
 

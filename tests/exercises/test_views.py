@@ -148,3 +148,48 @@ def test_the_latest_result_is_shown_by_default(client, enrolled, python_exercise
     with django_capture_on_commit_callbacks(execute=True):
         client.post(python_exercise.get_absolute_url(), {"mode": "submit", "file_0": SOLUTION})
     assert "Score : 100 %" in client.get(python_exercise.get_absolute_url()).content.decode()
+
+
+def test_previous_and_next_follow_the_course_outline_across_modules(client, enrolled, basics_course):
+    """The exercise page looked up the *lesson* with the exercise's number: an exercise of module 2
+    offered a lesson of module 1 as « Suivante ». One outline of lessons and exercises drives both."""
+    from courses.models import Module
+
+    from .conftest import load_exercise
+
+    second = Module.objects.get(course=basics_course, order=2)
+    exercise = load_exercise(second, "moyenne", order=1)  # before « Leçon 2.1 » (lessons come after at equal order)
+    client.force_login(enrolled)
+    page = client.get(exercise.get_absolute_url()).content.decode()
+    assert "← Précédente : Leçon 1.3" in page and "Suivante : Leçon 2.1 →" in page
+    lesson = second.lessons.get(order=1)
+    lesson_page = client.get(f"{basics_course.get_absolute_url()}lecons/{lesson.pk}/").content.decode()
+    assert f"Précédente : {exercise.title}" in lesson_page
+
+
+def test_a_double_click_on_submit_counts_once_with_or_without_javascript(client, enrolled, python_exercise, django_capture_on_commit_callbacks):
+    """The same form sent twice (a double click, a page sent again) is one submission, one attempt."""
+    import re
+
+    python_exercise.max_attempts = 1
+    python_exercise.save()
+    client.force_login(enrolled)
+    page = client.get(python_exercise.get_absolute_url()).content.decode()
+    key = re.search(r'name="submission_key" id="submission-key" value="([0-9a-f]{32})"', page).group(1)
+    data = {"mode": "submit", "file_0": SOLUTION, "submission_key": key}
+    with django_capture_on_commit_callbacks(execute=False):
+        first = client.post(python_exercise.get_absolute_url(), data)
+        second = client.post(python_exercise.get_absolute_url(), data)  # the last attempt is not taken twice
+    submission = Submission.objects.get()
+    assert submission.attempt == 1 and first.url == second.url and first.url.endswith(f"?soumission={submission.pk}#resultat")
+    # With htmx, the answer gives the form a new key: the learner's next click is a new submission.
+    python_exercise.max_attempts = None
+    python_exercise.save()
+    with django_capture_on_commit_callbacks(execute=False):
+        again = client.post(python_exercise.get_absolute_url(), data, HTTP_HX_REQUEST="true").content.decode()
+        assert Submission.objects.count() == 1 and "Correction en cours" in again
+        fresh = re.search(r'name="submission_key" id="submission-key" value="([0-9a-f]{32})" hx-swap-oob="true"', again).group(1)
+        assert fresh != key
+        client.post(python_exercise.get_absolute_url(), {**data, "submission_key": fresh}, HTTP_HX_REQUEST="true")
+        client.post(python_exercise.get_absolute_url(), {**data, "submission_key": "not-a-key"})  # no valid key: a new one
+    assert sorted(Submission.objects.values_list("attempt", flat=True)) == [1, 2, 3]

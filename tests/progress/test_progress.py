@@ -169,6 +169,24 @@ def test_learner_page_shows_states_evidence_next_steps_with_bounded_queries(clie
     assert "Calculer une moyenne" in page  # the evidence, and the portfolio
 
 
+def test_next_steps_never_lead_to_a_page_the_learner_may_not_open(client, dwwm, learner, web_track, trainer):
+    """« À faire ensuite » offered exercises of courses the learner does not follow: a 403. They now
+    lead to the course, to enrol first; once enrolled, to the exercise itself."""
+    from tests.conftest import make_course
+
+    elsewhere = make_course(web_track, "javascript", authors=[trainer])
+    exercise = load_exercise(elsewhere.modules.first(), "majuscules", competences=["RNCP37674-CP4"])
+    services.sync_links(exercise=exercise)
+    client.force_login(learner)
+    page = client.get(reverse("progress:my_path")).content.decode()
+    assert f'<a href="{elsewhere.get_absolute_url()}">{exercise.title} — inscrivez-vous d' in page
+    assert client.get(elsewhere.get_absolute_url()).status_code == 200
+    assert client.get(exercise.get_absolute_url()).status_code == 403  # why the link must not go there
+    Enrolment.objects.create(user=learner, course=elsewhere)
+    page = client.get(reverse("progress:my_path")).content.decode()
+    assert f'<a href="{exercise.get_absolute_url()}">{exercise.title}</a>' in page
+
+
 def test_learner_page_query_count_does_not_grow_with_the_data(client, frameworks, dwwm, learner, web_module, django_assert_max_num_queries):
     crcn = frameworks["CRCN"]
     crcn.learners.add(learner)
