@@ -76,6 +76,15 @@ class BulkLearnersForm(forms.Form):
         help_text=_("Par exemple « Awa Diallo ». Un identifiant et un mot de passe seront créés pour chacun."),
         error_messages={"required": _("Indiquez au moins un nom.")},
     )
+    # The form's key: sent again (a reload, a double click), it shows the cards already made.
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
+    allow_duplicates = forms.BooleanField(
+        label=_("Créer quand même ces comptes (des personnes différentes portent le même nom)"), required=False,
+    )
+
+    def clean_key(self):
+        key = self.cleaned_data.get("key", "")
+        return key if len(key) == 32 and all(c in "0123456789abcdef" for c in key) else ""
 
     def clean_names(self):
         names = [" ".join(line.split()) for line in self.cleaned_data["names"].splitlines()]

@@ -213,6 +213,27 @@ def learners_create(*, cohort, names, by):
     return cards
 
 
+def duplicate_names(*, cohort, names):
+    """The names listed twice, or already those of a learner of the cohort (case and spaces ignored)."""
+    def normal(name):
+        return " ".join(name.casefold().split())
+
+    seen, repeated = set(), []
+    existing = {normal(f"{first} {last}") for first, last in cohort.learners.values_list("first_name", "last_name")}
+    for name in names:
+        key = normal(name)
+        if (key in seen or key in existing) and name not in repeated:
+            repeated.append(name)
+        seen.add(key)
+    return repeated
+
+
+def learner_remove(*, cohort, learner, by):
+    """Take a learner out of a cohort (a duplicate, a person who left): the account, its work and
+    its progress stay; the cohort's trainers no longer follow it through this cohort."""
+    cohort.learners.remove(learner)
+
+
 def cohort_create(*, name, site, trainer, start_date=None, end_date=None):
     cohort = Cohort.objects.create(name=name, site=site, start_date=start_date, end_date=end_date)
     cohort.trainers.add(trainer)

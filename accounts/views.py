@@ -1,4 +1,5 @@
 import time
+import uuid
 
 import segno
 from django.contrib import messages
@@ -123,7 +124,7 @@ def cohort_detail(request, pk):
         "cohort": cohort,
         "learners": cohort.learners.order_by("last_name", "first_name", "username"),
         "trainers": cohort.trainers.all(),
-        "bulk_form": BulkLearnersForm(),
+        "bulk_form": BulkLearnersForm(initial={"key": uuid.uuid4().hex}),
         "courses": courses_services.cohort_courses(cohort),
         "enrollable": courses_services.courses_for_cohort_enrolment(cohort),
     }
@@ -132,12 +133,24 @@ def cohort_detail(request, pk):
 
 @staff_required
 def learners_create(request, pk):
+    """Accounts for a list of names, then their cards: POST, then a redirect to the cards (a reload
+    prints them again, creating nothing); the form's key makes a second POST of it show the same cards."""
     cohort = services.access_cohort(request.user, pk)
-    form = BulkLearnersForm(request.POST or None)
+    form = BulkLearnersForm(request.POST or None, initial={"key": uuid.uuid4().hex})
+    duplicates = []
     if request.method == "POST" and form.is_valid():
-        cards = services.learners_create(cohort=cohort, names=form.cleaned_data["names"], by=request.user)
-        return _render_cards(request, cohort, cards)
-    return render(request, "accounts/learners_form.html", {"cohort": cohort, "form": form})
+        key = form.cleaned_data["key"]
+        done = request.session.get(CARD_KEYS, {}).get(key) if key else None
+        if done and _card_batch(request, done) is not None:
+            return redirect("accounts:card_batch", pk=cohort.pk, batch=done)
+        duplicates = services.duplicate_names(cohort=cohort, names=form.cleaned_data["names"])
+        if not duplicates or form.cleaned_data["allow_duplicates"]:
+            cards = services.learners_create(cohort=cohort, names=form.cleaned_data["names"], by=request.user)
+            batch = _keep_cards(request, cohort, cards)
+            if key:
+                request.session[CARD_KEYS] = {**request.session.get(CARD_KEYS, {}), key: batch}
+            return redirect("accounts:card_batch", pk=cohort.pk, batch=batch)
+    return render(request, "accounts/learners_form.html", {"cohort": cohort, "form": form, "duplicates": duplicates})
 
 
 @staff_required
@@ -151,15 +164,62 @@ def login_cards(request, pk):
         messages.error(request, _("Choisissez au moins un apprenant."))
         return redirect(cohort)
     cards = [services.login_card_issue(learner=learner, by=request.user) for learner in learners]
-    return _render_cards(request, cohort, cards)
+    return redirect("accounts:card_batch", pk=cohort.pk, batch=_keep_cards(request, cohort, cards))
 
 
-def _render_cards(request, cohort, cards):
+# Cards just made are kept in the trainer's session for a while, so that their page can be reloaded
+# and printed again without making new accounts or passwords; then the passwords are gone for good.
+CARD_BATCHES, CARD_KEYS = "login_card_batches", "login_card_keys"
+CARDS_KEPT_S = 2 * 3600
+
+
+def _keep_cards(request, cohort, cards):
+    now = time.time()
+    batches = {k: v for k, v in request.session.get(CARD_BATCHES, {}).items() if now - v["at"] < CARDS_KEPT_S}
+    batch = uuid.uuid4().hex
+    batches[batch] = {"at": now, "cohort": cohort.pk,
+                      "cards": [{"user": c.user.pk, "password": c.password, "token": c.token} for c in cards]}
+    request.session[CARD_BATCHES] = batches
+    return batch
+
+
+def _card_batch(request, batch):
+    kept = request.session.get(CARD_BATCHES, {}).get(batch)
+    return kept if kept and time.time() - kept["at"] < CARDS_KEPT_S else None
+
+
+@staff_required
+def card_batch(request, pk, batch):
+    """The cards just made, from the session: printed again as often as needed, nothing created."""
+    cohort = services.access_cohort(request.user, pk)
+    kept = _card_batch(request, batch)
+    if kept is None or kept["cohort"] != cohort.pk:
+        messages.error(request, _("Ces cartes ne sont plus affichées (2 heures après leur création, ou dans une autre session) : "
+                                  "choisissez les apprenants et imprimez-leur une nouvelle carte."))
+        return redirect(cohort)
+    users = cohort.learners.in_bulk([card["user"] for card in kept["cards"]])
+    cards = [services.LoginCard(user=users[card["user"]], password=card["password"], token=card["token"])
+             for card in kept["cards"] if card["user"] in users]
     for card in cards:
         url = request.build_absolute_uri(reverse("accounts:login_link", args=[card.token]))
         card.url = url
         card.qr_svg = segno.make(url, error="m").svg_inline(scale=3, title=_("Code QR de connexion"))
-    return render(request, "accounts/login_cards.html", {"cohort": cohort, "cards": cards})
+    response = render(request, "accounts/login_cards.html", {"cohort": cohort, "cards": cards, "kept_hours": CARDS_KEPT_S // 3600})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@staff_required
+def learner_remove(request, pk, learner_pk):
+    """« Retirer de la promo »: asked on a page of its own, done by its POST; the account stays."""
+    cohort = services.access_cohort(request.user, pk)
+    learner = services.access_learner(request.user, cohort, learner_pk)
+    if request.method == "POST":
+        services.learner_remove(cohort=cohort, learner=learner, by=request.user)
+        messages.success(request, _("%(name)s ne fait plus partie de la promo %(cohort)s. Son compte et son travail sont conservés.")
+                         % {"name": learner.display_name, "cohort": cohort.name})
+        return redirect(cohort)
+    return render(request, "accounts/learner_remove.html", {"cohort": cohort, "learner": learner})
 
 
 @staff_required

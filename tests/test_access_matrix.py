@@ -21,7 +21,7 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
     draft.save()
     return {
         "basics": basics_course, "web": web_course, "web_lesson": web_lesson, "draft": draft,
-        "module": web_lesson.module, "cohort": cohort,
+        "module": web_lesson.module, "cohort": cohort, "learner": cohort.learners.first(),
     }
 
 
@@ -54,6 +54,8 @@ def views(w):
         ("cohort detail", reverse("accounts:cohort_detail", args=[c.pk]), "get", staff, True),
         ("bulk learners", reverse("accounts:learners_create", args=[c.pk]), "get", staff, True),
         ("login cards", reverse("accounts:login_cards", args=[c.pk]), "post", staff, True),
+        ("cards just printed", reverse("accounts:card_batch", args=[c.pk, "0" * 32]), "get", staff, True),
+        ("remove from the promo (asked)", reverse("accounts:learner_remove", args=[c.pk, w["learner"].pk]), "get", staff, True),
         ("cohort course", reverse("accounts:cohort_course", args=[c.pk]), "post", staff, True),
         ("my data", reverse("accounts:my_data"), "get", set(PERSONAS), True),
         ("my data download", reverse("accounts:my_data_download"), "get", set(PERSONAS), True),
@@ -102,3 +104,5 @@ def test_another_cohorts_trainer_cannot_manage_its_learners(client, world, other
     url = reverse("accounts:login_links_revoke", args=[world["cohort"].pk, trainee.pk])
     assert client.post(url).status_code == 404
     assert client.post(reverse("accounts:login_cards", args=[world["cohort"].pk]), {"learner": trainee.pk}).status_code == 404
+    assert client.post(reverse("accounts:learner_remove", args=[world["cohort"].pk, trainee.pk])).status_code == 404
+    assert world["cohort"].learners.filter(pk=trainee.pk).exists()

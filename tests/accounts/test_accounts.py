@@ -83,8 +83,8 @@ def test_login_is_locked_after_five_failures(client, resident):
 def test_a_mediator_creates_accounts_in_bulk_and_gets_login_cards(client, mediator, mediation_site):
     cohort = services.cohort_create(name="Atelier", site=mediation_site, trainer=mediator)
     client.force_login(mediator)
-    response = client.post(reverse("accounts:learners_create", args=[cohort.pk]), {"names": "Awa Diallo\n\nJosé Müller\n"})
-    assert response.status_code == 200
+    response = client.post(reverse("accounts:learners_create", args=[cohort.pk]), {"names": "Awa Diallo\n\nJosé Müller\n"}, follow=True)
+    assert response.status_code == 200 and f"/promos/{cohort.pk}/cartes/" in response.redirect_chain[0][0]
     page = response.content.decode()
     created = list(cohort.learners.order_by("username"))
     assert [u.username for u in created] == ["awa.diallo", "jose.muller"]
@@ -97,10 +97,60 @@ def test_a_mediator_creates_accounts_in_bulk_and_gets_login_cards(client, mediat
 
 def test_trainer_creates_trainees_and_names_are_deduplicated(client, trainer, cohort):
     client.force_login(trainer)
-    client.post(reverse("accounts:learners_create", args=[cohort.pk]), {"names": "Léa Martin\nLéa Martin"})
+    client.post(reverse("accounts:learners_create", args=[cohort.pk]), {"names": "Léa Martin\nLéa Martin", "allow_duplicates": "on"})
     assert sorted(cohort.learners.filter(username__startswith="lea").values_list("username", "role")) == [
         ("lea.martin", Role.TRAINEE), ("lea.martin2", Role.TRAINEE)
     ]
+
+
+def test_reloading_the_cards_page_creates_nothing_and_prints_the_same_cards(client, trainer, cohort):
+    """A promo of 10 became 21: the cards page was the POST's answer, and a reload sent it again."""
+    client.force_login(trainer)
+    url = reverse("accounts:learners_create", args=[cohort.pk])
+    form = client.get(url).content.decode()
+    key = re.search(r'name="key" value="([0-9a-f]{32})"', form).group(1)
+    before = cohort.learners.count()
+    response = client.post(url, {"names": "Awa Diallo\nNora Benali", "key": key})
+    cards_url = response.url
+    first = client.get(cards_url).content.decode()
+    again = client.get(cards_url).content.decode()  # a reload, a second print
+    passwords = re.findall(r'<dd class="mono">([a-z]+-[a-z]+-[a-z]+-\d{3})</dd>', first)
+    assert len(passwords) == 2 and passwords == re.findall(r'<dd class="mono">([a-z]+-[a-z]+-[a-z]+-\d{3})</dd>', again)
+    assert client.post(url, {"names": "Awa Diallo\nNora Benali", "key": key}).url == cards_url  # the form sent twice
+    assert cohort.learners.count() == before + 2
+    assert User.objects.get(username="awa.diallo").check_password(passwords[0])
+    # Another session (or two hours later) does not see the passwords.
+    client.logout()
+    client.force_login(trainer)
+    assert client.get(cards_url).status_code == 302
+
+
+def test_names_already_in_the_promo_or_listed_twice_are_flagged_before_anything_is_created(client, trainer, cohort):
+    client.force_login(trainer)
+    url = reverse("accounts:learners_create", args=[cohort.pk])
+    existing = cohort.learners.first()
+    same = " ".join(f"{existing.first_name} {existing.last_name.upper()}".split())
+    listed = f"Léa Martin\n{same}\nléa  martin\nAwa Diallo"
+    before = User.objects.count()
+    page = client.post(url, {"names": listed}).content.decode()
+    assert "Ces noms sont en double" in page and "<li>Awa Diallo</li>" not in page
+    assert f"<li>{same}</li>" in page and "<li>léa martin</li>" in page and "Créer quand même" in page
+    assert User.objects.count() == before
+    client.post(url, {"names": listed, "allow_duplicates": "on"})
+    assert User.objects.count() == before + 4
+
+
+def test_a_trainer_removes_a_learner_from_the_promo_and_the_account_stays(client, trainer, cohort):
+    learner = cohort.learners.first()
+    client.force_login(trainer)
+    detail = client.get(cohort.get_absolute_url()).content.decode()
+    remove = reverse("accounts:learner_remove", args=[cohort.pk, learner.pk])
+    assert f'href="{remove}"' in detail
+    assert "ne fera plus partie de la promo" in client.get(remove).content.decode()
+    assert cohort.learners.filter(pk=learner.pk).exists()  # asking changes nothing
+    response = client.post(remove)
+    assert response.status_code == 302 and not cohort.learners.filter(pk=learner.pk).exists()
+    assert User.objects.filter(pk=learner.pk).exists()
 
 
 def test_bulk_form_rejects_empty_and_oversized_lists(client, trainer, cohort):
@@ -132,7 +182,7 @@ def test_expired_and_revoked_links_do_not_log_in(client, trainee, trainer):
 def test_trainer_resets_a_password_with_a_new_card(client, trainer, trainee, cohort):
     client.force_login(trainer)
     old_token = services.login_link_create(user=trainee, created_by=trainer)
-    response = client.post(reverse("accounts:login_cards", args=[cohort.pk]), {"learner": [trainee.pk]})
+    response = client.post(reverse("accounts:login_cards", args=[cohort.pk]), {"learner": [trainee.pk]}, follow=True)
     password = re.search(r'<dd class="mono">([a-z]+-[a-z]+-[a-z]+-\d{3})</dd>', response.content.decode()).group(1)
     trainee.refresh_from_db()
     assert trainee.check_password(password)
