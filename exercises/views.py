@@ -447,6 +447,9 @@ def _editable_exercise(request, pk):
     return exercise
 
 
+CHECK_RESULT = "exercise_check_result"
+
+
 @login_required
 def exercise_form(request, slug=None, module_pk=None, pk=None):
     """Create or edit an exercise; «Tester la correction» grades the solution and the starter in the sandbox."""
@@ -485,10 +488,18 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
             exercise.save()
         progress_services.sync_links(exercise=exercise)
         if "check" in request.POST:
-            check = services.exercise_check(exercise=exercise)
+            # Saved, then checked; the result is shown on the exercise's own page (a new exercise's
+            # author is no longer left on « nouveau », where a second try met its own address).
+            solution, starter = services.exercise_check(exercise=exercise)
+            request.session[CHECK_RESULT] = {"exercise": exercise.pk, "results": [
+                result.to_storage() if result is not None else None for result in (solution, starter)]}
         else:
             messages.success(request, _("Exercice enregistré."))
-            return redirect("exercises:exercise_edit", pk=exercise.pk)
+        return redirect("exercises:exercise_edit", pk=exercise.pk)
+    if exercise is not None and request.method == "GET":
+        kept = request.session.pop(CHECK_RESULT, None)
+        if kept and kept.get("exercise") == exercise.pk:
+            check = [Result.from_storage(data) if data is not None else None for data in kept["results"]]
     context = {
         "form": form, "questions": questions, "exercise": exercise, "module": module, "course": module.course,
         "check": check, "verified": exercise is not None and services.exercise_is_verified(exercise),

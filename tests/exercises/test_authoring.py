@@ -1,3 +1,4 @@
+import re
 from django.urls import reverse
 
 from exercises.models import Exercise
@@ -21,12 +22,12 @@ def test_trainer_writes_checks_and_publishes_a_python_exercise(client, trainer, 
     publish = reverse("exercises:exercise_publish", args=[exercise.pk])
     page = client.post(publish, {"published": "1"}, follow=True).content.decode()
     assert "Tester la correction" in page and Exercise.objects.get(pk=exercise.pk).status == "draft"
-    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "check": "1"}).content.decode()
+    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "check": "1"}, follow=True).content.decode()
     assert "La solution de référence réussit tous les tests" in page and "Le code de départ échoue, comme attendu" in page
     client.post(publish, {"published": "1"})
     assert Exercise.objects.get(pk=exercise.pk).status == "published"
     # Any change to what grading depends on needs a new check before publishing again.
-    client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "solution": "def double(x):\n    return x\n", "check": "1"})
+    client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "solution": "def double(x):\n    return x\n", "check": "1"}, follow=True)
     exercise.refresh_from_db()
     assert exercise.verified_hash == ""
 
@@ -36,7 +37,7 @@ def test_check_reports_a_starter_that_already_passes(client, trainer, basics_cou
     client.force_login(trainer)
     client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), {**PY_FORM, "starter": PY_FORM["solution"]})
     exercise = Exercise.objects.get(slug="doubler")
-    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "starter": PY_FORM["solution"], "check": "1"}).content.decode()
+    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "starter": PY_FORM["solution"], "check": "1"}, follow=True).content.decode()
     assert "Le code de départ réussit déjà tous les tests" in page
 
 
@@ -53,7 +54,7 @@ def test_quiz_authored_in_gift_and_sql_exercise(client, trainer, basics_course):
     assert "Ligne 1" in bad
     sql = {**PY_FORM, "kind": "sql", "slug": "sql", "filename": "", "starter": "SELECT 1;", "solution": "SELECT nom FROM t ORDER BY nom;",
            "hidden_tests": "CREATE TABLE t (nom TEXT); INSERT INTO t VALUES ('b'), ('a');", "ordered": "on"}
-    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), {**sql, "check": "1"})
+    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), {**sql, "check": "1"}, follow=True)
     exercise = Exercise.objects.get(slug="sql")
     assert exercise.solution == {"query.sql": "SELECT nom FROM t ORDER BY nom;"} and exercise.config["ordered"] is True
     assert exercise.verified_hash  # the check passed
@@ -151,7 +152,7 @@ def test_trainer_writes_a_javascript_exercise(client, trainer, basics_course):
         "hidden_tests": "const test = require('node:test');\nconst assert = require('node:assert/strict');\nconst { double } = require('calcul');\ntest('double(-3) renvoie -6', () => assert.equal(double(-3), -6));\n",
         "check": "1",
     }
-    page = client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), data).content.decode()
+    page = client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), data, follow=True).content.decode()
     assert "La solution de référence réussit tous les tests" in page and "Le code de départ échoue, comme attendu" in page
     exercise = Exercise.objects.get(slug="doubler-js")
     assert set(exercise.tests) == {"hidden.test.js", "public/public.test.js"} and exercise.verified_hash
@@ -178,7 +179,7 @@ def test_trainer_writes_a_web_exercise_with_its_checks_in_the_browser(client, tr
     exercise = Exercise.objects.get(slug="titre")
     assert set(exercise.solution) == {"index.html", "style.css"} and set(exercise.starter) == {"index.html"}
     assert exercise.tests == {"checks.toml": WEB_FORM["checks"]}
-    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**WEB_FORM, "check": "1"}).content.decode()
+    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**WEB_FORM, "check": "1"}, follow=True).content.decode()
     assert "La solution de référence réussit tous les tests" in page and "Le code de départ échoue, comme attendu" in page
     edit = client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
     assert "h1 { color: #1a1a1a; }" in edit and "[[check]]" in edit
@@ -194,9 +195,30 @@ def test_the_author_sees_why_a_hidden_test_fails_and_the_learner_does_not(client
     wrong = "def double(x):\n    return abs(2 * x)\n"  # right for the public test, wrong for the hidden one
     client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), PY_FORM)
     exercise = Exercise.objects.get(slug="doubler")
-    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "solution": wrong, "check": "1"}).content.decode()
+    page = client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "solution": wrong, "check": "1"}, follow=True).content.decode()
     assert "Obtenu : 6 — attendu : -6" in page
     result = grade(exercise.spec(), {"calcul.py": wrong})
     hidden = next(t for t in result.tests if t.hidden)
     assert hidden.message == "Test caché : non réussi." and "attendu : -6" in hidden.detail
     assert "-6" not in str(result.to_dict())
+
+
+def test_a_new_exercise_saved_and_checked_lands_on_its_own_page_ready_to_publish(client, trainer, basics_course):
+    """It stayed on « nouveau »: the second try met « Un autre exercice de ce module utilise déjà
+    cette adresse courte ». Now: its own page, the check's result, and « Publier » enabled once checked."""
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    create = reverse("exercises:exercise_create", args=[basics_course.slug, module.pk])
+    response = client.post(create, {**PY_FORM, "slug": "nouveau-double", "check": "1"})
+    exercise = Exercise.objects.get(slug="nouveau-double")
+    assert response.status_code == 302 and response.url == reverse("exercises:exercise_edit", args=[exercise.pk])
+    page = client.get(response.url).content.decode()
+    assert "La solution de référence réussit tous les tests" in page
+    assert re.search(r'<button type="submit" class="button">Publier l’exercice</button>', page)
+    assert "Résultat de « Tester la correction »" not in client.get(response.url).content.decode()  # shown once
+    # Changed and not checked again: « Publier » is disabled, and says why.
+    client.post(reverse("exercises:exercise_edit", args=[exercise.pk]), {**PY_FORM, "slug": "nouveau-double", "title": "Autre titre",
+                                                                        "solution": "def double(x):\n    return x + x\n"})
+    page = client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
+    assert re.search(r'<button type="submit" class="button" disabled aria-describedby="publish-help">Publier', page)
+    assert "Publication possible après un « Tester la correction » réussi" in page

@@ -30,7 +30,7 @@ def test_a_trainer_uploads_a_notebook_sees_the_roles_and_tests_the_correction(cl
     client.force_login(trainer)
     url = reverse("exercises:exercise_create", args=[basics_course.slug, module.pk])
     response = client.post(url, form_data(notebook=SimpleUploadedFile("devoir.ipynb", SOURCE),
-                                          notebook_data=[SimpleUploadedFile("villes.csv", DATA)], check="1"))
+                                          notebook_data=[SimpleUploadedFile("villes.csv", DATA)], check="1"), follow=True)
     assert response.status_code == 200, response.content.decode()[:2000]
     page = response.content.decode()
     exercise = Exercise.objects.get(slug="population")
