@@ -381,7 +381,10 @@ def submission_regrade(*, submission):
 
 
 def submission_override(*, submission, by, score, comment):
-    """A trainer sets the score that counts, with a comment; the automatic score stays beside it."""
+    """A trainer sets the score that counts, with a comment; the automatic score stays beside it.
+    Only a counted submission has a score that counts: a « Vérification » is refused."""
+    if submission.mode != Submission.Mode.SUBMIT:
+        raise SubmissionRefused(_("Une « Vérification » ne compte pas pour la note : seules les soumissions se notent."))
     Submission.objects.filter(pk=submission.pk).update(
         override_score=score, override_comment=comment, overridden_by=by, overridden_at=timezone.now(),
     )

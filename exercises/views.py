@@ -379,6 +379,10 @@ def review_list(request):
 @require_POST
 def review_override(request, pk):
     submission = services.access_submission(request.user, pk)
+    if submission.mode != Submission.Mode.SUBMIT:
+        # It was accepted (« Note enregistrée ») and ignored by progress: a check does not count.
+        messages.error(request, _("Une « Vérification » ne compte pas pour la note : seules les soumissions se notent."))
+        return redirect("exercises:submission_detail", pk=submission.pk)
     form = OverrideForm(request.POST)
     if not form.is_valid():
         return _review(request, submission, override_form=form, status=400)

@@ -47,6 +47,26 @@ def test_trainer_overrides_a_score_and_the_automatic_one_is_kept(client, trainer
     assert "Note de votre formateur : 80 %" in page and "il manque le cas vide" in page
 
 
+def test_a_check_run_cannot_be_given_a_score_that_would_not_count(client, trainer, submission, trainee):
+    """« Note enregistrée » was accepted on a « Vérification » and ignored by progress: the learner
+    then read « Pas encore réussi — 90 % note du formateur ». Only submissions are scored."""
+    from exercises import services
+    from exercises.services import SubmissionRefused
+
+    check = Submission.objects.create(exercise=submission.exercise, learner=trainee, mode="check", files={"notes.py": CODE},
+                                      status="failed", score=0.5)
+    client.force_login(trainer)
+    page = client.get(reverse("exercises:submission_detail", args=[check.pk])).content.decode()
+    assert "elle ne compte pas pour la note" in page and reverse("exercises:review_override", args=[check.pk]) not in page
+    assert reverse("exercises:review_override", args=[submission.pk]) in client.get(
+        reverse("exercises:submission_detail", args=[submission.pk])).content.decode()
+    response = client.post(reverse("exercises:review_override", args=[check.pk]), {"score": 90, "comment": "bien"}, follow=True)
+    check.refresh_from_db()
+    assert check.override_score is None and "seules les soumissions se notent" in response.content.decode()
+    with pytest.raises(SubmissionRefused):
+        services.submission_override(submission=check, by=trainer, score=0.9, comment="")
+
+
 def test_trainer_comments_a_line_and_the_learner_sees_it(client, trainer, submission, trainee):
     client.force_login(trainer)
     client.post(reverse("exercises:review_comment", args=[submission.pk]), {"filename": "notes.py", "line": 2, "text": "Et si la liste est vide ?"})
