@@ -370,6 +370,7 @@ def apply_form(exercise, data, simple):
         spec = exercise.spec()
         set_notebook(spec, data["notebook_source"], data.get("notebook_files") or {})
         exercise.starter, exercise.solution, exercise.tests, exercise.config = spec.starter, spec.solution, spec.tests, {}
+        exercise.points = spec.points
         return exercise
     if exercise.kind in WEB_FILES_BY_KIND:
         for role in ("starter", "solution"):

@@ -242,3 +242,6 @@ def set_notebook(spec, source_text, data):
     spec.tests = {"source.ipynb": source_text, **{f"data/{name}": text for name, text in data.items()}}
     spec.starter = {"notebook.ipynb": notebooks.as_text(notebooks.learner_copy(source))}
     spec.solution = {"notebook.ipynb": source_text}
+    # A notebook is worth its graded cells' points (nbgrader's total), whatever exercise.toml says.
+    total = sum(role.points for role in notebooks.roles(source) if role.role in ("test", "manual", "task"))
+    spec.points = max(1, round(total))

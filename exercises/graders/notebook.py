@@ -188,10 +188,12 @@ def grade(spec, submission, *, public_only=False, artefacts=False):
             to_run.cells[index].execution_count = record.get("execution_count")
     starter = notebooks.learner_copy(source)
     results = []
+    ordinals = {True: 0, False: 0}  # test cells, written answers: numbered for people
     for role in cell_roles:
         if role.role in ("test", "manual", "task"):
             record = cells.get(role.index, {})
-            results.append(_cell_result(role, record, graded, starter, missing, spec, run))
+            ordinals[role.role == "test"] += 1
+            results.append(_cell_result(role, record, graded, starter, missing, spec, run, ordinals[role.role == "test"]))
     if public_only:
         results = [r for r in results if not r.manual]  # written answers are for the trainer, not « Vérifier »
     result = _total(results, run.duration_ms, public_only)
@@ -250,16 +252,35 @@ def _outputs(outputs):
     return kept
 
 
-def _label(role):
+def _label(role, source, number):
+    """A graded cell's name for people: a test cell's first comment or docstring line (of its public
+    part: a hidden test's comment stays hidden), else « Tests de la question N »; never the grade_id."""
     points = ngettext("%(n)s point", "%(n)s points", 1 if role.points == 1 else 2) % {"n": f"{role.points:g}"}
     if role.role == "test":
-        return _("Tests « %(id)s » (%(points)s)") % {"id": role.grade_id, "points": points}
-    return _("Réponse rédigée « %(id)s » (%(points)s)") % {"id": role.grade_id, "points": points}
+        title = _cell_title(notebooks.split_hidden(source)[0]) or _("Tests de la question %(n)s") % {"n": number}
+        return _("%(title)s (%(points)s)") % {"title": title, "points": points}
+    return _("Réponse rédigée n° %(n)s (%(points)s)") % {"n": number, "points": points}
 
 
-def _cell_result(role, record, graded, starter, missing, spec, run):
+def _cell_title(source):
+    for line in source.splitlines():
+        text = line.strip()
+        if not text:
+            continue
+        if text.startswith("#") and not text.startswith("##"):
+            title = text.lstrip("#").strip()
+        elif text.startswith(('"""', "'''")):
+            title = text.strip("\"' ").strip()
+        else:
+            return ""
+        if title:
+            return title[:120]
+    return ""
+
+
+def _cell_result(role, record, graded, starter, missing, spec, run, ordinal):
     number = role.index + 1
-    name = _label(role)
+    name = _label(role, graded.cells[role.index].source, ordinal)
     if role.role in ("manual", "task"):
         answer = graded.cells[role.index].source.strip()
         unchanged = role.role == "manual" and (

@@ -68,7 +68,7 @@ def test_a_learner_checks_then_submits_a_notebook_and_the_trainer_grades_it(new_
     expect(review.locator(".nb-render")).to_contain_text("30 habitants")
     assert_accessible(review, "trainer's review of a notebook", review.url)
     review.set_viewport_size({"width": 1280, "height": 900})
-    review.get_by_label("Réponse rédigée « explication » (1 point) : points (sur 1)").fill("1")
+    review.get_by_label("Réponse rédigée n° 1 (1 point) : points (sur 1)").fill("1")
     review.get_by_role("button", name="Enregistrer les points").click()
     expect(review.get_by_text("Points enregistrés : la note est définitive.")).to_be_visible()
     page.reload()

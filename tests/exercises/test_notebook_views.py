@@ -47,6 +47,29 @@ def test_the_page_shows_cells_in_order_with_text_areas_for_answers_only(client, 
     assert reverse("exercises:notebook_bundle", args=[notebook_exercise.pk]) in page
 
 
+def test_a_notebook_shows_its_real_points_and_names_its_tests_for_people(client, enrolled, notebook_exercise, eager,
+                                                                         django_capture_on_commit_callbacks):
+    """The header said « 1 point » for a notebook worth 4; results named tests by grade_id (« q1-tests »)."""
+    client.force_login(enrolled)
+    page = client.get(notebook_exercise.get_absolute_url()).content.decode()
+    assert "Notebook Jupyter · 4 points" in page
+    data = {"mode": "submit", **fields(notebook_exercise, reponse=MOYENNE, reponse_total=TOTAL, explication="Somme.")}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(notebook_exercise.get_absolute_url(), data)
+    names = [t["name"] for t in Submission.objects.get().result["tests"]]
+    assert names == ["Tests de la question 1 (2 points)", "Tests de la question 2 (1 point)", "Réponse rédigée n° 1 (1 point)"]
+    assert not any("tests-moyenne" in name for name in names)
+
+
+def test_a_test_cell_is_named_by_its_first_comment_and_never_by_a_hidden_one():
+    from exercises.graders.notebook import _cell_title
+
+    assert _cell_title("# La moyenne de deux notes\nassert moyenne([1, 3]) == 2") == "La moyenne de deux notes"
+    assert _cell_title('"""Check that squares returns the correct output"""\nassert squares(1) == [1]') == (
+        "Check that squares returns the correct output")
+    assert _cell_title("assert x == 1\n# trop tard") == ""
+
+
 def test_downloads_are_the_learners_copy_and_its_data(client, enrolled, notebook_exercise):
     client.force_login(enrolled)
     copy = client.get(reverse("exercises:notebook_download", args=[notebook_exercise.pk]))
