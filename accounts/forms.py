@@ -117,3 +117,40 @@ class DeletionDecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(label=_("Commentaire"), required=False, max_length=2000)
+
+
+class NameForm(forms.Form):
+    """A person's name, corrected by the person or by their trainer."""
+
+    first_name = forms.CharField(label=_("Prénom"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Nom"), max_length=150, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("first_name") or "").strip() and not (data.get("last_name") or "").strip():
+            raise ValidationError(_("Indiquez au moins un prénom ou un nom."), code="empty")
+        return data
+
+
+class RecoveryForm(forms.Form):
+    """A new password with the recovery code given at sign-up (no e-mail needed)."""
+
+    username = forms.CharField(label=_("Nom d'utilisateur"), max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}))
+    code = forms.CharField(label=_("Code de secours"), max_length=40, help_text=_("Par exemple K7QX-4MPA-9RTZ : il figure sur la feuille imprimée à la création du compte."),
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}))
+    password1 = forms.CharField(label=_("Nouveau mot de passe"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("Le même mot de passe, une seconde fois"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            raise ValidationError(_("Les deux mots de passe ne sont pas identiques."), code="mismatch")
+        if first:
+            validate_password(first)
+        return data

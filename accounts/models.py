@@ -28,6 +28,8 @@ class User(AbstractUser):
     site = models.ForeignKey(
         "Site", verbose_name=_("lieu"), null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
     )
+    # A code to set a new password without e-mail (shown once at sign-up, printable), kept hashed.
+    recovery_code = models.CharField(max_length=128, blank=True)
     shares_progress = models.BooleanField(
         _("mon médiateur peut voir mes réussites"), default=False,
         help_text=_("Les médiateurs de vos ateliers voient alors vos cours terminés et vos attestations."),

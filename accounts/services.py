@@ -125,6 +125,46 @@ def network_failures(ip_address):
     return attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
 
 
+RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed again
+
+
+def _normal_code(text):
+    return "".join(ch for ch in (text or "").upper() if ch in RECOVERY_ALPHABET)
+
+
+def recovery_code_issue(*, user):
+    """A new recovery code (12 characters, about 59 bits) for the person, replacing the previous one;
+    only its hash is kept. Returned once, to be shown and printed."""
+    import secrets
+
+    from django.contrib.auth.hashers import make_password
+
+    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(12))
+    user.recovery_code = make_password(raw)
+    user.save(update_fields=["recovery_code"])
+    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+
+
+def recovery_code_reset(*, username, code, password):
+    """Set a new password with the recovery code: (user, new recovery code), or None. The code is
+    used once: a new one replaces it."""
+    from django.contrib.auth.hashers import check_password
+
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    raw = _normal_code(code)
+    if user is None or not user.recovery_code or len(raw) != 12 or not check_password(raw, user.recovery_code):
+        return None
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user, recovery_code_issue(user=user)
+
+
+def user_rename(*, user, first_name, last_name):
+    """A name corrected by the person or by their trainer (cards and attestations use it)."""
+    user.first_name, user.last_name = first_name.strip()[:150], last_name.strip()[:150]
+    user.save(update_fields=["first_name", "last_name"])
+
+
 def user_signup(*, username, password, email="", first_name=""):
     """A resident creates their own account; no e-mail address needed."""
     return get_user_model().objects.create_user(

@@ -17,7 +17,9 @@ from courses import services as courses_services
 
 from . import personal_data, services
 from .decorators import coordinator_required, staff_required
-from .forms import BulkLearnersForm, CohortForm, DeletionDecisionForm, DeletionRequestForm, LoginForm, SignupForm
+from .forms import (
+    BulkLearnersForm, CohortForm, DeletionDecisionForm, DeletionRequestForm, LoginForm, NameForm, RecoveryForm, SignupForm,
+)
 from .middleware import LAST_SEEN, SHARED_FLAG
 from .models import DeletionRequest
 
@@ -34,9 +36,79 @@ def signup(request):
             email=form.cleaned_data["email"], first_name=form.cleaned_data["first_name"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        request.session[RECOVERY_CODE] = services.recovery_code_issue(user=user)
         messages.success(request, _("Bienvenue %(name)s ! Votre compte est créé.") % {"name": user.display_name})
-        return redirect("courses:catalogue")
+        return redirect("accounts:recovery_code")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+# The recovery code just made stays in the person's session (their own code) until they log out,
+# so its page can be reloaded and printed; only its hash is stored.
+RECOVERY_CODE = "recovery_code"
+
+
+@login_required
+def recovery_code(request):
+    """The recovery code to print or note: with it, a forgotten password can be replaced without e-mail."""
+    if request.method == "POST":
+        request.session[RECOVERY_CODE] = services.recovery_code_issue(user=request.user)
+        return redirect("accounts:recovery_code")
+    code = request.session.get(RECOVERY_CODE)
+    response = render(request, "accounts/recovery_code.html", {"code": code})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def password_forgotten(request):
+    """Three ways back into an account: the recovery code, an e-mail (when the account has an
+    address), or the trainer or mediator, who prints a new login card."""
+    from axes.handlers.proxy import AxesProxyHandler
+    from django.contrib.auth.signals import user_login_failed
+
+    form = RecoveryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        credentials = {"username": form.cleaned_data["username"]}
+        # Guessing a recovery code is guessing a password: the login's lock-out counts both.
+        if AxesProxyHandler.is_locked(request, credentials):
+            return render(request, "accounts/locked_out.html", status=429)
+        done = services.recovery_code_reset(username=form.cleaned_data["username"], code=form.cleaned_data["code"],
+                                            password=form.cleaned_data["password1"])
+        if done is None:
+            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+            form.add_error(None, _("Ce nom d'utilisateur et ce code de secours ne vont pas ensemble. Vérifiez-les, ou "
+                                   "demandez une nouvelle carte de connexion à votre formateur ou médiateur."))
+        else:
+            user, code = done
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            request.session[RECOVERY_CODE] = code
+            messages.success(request, _("Votre mot de passe est changé. Votre ancien code de secours ne fonctionne plus : "
+                                        "notez le nouveau."))
+            return redirect("accounts:recovery_code")
+    return render(request, "accounts/password_forgotten.html", {"form": form})
+
+
+@login_required
+def my_account(request):
+    """Name, password, recovery code: what a person changes about their account."""
+    form = NameForm(request.POST or None, initial={"first_name": request.user.first_name, "last_name": request.user.last_name})
+    if request.method == "POST" and form.is_valid():
+        services.user_rename(user=request.user, first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"])
+        messages.success(request, _("Votre nom est corrigé."))
+        return redirect("accounts:my_account")
+    return render(request, "accounts/my_account.html", {"form": form})
+
+
+@staff_required
+def learner_rename(request, pk, learner_pk):
+    """A trainer or mediator corrects the name of a learner of their cohort (a typo on the card)."""
+    cohort = services.access_cohort(request.user, pk)
+    learner = services.access_learner(request.user, cohort, learner_pk)
+    form = NameForm(request.POST or None, initial={"first_name": learner.first_name, "last_name": learner.last_name})
+    if request.method == "POST" and form.is_valid():
+        services.user_rename(user=learner, first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"])
+        messages.success(request, _("Nom corrigé : %(name)s.") % {"name": learner.display_name})
+        return redirect(cohort)
+    return render(request, "accounts/learner_rename.html", {"cohort": cohort, "learner": learner, "form": form})
 
 
 class LoginView(auth_views.LoginView):

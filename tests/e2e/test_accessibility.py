@@ -24,6 +24,9 @@ PAGES = {
     "trainer-cohort": ("trainer", lambda cohort: cohort.get_absolute_url()),
     "course-editor": ("trainer", lambda cohort: f"/cours/atelier/{EDITED_COURSE}/"),
     "lesson-editor": ("trainer", _lesson_editor_url),
+    "password-forgotten": (None, lambda cohort: "/comptes/mot-de-passe-oublie/"),
+    "my-account": ("trainee", lambda cohort: "/comptes/mon-compte/"),
+    "recovery-code": ("trainee", lambda cohort: "/comptes/mon-compte/code-de-secours/"),
 }
 
 

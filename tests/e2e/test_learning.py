@@ -19,9 +19,13 @@ def test_resident_signs_up_enrols_and_completes_a_lesson(new_context, basics_cou
     page.get_by_label("Confirmation du mot de passe").fill("tremplin-e2e-2026")
     page.get_by_role("button", name="Créer mon compte").click()
 
+    # Her recovery code first, to print or write down (no e-mail address to fall back on).
+    expect(page.get_by_role("heading", level=1)).to_have_text("Votre code de secours")
+    expect(page.locator(".messages")).to_be_visible()
+    expect(page.locator("dd.mono").nth(1)).to_have_text(re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$"))
+    page.get_by_role("link", name="Continuer vers les cours").click()
     expect(page).to_have_url(re.compile(r"/cours/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Catalogue des cours")
-    expect(page.locator(".messages")).to_be_visible()
     expect(page.locator(".whoami")).to_contain_text("Compte : fatou")
     user = User.objects.get(username="fatou")
     assert (user.role, user.email) == (Role.RESIDENT, "")
