@@ -130,6 +130,7 @@ class AccountData:
             "email": user.email, "role": user.role, "site": user.site and user.site.name, "date_joined": user.date_joined,
             "last_login": user.last_login, "shares_progress_with_mediator": user.shares_progress,
             "is_active": user.is_active, "password": "(gardé chiffré : Tremplin ne le connaît pas)",
+            "recovery_code": "(gardé chiffré : Tremplin ne le connaît pas)" if user.recovery_code else "",
         }
         learner_of = Cohort.learners.through.objects.filter(user=user).select_related("cohort__site")
         trainer_of = Cohort.trainers.through.objects.filter(user=user).select_related("cohort__site")
