@@ -9,6 +9,7 @@ import time
 from django.utils.translation import gettext as _
 
 from .. import sandbox
+from ..errors import explain_line
 from ..results import Reason, Result
 from ..sandbox import SandboxUnavailable
 from .common import RefusedInput, check_submission, limits_for, materialise, run_failure, test_result, tests_result, unavailable
@@ -150,7 +151,7 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
         path = record.get("path") or record["name"]
         results.append(test_result(
             name=path, outcome=record["outcome"], hidden=not record["file"].startswith("/tests/public/"),
-            hidden_mounted=hidden_mounted, detail=lambda record=record: record.get("message", ""),
+            hidden_mounted=hidden_mounted, detail=lambda record=record: explain_line(record.get("message", ""), language="javascript"),
             key=f"{record['file']}::{path}",
         ))
     files_with_tests = {r["file"] for r in run.records if r.get("event") == "test" and r["name"] != r["file"]}

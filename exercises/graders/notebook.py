@@ -27,6 +27,7 @@ from .. import notebooks, sandbox
 from ..notebooks import NotebookError
 from ..results import Reason, Result, Status, TestResult
 from ..sandbox import Limits, SandboxUnavailable
+from ..errors import explain_error
 from .common import materialise, unavailable
 
 SOURCE = "source.ipynb"
@@ -366,13 +367,14 @@ def _error_text(record):
     ename, evalue = record.get("ename", ""), record.get("evalue", "")
     if ename == "AssertionError":
         return evalue or _("une vérification n'est pas satisfaite.")
-    if ename == "NameError":
-        return _("%(error)s. Avez-vous exécuté et complété la cellule qui la définit ?") % {"error": evalue}
     if ename == "MemoryError":
         return _("mémoire dépassée (MemoryError) : le calcul demande plus de mémoire que permis.")
     if ename == "NotImplementedError":
         return _("une cellule réponse n'est pas encore complétée (« raise NotImplementedError() »).")
-    return f"{ename}: {evalue}" if evalue else ename
+    explained = explain_error(ename, evalue)
+    if ename == "NameError":
+        explained += "\n" + _("Avez-vous complété la cellule qui le définit, au-dessus ?")
+    return explained
 
 
 def _memory_or_crash(run, number, spec):

@@ -9,6 +9,7 @@ import time
 from django.utils.translation import gettext as _
 
 from .. import sandbox
+from ..errors import caret, explain_line, explain_syntax
 from ..results import Reason, Result
 from ..sandbox import SandboxUnavailable
 from .common import (
@@ -60,14 +61,15 @@ def explain(message, stdout=""):
         elif where and call is None:
             call = where
         elif not line.startswith(("assert ", "+", "At index", "Use -v", "Full diff", "-", "?")):
-            sentence.append(line.removeprefix("AssertionError: ").removeprefix("AssertionError"))
+            # pytest.fail("…") and assert's messages are the trainer's own words, shown as they are.
+            sentence.append(line.removeprefix("AssertionError: ").removeprefix("AssertionError").removeprefix("Failed: "))
     parts = [s for s in sentence if s]
     if got is not None:
         obtained = _("Obtenu : %(got)s — attendu : %(expected)s") % {"got": got, "expected": expected}
         if call is not None and call.group("value") == got:
             obtained += " " + _("(%(call)s a renvoyé %(value)s)") % {"call": call.group("call"), "value": got}
         parts.append(obtained)
-    text = "\n".join(parts) or message
+    text = explain_line("\n".join(parts)) if parts else explain_line(message)
     if stdout.strip():
         shown = stdout[-OUTPUT_SHOWN:]
         text += "\n" + _("Ce que votre programme a affiché :") + "\n" + shown
@@ -82,9 +84,16 @@ def syntax_error(files):
         try:
             compile(source, name, "exec", dont_inherit=True)
         except SyntaxError as exc:
-            return _("Erreur de syntaxe dans %(file)s, ligne %(line)s : %(msg)s") % {
-                "file": name, "line": exc.lineno or "?", "msg": exc.msg,
+            french = explain_syntax(exc.msg)
+            text = _("Erreur de syntaxe dans %(file)s, ligne %(line)s : %(msg)s") % {
+                "file": name, "line": exc.lineno or "?", "msg": french or exc.msg,
             }
+            shown = caret(exc.text, exc.offset)
+            if shown:
+                text += "\n" + shown
+            if french:
+                text += "\n" + _("Message d'origine : %(m)s") % {"m": exc.msg}
+            return text
         except (ValueError, MemoryError, RecursionError) as exc:
             reason = str(exc) or _("il est trop imbriqué ou trop long")
             return _("Le fichier %(file)s ne peut pas être lu comme du Python : %(msg)s") % {"file": name, "msg": reason}
@@ -217,7 +226,7 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
         last_line = last_line.removeprefix("E").strip()
         return Result.error(
             Reason.CRASH,
-            _("Votre code n'a pas pu être chargé : %(error)s") % {"error": last_line[:300]},
+            _("Votre code n'a pas pu être chargé : %(error)s") % {"error": explain_line(last_line)[:600]},
             run.duration_ms,
         )
     end = next((r for r in run.records if r.get("event") == "end"), {})
