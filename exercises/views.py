@@ -23,6 +23,7 @@ from . import services
 from . import notebooks
 from .forms import CodeForm, LineCommentForm, ManualGradeForm, NotebookForm, OverrideForm, ReviewFilterForm, quiz_answers
 from .graders import WEB_KINDS
+from .graders import quiz as quiz_grader
 from .graders import web as web_grader
 from .models import Exercise, RenderedNotebook, Screenshot, Submission
 from .results import Result
@@ -235,6 +236,9 @@ def _submit(request, exercise):
     try:
         if exercise.kind == "quiz":
             answers = quiz_answers(request.POST, exercise.config.get("questions", []))
+            missing = quiz_grader.unanswered(exercise.config.get("questions", []), answers)
+            if missing and not request.POST.get("incomplete"):
+                return _quiz_incomplete(request, exercise, answers, missing)
             submission = services.submission_create(
                 exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers, language=request.LANGUAGE_CODE,
                 key=key,
@@ -267,6 +271,19 @@ def _submit(request, exercise):
     if request.htmx:
         return render(request, "exercises/exercise_detail.html#result", {**_context(request, exercise, submission), "oob": True})
     return redirect(f"{exercise.get_absolute_url()}?soumission={submission.pk}#resultat")
+
+
+def _quiz_incomplete(request, exercise, answers, missing):
+    """Questions left without an answer: asked before anything counts, the answers given kept."""
+    context = _context(request, exercise)
+    for question in context["questions"]:
+        given = answers.get(f"q{question['index']}")
+        question["given"] = given
+        for position, pair in enumerate(question.get("pairs", [])):
+            pair["given"] = given.get(str(position), "") if isinstance(given, dict) else ""
+    context.update(unanswered=missing, submission=None, result=None)
+    template = "exercises/exercise_detail.html#result" if request.htmx else "exercises/exercise_detail.html"
+    return render(request, template, context)
 
 
 def _invalid(request, exercise, form):

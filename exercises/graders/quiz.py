@@ -140,6 +140,50 @@ def check(question, answer):
     return False, ""
 
 
+def _choice_texts(question, indexes):
+    choices = question.get("choices", [])
+    return ", ".join(choices[i]["text"] for i in indexes if 0 <= i < len(choices))
+
+
+def answer_texts(question, answer):
+    """(the learner's answer, the right one) in words, for the feedback; "" when there is none to show."""
+    kind = question["type"]
+    if kind == "single":
+        given = [int(answer)] if str(answer).isdigit() else []
+        right = [i for i, c in enumerate(question["choices"]) if c.get("correct")]
+        return _choice_texts(question, given), _choice_texts(question, right)
+    if kind == "multiple":
+        given = sorted(int(a) for a in (answer or []) if str(a).isdigit())
+        right = [i for i, c in enumerate(question["choices"]) if c.get("correct")]
+        return _choice_texts(question, given), _choice_texts(question, right)
+    if kind == "truefalse":
+        words = {"true": _("Vrai"), "false": _("Faux")}
+        return words.get(answer, ""), words["true" if question["answer"] else "false"]
+    if kind == "short":
+        return str(answer or "").strip(), "" if question.get("regex") else (question.get("answers") or [""])[0]
+    if kind == "numeric":
+        tolerance = float(question.get("tolerance", 0))
+        right = f"{float(question['answer']):g}" + (f" (± {tolerance:g})" if tolerance else "")
+        return str(answer or "").strip(), right
+    if kind == "matching":
+        pairs, given = question["pairs"], answer if isinstance(answer, dict) else {}
+        chosen = [f"{pair['left']} → {pairs[int(given[str(i)])]['right']}" for i, pair in enumerate(pairs)
+                  if str(given.get(str(i), "")).isdigit() and int(given[str(i)]) < len(pairs)]
+        return "; ".join(chosen), "; ".join(f"{pair['left']} → {pair['right']}" for pair in pairs)
+    return "", ""
+
+
+def unanswered(questions, answers):
+    """The numbers (from 1) of the questions left without an answer."""
+    missing = []
+    for index, question in enumerate(questions):
+        answer = answers.get(f"q{index}")
+        empty = not answer or (isinstance(answer, dict) and not any(answer.values())) or (isinstance(answer, str) and not answer.strip())
+        if empty:
+            missing.append(index + 1)
+    return missing
+
+
 def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG001 - one signature for every kind
     questions = spec.config.get("questions", [])
     if not isinstance(submission, dict):
@@ -150,15 +194,25 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
         ok, feedback = check(question, submission.get(f"q{index}"))
         total += weight
         earned += weight if ok else 0
+        given, right = answer_texts(question, submission.get(f"q{index}"))
+        lines = [_("Votre réponse : %(a)s") % {"a": given} if given else _("Vous n'avez pas répondu.")]
+        if not ok and right:
+            lines.append(_("La bonne réponse : %(a)s") % {"a": right})
+        if feedback:
+            lines.append(feedback)
         tests.append(TestResult(
-            name=_("Question %(n)s") % {"n": index + 1},
+            name=_("%(n)s. %(question)s") % {"n": index + 1, "question": question.get("text", "")},
             status=Status.PASSED if ok else Status.FAILED,
-            message=(_("Bonne réponse.") if ok else _("Ce n'est pas la bonne réponse.")) + (" " + feedback if feedback else ""),
+            message="\n".join(lines),
         ))
+    right_count = sum(t.status == Status.PASSED for t in tests)
     result = Result.from_tests(
         tests, 0,
         message_passed=_("Bravo, toutes vos réponses sont justes !"),
-        message_failed=_("Certaines réponses ne sont pas justes : lisez les explications."),
+        message_failed=(_("Presque ! %(n)s bonnes réponses sur %(t)s : relisez les explications, puis recommencez si vous le pouvez.")
+                        if right_count * 2 >= len(tests) else
+                        _("%(n)s bonne(s) réponse(s) sur %(t)s : relisez les explications sous chaque question, elles vous aideront.")) % {
+            "n": right_count, "t": len(tests)},
     )
     result.score = round(earned / total, 4) if total else 0.0
     return result

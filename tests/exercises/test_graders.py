@@ -97,7 +97,7 @@ def test_quiz_each_wrong_answer_costs_its_question(key, wrong):
     result = grade(QUIZ, {**ALL_RIGHT, key: wrong})
     assert result.status == "failed" and result.score == pytest.approx(5 / 6, abs=0.001)
     failed = [t for t in result.tests if t.status == "failed"]
-    assert len(failed) == 1 and "Ce n'est pas la bonne réponse" in failed[0].message
+    assert len(failed) == 1 and "La bonne réponse : " in failed[0].message
 
 
 def test_quiz_feedback_is_given():

@@ -73,6 +73,28 @@ def test_quiz_page_and_answers(client, enrolled, quiz_exercise):
     assert "Bravo, toutes vos réponses sont justes" in response.content.decode()
 
 
+def test_quiz_feedback_repeats_each_question_with_the_answer_and_the_right_one(client, enrolled, quiz_exercise):
+    client.force_login(enrolled)
+    answers = {"q0": "1", "q1": "false", "q2": "franceconnect", "q3": "12", "q4": ["0", "1"], "q5_0": "0", "q5_1": "1"}
+    page = client.post(quiz_exercise.get_absolute_url(), answers, follow=True).content.decode()
+    assert "Presque ! 5 bonnes réponses sur 6" in page
+    assert "1. Quelle adresse est celle d&#x27;un site officiel ?" in page and "✗ À revoir" in page and "✓ Juste" in page
+    assert "Votre réponse : www.impots-gouv.fr.com<br>La bonne réponse : www.impots.gouv.fr<br>Non : regardez la fin" in page
+    assert "✗ échoué" not in page and '<p class="quiz-feedback">' in page
+
+
+def test_a_half_answered_quiz_asks_before_anything_counts(client, enrolled, quiz_exercise):
+    client.force_login(enrolled)
+    partial = {"q0": "0", "q1": "false", "q3": "12", "q4": ["0", "1"], "q5_0": "0", "q5_1": ""}
+    page = client.post(quiz_exercise.get_absolute_url(), partial).content.decode()
+    assert "Vous n’avez pas répondu à la question 3." in page and not Submission.objects.exists()
+    assert 'value="0" checked' in page and 'value="false" checked' in page and 'value="12"' in page  # kept
+    assert 'name="incomplete" value="1"' in page
+    response = client.post(quiz_exercise.get_absolute_url(), {**partial, "incomplete": "1"}, follow=True)
+    submission = Submission.objects.get()
+    assert submission.score < 1 and "Vous n&#x27;avez pas répondu." in response.content.decode()
+
+
 def test_attempt_limit_is_explained(client, enrolled, python_exercise, eager, django_capture_on_commit_callbacks):
     python_exercise.max_attempts = 1
     python_exercise.save()
