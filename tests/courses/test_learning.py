@@ -128,17 +128,3 @@ def test_wide_tables_and_code_scroll_in_focusable_regions(client, resident, basi
     page = client.get(first_lesson.get_absolute_url()).content.decode()
     assert page.count('class="scroll-region" role="region" tabindex="0"') == 2
     assert "    return 1" in page  # code keeps its indentation
-
-
-def test_a_lesson_table_with_a_header_reads_as_cards_on_a_phone(client, resident, basics_course, first_lesson):
-    """Lesson tables were cut off at 360 px (the « Pourquoi » column out of view): each cell now carries
-    its column's name and the table reflows into cards; tables without a header row still scroll."""
-    first_lesson.body = ("<table><thead><tr><th>Signe</th><th>Pourquoi</th></tr></thead>"
-                         "<tbody><tr><td>Urgence</td><td>Pour vous presser</td></tr></tbody></table>")
-    first_lesson.save()
-    client.force_login(resident)
-    client.post(reverse("courses:enrol", args=[basics_course.slug]))
-    page = client.get(first_lesson.get_absolute_url()).content.decode()
-    assert '<table class="table-cards">' in page
-    assert '<td data-label="Signe">Urgence</td><td data-label="Pourquoi">Pour vous presser</td>' in page
-    assert 'class="scroll-region"' not in page
