@@ -150,8 +150,12 @@ LOGOUT_REDIRECT_URL = "home"
 # Login rate limiting: 5 failures lock the username + IP pair for 15 minutes, and 100 failures
 # from one address across usernames lock that address (accounts.forms.LoginForm): a workshop
 # of 20 people behind one box, each mistyping up to 4 times, stays under it.
-# E-mail (password reset for people who gave an address): printed on the console unless configured.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail (password reset for people who gave an address). In development it is printed on the
+# console; in production it goes to an SMTP server (EMAIL_HOST), never to the logs, where a reset
+# link would let whoever reads them into the account.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tremplin <ne-pas-repondre@tremplin.localhost>")

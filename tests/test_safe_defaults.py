@@ -51,3 +51,11 @@ def test_the_wsgi_entry_point_says_static_files_are_not_collected(tmp_path):
     static.mkdir(parents=True)
     (static / "staticfiles.json").write_text('{"paths": {}, "version": "1.1", "hash": ""}')
     assert run_python("import config.wsgi", tmp_path, DJANGO_SECRET_KEY="k" * 50).returncode == 0
+
+
+def test_reset_e_mails_never_go_to_the_logs_in_production(tmp_path):
+    """A password-reset link printed on the console would let whoever reads the logs into the account."""
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.EMAIL_BACKEND)"
+    result = run_python(code, tmp_path, DJANGO_SECRET_KEY="k" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
