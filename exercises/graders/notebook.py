@@ -15,9 +15,11 @@ points; hidden tests only say whether they passed (why they failed is kept for t
 manual cells wait for a trainer.
 """
 
+import ast
 import dataclasses
 import json
 import math
+import re
 import time
 
 from django.utils.translation import gettext as _
@@ -116,8 +118,12 @@ def _take():
     return _start()
 
 
-def cell_plan(to_run, cell_roles):
-    """What each code cell is for the run: the learner's answer, the trainer's provided code, or tests."""
+def cell_plan(to_run, cell_roles, source=None):
+    """What each code cell is for the run: the learner's answer, the trainer's provided code, or tests.
+
+    An answer cell carries the imports of the trainer's own answer whose names the tests use: the
+    tests' side runs them itself, so `np.testing.assert_allclose` in a test is this side's numpy
+    even when only the answer imports numpy (the learner's kernel could have replaced it)."""
     plan = []
     for role, cell in zip(cell_roles, to_run.cells):
         if cell.cell_type != "code":
@@ -125,13 +131,55 @@ def cell_plan(to_run, cell_roles):
         kind = {"solution": "answer", "manual": "answer", "test": "test"}.get(role.role, "teacher")
         hidden = (cell.get("metadata", {}).get("tremplin") or {}).get("hidden")
         plan.append({"index": role.index, "kind": kind, "source": cell.source, "hidden": hidden})
+    if source is not None:
+        used = set()
+        for entry in plan:
+            if entry["kind"] == "test":
+                used.update(IDENTIFIER.findall(entry["source"] + "\n" + (entry["hidden"] or "")))
+        for entry in plan:
+            if entry["kind"] == "answer":
+                entry["imports"] = library_imports(source.cells[entry["index"]].source, used)
     return plan
 
 
-def _execute(spec, to_run, cell_roles, code_cells):
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+MAGIC = re.compile(r"^(\s*)[%!].*$", re.MULTILINE)
+
+
+def library_imports(text, used):
+    """The top-level import statements of a trainer's cell that bind a name in `used`, as source that
+    ignores a module the tests' side lacks ("" if none, or if the cell is not plain Python)."""
+    try:
+        tree = ast.parse(MAGIC.sub(r"\1pass", text))
+    except (SyntaxError, ValueError):
+        return ""
+    lines = []
+
+    def visit(statements):
+        for node in statements:
+            if isinstance(node, ast.Import):
+                aliases = [a for a in node.names if (a.asname or a.name.split(".")[0]) in used]
+                if aliases:
+                    lines.append(ast.unparse(ast.Import(names=aliases)))
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                aliases = [a for a in node.names if a.name != "*" and (a.asname or a.name) in used]
+                if aliases:
+                    lines.append(ast.unparse(ast.ImportFrom(module=node.module, names=aliases, level=0)))
+            elif isinstance(node, (ast.If, ast.Try, ast.With)):
+                visit(node.body)
+                visit(getattr(node, "orelse", []))
+                for handler in getattr(node, "handlers", []):
+                    visit(handler.body)
+                visit(getattr(node, "finalbody", []))
+
+    visit(tree.body)
+    return "".join(f"try:\n    {line}\nexcept ImportError:\n    pass\n" for line in lines)
+
+
+def _execute(spec, to_run, cell_roles, code_cells, source=None):
     """Run the notebook on its two sides; returns a sandbox.PairRun."""
     limits = limits_for(spec, code_cells)
-    payload = {"cells": cell_plan(to_run, cell_roles), "files": data_files(spec), "cell_timeout": spec.time_limit}
+    payload = {"cells": cell_plan(to_run, cell_roles, source), "files": data_files(spec), "cell_timeout": spec.time_limit}
     started = _take()
     if started is None:  # development without bubblewrap (SANDBOX_ALLOW_UNSAFE): no spare
         command = [*TESTS_COMMAND, "--input", "/tests/input.json", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}"]
@@ -175,7 +223,7 @@ def grade(spec, submission, *, public_only=False, artefacts=False):
     code_cells = sum(cell.cell_type == "code" for cell in to_run.cells)
     if code_cells:
         try:
-            run = _diagnosis(_execute(spec, to_run, cell_roles, code_cells))
+            run = _diagnosis(_execute(spec, to_run, cell_roles, code_cells, source))
         except SandboxUnavailable as exc:
             return unavailable(exc)
     else:  # only written answers (nbgrader's own ps1/problem2.ipynb): nothing to run, all for the trainer

@@ -287,6 +287,8 @@ class Runner:
                 status, outputs, truncated, error = self.kernel_cell(source)
                 if status in ("ok", "error") and kind == "teacher":
                     self.here(source, "teacher")  # its imports and helpers, for the tests (outputs not kept)
+                if kind == "answer" and cell.get("imports"):
+                    self.here(cell["imports"], "teacher")  # the trainer's answer's imports: this side's own modules
             else:
                 status, capture, error = self.here(source, "test")
                 outputs, truncated = capture.outputs, capture.truncated

@@ -199,3 +199,75 @@ def test_the_corpus_is_complete():
         assert not [secret for secret in NEVER_SHOWN if secret in text], path.name
         if path.name.endswith(TOTAL_SUFFIX):
             assert path.name.removesuffix(TOTAL_SUFFIX) in names, f"{path.name}: no attack of that name"
+
+
+# ------------------------------------------------------------------ library names in the tests
+# tests/exercises/examples/notebook-ecarts: only the trainer's *answer* imports numpy; its test cell
+# uses `np.testing.assert_allclose`, its hidden test `assert_allclose`. Those names are the tests'
+# side's own imports (the grader sends it the imports of the trainer's answer), never the kernel's:
+# a learner who replaces them in its kernel, or binds them to its own objects, gains nothing.
+LIBRARY_ATTACKS = {
+    "honest": (
+        "# an honest answer that does not import assert_allclose, which the hidden test uses: the tests' own\n"
+        "import numpy as np\n"
+        "def ecarts(valeurs):\n"
+        "    return np.array(valeurs) - np.mean(valeurs)\n"
+    ),
+    "module-function-patched": (
+        "# np.testing.assert_allclose replaced in the learner's numpy: every comparison passes\n"
+        "import numpy as np\n"
+        "from numpy import testing\n"
+        "testing.assert_allclose = lambda *args, **kwargs: None\n"
+        "from numpy.testing import assert_allclose\n"
+        "def ecarts(valeurs):\n"
+        "    return [0]\n"
+    ),
+    "fake-module-object": (
+        "# np and assert_allclose bound to the learner's own objects, which accept anything\n"
+        "class Testing:\n"
+        "    def assert_allclose(self, *args, **kwargs):\n"
+        "        return None\n"
+        "class FakeNumpy:\n"
+        "    testing = Testing()\n"
+        "np = FakeNumpy()\n"
+        "def assert_allclose(*args, **kwargs):\n"
+        "    return None\n"
+        "def ecarts(valeurs):\n"
+        "    return 0\n"
+    ),
+    "sys-modules-replaced": (
+        "# the learner's sys.modules['numpy.testing'] and numpy itself swapped for modules that accept anything\n"
+        "import sys, types\n"
+        "fake = types.ModuleType('numpy')\n"
+        "fake.testing = types.ModuleType('numpy.testing')\n"
+        "fake.testing.assert_allclose = lambda *args, **kwargs: None\n"
+        "sys.modules['numpy'], sys.modules['numpy.testing'] = fake, fake.testing\n"
+        "import numpy as np\n"
+        "from numpy.testing import assert_allclose\n"
+        "def ecarts(valeurs):\n"
+        "    return 0\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY_ATTACKS))
+def test_library_names_used_by_the_tests_are_the_tests_own(name):
+    spec = read_exercise(EXAMPLES / "notebook-ecarts")
+    copy = nbformat.reads(spec.starter["notebook.ipynb"], as_version=4)
+    for cell in copy.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "reponse":
+            cell.source = LIBRARY_ATTACKS[name]
+    result = grade(spec, {"notebook.ipynb": nbformat.writes(copy)})
+    ecarts = by_key(result)["tests-ecarts"]
+    if name == "honest":
+        assert (result.status, ecarts.status, ecarts.earned) == ("passed", "passed", 2), result
+    else:
+        assert (ecarts.status, ecarts.earned) == ("failed", 0), f"{name}: {ecarts}"
+        assert result.status != "passed" and result.score == 0, f"{name}: {result}"
+    assert not survivors()
+
+
+def test_the_reference_answer_of_the_library_example_passes():
+    spec = read_exercise(EXAMPLES / "notebook-ecarts")
+    result = grade(spec, dict(spec.solution))
+    assert (result.status, by_key(result)["tests-ecarts"].earned) == ("passed", 2), result

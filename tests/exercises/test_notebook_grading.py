@@ -273,3 +273,27 @@ def test_an_executed_notebook_shows_each_answer_s_figure_once():
     document = result.artefacts["document"]
     assert [mime for mime, _data in document["images"]] == ["image/png", "image/png"]  # two plotting answer cells
     assert by_key(result)["q1-tests"].status == "passed"
+
+
+def test_the_tests_side_gets_the_imports_of_the_trainers_answer_that_the_tests_use():
+    from exercises.graders.notebook import library_imports
+
+    answer = (
+        "%matplotlib inline\n"
+        "import numpy as np, os\n"
+        "import matplotlib.pyplot as plt\n"
+        "try:\n"
+        "    from numpy.testing import assert_allclose as close\n"
+        "except ImportError:\n"
+        "    pass\n"
+        "from . import local\n"
+        "from math import *\n"
+        "def f():\n"
+        "    import json\n"
+    )
+    code = library_imports(answer, {"np", "close", "json", "local", "plt"})
+    assert code.count("try:") == 3
+    for line in ("import numpy as np", "import matplotlib.pyplot as plt", "from numpy.testing import assert_allclose as close"):
+        assert f"    {line}\n" in code
+    assert ", os" not in code and "json" not in code and "local" not in code and "math" not in code
+    assert library_imports("def broken(:\n", {"np"}) == ""
