@@ -21,6 +21,19 @@
       window.speechSynthesis.speak(utterance);
     });
   });
+  // Lesson tables become cards on a phone (.table-cards): cells labelled here, not in the stored HTML.
+  document.querySelectorAll(".lesson-body table").forEach(function (table) {
+    var head = table.tHead && table.tHead.rows[0], each = Array.prototype.forEach;
+    if (!head || table.querySelector("[colspan],[rowspan]")) return;
+    each.call(table.tBodies, function (body) {
+      each.call(body.rows, function (row) {
+        each.call(row.cells, function (cell, i) {
+          if (head.cells[i]) cell.setAttribute("data-label", head.cells[i].textContent.trim());
+        });
+      });
+    });
+    table.classList.add("table-cards");
+  });
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
@@ -94,8 +107,9 @@
     document.body.addEventListener("htmx:afterSwap", sizePreview);
   });
   // File inputs with a size limit: a file over it is refused before anything is sent (slow
-  // connections), with the message next to the field; the server checks again.
-  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+  // connections), with the message next to the field; the server checks again. Inputs that take
+  // photos are static/js/uploads.js's, which downscales them first.
+  document.querySelectorAll("input[type=file][data-max-bytes]:not([data-image-max-side])").forEach(function (input) {
     var note = document.createElement("p");
     note.className = "errorlist";
     note.id = input.id + "-too-big";

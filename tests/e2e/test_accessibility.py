@@ -1,6 +1,6 @@
 import pytest
 
-from courses.models import Lesson, Module, Status
+from courses.models import CourseImport, Lesson, Module, Status
 
 from .checks import PHONE_WIDTH, assert_accessible
 from .conftest import heaviest_lesson
@@ -15,6 +15,16 @@ def _lesson_editor_url(cohort):
     return f"/cours/atelier/{EDITED_COURSE}/modules/{module.pk}/lecons/nouvelle/"
 
 
+def _refused_import_url(cohort):
+    """A refused course import as its author sees it: long package paths must wrap on a phone."""
+    path = f"{EDITED_COURSE}/02-mise-en-page-responsive/03-grille-de-cartes-responsive/tests/checks.toml"
+    job = CourseImport.objects.create(
+        requested_by=cohort.trainers.first(), filename=f"{EDITED_COURSE}.zip", status=CourseImport.Status.FAILED,
+        messages=[f"{path}:12: « type » doit valoir l'un de : exists, count, text", f"{EDITED_COURSE}/course.toml:3: TOML invalide"],
+    )
+    return job.get_absolute_url()
+
+
 # name: (who looks at it, its address)
 PAGES = {
     "catalogue": (None, lambda cohort: "/cours/"),
@@ -27,6 +37,8 @@ PAGES = {
     "password-forgotten": (None, lambda cohort: "/comptes/mot-de-passe-oublie/"),
     "my-account": ("trainee", lambda cohort: "/comptes/mon-compte/"),
     "recovery-code": ("trainee", lambda cohort: "/comptes/mon-compte/code-de-secours/"),
+    "course-import": ("trainer", lambda cohort: "/cours/atelier/importer/"),
+    "course-import-refused": ("trainer", lambda cohort: _refused_import_url(cohort)),
 }
 
 
@@ -53,3 +65,39 @@ def test_every_demo_lesson_fits_a_phone(new_context, demo_world, trainee):
         if width > PHONE_WIDTH:
             too_wide[lesson.get_absolute_url()] = width
     assert too_wide == {}
+
+
+@pytest.mark.parametrize("who", ["trainee", "trainer"])
+def test_the_header_folds_into_a_compact_bar_on_a_phone(new_context, demo_world, trainee, trainer, who):
+    """At 360 px the menu and the account bar leave the screen to the page (they took 245 px of 780),
+    and every menu link stays reachable with the keyboard, visible when it has the focus."""
+    user = {"trainee": trainee, "trainer": trainer}[who]
+    page = new_context(user=user, viewport={"width": PHONE_WIDTH, "height": 780}).new_page()
+    page.goto("/comptes/tableau-de-bord/")
+    height = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
+    print(f"\n  header at {PHONE_WIDTH} px ({who}): {height:.0f} px")
+    assert height <= 130, height
+    links = page.locator("nav[aria-label] .nav a")
+    assert links.count() >= 3
+    for index in range(links.count()):
+        link = links.nth(index)
+        link.focus()
+        box = link.bounding_box()
+        assert box and 0 <= box["x"] and box["x"] + box["width"] <= PHONE_WIDTH + 1, (link.inner_text(), box)
+    assert page.get_by_role("button", name="Se déconnecter").first.is_visible()
+
+
+def test_lesson_tables_reflow_into_cards_on_a_phone(new_context, demo_world, trainee):
+    """At 360 px the « Pourquoi » column of a lesson's table is read in full, each cell under its
+    column's name; on a desktop the table stays a table."""
+    lesson = Lesson.objects.get(slug="adresse-electronique")
+    page = new_context(user=trainee, viewport={"width": PHONE_WIDTH, "height": 780}).new_page()
+    page.goto(lesson.get_absolute_url())
+    cell = page.locator(".lesson-body td", has_text="Il y a un espace.")
+    box = cell.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH, box
+    label = cell.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert "Pourquoi" in label, label
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert cell.evaluate("cell => getComputedStyle(cell).display") == "table-cell"
+    assert_accessible(page, "lesson-cards", lesson.get_absolute_url())

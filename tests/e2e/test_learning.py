@@ -26,7 +26,7 @@ def test_resident_signs_up_enrols_and_completes_a_lesson(new_context, basics_cou
     page.get_by_role("link", name="Continuer vers les cours").click()
     expect(page).to_have_url(re.compile(r"/cours/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Catalogue des cours")
-    expect(page.locator(".whoami")).to_contain_text("Compte : fatou")
+    expect(page.locator(".whoami")).to_contain_text("fatou")
     user = User.objects.get(username="fatou")
     assert (user.role, user.email) == (Role.RESIDENT, "")
 
