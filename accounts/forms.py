@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Cohort, Site, User
+from .models import Cohort, Role, Site, User
 
 MAX_BULK_NAMES = 60
 
@@ -55,7 +55,7 @@ class LoginForm(AuthenticationForm):
 class CohortForm(forms.ModelForm):
     class Meta:
         model = Cohort
-        fields = ("name", "site", "start_date", "end_date")
+        fields = ("name", "kind", "site", "start_date", "end_date")
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -67,6 +67,25 @@ class CohortForm(forms.ModelForm):
         if user is not None and not user.is_coordinator and user.site_id:
             sites = sites.filter(pk=user.site_id)
         self.fields["site"].queryset = sites
+        if user is not None and not self.instance.pk:  # a mediator's group is a workshop, a trainer's a promo
+            self.fields["kind"].initial = Cohort.Kind.WORKSHOP if user.role == Role.MEDIATOR else Cohort.Kind.PROMO
+
+
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code du groupe"), max_length=20, help_text=_("Six lettres et chiffres, donnés par la personne qui anime le groupe."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "class": "mono"}),
+        error_messages={"required": _("Tapez le code du groupe.")},
+    )
+
+
+class InviteForm(forms.Form):
+    username = forms.CharField(
+        label=_("Identifiant de la personne"), max_length=150,
+        help_text=_("Celui qu’elle tape pour se connecter. Elle devra accepter à sa prochaine connexion."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": _("Indiquez l’identifiant de la personne.")},
+    )
 
 
 class BulkLearnersForm(forms.Form):

@@ -34,6 +34,9 @@ class User(AbstractUser):
         _("mon médiateur peut voir mes réussites"), default=False,
         help_text=_("Les médiateurs de vos ateliers voient alors vos cours terminés et vos attestations."),
     )
+    # When the person answered « may the mediators of your groups see your progress? »: asked once,
+    # at the login after joining a group that a mediator runs (accounts.services.questions_for).
+    sharing_asked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("utilisateur")
@@ -82,10 +85,19 @@ class Site(models.Model):
 
 
 class Cohort(models.Model):
-    """A promo of an École du web, or a workshop group of a mediation place."""
+    """A promo of an École du web, or a workshop group of a mediation place: the words on its pages
+    follow its kind (« promo », « formateurs », « apprenants » or « groupe », « médiateurs », « participants »)."""
+
+    class Kind(models.TextChoices):
+        PROMO = "promo", _("Promo (formation)")
+        WORKSHOP = "atelier", _("Groupe d’atelier (médiation)")
 
     name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.PROMO)
     site = models.ForeignKey(Site, verbose_name=_("lieu"), on_delete=models.PROTECT, related_name="cohorts")
+    # A short code shown by the trainer or mediator, typed by a person to join (after confirming).
+    join_code = models.CharField(max_length=12, blank=True, db_index=True)
+    join_code_expires_at = models.DateTimeField(null=True, blank=True)
     start_date = models.DateField(_("début"), null=True, blank=True)
     end_date = models.DateField(_("fin"), null=True, blank=True)
     trainers = models.ManyToManyField(
@@ -105,6 +117,25 @@ class Cohort(models.Model):
 
     def get_absolute_url(self):
         return reverse("accounts:cohort_detail", args=[self.pk])
+
+    @property
+    def is_workshop(self):
+        return self.kind == self.Kind.WORKSHOP
+
+
+class CohortInvitation(models.Model):
+    """A trainer or mediator asked a person who already has an account to join a group: the person
+    accepts or declines at their next login (accounts.services.cohort_join)."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cohort_invitations")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("invitation dans un groupe")
+        verbose_name_plural = _("invitations dans un groupe")
+        constraints = [models.UniqueConstraint(fields=["cohort", "user"], name="one_invitation_per_group")]
 
 
 def hash_token(raw):

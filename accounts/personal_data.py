@@ -122,13 +122,14 @@ class AccountData:
         from django.contrib.admin.models import LogEntry
         from django.contrib.auth import get_user_model
 
-        from .models import Cohort, DeletionRequest, LoginLink
+        from .models import Cohort, CohortInvitation, DeletionRequest, LoginLink
 
         User = get_user_model()
         account = {
             "id": user.pk, "username": user.username, "first_name": user.first_name, "last_name": user.last_name,
             "email": user.email, "role": user.role, "site": user.site and user.site.name, "date_joined": user.date_joined,
             "last_login": user.last_login, "shares_progress_with_mediator": user.shares_progress,
+            "sharing_asked_at": user.sharing_asked_at,
             "is_active": user.is_active, "password": "(gardé chiffré : Tremplin ne le connaît pas)",
             "recovery_code": "(gardé chiffré : Tremplin ne le connaît pas)" if user.recovery_code else "",
         }
@@ -145,6 +146,10 @@ class AccountData:
                     [{"id": m.pk, "cohort": m.cohort.name, "site": m.cohort.site.name} for m in learner_of]),
             Section("promos_formateur", "Les promos et groupes que vous animez", "accounts.Cohort_trainers",
                     [{"id": m.pk, "cohort": m.cohort.name, "site": m.cohort.site.name} for m in trainer_of]),
+            Section("invitations", "Les invitations à rejoindre un groupe : reçues, et envoyées par vous", "accounts.CohortInvitation",
+                    [{"id": i.pk, "cohort": i.cohort.name, "created_at": i.created_at, "for_you": i.user_id == user.pk,
+                      "sent_by_you": i.invited_by_id == user.pk}
+                     for i in (CohortInvitation.objects.filter(user=user) | CohortInvitation.objects.filter(invited_by=user)).select_related("cohort")]),
             Section("groupes", "Vos groupes de droits (administration)", "accounts.User_groups",
                     [{"id": m.pk, "group": m.group.name} for m in groups]),
             Section("permissions", "Vos droits particuliers (administration)", "accounts.User_user_permissions",

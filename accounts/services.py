@@ -1,19 +1,22 @@
 """Accounts: people, roles, cohorts, login cards and personal data."""
 
+import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from . import personal_data
-from .models import Cohort, DeletionRequest, LoginLink, Role, hash_token
+from .models import Cohort, CohortInvitation, DeletionRequest, LoginLink, Role, hash_token
 
 LOGIN_LINK_LIFETIME = timedelta(days=30)
 
@@ -102,8 +105,10 @@ def cohorts_for_staff(user):
 
 
 def sharing_set(*, user, shares):
-    """A learner lets the mediators of their groups see their achievements, or stops."""
-    get_user_model().objects.filter(pk=user.pk).update(shares_progress=bool(shares))
+    """A learner lets the mediators of their groups see their achievements, or stops (and is not asked again)."""
+    now = timezone.now()
+    get_user_model().objects.filter(pk=user.pk).update(shares_progress=bool(shares), sharing_asked_at=now)
+    user.shares_progress, user.sharing_asked_at = bool(shares), now
 
 
 def accompanied_people(mediator):
@@ -274,10 +279,119 @@ def learner_remove(*, cohort, learner, by):
     cohort.learners.remove(learner)
 
 
-def cohort_create(*, name, site, trainer, start_date=None, end_date=None):
-    cohort = Cohort.objects.create(name=name, site=site, start_date=start_date, end_date=end_date)
+def cohort_create(*, name, site, trainer, kind=None, start_date=None, end_date=None):
+    if not kind:  # a mediator's group is a workshop, a trainer's a promo
+        kind = Cohort.Kind.WORKSHOP if trainer.role == Role.MEDIATOR else Cohort.Kind.PROMO
+    cohort = Cohort.objects.create(name=name, kind=kind, site=site, start_date=start_date, end_date=end_date)
     cohort.trainers.add(trainer)
     return cohort
+
+
+# ---------------------------------------------------------------- joining a group
+
+
+class JoinRefused(Exception):
+    """Why a person cannot join, or be invited to, a group (a sentence for people)."""
+
+
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed on a phone
+JOIN_CODE_LENGTH = 6  # 31⁶ ≈ 8.9·10⁸ codes, with JOIN_TRIES_PER_HOUR wrong tries per person
+JOIN_CODE_LIFETIME = timedelta(days=7)
+JOIN_TRIES_PER_HOUR = 10
+
+
+def join_code_issue(*, cohort):
+    """A new code to join the group, valid JOIN_CODE_LIFETIME (the previous one stops working)."""
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if not Cohort.objects.filter(join_code=code).exists():
+            break
+    cohort.join_code, cohort.join_code_expires_at = code, timezone.now() + JOIN_CODE_LIFETIME
+    cohort.save(update_fields=["join_code", "join_code_expires_at"])
+    return code
+
+
+def join_code_revoke(*, cohort):
+    cohort.join_code, cohort.join_code_expires_at = "", None
+    cohort.save(update_fields=["join_code", "join_code_expires_at"])
+
+
+def join_code_active(cohort):
+    return bool(cohort.join_code) and cohort.join_code_expires_at is not None and cohort.join_code_expires_at > timezone.now()
+
+
+def cohort_by_join_code(*, user, code):
+    """The group whose code a person typed (case, spaces and dashes ignored). JoinRefused when the
+    code is unknown or expired, or after JOIN_TRIES_PER_HOUR wrong codes in an hour (guessing)."""
+    tries_key = f"join-code-tries:{user.pk}"
+    if cache.get(tries_key, 0) >= JOIN_TRIES_PER_HOUR:
+        raise JoinRefused(_("Trop de codes erronés : réessayez dans une heure, ou demandez de l’aide à la personne qui anime le groupe."))
+    normal = re.sub(r"[\s-]", "", code or "").upper()
+    cohort = None
+    if normal:
+        cohort = Cohort.objects.filter(join_code=normal, join_code_expires_at__gt=timezone.now()).select_related("site").first()
+    if cohort is None:
+        cache.set(tries_key, cache.get(tries_key, 0) + 1, 3600)
+        raise JoinRefused(_("Ce code ne correspond à aucun groupe, ou il n’est plus valable : vérifiez-le auprès de la personne qui anime le groupe."))
+    _check_can_join(user, cohort)
+    return cohort
+
+
+def _check_can_join(user, cohort):
+    if not user.is_learner:
+        raise JoinRefused(_("Seuls les comptes d’apprenants peuvent rejoindre un groupe."))
+    if cohort.learners.filter(pk=user.pk).exists():
+        raise JoinRefused(_("Vous faites déjà partie du groupe « %(name)s ».") % {"name": cohort.name})
+
+
+def cohort_invite(*, cohort, username, by):
+    """Ask a person who already has an account to join the group: they accept or decline at their
+    next login. The same ending as a code typed by the person: cohort_join."""
+    user = get_user_model().objects.filter(username__iexact=(username or "").strip()).first()
+    if user is None:
+        raise JoinRefused(_("Aucun compte n’a l’identifiant « %(username)s ».") % {"username": username})
+    if not user.is_learner:
+        raise JoinRefused(_("« %(username)s » n’est pas un compte d’apprenant.") % {"username": user.username})
+    if cohort.learners.filter(pk=user.pk).exists():
+        raise JoinRefused(_("%(name)s fait déjà partie du groupe.") % {"name": user.display_name})
+    invitation, _created = CohortInvitation.objects.get_or_create(cohort=cohort, user=user, defaults={"invited_by": by})
+    return invitation
+
+
+def cohort_join(*, user, cohort, shares_progress=None):
+    """The person confirmed (typed the group's code, or accepted an invitation): they join the group.
+    Their answer to « may the group's mediators see your progress? » is kept when it was asked."""
+    _check_can_join(user, cohort)
+    with transaction.atomic():
+        cohort.learners.add(user)
+        CohortInvitation.objects.filter(cohort=cohort, user=user).delete()
+        if shares_progress is not None:
+            sharing_set(user=user, shares=shares_progress)
+    return cohort
+
+
+def invitation_decline(*, user, pk):
+    CohortInvitation.objects.filter(pk=pk, user=user).delete()
+
+
+def has_mediator(cohort):
+    return cohort.trainers.filter(role=Role.MEDIATOR).exists()
+
+
+def questions_for(user):
+    """What to ask a learner after they sign in: pending invitations, and whether the mediators of
+    their groups may see their progress (asked once, when a mediator runs one of their groups)."""
+    if not user.is_authenticated or not user.is_learner:
+        return {}
+    invitations = list(CohortInvitation.objects.filter(user=user).select_related("cohort__site", "invited_by").order_by("created_at"))
+    sharing = (user.sharing_asked_at is None and not user.shares_progress
+               and Cohort.objects.filter(learners=user, trainers__role=Role.MEDIATOR).exists())
+    questions = {}
+    if invitations:
+        questions["invitations"] = invitations
+    if sharing:
+        questions["sharing"] = True
+    return questions
 
 
 # ---------------------------------------------------------------- personal data

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,8 @@ from courses import services as courses_services
 from . import personal_data, services
 from .decorators import coordinator_required, staff_required
 from .forms import (
-    BulkLearnersForm, CohortForm, DeletionDecisionForm, DeletionRequestForm, LoginForm, NameForm, RecoveryForm, SignupForm,
+    BulkLearnersForm, CohortForm, DeletionDecisionForm, DeletionRequestForm, InviteForm, JoinCodeForm, LoginForm, NameForm,
+    RecoveryForm, SignupForm,
 )
 from .middleware import LAST_SEEN, SHARED_FLAG
 from .models import DeletionRequest
@@ -124,6 +126,17 @@ class LoginView(auth_views.LoginView):
         _mark_shared(self.request, response, form.cleaned_data.get("shared_computer"))
         return response
 
+    def get_success_url(self):
+        return _after_login(self.request, super().get_success_url())
+
+
+def _after_login(request, url):
+    """Where a person goes after signing in: first the questions waiting for them (an invitation
+    into a group, sharing their progress with its mediators), then where they were going."""
+    if services.questions_for(request.user):
+        return f"{reverse('accounts:questions')}?{urlencode({'next': url})}"
+    return url
+
 
 def _mark_shared(request, response, shared):
     if shared:
@@ -151,7 +164,7 @@ def login_link(request, token):
         if user is None:
             return render(request, "accounts/login_link.html", {"invalid": True}, status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        response = redirect("accounts:dashboard")
+        response = redirect(_after_login(request, reverse("accounts:dashboard")))
         _mark_shared(request, response, request.POST.get("shared_computer") == "on")
         return response
     return render(request, "accounts/login_link.html", {"token": token})
@@ -184,16 +197,22 @@ def cohort_create(request):
     form = CohortForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         cohort = services.cohort_create(trainer=request.user, **form.cleaned_data)
-        messages.success(request, _("Promo créée."))
+        messages.success(request, _("Groupe créé.") if cohort.is_workshop else _("Promo créée."))
         return redirect(cohort)
     return render(request, "accounts/cohort_form.html", {"form": form})
 
 
 @staff_required
 def cohort_detail(request, pk):
+    from progress import services as progress_services
+
     cohort = services.access_cohort(request.user, pk)
     context = {
         "cohort": cohort,
+        "follows_qualification": progress_services.cohort_follows_any(cohort),
+        "join_code_active": services.join_code_active(cohort),
+        "invite_form": InviteForm(),
+        "invitations": cohort.invitations.select_related("user").order_by("created_at"),
         "learners": cohort.learners.order_by("last_name", "first_name", "username"),
         "trainers": cohort.trainers.all(),
         "bulk_form": BulkLearnersForm(initial={"key": uuid.uuid4().hex}),
@@ -320,6 +339,92 @@ def cohort_course(request, pk):
         courses_services.course_enrol_cohort(course=course, cohort=cohort)
         messages.success(request, _("La promo est inscrite à « %(course)s ».") % {"course": course.title})
     return redirect(cohort)
+
+
+# ---------------------------------------------------------------- joining a group
+
+
+@staff_required
+@require_POST
+def cohort_join_code(request, pk):
+    """Show a new code to join the group (the previous one stops working), or stop the current one."""
+    cohort = services.access_cohort(request.user, pk)
+    if request.POST.get("action") == "revoke":
+        services.join_code_revoke(cohort=cohort)
+        messages.success(request, _("Le code ne permet plus de rejoindre le groupe."))
+    else:
+        services.join_code_issue(cohort=cohort)
+    return redirect(f"{cohort.get_absolute_url()}#rejoindre")
+
+
+@staff_required
+def cohort_invite(request, pk):
+    """Add a person who already has an account: they accept at their next login."""
+    cohort = services.access_cohort(request.user, pk)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.cohort_invite(cohort=cohort, username=form.cleaned_data["username"], by=request.user)
+        except services.JoinRefused as refusal:
+            form.add_error("username", str(refusal))
+        else:
+            messages.success(request, _("Invitation enregistrée : %(name)s la verra à sa prochaine connexion et pourra accepter ou refuser.")
+                             % {"name": invitation.user.display_name})
+            return redirect(f"{cohort.get_absolute_url()}#rejoindre")
+    return render(request, "accounts/cohort_invite.html", {"cohort": cohort, "form": form})
+
+
+@login_required
+def join(request):
+    """A learner types the code a trainer or mediator shows, then confirms (seeing which group it is)."""
+    form = JoinCodeForm(request.POST or None)
+    cohort = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort = services.cohort_by_join_code(user=request.user, code=form.cleaned_data["code"])
+        except services.JoinRefused as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            if request.POST.get("confirm") == "1":
+                shares = request.POST.get("shares_progress") == "1" if services.has_mediator(cohort) else None
+                services.cohort_join(user=request.user, cohort=cohort, shares_progress=shares)
+                messages.success(request, _("Vous avez rejoint le groupe « %(name)s ».") % {"name": cohort.name})
+                return redirect("accounts:dashboard")
+    context = {"form": form, "cohort": cohort, "with_mediator": cohort is not None and services.has_mediator(cohort)}
+    return render(request, "accounts/join.html", context)
+
+
+@login_required
+def questions(request):
+    """After signing in: the invitations into groups, and « may the mediators see my progress? »."""
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = ""
+    target = target or reverse("accounts:dashboard")
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        if request.POST.get("invitation"):
+            invitation = get_object_or_404(request.user.cohort_invitations.select_related("cohort"), pk=request.POST["invitation"])
+            if answer == "accept":
+                shares = request.POST.get("shares_progress") == "1" if services.has_mediator(invitation.cohort) else None
+                try:
+                    services.cohort_join(user=request.user, cohort=invitation.cohort, shares_progress=shares)
+                    messages.success(request, _("Vous avez rejoint le groupe « %(name)s ».") % {"name": invitation.cohort.name})
+                except services.JoinRefused as refusal:
+                    services.invitation_decline(user=request.user, pk=invitation.pk)
+                    messages.info(request, str(refusal))
+            else:
+                services.invitation_decline(user=request.user, pk=invitation.pk)
+                messages.info(request, _("Invitation refusée : vous ne faites pas partie du groupe « %(name)s ».") % {"name": invitation.cohort.name})
+        elif answer in ("yes", "no"):
+            services.sharing_set(user=request.user, shares=answer == "yes")
+            messages.success(request, _("C’est noté. Vous pouvez changer d’avis dans « Mes réussites »."))
+        return redirect(f"{reverse('accounts:questions')}?{urlencode({'next': target})}")
+    pending = services.questions_for(request.user)
+    if not pending:
+        return redirect(target)
+    invitations = [(invitation, services.has_mediator(invitation.cohort)) for invitation in pending.get("invitations", [])]
+    return render(request, "accounts/questions.html", {"invitations": invitations, "sharing": pending.get("sharing"), "next": target})
 
 
 # ---------------------------------------------------------------- personal data

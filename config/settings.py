@@ -230,6 +230,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "courses:image_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "gif", "webp"]
 LESSON_IMAGE_MAX_BYTES = 2 * 1024 * 1024
+# The largest file the server accepts to receive: a photo up to this size is downscaled (config.files)
+# to the form's limit; the browser is told, and downscales before sending. The proxy in front must
+# accept a little more (nginx: client_max_body_size), so that Django answers with a clear message.
+UPLOAD_MAX_BYTES = int(os.environ.get("TREMPLIN_UPLOAD_MAX_BYTES", str(32 * 1024 * 1024)))
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "fr",
@@ -284,6 +288,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }
+# Every entry point (make run, `celery -A config beat` in production) keeps its schedule under VAR_DIR.
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "purge-login-links": {"task": "accounts.tasks.purge_login_links", "schedule": 24 * 3600},
 }
@@ -307,3 +313,5 @@ GRADING_REQUEUE_RUNNING_AFTER = int(os.environ.get("GRADING_REQUEUE_RUNNING_AFTE
 # A web request never waits long for a broker that is down: the row is kept and the sweep sends it.
 GRADING_PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BEAT_SCHEDULE["sweep-submissions"] = {"task": "exercises.tasks.sweep_submissions", "schedule": 30.0}
+# Course packages sent from the browser: imports no worker took are sent again (courses.services).
+CELERY_BEAT_SCHEDULE["sweep-course-imports"] = {"task": "courses.tasks.sweep_course_imports", "schedule": 60.0}

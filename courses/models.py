@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .package_files import split_location
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
@@ -169,3 +171,55 @@ class LessonImage(models.Model):
 
     def get_absolute_url(self):
         return reverse("courses:lesson_image", args=[self.pk])
+
+
+class CourseImport(models.Model):
+    """A course package (zip) sent from the browser, imported by a worker.
+
+    The zip is kept in the row, not on disk: web and worker machines share the database, not
+    MEDIA_ROOT. It is emptied once the import is over; `messages` keeps what the author must fix
+    (`mon-cours/course.toml:3: …`, paths as in the package)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("En attente")
+        RUNNING = "running", _("En cours")
+        DONE = "done", _("Importé")
+        FAILED = "failed", _("Refusé")
+
+    PENDING = (Status.QUEUED, Status.RUNNING)
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_imports")
+    filename = models.CharField(_("fichier"), max_length=255)
+    package = models.BinaryField(blank=True, help_text="The zip as sent; emptied once the import is over.")
+    language = models.CharField(max_length=8, default="fr", help_text="The language of the messages (the sender's).")
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    messages = models.JSONField(default=list, blank=True)
+    courses = models.ManyToManyField(Course, related_name="+", blank=True)
+    created_at = models.DateTimeField(_("envoyé le"), default=timezone.now)
+    queued_at = models.DateTimeField(default=timezone.now, help_text="Last sent to the broker (the sweep sends it again).")
+    started_at = models.DateTimeField(_("commencé le"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    claimed_by = models.CharField(max_length=200, blank=True)
+    runs = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("import de cours")
+        verbose_name_plural = _("imports de cours")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "queued_at"], condition=models.Q(status__in=["queued", "running"]), name="pending_course_imports"),
+        ]
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse("courses:course_import_detail", args=[self.pk])
+
+    @property
+    def is_pending(self):
+        return self.status in self.PENDING
+
+    def problems(self):
+        """The messages as (location, message): `mon-cours/course.toml:3`, then what is wrong there."""
+        return [split_location(text) for text in self.messages]

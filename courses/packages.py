@@ -6,6 +6,7 @@
 
 import copy
 import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -18,12 +19,11 @@ from progress import services as progress_services
 
 from .models import Course, Lesson, LessonCompletion, Level, Module, Status, Track
 from .notebook_html import render as notebook_to_html
-from .package_files import refusal, refused_entries
+from .package_files import refusal, refused_entries, toml_problem
 from .sanitize import clean_html, markdown_to_html
 
 PREFIXED = re.compile(r"^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TOML_LINE = re.compile(r"line (\d+)")
 FRONT_MATTER = "+++"
 LESSON_SUFFIXES = (".md", ".ipynb")
 NOTEBOOK_META = "tremplin"  # the notebook metadata key holding a lesson's title, duration...
@@ -107,8 +107,7 @@ class _Reader:
         except UnicodeDecodeError:
             self.error(path, 1, _("le fichier n'est pas en UTF-8"))
         except tomllib.TOMLDecodeError as exc:
-            match = TOML_LINE.search(str(exc))
-            self.error(path, match.group(1) if match else 1, _("TOML invalide : %(error)s") % {"error": exc})
+            self.error(path, *toml_problem(exc, text))
         return None
 
     def text_field(self, data, key, path, line_of, required=True):
@@ -199,9 +198,8 @@ def _read_lesson(reader, path, slug):
     try:
         header = tomllib.loads(header_text)
     except tomllib.TOMLDecodeError as exc:
-        match = TOML_LINE.search(str(exc))
-        line = int(match.group(1)) + 1 if match else 1
-        reader.error(path, line, _("TOML invalide : %(error)s") % {"error": exc})
+        line, message = toml_problem(exc, header_text)
+        reader.error(path, line + 1, message)
         return None
     line_of = _line_finder(header_text, offset=1)
     title = reader.text_field(header, "title", path, line_of)
@@ -373,7 +371,7 @@ def read_course(folder):
                 errors = getattr(exc, "errors", None)
                 if errors is None:
                     raise
-                reader.errors.extend(errors)
+                reader.errors.extend(relative_errors(errors, folder.parent))
         course.modules.append(module)
     if reader.errors:
         raise PackageError(reader.errors)
@@ -394,8 +392,19 @@ def course_folders(path):
     return folders
 
 
-def import_path(path):
-    """Validate every course under path, then import them all in one transaction (or nothing)."""
+def relative_errors(errors, base):
+    """`file:line: message` errors with the files under base shown from it (`mon-cours/course.toml:3: …`),
+    as the course's own errors are: the author sees their package, not the folder it was read from."""
+    prefix = f"{Path(base)}{os.sep}"
+    if prefix == f".{os.sep}":
+        return list(errors)
+    return [error[len(prefix):] if error.startswith(prefix) else error for error in errors]
+
+
+def read_path(path):
+    """Read and validate every course under path; raise PackageError with every problem of every course.
+
+    Writes nothing, and takes its time (exercises' reference solutions are graded): call it outside a transaction."""
     courses, errors = [], []
     for folder in course_folders(path):
         try:
@@ -404,8 +413,18 @@ def import_path(path):
             errors.extend(exc.errors)
     if errors:
         raise PackageError(errors)
+    return courses
+
+
+def import_courses(courses):
+    """Write courses read by read_path, all in one transaction; returns the Course rows."""
     with transaction.atomic():
         return [_upsert(data) for data in courses]
+
+
+def import_path(path):
+    """Validate every course under path, then import them all in one transaction (or nothing)."""
+    return import_courses(read_path(path))
 
 
 def _upsert(data):

@@ -2,7 +2,7 @@
 
 from accounts.personal_data import Section, stored_file
 
-from .models import Course, Enrolment, LessonCompletion, LessonImage
+from .models import Course, CourseImport, Enrolment, LessonCompletion, LessonImage
 
 
 class CourseData:
@@ -11,6 +11,8 @@ class CourseData:
         completions = LessonCompletion.objects.filter(user=user).select_related("lesson__module__course")
         authored = Course.authors.through.objects.filter(user=user).select_related("course")
         images = LessonImage.objects.filter(uploaded_by=user)
+        imports = CourseImport.objects.defer("package").filter(requested_by=user)
+        imported = CourseImport.courses.through.objects.filter(courseimport__requested_by=user).select_related("course")
         return [
             Section("inscriptions", "Les cours où vous êtes inscrit, et la dernière leçon ouverte", "courses.Enrolment",
                     [{"id": e.pk, "course": e.course.title, "enrolled_at": e.created_at, "last_seen_at": e.last_seen_at,
@@ -25,4 +27,10 @@ class CourseData:
                      for i in images],
                     [(f"fichiers/images/{i.pk}-{i.image.name.rsplit('/', 1)[-1]}", data) for i in images
                      if (data := stored_file(i.image)) is not None]),
+            Section("imports_de_cours", "Les paquets de cours (zip) que vous avez envoyés pour import, et leur résultat",
+                    "courses.CourseImport",
+                    [{"id": j.pk, "file": j.filename, "status": j.status, "sent_at": j.created_at, "started_at": j.started_at,
+                      "finished_at": j.finished_at, "messages": j.messages} for j in imports]),
+            Section("cours_importes", "Les cours créés ou mis à jour par ces imports", "courses.CourseImport_courses",
+                    [{"id": link.pk, "import": link.courseimport_id, "course": link.course.title} for link in imported]),
         ]

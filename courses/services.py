@@ -1,18 +1,27 @@
 """Courses: every write that matters goes through these functions."""
 
+import io
 import logging
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, transaction
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from config.files import files_removed_on_failure
 
-from .models import Course, Enrolment, Lesson, LessonCompletion, LessonImage, Module, Status, Track
+from .models import Course, CourseImport, Enrolment, Lesson, LessonCompletion, LessonImage, Module, Status, Track
+from .package_archives import package_zip, unpack_archive
+from .packages import PackageError, course_folders, export_course, import_courses, read_path, relative_errors
 from .sanitize import clean_html
 
 log = logging.getLogger(__name__)
@@ -264,10 +273,11 @@ def lesson_visit(*, user, lesson, course):
         log.warning("lesson visit not recorded: %s", error)
 
 
-def lesson_complete(*, user, lesson):
+def lesson_complete(*, user, lesson, at=None):
+    """Mark a lesson done (`at`: when, for a history written afterwards, such as the demo's)."""
     from progress import services as progress_services
 
-    completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+    completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"completed_at": at or timezone.now()})
     if created:
         progress_services.lesson_completed(user=user, lesson=lesson, at=completion.completed_at)
     return completion
@@ -473,3 +483,148 @@ def track_sizes():
 
 def tracks():
     return list(Track.objects.order_by("order", "title"))
+
+
+# ---------------------------------------------------------------- packages from the browser
+
+IMPORT_REQUEUE_QUEUED_AFTER = timedelta(seconds=60)
+# Reading a package grades its exercises' reference solutions: a large course takes minutes, not half an hour.
+IMPORT_REQUEUE_RUNNING_AFTER = timedelta(minutes=30)
+IMPORT_MAX_RUNS = 3  # a package that stopped a worker three times is not sent a fourth time
+
+
+def course_import_create(*, by, upload):
+    """Store the package first, then queue its import once committed. If the broker is down the job
+    stays queued (« En attente ») and the sweep sends it later: nothing the author sent is lost."""
+    upload.seek(0)
+    with transaction.atomic():
+        job = CourseImport.objects.create(
+            requested_by=by, filename=(upload.name or "paquet.zip")[-255:], package=upload.read(),
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
+        transaction.on_commit(lambda: course_import_enqueue(job.pk))
+    return job
+
+
+def course_import_enqueue(job_id):
+    """Send the import task; False (and the job stays queued for the sweep) when the broker is unreachable."""
+    from .tasks import import_course_package
+
+    try:
+        # A web request never waits long for a broker that is down (the grading pipeline's policy).
+        import_course_package.apply_async(args=[job_id], retry=True, retry_policy=settings.GRADING_PUBLISH_RETRY)
+    except Exception:  # noqa: BLE001 - any broker failure: the sweep is the safety net
+        log.warning("Could not queue course import %s; the sweep will retry", job_id, exc_info=True)
+        return False
+    return True
+
+
+def course_import_run(*, job_id, worker):
+    """Import one stored package (in a worker). Safe to run twice: only the run that claims the job
+    imports it, and the courses and the job's result are written in one transaction."""
+    worker = worker[:200]
+    claimed = CourseImport.objects.filter(pk=job_id, status=CourseImport.Status.QUEUED).update(
+        status=CourseImport.Status.RUNNING, started_at=timezone.now(), claimed_by=worker, runs=F("runs") + 1,
+    )
+    if not claimed:
+        return None
+    job = CourseImport.objects.select_related("requested_by").get(pk=job_id)
+    with translation.override(job.language or settings.LANGUAGE_CODE), \
+            tempfile.TemporaryDirectory(prefix="tremplin-import-") as folder:
+        root = Path(folder)
+        try:
+            unpack_archive(io.BytesIO(bytes(job.package)), root)
+            courses = _import_package(root, job.requested_by)
+            with transaction.atomic():
+                imported = import_courses(courses.data)
+                for course in imported:
+                    if course.slug not in courses.existing:
+                        course.authors.add(job.requested_by)
+                if not _course_import_finish(job, worker, CourseImport.Status.DONE, []):
+                    raise _ImportTakenBack
+                job.courses.set(imported)
+        except _ImportTakenBack:
+            return None
+        except PackageError as exc:
+            shown = [error.replace(f"{root}{os.sep}", "").replace(str(root), job.filename)
+                     for error in relative_errors(exc.errors, root)]
+            _course_import_finish(job, worker, CourseImport.Status.FAILED, shown)
+        except Exception:  # noqa: BLE001 - a bug or a full disk must not leave the job running forever
+            log.exception("Course import %s crashed", job_id)
+            _course_import_finish(job, worker, CourseImport.Status.FAILED, [
+                _("Erreur interne : rien n’a été importé. Réessayez plus tard ; si cela recommence, prévenez l’équipe technique.")])
+    return CourseImport.objects.defer("package").get(pk=job_id)
+
+
+class _ImportTakenBack(Exception):
+    """The sweep gave the job to another run meanwhile: this run's writes are rolled back."""
+
+
+@dataclass
+class _ReadPackage:
+    data: list
+    existing: set
+
+
+def _import_package(root, user):
+    """The courses of an unpacked package, read and validated; refused when one of them exists and the
+    sender may not author it (checked first: reading a package grades its exercises' solutions)."""
+    folders = course_folders(root)
+    existing = {course.slug: course for course in Course.objects.filter(slug__in=[folder.name for folder in folders])}
+    refused = [
+        f"{slug}/course.toml:1: " + _("le cours « %(slug)s » existe déjà et vous n’en êtes pas auteur : demandez à l’un "
+                                      "de ses auteurs ou à un coordinateur de l’importer") % {"slug": slug}
+        for slug, course in existing.items() if not can_edit_course(user, course)
+    ]
+    if refused:
+        raise PackageError(refused)
+    return _ReadPackage(data=read_path(root), existing=set(existing))
+
+
+def _course_import_finish(job, worker, status, messages):
+    return bool(
+        CourseImport.objects.filter(pk=job.pk, status=CourseImport.Status.RUNNING, claimed_by=worker).update(
+            status=status, messages=messages, finished_at=timezone.now(), package=b"",
+        )
+    )
+
+
+def course_imports_requeue_stale(*, queued_for=None, running_for=None):
+    """Send again the imports no worker took (broker down, message lost) or a dead worker left running."""
+    now = timezone.now()
+    queued_for = IMPORT_REQUEUE_QUEUED_AFTER if queued_for is None else queued_for
+    running_for = IMPORT_REQUEUE_RUNNING_AFTER if running_for is None else running_for
+    stale = CourseImport.objects.filter(status=CourseImport.Status.RUNNING, started_at__lt=now - running_for)
+    with translation.override(settings.LANGUAGE_CODE):
+        stale.filter(runs__gte=IMPORT_MAX_RUNS).update(
+            status=CourseImport.Status.FAILED, finished_at=now, package=b"", claimed_by="",
+            messages=[_("L’import s’est interrompu %(n)s fois : rien n’a été importé. Prévenez l’équipe technique.") % {"n": IMPORT_MAX_RUNS}],
+        )
+    taken_back = list(stale.filter(runs__lt=IMPORT_MAX_RUNS).values_list("pk", flat=True)[:100])
+    CourseImport.objects.filter(pk__in=taken_back, status=CourseImport.Status.RUNNING).update(
+        status=CourseImport.Status.QUEUED, claimed_by=""
+    )
+    waiting = CourseImport.objects.filter(status=CourseImport.Status.QUEUED, queued_at__lt=now - queued_for)
+    ids = sorted(set(taken_back) | set(waiting.values_list("pk", flat=True)[:100]))
+    CourseImport.objects.filter(pk__in=ids, status=CourseImport.Status.QUEUED).update(queued_at=now)
+    return sum(course_import_enqueue(pk) for pk in ids)
+
+
+def access_course_import(user, pk):
+    """An import for the person who sent it, and for coordinators; 403 for a role that may not author, 404 for others."""
+    if not user.can_author:
+        raise PermissionDenied
+    job = CourseImport.objects.defer("package").filter(pk=pk).first()
+    if job is None or (job.requested_by_id != user.pk and not user.is_coordinator):
+        raise Http404
+    return job
+
+
+def course_imports_of(user, limit=10):
+    return list(CourseImport.objects.defer("package").filter(requested_by=user)[:limit])
+
+
+def course_package(course):
+    """The course as a package zip (bytes), `<slug>/course.toml`…: importing it gives the course back."""
+    with tempfile.TemporaryDirectory(prefix="tremplin-export-") as folder:
+        return package_zip(export_course(course, folder))

@@ -13,7 +13,7 @@ from config.files import IMAGE, check_upload, serve_stored_file
 
 from . import services
 from .notebook_html import image_response, with_image_urls
-from .forms import CourseForm, LessonForm, ModuleForm, TrackForm
+from .forms import CourseForm, CourseImportForm, LessonForm, ModuleForm, TrackForm
 from .models import Lesson, Module
 
 
@@ -254,14 +254,15 @@ def _outline_response(request, course):
 @login_required
 @require_POST
 def image_upload(request):
-    """CKEditor 5 image upload: authors only, a real image (decoded by Pillow), 2 MiB at most."""
+    """CKEditor 5 image upload: authors only, a real image (decoded by Pillow), stored downscaled and
+    without metadata, 2 MiB at most once downscaled."""
     if not request.user.can_author:
         return JsonResponse({"error": {"message": _("Vous ne pouvez pas envoyer d'image.")}}, status=403)
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": _("Aucun fichier reçu.")}}, status=400)
     try:
-        check_upload(upload, allowed=[IMAGE], max_bytes=settings.LESSON_IMAGE_MAX_BYTES)
+        upload = check_upload(upload, allowed=[IMAGE], max_bytes=settings.LESSON_IMAGE_MAX_BYTES)
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
     image = services.lesson_image_create(upload=upload, by=request.user)
@@ -272,6 +273,37 @@ def image_upload(request):
 def lesson_image(request, pk):
     """A lesson picture, with the permission of the lessons that show it."""
     return serve_stored_file(services.access_lesson_image(request.user, pk).image)
+
+
+@login_required
+def course_import(request):
+    """Send a course package (zip): stored, then imported by a worker; the job's page follows it."""
+    if not request.user.can_author:
+        raise PermissionDenied
+    form = CourseImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = services.course_import_create(by=request.user, upload=form.cleaned_data["package"])
+        return redirect(job)
+    context = {"form": form, "imports": services.course_imports_of(request.user)}
+    return render(request, "courses/course_import.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def course_import_detail(request, pk):
+    """Where an import stands, then its result; htmx polls the status fragment until it is over."""
+    job = services.access_course_import(request.user, pk)
+    template = "courses/course_import_detail.html"
+    return render(request, f"{template}#status" if request.htmx else template, {"job": job})
+
+
+@login_required
+def course_export(request, slug):
+    """The course as a package zip, for those who may author it."""
+    course = services.access_course_for_edit(request.user, slug)
+    response = HttpResponse(services.course_package(course), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{course.slug}.zip"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @coordinator_required

@@ -195,11 +195,11 @@ class ExerciseForm(forms.Form):
     )
 
     def __init__(self, *args, module, instance=None, **kwargs):
-        from django_ckeditor_5.widgets import CKEditor5Widget
+        from courses.forms import RichTextEditor
 
         self.module, self.instance = module, instance
         super().__init__(*args, **kwargs)
-        self.fields["statement"].widget = CKEditor5Widget(config_name="default")
+        self.fields["statement"].widget = RichTextEditor(config_name="default")
         self.simple = instance is None or is_simple(instance)
         if not self.simple:
             for name in ("filename", "starter", "solution", "public_tests", "hidden_tests", "ordered", "gift", "kind", "checks",

@@ -4,6 +4,8 @@ import base64
 import hashlib
 import json
 
+from django.utils.translation import gettext as _
+
 from courses.models import Status as PublishStatus
 from courses.sanitize import clean_html, markdown_to_html
 
@@ -53,7 +55,8 @@ class ExerciseFolders:
         spec = read_exercise(folder, slug=slug)
         problem = solution_problem(spec)
         if problem:
-            raise ExerciseError([f"{folder / 'solution'}:1: la solution de référence ne passe pas ses tests : {problem}"])
+            raise ExerciseError([f"{folder / 'solution'}:1: " + _("la solution de référence ne passe pas ses tests : %(problem)s")
+                                 % {"problem": problem}])
         if (folder / "statement.html").is_file() and not spec.statement:
             spec.config["statement_html"] = (folder / "statement.html").read_text(encoding="utf-8")
         return spec

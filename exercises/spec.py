@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from django.utils.translation import gettext as _
 
-from courses.package_files import refused_entries
+from courses.package_files import refused_entries, toml_problem
 
 KINDS = ("quiz", "python", "sql", "javascript", "html", "dom", "notebook")
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".woff2", ".woff", ".txt", ".json", ".csv")
@@ -117,8 +117,8 @@ def read_exercise(folder, slug=None):
     try:
         meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise ExerciseError([f"{meta_path}:{match.group(1) if match else 1}: " + _("TOML invalide : %(error)s") % {"error": exc}])
+        line, message = toml_problem(exc, text)
+        raise ExerciseError([f"{meta_path}:{line}: {message}"])
 
     def err(key, message):
         errors.append(f"{meta_path}:{_line(text, key)}: {message}")

@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
 from django.utils.translation import gettext_lazy as _
 
 from config.files import IMAGE, NOTEBOOK, PDF, TEXT, check_upload, file_input
@@ -53,18 +54,17 @@ class ObservationForm(forms.Form):
     note = forms.CharField(label=_("Observation"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     file = forms.FileField(
         label=_("Fichier joint (facultatif, 5 Mio au plus)"), required=False,
-        help_text=_("Une image, un PDF, un texte brut ou un notebook Jupyter."),
-        widget=file_input(accept=ACCEPT, max_bytes=MAX_BYTES),
+        help_text=_("Une image, un PDF, un texte brut ou un notebook Jupyter. Une photo plus lourde est réduite."),
+        widget=file_input(accept=ACCEPT, max_bytes=MAX_BYTES, images=True),
     )
 
     @property
-    def file_widget_attrs(self):
-        """For templates that write the input themselves (one per competence): the widget's limits."""
-        attrs = self.fields["file"].widget.attrs
-        return {"accept": attrs["accept"], "max_bytes": attrs["data-max-bytes"], "too_big": attrs["data-too-big"]}
+    def file_input_attrs(self):
+        """For templates that write the input themselves (one per competence): the widget's accept and limits."""
+        return flatatt(self.fields["file"].widget.attrs)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload:
-            check_upload(upload, allowed=[IMAGE, PDF, TEXT, NOTEBOOK], max_bytes=MAX_BYTES)
+            upload = check_upload(upload, allowed=[IMAGE, PDF, TEXT, NOTEBOOK], max_bytes=MAX_BYTES)
         return upload

@@ -40,6 +40,30 @@ def record_activity(user_id, when, track_id=0, **increments):
     ActivityMonth.objects.filter(pk=row.pk).update(**{key: F(key) + value for key, value in increments.items()})
 
 
+def _activity_track(user_id, when):
+    """The track an acquired competence counts in: the one where the learner was most active that
+    month, else the latest month before with activity in a track; 0 when none. Competences belong to
+    a qualification, not to a track: this rule, the same in rebuild_activity, makes the indicators by
+    track add up with those by site and promo."""
+    from django.db.models import F
+
+    month = timezone.localtime(when).date().replace(day=1)
+    rows = ActivityMonth.objects.filter(user_id=user_id, track_id__gt=0, month__lte=month)
+    ordered = rows.annotate(done=F("submissions") + F("lessons")).order_by("-month", "-done", "track_id")
+    return ordered.values_list("track_id", flat=True).first() or 0
+
+
+def _busiest_tracks(rows):
+    """{user id: [(month, activity, track id)]} sorted, from rebuild_activity's rows (same rule as above)."""
+    per_user = defaultdict(list)
+    for (user_id, month, track_id), values in rows.items():
+        if track_id:
+            per_user[user_id].append((month, values["submissions"] + values["lessons"], -track_id))
+    for entries in per_user.values():
+        entries.sort()
+    return per_user
+
+
 # ---------------------------------------------------------------- links
 
 
@@ -69,6 +93,11 @@ def cohort_follow(*, cohort, codes):
     """The cohort's learners follow these qualifications (unknown codes are ignored)."""
     for qualification in Qualification.objects.filter(code__in=codes):
         qualification.cohorts.add(cohort)
+
+
+def cohort_follows_any(cohort):
+    """Whether the cohort follows a qualification (else its competence dashboard has nothing to show)."""
+    return Qualification.objects.filter(cohorts=cohort).exists()
 
 
 def qualifications_for(user):
@@ -170,7 +199,7 @@ def refresh(user_id, competence_ids, *, actor=None, reason="", track_id=0):
         progress.state = _state(progress, policy)
         if progress.state in (State.ACQUIRED, State.VALIDATED) and progress.acquired_at is None:
             progress.acquired_at = now  # a competence is counted once, when first acquired
-            record_activity(user_id, now, 0, acquired=1)
+            record_activity(user_id, now, _activity_track(user_id, now), acquired=1)
         progress.updated_at = now
         progress.save()
         if progress.state != before:
@@ -242,7 +271,7 @@ def competence_validate(*, user, competence, by, comment="", at=None):
         progress.state = State.VALIDATED
         if progress.acquired_at is None:
             progress.acquired_at = progress.validated_at
-            record_activity(user.pk, progress.acquired_at, 0, acquired=1)
+            record_activity(user.pk, progress.acquired_at, _activity_track(user.pk, progress.acquired_at), acquired=1)
         progress.save()
         update_block_readiness(user.pk, [competence.block_id])
         ProgressEvent.objects.create(user=user, competence=competence, from_state=before, to_state=State.VALIDATED, actor=by, reason=comment)
@@ -380,8 +409,11 @@ def rebuild_activity(user_ids=None):
     attestations = Attestation.objects.all()
     if user_ids is not None:
         acquired, attestations = acquired.filter(user_id__in=user_ids), attestations.filter(user_id__in=user_ids)
+    busiest = _busiest_tracks(rows)
     for user_id, month, count in acquired.annotate(m=TruncMonth("acquired_at")).values("user_id", "m").annotate(n=Count("pk")).values_list("user_id", "m", "n"):
-        rows[(user_id, _as_month(month), 0)]["acquired"] += count
+        month = _as_month(month)
+        before = [entry for entry in busiest.get(user_id, []) if entry[0] <= month]
+        rows[(user_id, month, -before[-1][2] if before else 0)]["acquired"] += count
     for user_id, month, track_id, count in (
         attestations.annotate(m=TruncMonth("issued_at")).values("user_id", "m", "course__track_id").annotate(n=Count("pk"))
         .values_list("user_id", "m", "course__track_id", "n")

@@ -186,8 +186,9 @@ def accompaniment(request):
         raise PermissionDenied
     people = []
     for person in accounts_services.accompanied_people(request.user):
-        done = [c for c in courses_services.learner_courses(person) if c.item_count and c.percent == 100]
-        people.append({"user": person, "done": done, "attestations": services.attestations_for(person)})
+        courses = courses_services.learner_courses(person)
+        done = [c for c in courses if c.item_count and c.percent == 100]
+        people.append({"user": person, "courses": courses, "done": done, "attestations": services.attestations_for(person)})
     return render(request, "progress/accompaniment.html", {"people": people})
 
 
@@ -202,12 +203,15 @@ def _indicator_context(request):
     data = services.indicators(dimension, months)
     labels = [formats.date_format(m, "YEAR_MONTH_FORMAT") for m in data["months"]]
     short = [formats.date_format(m, "m/Y") for m in data["months"]]
-    charts = [
-        services.bar_chart_svg([t["active"] for t in data["totals"]], short, "chart-active", _("Apprenants actifs par mois"),
-                               _("Nombre d'apprenants actifs chaque mois, tous groupes affichés confondus ; les chiffres sont dans le tableau.")),
-        services.bar_chart_svg([t["acquired"] for t in data["totals"]], short, "chart-acquired", _("Compétences acquises par mois"),
-                               _("Nombre de compétences acquises ou validées chaque mois ; les chiffres sont dans le tableau.")),
-    ]
+    charts = []
+    for key, field, title, description in (
+        ("chart-active", "active", _("Apprenants actifs par mois"),
+         _("Nombre d'apprenants actifs chaque mois, tous groupes affichés confondus ; les chiffres sont dans le tableau.")),
+        ("chart-acquired", "acquired", _("Compétences acquises par mois"),
+         _("Nombre de compétences acquises ou validées chaque mois ; les chiffres sont dans le tableau.")),
+    ):
+        values = [t[field] for t in data["totals"]]
+        charts.append({"title": title, "svg": services.bar_chart_svg(values, short, key, title, description)})
     return {"data": data, "labels": labels, "charts": charts, "dimension": dimension, "months": months,
             "dimensions": [("site", _("lieu")), ("cohort", _("promo")), ("track", _("parcours"))]}
 

@@ -48,6 +48,8 @@ def views(w):
         ("lesson publish", reverse("courses:lesson_publish", args=[web.slug, lesson.pk]), "post", staff, True),
         ("move lesson", reverse("courses:item_move", args=[web.slug, "lesson", lesson.pk]), "post", staff, True),
         ("course create", reverse("courses:course_create"), "get", staff | {"other_trainer"}, True),
+        ("course import", reverse("courses:course_import"), "get", staff | {"other_trainer"}, True),
+        ("course export", reverse("courses:course_export", args=[web.slug]), "get", staff, True),
         ("track create", reverse("courses:track_create"), "get", {"coordinator"}, True),
         ("cohort list", reverse("accounts:cohort_list"), "get", staff | {"other_trainer", "mediator"}, True),
         ("cohort create", reverse("accounts:cohort_create"), "get", staff | {"other_trainer", "mediator"}, True),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from courses.package_files import toml_problem
+
 from ..results import Reason, Result, Status, TestResult
 
 TYPES = ("single", "multiple", "truefalse", "short", "numeric", "matching")
@@ -36,11 +38,12 @@ def read_quiz(folder):
             raise ExerciseError([f"{gift[0]}:{exc.line}: {exc.message}"])
     if not path.is_file():
         raise ExerciseError([f"{path}:1: " + _("fichier quiz.toml (ou .gift) manquant")])
+    text = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise ExerciseError([f"{path}:{match.group(1) if match else 1}: " + _("TOML invalide : %(error)s") % {"error": exc}])
+        line, message = toml_problem(exc, text)
+        raise ExerciseError([f"{path}:{line}: {message}"])
     errors = []
     questions = data.get("questions", [])
     if not isinstance(questions, list) or not questions:
@@ -216,3 +219,24 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
     )
     result.score = round(earned / total, 4) if total else 0.0
     return result
+
+
+def right_answers(questions):
+    """The answers that score every question of a quiz, in the form's shape ({"q0": …}): for a
+    trainer trying a quiz, and for the demo's history."""
+    answers = {}
+    for index, question in enumerate(questions):
+        kind, key = question["type"], f"q{index}"
+        if kind == "single":
+            answers[key] = str(next(i for i, c in enumerate(question["choices"]) if c.get("correct")))
+        elif kind == "multiple":
+            answers[key] = [str(i) for i, c in enumerate(question["choices"]) if c.get("correct")]
+        elif kind == "truefalse":
+            answers[key] = "true" if question["answer"] else "false"
+        elif kind == "short" and not question.get("regex"):
+            answers[key] = (question.get("answers") or [""])[0]
+        elif kind == "numeric":
+            answers[key] = f"{float(question['answer']):g}"
+        elif kind == "matching":
+            answers[key] = {str(i): str(i) for i in range(len(question["pairs"]))}
+    return answers

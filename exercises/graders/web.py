@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from courses.package_files import toml_problem
+
 from .. import browser
 from ..results import Reason, Result, Status, TestResult
 from ..spec import ExerciseError
@@ -54,8 +56,8 @@ def read_checks(text, path="tests/checks.toml"):
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise ExerciseError([f"{path}:{match.group(1) if match else 1}: " + _("TOML invalide : %(error)s") % {"error": exc}])
+        line, message = toml_problem(exc, text)
+        raise ExerciseError([f"{path}:{line}: {message}"])
     checks = data.get("check", [])
     starts = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip().startswith("[[check]]")]
     errors = []

@@ -107,8 +107,7 @@
     document.body.addEventListener("htmx:afterSwap", sizePreview);
   });
   // File inputs with a size limit: a file over it is refused before anything is sent (slow
-  // connections), with the message next to the field; the server checks again. Inputs that take
-  // photos are static/js/uploads.js's, which downscales them first.
+  // connections), with the message next to the field; the server checks again. Photos: uploads.js.
   document.querySelectorAll("input[type=file][data-max-bytes]:not([data-image-max-side])").forEach(function (input) {
     var note = document.createElement("p");
     note.className = "errorlist";

@@ -37,6 +37,7 @@ PAGES = {
     "password-forgotten": (None, lambda cohort: "/comptes/mot-de-passe-oublie/"),
     "my-account": ("trainee", lambda cohort: "/comptes/mon-compte/"),
     "recovery-code": ("trainee", lambda cohort: "/comptes/mon-compte/code-de-secours/"),
+    "join-group": ("trainee", lambda cohort: "/comptes/rejoindre/"),
     "course-import": ("trainer", lambda cohort: "/cours/atelier/importer/"),
     "course-import-refused": ("trainer", lambda cohort: _refused_import_url(cohort)),
 }

@@ -80,7 +80,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_sent(new_context, trainer
     first.locator("summary").click()
     first.get_by_label("Observation").fill("Trop lourd")
     first.get_by_label(re.compile("Fichier joint")).set_input_files(str(big))
-    expect(first.get_by_role("alert")).to_contain_text("Fichier trop lourd")
+    expect(first.get_by_role("status")).to_contain_text("Fichier trop lourd")
     first.get_by_role("button", name="Ajouter l’observation").click()
     page.wait_for_timeout(300)
     assert posts == []

@@ -73,3 +73,23 @@ def test_only_coordinators_see_indicators(client, trainer, trainee, mediator, re
         assert client.get(reverse("progress:indicators_export")).status_code == 403
     client.logout()
     assert get(client).status_code == 302
+
+
+def test_the_three_views_add_up_and_charts_are_titled(client, coordinator, world):
+    """Competences belong to a qualification, not to a track: an acquired competence counts in the
+    track where the learner was active, so « Compétences acquises » reads the same by site, promo and
+    track (it read 6, 6 and 0), before and after the activity is rebuilt from the stored facts."""
+    client.force_login(coordinator)
+
+    def this_month(dimension):
+        rows = get(client, par=dimension).context["data"]["rows"]
+        return {key: sum(row["months"][-1][key] for row in rows) for key in ("active", "exercises", "acquired")}
+
+    expected = {"active": 3, "exercises": 3, "acquired": 6}
+    assert [this_month(d) for d in ("site", "cohort", "track")] == [expected] * 3
+    services.rebuild_activity()
+    assert [this_month(d) for d in ("site", "cohort", "track")] == [expected] * 3
+    page = get(client).content.decode()
+    assert '<figcaption class="chart-title">Apprenants actifs par mois</figcaption>' in page
+    assert '<figcaption class="chart-title">Compétences acquises par mois</figcaption>' in page
+    assert "Pourquoi les chiffres par lieu, par promo et par parcours peuvent différer" in page

@@ -1,8 +1,15 @@
+import random
+from datetime import timedelta
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Cohort, Role, Site, User
+from courses import services as courses_services
 from courses.models import Course
+from exercises import services as exercises_services
+from exercises.graders.quiz import right_answers
 from progress import services as progress_services
 
 # Fixed, printed passwords: these accounts exist for trying the platform on a
@@ -14,6 +21,15 @@ DEMO_ACCOUNTS = [
     ("mediateur", "Karim", "Haddad", Role.MEDIATOR, "mediateur-demo-2026"),
     ("coordinateur", "Sophie", "Lefèvre", Role.COORDINATOR, "coordinateur-demo-2026"),
 ]
+# Classmates of the demo trainee and resident, without a password (nobody signs in as them): with
+# their five months of lessons and quizzes, every group is over the indicators' 5-person threshold
+# and every indicator has figures. Their activity goes through the platform's own services (quizzes
+# graded by the quiz grader); only the dates are in the past.
+DEMO_CLASSMATES = {
+    Role.TRAINEE: ["Inès", "Mehdi", "Awa", "Lucas", "Sarah", "Bilal", "Chloé", "Moussa", "Léa"],
+    Role.RESIDENT: ["Fatima", "Gérard", "Josiane", "Ali", "Monique", "Samir"],
+}
+HISTORY_DAYS = 150
 
 
 class Command(BaseCommand):
@@ -57,6 +73,48 @@ class Command(BaseCommand):
                 course.authors.add(users[Role.TRAINER])
             # The Écoles du web's double certification: the titre professionnel and the digital skills (Pix).
             progress_services.cohort_follow(cohort=promo, codes=["RNCP37674", "CRCN"])
+            newcomers = []
+            for role, names in DEMO_CLASSMATES.items():
+                site, cohort = (school, promo) if role == Role.TRAINEE else (mediation, group)
+                for number, first in enumerate(names, start=1):
+                    user, created = User.objects.get_or_create(
+                        username=f"demo-{role}-{number:02d}",
+                        defaults={"first_name": first, "last_name": "Démo", "role": role, "site": site},
+                    )
+                    if created:
+                        user.set_unusable_password()
+                        user.save()
+                        cohort.learners.add(user)
+                        newcomers.append(user)
+            for user in newcomers:  # a history only once: running the command again changes nothing
+                _history(user)
         self.stdout.write("Demo accounts (username / password):")
         for username, _first, _last, role, password in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role.label:<20} {username:<14} {password}")
+
+
+def _history(user):
+    """Five months of a demo learner: a share of each course's lessons and quizzes, in order, spread
+    over the past months; one quiz in four is first sent empty, then sent again right. A resident who
+    completes a course gets its attestation as anyone would (progress.services.course_check)."""
+    rng = random.Random(user.username)
+    now = timezone.now()
+    if user.role == Role.RESIDENT:
+        courses = list(Course.objects.filter(track__slug="numerique-de-base", status="published"))
+        for course in courses:
+            courses_services.enrolment_create(user=user, course=course)
+    else:
+        courses = list(Course.objects.filter(track__slug="ecole-du-web", status="published"))
+    for course in courses:
+        items = courses_services.course_outline(course, user).items
+        done = items[: max(1, round(len(items) * rng.uniform(0.35, 1.0)))]
+        for index, item in enumerate(done):
+            at = now - timedelta(days=HISTORY_DAYS * (1 - (index + 1) / len(done)), hours=rng.randint(1, 48))
+            if item.activity == "lesson":
+                courses_services.lesson_complete(user=user, lesson=item, at=at)
+            elif getattr(item, "kind", None) == "quiz":
+                questions = item.spec().config.get("questions", [])
+                if rng.random() < 0.25:
+                    exercises_services.submission_create(exercise=item, learner=user, mode="submit", answers={}, at=at)
+                    at += timedelta(hours=1)
+                exercises_services.submission_create(exercise=item, learner=user, mode="submit", answers=right_answers(questions), at=at)

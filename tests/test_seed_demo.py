@@ -1,0 +1,39 @@
+"""The demo (`make run`): every indicator has figures, and running it again changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def seed():
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def test_the_demo_shows_every_indicator_and_is_idempotent(client, settings):
+    settings.DEBUG = True
+    call_command("load_framework", stdout=io.StringIO())  # as `make run` does, in this order
+    call_command("import_course", "content", stdout=io.StringIO())
+    seed()
+    client.force_login(User.objects.get(username="coordinateur"))
+    totals = {}
+    for dimension in ("site", "cohort", "track"):
+        data = client.get(reverse("progress:indicators"), {"par": dimension}).context["data"]
+        assert len(data["rows"]) == 2, (dimension, [row["group"] for row in data["rows"]])  # web school and mediation
+        cells = [cell for row in data["rows"] for cell in row["months"]]
+        totals[dimension] = {key: sum(cell[key] for cell in cells) for key in ("lessons", "exercises", "acquired", "attestations")}
+        assert all(totals[dimension].values()), (dimension, totals[dimension])
+        assert sum(1 for cell in cells if cell["active"]) >= 6, dimension  # activity over several months
+    # Everyone is in one site, one group and one track: the three views add up.
+    assert totals["site"] == totals["cohort"] == totals["track"]
+    people = User.objects.count()
+    seed()
+    assert User.objects.count() == people
+    client.force_login(User.objects.get(username="coordinateur"))  # the demo passwords are set again
+    again = client.get(reverse("progress:indicators"), {"par": "site"}).context["data"]
+    assert {key: sum(c[key] for row in again["rows"] for c in row["months"]) for key in totals["site"]} == totals["site"]
