@@ -38,6 +38,10 @@ def test_mediator_prints_login_cards_and_a_learner_signs_in_with_one(new_context
     learner.get_by_label(re.compile(r"^Mot de passe")).fill(password)
     learner.get_by_role("button", name="Se connecter").click()
 
+    # A mediator runs the group: at this first login the person is asked whether the mediator may see
+    # their progress (once), then goes on to the dashboard.
+    expect(learner.get_by_role("heading", level=1)).to_have_text("Avant de continuer")
+    learner.get_by_role("button", name="Oui, ils peuvent la voir").click()
     expect(learner).to_have_url(re.compile(r"/comptes/tableau-de-bord/$"))
     expect(learner.get_by_role("heading", level=1)).to_have_text("Bonjour Fatou Ndiaye")
     expect(learner.get_by_text("Vous ne suivez encore aucun cours.")).to_be_visible()
