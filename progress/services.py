@@ -26,15 +26,12 @@ from .models import (
 PUBLISHED = "published"
 MINUTES_PER_SUBMISSION = 5  # estimated time spent per graded submission (indicators)
 LOWER = (State.NOT_STARTED, State.IN_PROGRESS)
-RECORDING = {"on": True}  # recompute() rebuilds the monthly activity itself
 
 
 def record_activity(user_id, when, track_id=0, **increments):
     """Add to a learner's activity of that month (and track): two small queries."""
     from django.db.models import F
 
-    if not RECORDING["on"]:
-        return
     month = timezone.localtime(when).date().replace(day=1)
     row, _created = ActivityMonth.objects.get_or_create(user_id=user_id, month=month, track_id=track_id or 0)
     ActivityMonth.objects.filter(pk=row.pk).update(**{key: F(key) + value for key, value in increments.items()})
@@ -138,7 +135,7 @@ def submission_graded(submission, *, new=True):
                 user_id=submission.learner_id, competence=link.competence, kind=Evidence.Kind.EXERCISE, exercise_id=submission.exercise_id,
                 defaults={"submission_id": best.submission_id, "score": best.score, "title": best.title, "created_at": best.at},
             )
-        return refresh(submission.learner_id, [link.competence_id for link in links], track_id=course.track_id if course else 0)
+        return refresh(submission.learner_id, [link.competence_id for link in links])
 
 
 def lesson_completed(*, user, lesson, at=None):
@@ -156,7 +153,7 @@ def lesson_completed(*, user, lesson, at=None):
                 user=user, competence_id=competence_id, kind=Evidence.Kind.LESSON, lesson=lesson,
                 defaults={"score": 1.0, "title": lesson.title, "created_at": at or timezone.now()},
             )
-        return refresh(user.pk, links, track_id=course.track_id if course else 0)
+        return refresh(user.pk, links)
 
 
 def lesson_uncompleted(*, user, lesson):
@@ -166,8 +163,9 @@ def lesson_uncompleted(*, user, lesson):
         return refresh(user.pk, links)
 
 
-def refresh(user_id, competence_ids, *, actor=None, reason="", track_id=0):
-    """Recompute the state of a few competences of one learner from their evidence."""
+def refresh(user_id, competence_ids, *, actor=None, reason="", record=True):
+    """Recompute the state of a few competences of one learner from their evidence. `record=False`:
+    a competence first acquired is not added to the monthly activity (recompute rebuilds it after)."""
     competence_ids = sorted(set(competence_ids))
     if not competence_ids:
         return []
@@ -199,7 +197,8 @@ def refresh(user_id, competence_ids, *, actor=None, reason="", track_id=0):
         progress.state = _state(progress, policy)
         if progress.state in (State.ACQUIRED, State.VALIDATED) and progress.acquired_at is None:
             progress.acquired_at = now  # a competence is counted once, when first acquired
-            record_activity(user_id, now, _activity_track(user_id, now), acquired=1)
+            if record:
+                record_activity(user_id, now, _activity_track(user_id, now), acquired=1)
         progress.updated_at = now
         progress.save()
         if progress.state != before:
@@ -324,11 +323,7 @@ def recompute(user_ids=None):
             exercise_links[link["exercise_id"]].append(link["competence_id"])
         else:
             lesson_links[link["lesson_id"]].append(link["competence_id"])
-    RECORDING["on"] = False
-    try:
-        count = _recompute(user_ids, exercise_links, lesson_links, courses_services, exercises_services)
-    finally:
-        RECORDING["on"] = True
+    count = _recompute(user_ids, exercise_links, lesson_links, courses_services, exercises_services)
     rebuild_activity(user_ids)
     rebuild_block_readiness(user_ids)
     return count
@@ -378,7 +373,7 @@ def _recompute(user_ids, exercise_links, lesson_links, courses_services, exercis
             pairs[user_id].add(competence_id)
         count = 0
         for user_id, competence_ids in pairs.items():
-            count += len(refresh(user_id, competence_ids))
+            count += len(refresh(user_id, competence_ids, record=False))
     return count
 
 

@@ -93,3 +93,24 @@ def test_the_three_views_add_up_and_charts_are_titled(client, coordinator, world
     assert '<figcaption class="chart-title">Apprenants actifs par mois</figcaption>' in page
     assert '<figcaption class="chart-title">Compétences acquises par mois</figcaption>' in page
     assert "Pourquoi les chiffres par lieu, par promo et par parcours peuvent différer" in page
+
+
+def test_a_grading_during_a_recompute_of_other_learners_still_counts(world, web_course, monkeypatch):
+    """recompute() once switched a process-wide flag off: a submission graded meanwhile in the same
+    process (another worker thread) lost its activity. The switch is now an argument of refresh()."""
+    from exercises import services as exercises_services
+    from progress.models import ActivityMonth
+
+    first, other = world["trainees"][0], world["trainees"][4]
+    exercise = web_course.modules.first().exercises.get(slug="moyenne")
+    real = exercises_services.best_submissions
+
+    def grading_meanwhile(**kwargs):
+        submission = Submission.objects.create(exercise=exercise, learner=other, mode="submit", status="passed", score=1, final_score=1)
+        services.submission_graded(submission)
+        return real(**kwargs)
+
+    monkeypatch.setattr(exercises_services, "best_submissions", grading_meanwhile)
+    services.recompute(user_ids=[first.pk])
+    counted = ActivityMonth.objects.filter(user_id=other.pk)
+    assert sum(row.submissions for row in counted) == 1 and sum(row.acquired for row in counted) == 1
