@@ -1,12 +1,27 @@
 """Who may open what: every view, every persona. Anonymous visitors are sent to the login page."""
 
 import pytest
-from django.urls import reverse
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from courses.models import Lesson, Status
+from exercises.models import RenderedNotebook, Screenshot, Submission
+from exercises import results
+from progress import services as progress_services
+from progress.models import Competence, Evidence, Qualification
+
+from .exercises.conftest import load_exercise
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
 
 OK = {200, 302}
+# A POST its persona may send, with the matrix's placeholder data: refused as a form (400) or done.
+OK_POST = {200, 302, 400}
 DENIED = {403, 404}
+POST_DATA = {"decide on a competence": {"action": "observe", "note": "Vu en atelier"}}
 PERSONAS = ["resident", "trainee", "other_trainee", "trainer", "other_trainer", "mediator", "coordinator"]
 
 
@@ -19,9 +34,28 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
     draft = Lesson.objects.filter(module__course=basics_course).last()
     draft.status = Status.DRAFT
     draft.save()
+    learner = cohort.learners.first()
+    python = load_exercise(web_lesson.module, "moyenne")
+    notebook = load_exercise(web_lesson.module, "notebook-villes")
+    work = Submission.objects.create(exercise=python, learner=learner, files={"moyenne.py": "x = 1"}, attempt=1, status="failed",
+                                     score=0.5, final_score=0.5)
+    Screenshot.objects.create(submission=work, width=360, image=PNG)
+    web_page = load_exercise(web_lesson.module, "carte-visite")
+    written = results.Result(status="failed", pending=1, tests=[results.TestResult(name="Réponse rédigée", status="pending", points=1, earned=0,
+                                                                    key="explication", manual=True)])
+    notebook_work = Submission.objects.create(exercise=notebook, learner=learner, files={"notebook.ipynb": "{}"}, attempt=1,
+                                              status="failed", score=0, final_score=0, result=written.to_storage(), needs_review=True)
+    RenderedNotebook.objects.create(submission=notebook_work, html="<p>ok</p>", images=[["image/png", "iVBORw0KGgo="]])
+    qualification = Qualification.objects.create(code="TEST-Q", title="Référentiel d'essai")
+    competence = Competence.objects.create(block=qualification.blocks.create(code="TEST-Q-B1", title="Bloc"), code="TEST-Q-C1",
+                                           title="Compétence")
+    progress_services.cohort_follow(cohort=cohort, codes=["TEST-Q"])
+    observation = Evidence.objects.create(user=learner, competence=competence, kind=Evidence.Kind.OBSERVATION, note="Vu en atelier")
+    observation.file.save("note.txt", ContentFile(b"vu"), save=True)
     return {
         "basics": basics_course, "web": web_course, "web_lesson": web_lesson, "draft": draft,
-        "module": web_lesson.module, "cohort": cohort, "learner": cohort.learners.first(),
+        "module": web_lesson.module, "cohort": cohort, "learner": learner, "python": python, "notebook": notebook,
+        "web_page": web_page, "work": work, "notebook_work": notebook_work, "competence": competence, "observation": observation,
     }
 
 
@@ -73,7 +107,60 @@ def views(w):
         ("indicators csv", reverse("progress:indicators_export"), "get", {"coordinator"}, True),
         ("cohort competences", reverse("progress:cohort_dashboard", args=[c.pk]), "get", staff, True),
         ("cohort competences csv", reverse("progress:cohort_export", args=[c.pk]), "get", staff, True),
+        ("a learner's competences", reverse("progress:learner_detail", args=[c.pk, w["learner"].pk]), "get", staff, True),
+        ("a learner's livret", reverse("progress:learner_booklet", args=[c.pk, w["learner"].pk]), "get", staff, True),
+        ("decide on a competence", reverse("progress:competence_decide", args=[c.pk, w["learner"].pk, w["competence"].pk]), "post", staff, True),
+        ("an observation's file", reverse("progress:evidence_file", args=[w["observation"].pk]), "get", staff | {"trainee"}, True),
+        ("share my achievements", reverse("progress:sharing"), "post", set(PERSONAS), True),
+        ("resume a course (leads to the course page when not enrolled)", reverse("courses:resume", args=[web.slug]), "get", set(PERSONAS), True),
+        ("new module", reverse("courses:module_create", args=[web.slug]), "get", staff, True),
+        ("join a group", reverse("accounts:join"), "get", set(PERSONAS), True),
+        ("questions after login", reverse("accounts:questions"), "get", set(PERSONAS), True),
+        ("show a join code", reverse("accounts:cohort_join_code", args=[c.pk]), "post", staff, True),
+        ("invite an existing account", reverse("accounts:cohort_invite", args=[c.pk]), "get", staff, True),
+        # Exercises (the review's own matrix, merged here)
+        ("exercise page", reverse("exercises:exercise_detail", args=[w["python"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
+        ("web page preview", reverse("exercises:exercise_preview", args=[w["web_page"].pk]), "post", {"trainee", "trainer", "coordinator"}, True),
+        ("exercise notebook", reverse("exercises:notebook_download", args=[w["notebook"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
+        ("exercise notebook and data", reverse("exercises:notebook_bundle", args=[w["notebook"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
+        ("a submission", reverse("exercises:submission_detail", args=[w["work"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
+        ("a submission's screenshot", reverse("exercises:screenshot", args=[w["work"].pk, 360]), "get", {"trainee", "trainer", "coordinator"}, True),
+        ("a submitted notebook", reverse("exercises:submission_notebook", args=[w["notebook_work"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
+        ("a submitted notebook's picture", reverse("exercises:notebook_image", args=[w["notebook_work"].pk, 0]), "get", {"trainee", "trainer", "coordinator"}, True),
+        ("review list", reverse("exercises:review_list"), "get", staff | {"other_trainer", "mediator"}, True),
+        ("override a score", reverse("exercises:review_override", args=[w["work"].pk]), "post", staff, True),
+        ("comment a line", reverse("exercises:review_comment", args=[w["work"].pk]), "post", staff, True),
+        ("grade written answers", reverse("exercises:review_manual", args=[w["notebook_work"].pk]), "post", staff, True),
+        ("regrade a submission", reverse("exercises:review_regrade", args=[w["work"].pk]), "post", staff, True),
+        ("regrade an exercise", reverse("exercises:exercise_regrade", args=[w["python"].pk]), "post", staff, True),
+        ("new exercise", reverse("exercises:exercise_create", args=[web.slug, w["module"].pk]), "get", staff, True),
+        ("edit an exercise", reverse("exercises:exercise_edit", args=[w["python"].pk]), "get", staff, True),
+        ("publish an exercise", reverse("exercises:exercise_publish", args=[w["python"].pk]), "post", staff, True),
     ]
+
+
+# Named URLs the matrix above does not hold, and where their access is tested instead.
+ELSEWHERE = {
+    "home": "public (test_home)",
+    "set_language": "public, Django's own view",
+    "accounts:login": "public", "accounts:logout": "POST only, any session",
+    "accounts:signup": "public (test_signup)",
+    "accounts:login_link": "public, token (tests/accounts/test_login_cards.py)",
+    "accounts:password_forgotten": "public (tests/accounts/test_account_recovery.py)",
+    "accounts:password_reset": "public", "accounts:password_reset_done": "public",
+    "accounts:password_reset_confirm": "public, token", "accounts:password_reset_complete": "public",
+    "accounts:password_change_done": "any signed-in person",
+    "accounts:login_links_revoke": "test_another_cohorts_trainer_cannot_manage_its_learners",
+    "accounts:deletion_request_process": "tests/accounts/test_personal_data.py (coordinators only)",
+    "courses:lesson_detail": "the « web lesson » and « draft lesson » rows",
+    "courses:course_detail": "the « course page » row",
+    "courses:image_upload": "tests/courses/test_lesson_images.py (authors only)",
+    "courses:lesson_image": "tests/test_stored_files.py (private lesson images)",
+    "courses:course_import_detail": "tests/courses/test_package_import.py (sender and coordinators only)",
+    "attestation_verify": "public by token (tests/progress/test_attestations.py)",
+    "attestation_download": "public by token", "badge_assertion": "public by token",
+    "badge_issuer": "public", "badge_class": "public", "badge_image": "public",
+}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -82,12 +169,30 @@ def test_every_view_allows_exactly_its_roles(client, world, persona, request):
     client.force_login(user)
     failures = []
     for name, url, method, allowed, _login in views(world):
-        data = {"course": world["web"].pk, "direction": "up"} if method == "post" else None
+        data = POST_DATA.get(name, {"course": world["web"].pk, "direction": "up"}) if method == "post" else None
         response = getattr(client, method)(url, data)
-        expected = OK if persona in allowed else DENIED
+        expected = (OK_POST if method == "post" else OK) if persona in allowed else DENIED
         if response.status_code not in expected:
             failures.append(f"{name} {method.upper()} {url}: {response.status_code}, expected one of {sorted(expected)}")
     assert not failures, "\n".join(failures)
+
+
+def _url_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
+            yield from _url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}".strip(":")
+
+
+def test_every_named_url_is_in_the_matrix_or_says_where_it_is_tested(world):
+    """A new view cannot be added without its row: the matrix (or ELSEWHERE) names every URL but the admin's."""
+    names = {name for name in _url_names(get_resolver().url_patterns) if not name.startswith("admin:")}
+    in_matrix = {resolve(url.split("?")[0]).view_name for _name, url, *_rest in views(world)}
+    missing = sorted(names - in_matrix - set(ELSEWHERE))
+    assert not missing, f"URLs with no row in the access matrix: {missing}"
+    assert not set(ELSEWHERE) - names, "ELSEWHERE names URLs that no longer exist"
 
 
 def test_anonymous_visitors_are_sent_to_login(client, world):

@@ -8,24 +8,40 @@ CHILDREN, MIB = 8, 150
 
 
 def hold_memory():
+    """MiB held by children alive at the same moment: each child keeps its block until the parent
+    has counted (not for a fixed time, which a slow machine would turn into one after the other)."""
     read_end, write_end = os.pipe()
-    for _ in range(CHILDREN):
-        if os.fork() == 0:
+    release_read, release_write = os.pipe()
+    pids = []
+    for index in range(CHILDREN):
+        pid = os.fork()
+        if pid == 0:
             try:
+                os.close(release_write)
                 block = b"\x01" * (MIB * 1024 * 1024)  # really touched, not just reserved
-                os.write(write_end, b"o")
-                time.sleep(1.5)
+                os.write(write_end, bytes([index]))
+                os.read(release_read, 1)  # hold it until the parent has counted
                 del block
             finally:
                 os._exit(0)
+        pids.append(pid)
     os.close(write_end)
-    got, deadline = b"", time.monotonic() + 4
-    while len(got) < CHILDREN and time.monotonic() < deadline:
+    os.close(release_read)
+    holding, deadline = set(), time.monotonic() + 4
+    while len(holding) < CHILDREN and time.monotonic() < deadline:
         chunk = os.read(read_end, 64)
         if not chunk:
             break
-        got += chunk
-    return len(got) * MIB
+        holding.update(chunk)
+    time.sleep(0.2)  # a child the memory limit kills after it wrote is gone by now
+    alive = {index for index, pid in enumerate(pids) if os.waitpid(pid, os.WNOHANG) == (0, 0)}
+    os.close(release_write)
+    for pid in pids:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    return len(holding & alive) * MIB
 
 
 RESULT = {"held_at_once_mib": hold_memory()}
