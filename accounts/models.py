@@ -137,6 +137,9 @@ class CohortInvitation(models.Model):
         verbose_name_plural = _("invitations dans un groupe")
         constraints = [models.UniqueConstraint(fields=["cohort", "user"], name="one_invitation_per_group")]
 
+    def __str__(self):
+        return f"invitation of user {self.user_id} to cohort {self.cohort_id}"
+
 
 def hash_token(raw):
     return hashlib.sha256(raw.encode()).hexdigest()
@@ -169,6 +172,9 @@ class LoginLink(models.Model):
     @staticmethod
     def new_token():
         return secrets.token_urlsafe(24)
+
+    def __str__(self):
+        return f"login link {self.pk} of user {self.user_id}"
 
 
 class DeletionRequest(models.Model):

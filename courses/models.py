@@ -148,6 +148,9 @@ class Enrolment(models.Model):
         verbose_name_plural = _("inscriptions")
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment")]
 
+    def __str__(self):
+        return f"user {self.user_id} in course {self.course_id}"
+
 
 class LessonCompletion(models.Model):
     """A learner marked a lesson as done. Keyed by lesson id, so editing a lesson keeps it."""
@@ -158,6 +161,9 @@ class LessonCompletion(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="unique_completion")]
+
+    def __str__(self):
+        return f"user {self.user_id} completed lesson {self.lesson_id}"
 
 
 class LessonImage(models.Model):
@@ -171,6 +177,9 @@ class LessonImage(models.Model):
 
     def get_absolute_url(self):
         return reverse("courses:lesson_image", args=[self.pk])
+
+    def __str__(self):
+        return self.image.name or f"lesson image {self.pk}"
 
 
 class CourseImport(models.Model):

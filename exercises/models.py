@@ -157,6 +157,9 @@ class Screenshot(models.Model):
         ordering = ["width"]
         constraints = [models.UniqueConstraint(fields=["submission", "width"], name="unique_screenshot_width")]
 
+    def __str__(self):
+        return f"screenshot of submission {self.submission_id} at {self.width} px"
+
 
 class RenderedNotebook(models.Model):
     """A notebook submission as executed, rendered to sanitised HTML once, by the worker that graded it.
@@ -165,6 +168,9 @@ class RenderedNotebook(models.Model):
     submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="rendered_notebook")
     html = models.TextField()
     images = models.JSONField(default=list, blank=True, help_text="[mime type, base64] of its pictures, served apart.")
+
+    def __str__(self):
+        return f"executed notebook of submission {self.submission_id}"
 
 
 class SubmissionComment(models.Model):
@@ -179,6 +185,9 @@ class SubmissionComment(models.Model):
 
     class Meta:
         ordering = ["filename", "line", "created_at"]
+
+    def __str__(self):
+        return f"comment on {self.filename}:{self.line} of submission {self.submission_id}"
 
 
 def content_hash(spec):

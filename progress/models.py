@@ -103,6 +103,9 @@ class ActivityLink(models.Model):
             models.UniqueConstraint(fields=["competence", "lesson"], condition=Q(lesson__isnull=False), name="unique_lesson_link"),
         ]
 
+    def __str__(self):
+        return f"competence {self.competence_id} ← exercise {self.exercise_id}" if self.exercise_id else f"competence {self.competence_id} ← lesson {self.lesson_id}"
+
 
 class State(models.TextChoices):
     NOT_STARTED = "non_commencee", _("Non commencée")
@@ -138,6 +141,9 @@ class CompetenceProgress(models.Model):
     def symbol(self):
         return STATE_SYMBOLS[self.state]
 
+    def __str__(self):
+        return f"user {self.user_id}, competence {self.competence_id}: {self.state}"
+
 
 class Evidence(models.Model):
     """What led to a state: the best submission of a linked exercise, a completed lesson, a trainer's observation."""
@@ -168,6 +174,9 @@ class Evidence(models.Model):
         ]
         indexes = [models.Index(fields=["user", "competence"])]
 
+    def __str__(self):
+        return f"{self.kind} for user {self.user_id}, competence {self.competence_id}"
+
 
 class ProgressEvent(models.Model):
     """The history of every state change, automatic or by a trainer."""
@@ -182,6 +191,9 @@ class ProgressEvent(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"user {self.user_id}, competence {self.competence_id}: {self.from_state} → {self.to_state}"
 
 
 def _token():
@@ -262,6 +274,9 @@ class ActivityMonth(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "month", "track_id"], name="unique_activity_month")]
         indexes = [models.Index(fields=["month"])]
 
+    def __str__(self):
+        return f"user {self.user_id}, {self.month:%Y-%m}, track {self.track_id}"
+
 
 class BlockReady(models.Model):
     """A learner's block is ready for the jury (kept by progress.services as states change)."""
@@ -272,3 +287,6 @@ class BlockReady(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "block"], name="unique_block_ready")]
+
+    def __str__(self):
+        return f"user {self.user_id}, block {self.block_id} ready"
