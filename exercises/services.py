@@ -19,7 +19,9 @@ from accounts import services as accounts_services
 from courses import services as courses_services
 from courses.models import Status as PublishStatus
 
+from . import kinds
 from .graders import GRADER_VERSION, grade, grader_for, runs_in_sandbox
+from .kinds import kind_of
 from .models import Exercise, Screenshot, Submission
 from .results import Reason, Result, Status
 
@@ -152,7 +154,7 @@ def submission_grade(*, submission_id, worker):
     submission = Submission.objects.select_related("exercise").get(pk=submission_id)
     exercise = submission.exercise
     spec = exercise.spec()
-    payload = submission.answers if exercise.kind == "quiz" else submission.files
+    payload = submission.answers if kind_of(exercise.kind).work == "answers" else submission.files
     try:
         with translation.override(submission.language or settings.LANGUAGE_CODE):
             # Artefacts: a graded web page's screenshots (its portfolio image), a notebook's executed HTML.
@@ -170,7 +172,7 @@ def submission_grade(*, submission_id, worker):
         needs_review=bool(result.pending) and submission.mode == Submission.Mode.SUBMIT,
     )
     document, screenshots = result.artefacts.get("document"), result.artefacts.get("screenshots")
-    if finished and exercise.kind == "notebook":
+    if finished and kind_of(exercise.kind).document:
         from .models import RenderedNotebook
 
         RenderedNotebook.objects.filter(submission_id=submission_id).delete()
@@ -206,7 +208,7 @@ def submissions_requeue_stale(*, queued_for=None, running_for=None):
     Submission.objects.filter(pk__in=taken_back, status=Submission.Status.RUNNING).update(
         status=Submission.Status.QUEUED, claimed_by=""
     )
-    waiting = Submission.objects.filter(status=Submission.Status.QUEUED, queued_at__lt=now - queued_for).exclude(exercise__kind="quiz")
+    waiting = Submission.objects.filter(status=Submission.Status.QUEUED, queued_at__lt=now - queued_for).filter(exercise__kind__in=kinds.names(in_sandbox=True))
     ids = sorted(set(taken_back) | set(waiting.values_list("pk", flat=True)[:1000]))
     Submission.objects.filter(pk__in=ids, status=Submission.Status.QUEUED).update(queued_at=now)
     sent = sum(submission_enqueue(pk) for pk in ids)
@@ -216,7 +218,7 @@ def submissions_requeue_stale(*, queued_for=None, running_for=None):
 def exercise_regrade(*, exercise):
     """Grade again every submission of an exercise (after its tests changed)."""
     ids = list(exercise.submissions.exclude(status__in=Submission.PENDING).values_list("pk", flat=True))
-    if exercise.kind == "quiz":
+    if not runs_in_sandbox(exercise.kind):
         for pk in ids:
             Submission.objects.filter(pk=pk).update(status=Submission.Status.QUEUED, claimed_by="")
             submission_grade(submission_id=pk, worker="web")
@@ -372,7 +374,7 @@ def can_regrade_exercise(user, exercise):
 
 def submission_regrade(*, submission):
     """Grade one submission again (the result is replaced, the override kept)."""
-    if submission.exercise.kind == "quiz":
+    if not runs_in_sandbox(submission.exercise.kind):
         Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.QUEUED, claimed_by="")
         return submission_grade(submission_id=submission.pk, worker="web")
     Submission.objects.filter(pk=submission.pk).exclude(status=Submission.Status.RUNNING).update(
@@ -460,7 +462,7 @@ def exercise_check(*, exercise):
     from .models import content_hash
 
     spec = exercise.spec()
-    if exercise.kind == "quiz":
+    if kind_of(exercise.kind).self_checked:
         Exercise.objects.filter(pk=exercise.pk).update(verified_hash=content_hash(spec))
         return None, None
     solution = grader_for(exercise.kind)(spec, dict(spec.solution))
@@ -474,7 +476,7 @@ def exercise_check(*, exercise):
 def exercise_is_verified(exercise):
     from .models import content_hash
 
-    return exercise.kind == "quiz" or exercise.verified_hash == content_hash(exercise.spec())
+    return kind_of(exercise.kind).self_checked or exercise.verified_hash == content_hash(exercise.spec())
 
 
 def exercise_set_published(*, exercise, published):

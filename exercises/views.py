@@ -22,7 +22,7 @@ from progress import services as progress_services
 from . import services
 from . import notebooks
 from .forms import CodeForm, LineCommentForm, ManualGradeForm, NotebookForm, OverrideForm, ReviewFilterForm, quiz_answers
-from .graders import WEB_KINDS
+from .kinds import KINDS, kind_of
 from .graders import quiz as quiz_grader
 from .graders import web as web_grader
 from .models import Exercise, RenderedNotebook, Screenshot, Submission
@@ -48,10 +48,11 @@ def _context(request, exercise, submission=None, form=None):
     previous, following = outline.neighbours(("exercise", exercise.pk))
     spec_files = _filenames(exercise)
     files = None
-    if exercise.kind not in ("quiz", "notebook") and form is None:
+    kind = kind_of(exercise.kind)
+    if kind.work == "files" and form is None:
         files = services.latest_files(exercise, learner)
         form = CodeForm(filenames=spec_files, initial_files=files)
-    if exercise.kind == "notebook" and form is None:
+    if kind.work == "notebook" and form is None:
         form = NotebookForm(cells=_notebook_cells(exercise, learner))
     questions = exercise.config.get("questions", [])
     for index, question in enumerate(questions):
@@ -66,14 +67,14 @@ def _context(request, exercise, submission=None, form=None):
         "submission": submission, "result": Result.from_storage(submission.result) if submission and submission.result else None,
         "attempts_left": services.attempts_left(exercise, learner),
         "hints": services.visible_hints(exercise, learner),
-        "has_public_tests": web_grader.has_public_checks(exercise.spec()) if exercise.kind in WEB_KINDS
-        else exercise.kind == "notebook" or any(name.startswith("public/") for name in exercise.tests),
+        "has_public_tests": web_grader.has_public_checks(exercise.spec()) if kind.web_page
+        else kind.work == "notebook" or any(name.startswith("public/") for name in exercise.tests),
         "document": _document(submission),
-        "is_web": exercise.kind in WEB_KINDS,
-        "notebook_has_data": exercise.kind == "notebook" and any(name.startswith("data/") for name in exercise.tests),
+        "is_web": kind.web_page,
+        "notebook_has_data": kind.work == "notebook" and any(name.startswith("data/") for name in exercise.tests),
         "screenshot_widths": _screenshot_widths(submission),
         "preview": web_grader.preview_document(exercise.spec(), files if files is not None else _posted_files(form))
-        if exercise.kind in WEB_KINDS else "",
+        if kind.web_page else "",
     }
 
 
@@ -93,7 +94,7 @@ def _notebook_cells(exercise, learner):
 
 def _document(submission):
     """The executed notebook of a graded notebook submission (sanitised HTML), or ""."""
-    if submission is None or submission.exercise.kind != "notebook" or submission.is_pending:
+    if submission is None or not kind_of(submission.exercise.kind).document or submission.is_pending:
         return ""
     html = RenderedNotebook.objects.filter(submission=submission).values_list("html", flat=True).first() or ""
     return with_image_urls(html, lambda n: reverse("exercises:notebook_image", args=[submission.pk, n]))
@@ -118,7 +119,7 @@ def _attachment(content, filename, content_type):
 def notebook_download(request, pk):
     """The learner's copy of a notebook exercise (solutions and hidden tests removed), to open in Jupyter."""
     exercise = services.access_exercise(request.user, pk)
-    if exercise.kind != "notebook":
+    if kind_of(exercise.kind).work != "notebook":
         raise Http404
     return _attachment(exercise.starter["notebook.ipynb"], f"{exercise.slug}.ipynb", "application/x-ipynb+json")
 
@@ -130,7 +131,7 @@ def notebook_bundle(request, pk):
     import zipfile
 
     exercise = services.access_exercise(request.user, pk)
-    if exercise.kind != "notebook":
+    if kind_of(exercise.kind).work != "notebook":
         raise Http404
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -152,7 +153,7 @@ def submission_notebook(request, pk):
 
 
 def _screenshot_widths(submission):
-    if submission is None or submission.exercise.kind not in WEB_KINDS or submission.is_pending:
+    if submission is None or not kind_of(submission.exercise.kind).web_page or submission.is_pending:
         return []
     return list(Screenshot.objects.filter(submission=submission).values_list("width", flat=True))
 
@@ -167,7 +168,7 @@ def file_order(name):
 
 
 def _filenames(exercise):
-    return sorted(exercise.starter, key=file_order) or (["query.sql"] if exercise.kind == "sql" else ["solution.py"])
+    return sorted(exercise.starter, key=file_order) or [kind_of(exercise.kind).default_file]
 
 
 def _posted_files(form):
@@ -178,7 +179,7 @@ def _posted_files(form):
 
 
 def _with_preview_csp(exercise, response):
-    if exercise.kind in WEB_KINDS:
+    if kind_of(exercise.kind).web_page:
         response._csp_update = PREVIEW_CSP
     return response
 
@@ -202,7 +203,7 @@ def exercise_preview(request, pk):
     """The live preview of a web exercise from the files being typed: nothing is stored.
     htmx swaps the returned iframe; without JavaScript, the whole page comes back."""
     exercise = services.access_exercise(request.user, pk)
-    if exercise.kind not in WEB_KINDS:
+    if not kind_of(exercise.kind).web_page:
         raise Http404
     form = CodeForm(request.POST, filenames=_filenames(exercise))
     context = _context(request, exercise, form=form)
@@ -234,7 +235,8 @@ def _submit(request, exercise):
     mode = Submission.Mode.CHECK if request.POST.get("mode") == "check" else Submission.Mode.SUBMIT
     key = _submission_key(request)
     try:
-        if exercise.kind == "quiz":
+        work = kind_of(exercise.kind).work
+        if work == "answers":
             answers = quiz_answers(request.POST, exercise.config.get("questions", []))
             missing = quiz_grader.unanswered(exercise.config.get("questions", []), answers)
             if missing and not request.POST.get("incomplete"):
@@ -243,7 +245,7 @@ def _submit(request, exercise):
                 exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers, language=request.LANGUAGE_CODE,
                 key=key,
             )
-        elif exercise.kind == "notebook":
+        elif work == "notebook":
             form = NotebookForm(request.POST, request.FILES, cells=_notebook_cells(exercise, request.user))
             if not form.is_valid():
                 return _invalid(request, exercise, form)
@@ -311,7 +313,7 @@ def submission_detail(request, pk):
 
 def _manual_cells(submission):
     """A notebook submission's manual cells, as the trainer grades them."""
-    if submission.exercise.kind != "notebook" or not submission.result:
+    if kind_of(submission.exercise.kind).work != "notebook" or not submission.result:
         return []
     result = Result.from_storage(submission.result)
     manual = [t for t in result.tests if t.manual]
@@ -321,7 +323,7 @@ def _manual_cells(submission):
 def _review(request, submission, override_form=None, comment_form=None, status=200, manual_form=None):
     files = []
     comments = list(submission.comments.select_related("author"))
-    is_notebook = submission.exercise.kind == "notebook"
+    is_notebook = kind_of(submission.exercise.kind).work == "notebook"
     for index, (name, content) in enumerate(sorted(() if is_notebook else submission.files.items(), key=lambda item: file_order(item[0]))):
         lines = [
             {"number": n, "text": text, "comments": [c for c in comments if c.filename == name and c.line == n]}
@@ -487,11 +489,11 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
         exercise = None
     form = ExerciseForm(request.POST or None, request.FILES or None, module=module, instance=exercise,
                         initial=initial_for(exercise) if exercise else None)
-    stored = exercise.config.get("questions", []) if exercise and exercise.kind == "quiz" else []
+    stored = exercise.config.get("questions", []) if exercise and kind_of(exercise.kind).work == "answers" else []
     questions = QuestionFormSet(request.POST or None, prefix="q", initial=[question_initial(q) for q in stored])
     check = None
     quiz_ok = True
-    if request.method == "POST" and form.is_valid() and form.cleaned_data.get("kind") == "quiz" and form.cleaned_data["questions"] is None:
+    if request.method == "POST" and form.is_valid() and getattr(KINDS.get(form.cleaned_data.get("kind")), "work", "") == "answers" and form.cleaned_data["questions"] is None:
         form.cleaned_data["questions"] = questions_from(questions)
         quiz_ok = bool(form.cleaned_data["questions"])
         if questions.is_valid() and not quiz_ok:
@@ -531,7 +533,7 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
 
 def _notebook_roles(exercise):
     """What each cell of a notebook exercise's source is, for the trainer."""
-    if exercise is None or exercise.kind != "notebook" or "source.ipynb" not in exercise.tests:
+    if exercise is None or kind_of(exercise.kind).work != "notebook" or "source.ipynb" not in exercise.tests:
         return []
     labels = {
         "solution": _("Réponse de l'apprenant (corrigée par les tests)"), "test": _("Tests publics"),

@@ -5,7 +5,7 @@
 `submission` is {filename: text} for code kinds and {question_id: answer} for quizzes. With
 `artefacts`, the result also carries what the grading made beside the verdict (Result.artefacts:
 a submitted web page's screenshots, an executed notebook's HTML), for the caller to store.
-Adding a kind: one module here and one line in GRADERS.
+Adding a kind: one module here and one entry in exercises/kinds/ (KINDS).
 
 `grade` (below) is what the platform and `manage.py grade` call: the kind's grader, then the rule
 that the tests that count are those of the reference solution's run. A test of that run that is
@@ -18,31 +18,17 @@ import threading
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-GRADERS = {
-    "quiz": "exercises.graders.quiz",
-    "python": "exercises.graders.python",
-    "sql": "exercises.graders.sql",
-    "javascript": "exercises.graders.javascript",
-    "html": "exercises.graders.web",
-    "dom": "exercises.graders.web",
-    "notebook": "exercises.graders.notebook",
-}
-WEB_KINDS = ("html", "dom")
+from ..kinds import kind_of
+
 GRADER_VERSION = "1"
 
 
 def grader_for(kind):
-    return import_string(GRADERS[kind] + ".grade")
+    return import_string(kind_of(kind).grader + ".grade")
 
 
 def runs_in_sandbox(kind):
-    return kind != "quiz"
-
-
-# Kinds whose tests are discovered by running them (test runners): their ids are recorded from
-# the reference solution's run. Declarative kinds (quiz, web checks, SQL, notebooks) know their
-# tests from the exercise itself.
-RUNNER_KINDS = ("python", "javascript")
+    return kind_of(kind).in_sandbox
 _REFERENCE = {}
 _REFERENCE_LOCK = threading.Lock()
 
@@ -69,7 +55,9 @@ def grade(spec, submission, *, public_only=False, artefacts=False):
     from ..results import Result, Status, TestResult
 
     result = grader_for(spec.kind)(spec, submission, public_only=public_only, artefacts=artefacts)
-    if spec.kind not in RUNNER_KINDS or result.status == Status.ERROR or not spec.solution:
+    # Kinds whose tests are discovered by running them: the reference solution's run says which count.
+    # Declarative kinds (quiz, web checks, SQL, notebooks) know their tests from the exercise itself.
+    if not kind_of(spec.kind).runner or result.status == Status.ERROR or not spec.solution:
         return result
     expected = reference_tests(spec, public_only=public_only)
     ran = {t.key for t in result.tests}
