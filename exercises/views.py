@@ -61,7 +61,7 @@ def _context(request, exercise, submission=None, form=None):
             question["shuffled"] = _matching_choices(question, f"{exercise.pk}-{index}")
     history = services.learner_history(exercise, learner)
     return {
-        "exercise": exercise, "course": course, "outline": outline, "previous": previous, "following": following,
+        "exercise": exercise, "kind": kind, "course": course, "outline": outline, "previous": previous, "following": following,
         "submission_key": uuid.uuid4().hex,
         "form": form, "questions": questions, "history": history,
         "submission": submission, "result": Result.from_storage(submission.result) if submission and submission.result else None,
@@ -332,7 +332,7 @@ def _review(request, submission, override_form=None, comment_form=None, status=2
         files.append({"index": index, "name": name, "lines": lines})
     initial = {"score": round(100 * (submission.effective_score or 0)), "comment": submission.override_comment}
     context = {
-        "submission": submission, "exercise": submission.exercise, "files": files,
+        "submission": submission, "exercise": submission.exercise, "kind": kind_of(submission.exercise.kind), "files": files,
         "quiz_answers": _quiz_answers(submission.exercise, submission.answers) if submission.answers else [],
         "result": Result.from_storage(submission.result) if submission.result else None,
         "screenshot_widths": _screenshot_widths(submission),

@@ -20,7 +20,7 @@ COMPARISON = re.compile(
 )
 SCANNED = ["accounts", "courses", "exercises", "progress", "config", "templates"]
 SKIPPED = ("exercises/kinds/", "exercises/graders/", "exercises/sandbox_files/", "/migrations/")
-CEILING = 33  # lines left after the first step (views, services, graders done); lower it as kinds move in
+CEILING = 23  # lines left after the first step (views, services, graders, templates, commands done); lower it as kinds move in
 
 
 def comparisons():

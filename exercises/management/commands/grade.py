@@ -9,6 +9,7 @@ from courses.package_files import refused_entries
 from exercises import notebooks
 from exercises.graders import grade
 from exercises.graders.common import MAX_SUBMISSION_BYTES
+from exercises.kinds import kind_of
 from exercises.results import Reason, Result
 from exercises.spec import ExerciseError, read_exercise
 
@@ -16,9 +17,10 @@ from exercises.spec import ExerciseError, read_exercise
 def read_submission(path, kind):
     """{name: text or bytes} from a file or a folder; a quiz takes a JSON file of answers."""
     path = Path(path)
-    if kind == "quiz":
+    work = kind_of(kind).work
+    if work == "answers":
         return json.loads(path.read_text(encoding="utf-8"))
-    if kind == "notebook" and path.is_file():
+    if work == "notebook" and path.is_file():
         # Checked before reading: a 50 MB notebook is refused without being loaded.
         if path.stat().st_size > notebooks.MAX_BYTES:
             raise ValueError(notebooks.too_big(path.name))
@@ -69,7 +71,7 @@ class Command(BaseCommand):
         try:
             submission = read_submission(submission_path, spec.kind)
         except ValueError as exc:
-            if kind_message := (str(exc) if spec.kind == "notebook" and str(exc) != "too big" else None):
+            if kind_message := (str(exc) if kind_of(spec.kind).work == "notebook" and str(exc) != "too big" else None):
                 result = Result.error(Reason.REFUSED, kind_message)
             elif str(exc) == "too big":
                 result = Result.error(Reason.REFUSED, _("Votre travail dépasse 1 Mio : réduisez la taille des fichiers."))
