@@ -194,17 +194,32 @@ class ExerciseForm(forms.Form):
         help_text=_("Exemple : « Le code secret se donne au téléphone. {F} » ; « Quel site ? {=impots.gouv.fr ~impots-gouv.com} »."),
     )
 
-    def __init__(self, *args, module, instance=None, **kwargs):
+    def __init__(self, *args, module, instance=None, kind=None, **kwargs):
         from courses.forms import RichTextEditor
+
+        from .kinds import KIND_FIELDS, SANDBOX_FIELDS
 
         self.module, self.instance = module, instance
         super().__init__(*args, **kwargs)
         self.fields["statement"].widget = RichTextEditor(config_name="default")
         self.simple = instance is None or is_simple(instance)
+        if kind is not None:
+            # Only this kind's fields (a form of 35 fields, 6,700 px tall, became one of a dozen): the
+            # kind is chosen before the form is shown, and kept by the form.
+            for name in (KIND_FIELDS - set(kind.authoring_fields)) | (set() if kind.in_sandbox else set(SANDBOX_FIELDS)):
+                del self.fields[name]
+            self.fields["kind"].initial = kind.name
+            self.fields["kind"].widget = forms.HiddenInput()
+            self.fields["kind"].disabled = instance is not None  # an exercise keeps its kind
         if not self.simple:
             for name in ("filename", "starter", "solution", "public_tests", "hidden_tests", "ordered", "gift", "kind", "checks",
                          "notebook", "notebook_data", *WEB_FIELDS):
-                self.fields[name].disabled = True
+                if name in self.fields:
+                    self.fields[name].disabled = True
+
+    @property
+    def kind_label(self):
+        return dict(self.fields["kind"].choices).get(self.fields["kind"].initial, "")
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -354,7 +369,10 @@ def apply_form(exercise, data, simple):
 
     exercise.title, exercise.slug = data["title"], data["slug"]
     exercise.statement, exercise.statement_source = clean_html(data.get("statement") or ""), ""
-    exercise.points, exercise.time_limit, exercise.memory_limit = data["points"], data["time_limit"], data["memory_limit"]
+    exercise.points = data["points"]
+    # A quiz's form has no run limits (graded in the web process): the exercise keeps its own.
+    exercise.time_limit = data.get("time_limit") or exercise.time_limit
+    exercise.memory_limit = data.get("memory_limit") or exercise.memory_limit
     exercise.max_attempts, exercise.penalty, exercise.hints = data.get("max_attempts"), (data.get("penalty") or 0) / 100, data["hints"]
     exercise.competences = data.get("competences") or []
     if not simple:

@@ -487,9 +487,16 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
         course = courses_services.access_course_for_edit(request.user, slug)
         module = get_object_or_404(Module, pk=module_pk, course=course)
         exercise = None
-    form = ExerciseForm(request.POST or None, request.FILES or None, module=module, instance=exercise,
+    # The kind comes first: a new exercise's author chooses it, then sees only its fields.
+    kind = kind_of(exercise.kind) if exercise else KINDS.get(request.POST.get("kind") or request.GET.get("type"))
+    if kind is None:
+        choices = ExerciseForm(module=module).fields["kind"].choices
+        return render(request, "exercises/exercise_form.html", {
+            "module": module, "course": module.course, "exercise": None, "choose_kind": choices,
+        })
+    form = ExerciseForm(request.POST or None, request.FILES or None, module=module, instance=exercise, kind=kind,
                         initial=initial_for(exercise) if exercise else None)
-    stored = exercise.config.get("questions", []) if exercise and kind_of(exercise.kind).work == "answers" else []
+    stored = exercise.config.get("questions", []) if exercise and kind.work == "answers" else []
     questions = QuestionFormSet(request.POST or None, prefix="q", initial=[question_initial(q) for q in stored])
     check = None
     quiz_ok = True
@@ -524,7 +531,7 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
         if kept and kept.get("exercise") == exercise.pk:
             check = [Result.from_storage(data) if data is not None else None for data in kept["results"]]
     context = {
-        "form": form, "questions": questions, "exercise": exercise, "module": module, "course": module.course,
+        "form": form, "kind": kind, "questions": questions, "exercise": exercise, "module": module, "course": module.course,
         "check": check, "verified": exercise is not None and services.exercise_is_verified(exercise),
         "notebook_roles": _notebook_roles(exercise),
     }

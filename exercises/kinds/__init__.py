@@ -32,20 +32,29 @@ class Kind:
     runner: bool = False
     # Checked by its own definition: no reference solution to run (« Tester la correction » has nothing to do).
     self_checked: bool = False
+    # The fields of the authoring form (exercises.forms.ExerciseForm) that belong to this kind; the
+    # form shows these and the common ones (title, statement, points, attempts…), no other kind's.
+    authoring_fields: tuple = ()
 
     def grade(self, spec, submission, *, public_only=False, artefacts=False):
         return import_string(self.grader + ".grade")(spec, submission, public_only=public_only, artefacts=artefacts)
 
 
+CODE_FIELDS = ("filename", "starter", "solution", "public_tests", "hidden_tests")
+WEB_FIELDS = tuple(f"web_{role}_{part}" for role in ("starter", "solution") for part in ("html", "css", "js")) + ("checks",)
+
 KINDS = {kind.name: kind for kind in (
-    Kind("quiz", "exercises.graders.quiz", in_sandbox=False, work="answers", self_checked=True),
-    Kind("python", "exercises.graders.python", runner=True),
-    Kind("sql", "exercises.graders.sql", default_file="query.sql"),
-    Kind("javascript", "exercises.graders.javascript", runner=True),
-    Kind("html", "exercises.graders.web", web_page=True),
-    Kind("dom", "exercises.graders.web", web_page=True),
-    Kind("notebook", "exercises.graders.notebook", work="notebook", document=True),
+    Kind("quiz", "exercises.graders.quiz", in_sandbox=False, work="answers", self_checked=True, authoring_fields=("gift",)),
+    Kind("python", "exercises.graders.python", runner=True, authoring_fields=CODE_FIELDS),
+    Kind("sql", "exercises.graders.sql", default_file="query.sql", authoring_fields=("starter", "solution", "hidden_tests", "ordered")),
+    Kind("javascript", "exercises.graders.javascript", runner=True, authoring_fields=CODE_FIELDS),
+    Kind("html", "exercises.graders.web", web_page=True, authoring_fields=WEB_FIELDS),
+    Kind("dom", "exercises.graders.web", web_page=True, authoring_fields=WEB_FIELDS),
+    Kind("notebook", "exercises.graders.notebook", work="notebook", document=True, authoring_fields=("notebook", "notebook_data")),
 )}
+KIND_FIELDS = frozenset(name for kind in KINDS.values() for name in kind.authoring_fields)
+# Limits of a run in the sandbox: meaningless for a kind graded in the web process.
+SANDBOX_FIELDS = ("time_limit", "memory_limit")
 
 
 def kind_of(name):

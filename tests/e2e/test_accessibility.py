@@ -25,6 +25,11 @@ def _refused_import_url(cohort):
     return job.get_absolute_url()
 
 
+def _exercise_editor_url():
+    module = Module.objects.filter(course__slug=EDITED_COURSE).first()
+    return f"/exercices/atelier/{EDITED_COURSE}/modules/{module.pk}/nouveau/"
+
+
 # name: (who looks at it, its address)
 PAGES = {
     "catalogue": (None, lambda cohort: "/cours/"),
@@ -38,6 +43,9 @@ PAGES = {
     "my-account": ("trainee", lambda cohort: "/comptes/mon-compte/"),
     "recovery-code": ("trainee", lambda cohort: "/comptes/mon-compte/code-de-secours/"),
     "join-group": ("trainee", lambda cohort: "/comptes/rejoindre/"),
+    "exercise-kind-chooser": ("trainer", lambda cohort: _exercise_editor_url()),
+    "exercise-editor-python": ("trainer", lambda cohort: _exercise_editor_url() + "?type=python"),
+    "exercise-editor-quiz": ("trainer", lambda cohort: _exercise_editor_url() + "?type=quiz"),
     "course-import": ("trainer", lambda cohort: "/cours/atelier/importer/"),
     "course-import-refused": ("trainer", lambda cohort: _refused_import_url(cohort)),
 }
@@ -102,3 +110,15 @@ def test_lesson_tables_reflow_into_cards_on_a_phone(new_context, demo_world, tra
     page.set_viewport_size({"width": 1280, "height": 800})
     assert cell.evaluate("cell => getComputedStyle(cell).display") == "table-cell"
     assert_accessible(page, "lesson-cards", lesson.get_absolute_url())
+
+
+def test_the_exercise_form_of_a_kind_fits_in_a_few_screens_on_a_phone(new_context, demo_world, trainer):
+    """Only the chosen kind's fields: the Python form was about 6,700 px tall at 360 px with every kind's."""
+    page = new_context(user=trainer, viewport={"width": PHONE_WIDTH, "height": 780}).new_page()
+    page.goto(_exercise_editor_url() + "?type=python")
+    page.locator(".ck-editor__editable").wait_for()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    print(f"\n  Python exercise form at {PHONE_WIDTH} px: {height} px tall")
+    assert height < 4000, height
+    assert page.get_by_label("Nom du fichier de l'apprenant").is_visible()
+    assert page.locator('[name="gift"], [name="notebook"], [name="web_solution_html"]').count() == 0

@@ -222,3 +222,42 @@ def test_a_new_exercise_saved_and_checked_lands_on_its_own_page_ready_to_publish
     page = client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
     assert re.search(r'<button type="submit" class="button" disabled aria-describedby="publish-help">Publier', page)
     assert "Publication possible après un « Tester la correction » réussi" in page
+
+
+FIELD_LABELS = {  # a label of each kind's own fields, as the form shows it
+    "code": 'name="filename"', "sql": 'name="ordered"', "web": 'name="web_solution_html"', "notebook": 'name="notebook"',
+    "quiz": 'name="gift"', "limits": 'name="time_limit"',
+}
+SHOWN = {
+    "python": {"code", "limits"}, "javascript": {"code", "limits"}, "sql": {"sql", "limits"}, "html": {"web", "limits"},
+    "dom": {"web", "limits"}, "notebook": {"notebook", "limits"}, "quiz": {"quiz"},
+}
+
+
+def test_the_authoring_form_shows_only_the_chosen_kinds_fields(client, trainer, basics_course):
+    """The kind is chosen first; then the form holds its own fields and the common ones, no other kind's
+    (it held all 35, about 6,700 px tall at 360 px)."""
+    module = basics_course.modules.first()
+    url = reverse("exercises:exercise_create", args=[basics_course.slug, module.pk])
+    client.force_login(trainer)
+    chooser = client.get(url).content.decode()
+    assert 'name="type"' in chooser and 'name="solution"' not in chooser and 'name="title"' not in chooser
+    for kind, own in SHOWN.items():
+        page = client.get(url, {"type": kind}).content.decode()
+        assert 'name="title"' in page and 'name="points"' in page, kind
+        shown = {group for group, marker in FIELD_LABELS.items() if marker in page}
+        assert shown == own, (kind, shown)
+        assert ("Questions du quiz" in page) == (kind == "quiz"), kind
+
+
+def test_an_exercise_keeps_its_kind_and_shows_only_its_fields(client, trainer, basics_course):
+    module = basics_course.modules.first()
+    client.force_login(trainer)
+    client.post(reverse("exercises:exercise_create", args=[basics_course.slug, module.pk]), PY_FORM)
+    exercise = Exercise.objects.get(slug="doubler")
+    edit = reverse("exercises:exercise_edit", args=[exercise.pk])
+    page = client.get(edit).content.decode()
+    assert 'name="filename"' in page and 'name="gift"' not in page and 'name="web_solution_html"' not in page
+    client.post(edit, {**PY_FORM, "kind": "quiz", "title": "Doubler encore"})
+    exercise.refresh_from_db()
+    assert (exercise.kind, exercise.title) == ("python", "Doubler encore")  # a posted kind cannot change it
