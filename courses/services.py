@@ -273,21 +273,30 @@ def lesson_visit(*, user, lesson, course):
         log.warning("lesson visit not recorded: %s", error)
 
 
+# Who must know when a lesson is completed, un-completed or saved: an app above this one registers
+# an object with completed(user, lesson, at), uncompleted(user, lesson) and saved(lesson) when it
+# starts (progress does, in its AppConfig.ready): courses never imports the apps that build on it.
+LESSON_LISTENERS = []
+
+
+def register_lesson_listener(listener):
+    if listener not in LESSON_LISTENERS:
+        LESSON_LISTENERS.append(listener)
+
+
 def lesson_complete(*, user, lesson, at=None):
     """Mark a lesson done (`at`: when, for a history written afterwards, such as the demo's)."""
-    from progress import services as progress_services
-
     completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"completed_at": at or timezone.now()})
     if created:
-        progress_services.lesson_completed(user=user, lesson=lesson, at=completion.completed_at)
+        for listener in LESSON_LISTENERS:
+            listener.completed(user=user, lesson=lesson, at=completion.completed_at)
     return completion
 
 
 def lesson_uncomplete(*, user, lesson):
-    from progress import services as progress_services
-
     if LessonCompletion.objects.filter(user=user, lesson=lesson).delete()[0]:
-        progress_services.lesson_uncompleted(user=user, lesson=lesson)
+        for listener in LESSON_LISTENERS:
+            listener.uncompleted(user=user, lesson=lesson)
 
 
 @dataclass
@@ -332,14 +341,13 @@ def module_create(*, course, **fields):
 
 def lesson_save(*, lesson, body):
     """Save a lesson edited online. Its id stays, so learners' completions stay."""
-    from progress import services as progress_services
-
     if not lesson.is_notebook:  # a notebook lesson's body is rendered from its notebook, edited in the package
         lesson.body = clean_html(body)
         lesson.source = ""
     lesson.save()
     lesson.images.set(LessonImage.objects.filter(pk__in=image_ids_in(lesson.body)))
-    progress_services.sync_links(lesson=lesson)
+    for listener in LESSON_LISTENERS:
+        listener.saved(lesson=lesson)
     return lesson
 
 

@@ -187,14 +187,23 @@ def submission_grade(*, submission_id, worker):
     return result if finished else None
 
 
-def _progress_update(submission, *, new):
-    """Competences move with graded work (progress.services); a failure there never loses a grade."""
-    from progress import services as progress_services
+# Who must know when a counted submission is graded or rescored: an app above this one registers a
+# function graded(submission, *, new) when it starts (progress does, in its AppConfig.ready).
+GRADING_LISTENERS = []
 
-    try:
-        progress_services.submission_graded(submission, new=new)
-    except Exception:  # noqa: BLE001 - recompute_progress can rebuild it
-        log.exception("Progress update failed for submission %s", submission.pk)
+
+def register_grading_listener(listener):
+    if listener not in GRADING_LISTENERS:
+        GRADING_LISTENERS.append(listener)
+
+
+def _progress_update(submission, *, new):
+    """Competences move with graded work (progress); a failure there never loses a grade."""
+    for listener in GRADING_LISTENERS:
+        try:
+            listener(submission, new=new)
+        except Exception:  # noqa: BLE001 - recompute_progress can rebuild it
+            log.exception("Progress update failed for submission %s", submission.pk)
 
 
 def submissions_requeue_stale(*, queued_for=None, running_for=None):

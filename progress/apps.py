@@ -8,7 +8,13 @@ class ProgressConfig(AppConfig):
 
     def ready(self):
         from accounts.personal_data import register as register_personal_data
+        from courses import services as courses_services
+        from exercises import services as exercises_services
 
+        from . import services
         from .personal_data import ProgressData
 
         register_personal_data(ProgressData())
+        # Completions, saved lessons and gradings reach progress through these (the lower apps never import it).
+        courses_services.register_lesson_listener(services.LESSON_EVENTS)
+        exercises_services.register_grading_listener(services.submission_graded)

@@ -61,6 +61,22 @@ def _busiest_tracks(rows):
     return per_user
 
 
+class _LessonEvents:
+    """What progress does when courses tells it about a lesson (courses.services.register_lesson_listener)."""
+
+    def completed(self, *, user, lesson, at):
+        lesson_completed(user=user, lesson=lesson, at=at)
+
+    def uncompleted(self, *, user, lesson):
+        lesson_uncompleted(user=user, lesson=lesson)
+
+    def saved(self, *, lesson):
+        sync_links(lesson=lesson)
+
+
+LESSON_EVENTS = _LessonEvents()
+
+
 # ---------------------------------------------------------------- links
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RANK = {"accounts": 0, "courses": 1, "exercises": 2, "progress": 3}
 COMPOSITION = ("views.py", "/management/commands/", "/migrations/", "/sandbox_files/")
-CEILING = 9  # lower it as each one moves to a hook; the test says when
+CEILING = 5  # lower it as each one moves to a hook; the test says when
 
 
 def against_the_direction():
