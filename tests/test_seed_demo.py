@@ -29,6 +29,7 @@ def test_the_demo_shows_every_indicator_and_is_idempotent(client, settings):
         totals[dimension] = {key: sum(cell[key] for cell in cells) for key in ("lessons", "exercises", "acquired", "attestations")}
         assert all(totals[dimension].values()), (dimension, totals[dimension])
         assert sum(1 for cell in cells if cell["active"]) >= 6, dimension  # activity over several months
+        assert sum(row["blocks_ready"] for row in data["rows"]) >= 2, dimension  # two front-end blocks validated
     # Everyone is in one site, one group and one track: the three views add up.
     assert totals["site"] == totals["cohort"] == totals["track"]
     people = User.objects.count()

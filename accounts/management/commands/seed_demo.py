@@ -88,6 +88,7 @@ class Command(BaseCommand):
                         newcomers.append(user)
             for user in newcomers:  # a history only once: running the command again changes nothing
                 _history(user)
+            _assessments(users[Role.TRAINER], [u for u in newcomers if u.role == Role.TRAINEE][:2])
         self.stdout.write("Demo accounts (username / password):")
         for username, _first, _last, role, password in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role.label:<20} {username:<14} {password}")
@@ -118,3 +119,16 @@ def _history(user):
                     exercises_services.submission_create(exercise=item, learner=user, mode="submit", answers={}, at=at)
                     at += timedelta(hours=1)
                 exercises_services.submission_create(exercise=item, learner=user, mode="submit", answers=right_answers(questions), at=at)
+
+
+def _assessments(trainer, trainees):
+    """The demo trainer has validated, after an in-training assessment, every competence of the
+    titre professionnel's first block (the front end) for two classmates: « Blocs prêts pour le jury »
+    has figures, and their livret shows who validated what and when."""
+    for user in trainees:
+        for view in progress_services.learner_overview(user):
+            if view.qualification.code != "RNCP37674":
+                continue
+            for item in view.blocks[0].competences:
+                progress_services.competence_validate(user=user, competence=item.competence, by=trainer,
+                                                      comment="Évaluation en cours de formation : projet vitrine.")
