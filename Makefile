@@ -7,7 +7,7 @@ PORT ?= 8000
 # System packages the platform needs (sandbox, translations, browser tests, Redis for production-like runs).
 APT_PACKAGES := bubblewrap gettext chromium redis-server python3-venv
 
-.PHONY: run test install system-packages prepare messages clean bench
+.PHONY: run test lint format install system-packages prepare messages clean bench
 
 # Development mode is explicit: settings read DJANGO_DEBUG=1 from this file (production is the default).
 # Written once; edit it for local settings (it is not in git).
@@ -58,9 +58,18 @@ prepare: install system-packages messages
 run: prepare
 	PORT=$(PORT) bin/run
 
-test: install system-packages messages
+test: install system-packages messages lint
 	mkdir -p var/broker/queue var/broker/processed
 	$(VENV)/bin/pytest
+
+# Lint and format check (configuration in pyproject.toml); `make format` rewrites the files.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 clean:
 	rm -rf var/static var/broker

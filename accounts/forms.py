@@ -44,10 +44,16 @@ class LoginForm(AuthenticationForm):
 
         from .services import network_failures
 
-        if self.request is not None and network_failures(get_client_ip_address(self.request)) >= settings.LOGIN_NETWORK_FAILURE_LIMIT:
+        if (
+            self.request is not None
+            and network_failures(get_client_ip_address(self.request)) >= settings.LOGIN_NETWORK_FAILURE_LIMIT
+        ):
             raise ValidationError(
-                _("Trop d'essais de connexion ont échoué depuis ce réseau. Réessayez dans 15 minutes ou demandez "
-                  "une nouvelle carte de connexion à votre formateur ou médiateur."), code="network_locked",
+                _(
+                    "Trop d'essais de connexion ont échoué depuis ce réseau. Réessayez dans 15 minutes ou demandez "
+                    "une nouvelle carte de connexion à votre formateur ou médiateur."
+                ),
+                code="network_locked",
             )
         return super().clean()
 
@@ -73,15 +79,20 @@ class CohortForm(forms.ModelForm):
 
 class JoinCodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Code du groupe"), max_length=20, help_text=_("Six lettres et chiffres, donnés par la personne qui anime le groupe."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "class": "mono"}),
+        label=_("Code du groupe"),
+        max_length=20,
+        help_text=_("Six lettres et chiffres, donnés par la personne qui anime le groupe."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "class": "mono"}
+        ),
         error_messages={"required": _("Tapez le code du groupe.")},
     )
 
 
 class InviteForm(forms.Form):
     username = forms.CharField(
-        label=_("Identifiant de la personne"), max_length=150,
+        label=_("Identifiant de la personne"),
+        max_length=150,
         help_text=_("Celui qu’elle tape pour se connecter. Elle devra accepter à sa prochaine connexion."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={"required": _("Indiquez l’identifiant de la personne.")},
@@ -98,7 +109,8 @@ class BulkLearnersForm(forms.Form):
     # The form's key: sent again (a reload, a double click), it shows the cards already made.
     key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
     allow_duplicates = forms.BooleanField(
-        label=_("Créer quand même ces comptes (des personnes différentes portent le même nom)"), required=False,
+        label=_("Créer quand même ces comptes (des personnes différentes portent le même nom)"),
+        required=False,
     )
 
     def clean_key(self):
@@ -113,11 +125,14 @@ class BulkLearnersForm(forms.Form):
         if len(names) > MAX_BULK_NAMES:
             raise ValidationError(
                 _("%(max)s noms au plus à la fois (vous en avez indiqué %(count)s)."),
-                code="too_many", params={"max": MAX_BULK_NAMES, "count": len(names)},
+                code="too_many",
+                params={"max": MAX_BULK_NAMES, "count": len(names)},
             )
         too_long = [n for n in names if len(n) > 120]
         if too_long:
-            raise ValidationError(_("Ce nom est trop long : %(name)s"), code="too_long", params={"name": too_long[0][:40]})
+            raise ValidationError(
+                _("Ce nom est trop long : %(name)s"), code="too_long", params={"name": too_long[0][:40]}
+            )
         return names
 
 
@@ -132,7 +147,8 @@ class DeletionRequestForm(forms.Form):
 
 class DeletionDecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Décision"), choices=[("accept", _("Supprimer le compte")), ("refuse", _("Refuser"))],
+        label=_("Décision"),
+        choices=[("accept", _("Supprimer le compte")), ("refuse", _("Refuser"))],
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(label=_("Commentaire"), required=False, max_length=2000)
@@ -154,14 +170,25 @@ class NameForm(forms.Form):
 class RecoveryForm(forms.Form):
     """A new password with the recovery code given at sign-up (no e-mail needed)."""
 
-    username = forms.CharField(label=_("Nom d'utilisateur"), max_length=150,
-                               widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}))
-    code = forms.CharField(label=_("Code de secours"), max_length=40, help_text=_("Par exemple K7QX-4MPA-9RTZ : il figure sur la feuille imprimée à la création du compte."),
-                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}))
-    password1 = forms.CharField(label=_("Nouveau mot de passe"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    password2 = forms.CharField(label=_("Le même mot de passe, une seconde fois"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    username = forms.CharField(
+        label=_("Nom d'utilisateur"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    code = forms.CharField(
+        label=_("Code de secours"),
+        max_length=40,
+        help_text=_("Par exemple K7QX-4MPA-9RTZ : il figure sur la feuille imprimée à la création du compte."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    password1 = forms.CharField(
+        label=_("Nouveau mot de passe"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Le même mot de passe, une seconde fois"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def clean(self):
         from django.contrib.auth.password_validation import validate_password

@@ -31,7 +31,8 @@ class User(AbstractUser):
     # A code to set a new password without e-mail (shown once at sign-up, printable), kept hashed.
     recovery_code = models.CharField(max_length=128, blank=True)
     shares_progress = models.BooleanField(
-        _("mon médiateur peut voir mes réussites"), default=False,
+        _("mon médiateur peut voir mes réussites"),
+        default=False,
         help_text=_("Les médiateurs de vos ateliers voient alors vos cours terminés et vos attestations."),
     )
     # When the person answered « may the mediators of your groups see your progress? »: asked once,
@@ -153,9 +154,7 @@ class LoginLink(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_links")
     token_hash = models.CharField(max_length=64, unique=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
@@ -165,6 +164,9 @@ class LoginLink(models.Model):
         verbose_name = _("lien de connexion")
         verbose_name_plural = _("liens de connexion")
 
+    def __str__(self):
+        return f"login link {self.pk} of user {self.user_id}"
+
     @property
     def is_usable(self):
         return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
@@ -172,9 +174,6 @@ class LoginLink(models.Model):
     @staticmethod
     def new_token():
         return secrets.token_urlsafe(24)
-
-    def __str__(self):
-        return f"login link {self.pk} of user {self.user_id}"
 
 
 class DeletionRequest(models.Model):

@@ -23,17 +23,136 @@ LOGIN_LINK_LIFETIME = timedelta(days=30)
 # Short, common French words without accents, easy to type on a phone. Three of them and a
 # three-digit number: 128³ × 900 ≈ 1.9·10⁹ passwords (at least 10⁹, tested), while
 # login failures are limited per account and per network address (settings.AXES_*).
-WORDS = (
-    "abeille ananas arbre avion balle bambou banane bateau biscuit bougie bouton cactus cadeau camion "
-    "canard carotte castor cerf cerise chaise chameau chapeau chat chemin cheval citron colline coquille "
-    "couronne crayon dauphin dinde domino dragon ecole epice etoile farine fenetre feuille fleur flocon "
-    "foret fourmi fraise fromage fusee gateau gazelle girafe glace guitare hamac hibou igloo jardin "
-    "jouet journal kiwi lama lampe lapin lavande lion livre loup lune maison marmotte marron melon miel "
-    "montagne moulin mouton navet noisette nuage olive orange ours palmier panda panier papillon perle "
-    "phoque piano pigeon plage pluie poire poivre pomme poney potiron prune radis renard renne requin "
-    "riviere robot rocher ruche sable salade sapin sardine singe soleil tambour tapis tigre tomate "
-    "tortue toupie train tulipe vache vague valise velo violon voilier voiture yaourt zebre "
-).split()
+WORDS = [
+    "abeille",
+    "ananas",
+    "arbre",
+    "avion",
+    "balle",
+    "bambou",
+    "banane",
+    "bateau",
+    "biscuit",
+    "bougie",
+    "bouton",
+    "cactus",
+    "cadeau",
+    "camion",
+    "canard",
+    "carotte",
+    "castor",
+    "cerf",
+    "cerise",
+    "chaise",
+    "chameau",
+    "chapeau",
+    "chat",
+    "chemin",
+    "cheval",
+    "citron",
+    "colline",
+    "coquille",
+    "couronne",
+    "crayon",
+    "dauphin",
+    "dinde",
+    "domino",
+    "dragon",
+    "ecole",
+    "epice",
+    "etoile",
+    "farine",
+    "fenetre",
+    "feuille",
+    "fleur",
+    "flocon",
+    "foret",
+    "fourmi",
+    "fraise",
+    "fromage",
+    "fusee",
+    "gateau",
+    "gazelle",
+    "girafe",
+    "glace",
+    "guitare",
+    "hamac",
+    "hibou",
+    "igloo",
+    "jardin",
+    "jouet",
+    "journal",
+    "kiwi",
+    "lama",
+    "lampe",
+    "lapin",
+    "lavande",
+    "lion",
+    "livre",
+    "loup",
+    "lune",
+    "maison",
+    "marmotte",
+    "marron",
+    "melon",
+    "miel",
+    "montagne",
+    "moulin",
+    "mouton",
+    "navet",
+    "noisette",
+    "nuage",
+    "olive",
+    "orange",
+    "ours",
+    "palmier",
+    "panda",
+    "panier",
+    "papillon",
+    "perle",
+    "phoque",
+    "piano",
+    "pigeon",
+    "plage",
+    "pluie",
+    "poire",
+    "poivre",
+    "pomme",
+    "poney",
+    "potiron",
+    "prune",
+    "radis",
+    "renard",
+    "renne",
+    "requin",
+    "riviere",
+    "robot",
+    "rocher",
+    "ruche",
+    "sable",
+    "salade",
+    "sapin",
+    "sardine",
+    "singe",
+    "soleil",
+    "tambour",
+    "tapis",
+    "tigre",
+    "tomate",
+    "tortue",
+    "toupie",
+    "train",
+    "tulipe",
+    "vache",
+    "vague",
+    "valise",
+    "velo",
+    "violon",
+    "voilier",
+    "voiture",
+    "yaourt",
+    "zebre",
+]
 PASSWORD_NUMBERS = range(100, 1000)
 
 
@@ -147,7 +266,7 @@ def recovery_code_issue(*, user):
     raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(12))
     user.recovery_code = make_password(raw)
     user.save(update_fields=["recovery_code"])
-    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+    return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
 
 
 def recovery_code_reset(*, username, code, password):
@@ -187,7 +306,9 @@ class LoginCard:
 def login_link_create(*, user, created_by):
     token = LoginLink.new_token()
     LoginLink.objects.create(
-        user=user, token_hash=hash_token(token), created_by=created_by,
+        user=user,
+        token_hash=hash_token(token),
+        created_by=created_by,
         expires_at=timezone.now() + LOGIN_LINK_LIFETIME,
     )
     return token
@@ -260,6 +381,7 @@ def learners_create(*, cohort, names, by):
 
 def duplicate_names(*, cohort, names):
     """The names listed twice, or already those of a learner of the cohort (case and spaces ignored)."""
+
     def normal(name):
         return " ".join(name.casefold().split())
 
@@ -317,7 +439,11 @@ def join_code_revoke(*, cohort):
 
 
 def join_code_active(cohort):
-    return bool(cohort.join_code) and cohort.join_code_expires_at is not None and cohort.join_code_expires_at > timezone.now()
+    return (
+        bool(cohort.join_code)
+        and cohort.join_code_expires_at is not None
+        and cohort.join_code_expires_at > timezone.now()
+    )
 
 
 def cohort_by_join_code(*, user, code):
@@ -325,14 +451,28 @@ def cohort_by_join_code(*, user, code):
     code is unknown or expired, or after JOIN_TRIES_PER_HOUR wrong codes in an hour (guessing)."""
     tries_key = f"join-code-tries:{user.pk}"
     if cache.get(tries_key, 0) >= JOIN_TRIES_PER_HOUR:
-        raise JoinRefused(_("Trop de codes erronés : réessayez dans une heure, ou demandez de l’aide à la personne qui anime le groupe."))
+        raise JoinRefused(
+            _(
+                "Trop de codes erronés : réessayez dans une heure, ou demandez de l’aide à la personne qui anime le "
+                "groupe."
+            )
+        )
     normal = re.sub(r"[\s-]", "", code or "").upper()
     cohort = None
     if normal:
-        cohort = Cohort.objects.filter(join_code=normal, join_code_expires_at__gt=timezone.now()).select_related("site").first()
+        cohort = (
+            Cohort.objects.filter(join_code=normal, join_code_expires_at__gt=timezone.now())
+            .select_related("site")
+            .first()
+        )
     if cohort is None:
         cache.set(tries_key, cache.get(tries_key, 0) + 1, 3600)
-        raise JoinRefused(_("Ce code ne correspond à aucun groupe, ou il n’est plus valable : vérifiez-le auprès de la personne qui anime le groupe."))
+        raise JoinRefused(
+            _(
+                "Ce code ne correspond à aucun groupe, ou il n’est plus valable : vérifiez-le auprès de la personne "
+                "qui anime le groupe."
+            )
+        )
     _check_can_join(user, cohort)
     return cohort
 
@@ -383,9 +523,14 @@ def questions_for(user):
     their groups may see their progress (asked once, when a mediator runs one of their groups)."""
     if not user.is_authenticated or not user.is_learner:
         return {}
-    invitations = list(CohortInvitation.objects.filter(user=user).select_related("cohort__site", "invited_by").order_by("created_at"))
-    sharing = (user.sharing_asked_at is None and not user.shares_progress
-               and Cohort.objects.filter(learners=user, trainers__role=Role.MEDIATOR).exists())
+    invitations = list(
+        CohortInvitation.objects.filter(user=user).select_related("cohort__site", "invited_by").order_by("created_at")
+    )
+    sharing = (
+        user.sharing_asked_at is None
+        and not user.shares_progress
+        and Cohort.objects.filter(learners=user, trainers__role=Role.MEDIATOR).exists()
+    )
     questions = {}
     if invitations:
         questions["invitations"] = invitations
@@ -409,12 +554,15 @@ def deletion_request_process(*, request, by, accept, comment=""):
     with transaction.atomic():
         claimed = DeletionRequest.objects.filter(pk=request.pk, status=DeletionRequest.Status.PENDING).update(
             status=DeletionRequest.Status.DONE if accept else DeletionRequest.Status.REFUSED,
-            processed_at=timezone.now(), processed_by=by, comment=comment,
+            processed_at=timezone.now(),
+            processed_by=by,
+            comment=comment,
         )
         if claimed and accept and request.user_id:
             person = get_user_model().objects.get(pk=request.user_id)
             personal_data.erase(person)  # what no foreign key reaches: login logs, the request's own copy of the name
-            person.delete()  # everything else goes with the account (CASCADE), or keeps the action without the name (SET_NULL)
+            # Everything else goes with the account (CASCADE), or keeps the action without the name (SET_NULL).
+            person.delete()
     return bool(claimed)
 
 
@@ -426,7 +574,9 @@ def groups_of_learners(dimension):
     if dimension == "site":
         names = dict(Site.objects.values_list("pk", "name"))
         members = {}
-        for site_id, user_id in get_user_model().objects.filter(role__in=learner_roles, site__isnull=False).values_list("site_id", "pk"):
+        for site_id, user_id in (
+            get_user_model().objects.filter(role__in=learner_roles, site__isnull=False).values_list("site_id", "pk")
+        ):
             members.setdefault(site_id, set()).add(user_id)
         return names, members
     names = dict(Cohort.objects.values_list("pk", "name"))
@@ -443,7 +593,9 @@ def group_sizes(dimension):
     from .models import Cohort, Role, Site
 
     if dimension == "site":
-        rows = Site.objects.annotate(n=Count("people", filter=Q(people__role__in=[Role.RESIDENT, Role.TRAINEE]))).values_list("pk", "name", "n")
+        rows = Site.objects.annotate(
+            n=Count("people", filter=Q(people__role__in=[Role.RESIDENT, Role.TRAINEE]))
+        ).values_list("pk", "name", "n")
     else:
         rows = Cohort.objects.annotate(n=Count("learners", distinct=True)).values_list("pk", "name", "n")
     rows = list(rows)

@@ -11,23 +11,47 @@ urlpatterns = [
     path("connexion/carte/<str:token>/", views.login_link, name="login_link"),
     path("mon-compte/", views.my_account, name="my_account"),
     path("mon-compte/code-de-secours/", views.recovery_code, name="recovery_code"),
-    path("mon-compte/mot-de-passe/", auth_views.PasswordChangeView.as_view(
-        template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_change_done")),
-        name="password_change"),
-    path("mon-compte/mot-de-passe/change/", auth_views.PasswordChangeDoneView.as_view(
-        template_name="accounts/password_change_done.html"), name="password_change_done"),
+    path(
+        "mon-compte/mot-de-passe/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_change_done")
+        ),
+        name="password_change",
+    ),
+    path(
+        "mon-compte/mot-de-passe/change/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
+        name="password_change_done",
+    ),
     path("mot-de-passe-oublie/", views.password_forgotten, name="password_forgotten"),
-    path("mot-de-passe-oublie/courriel/", auth_views.PasswordResetView.as_view(
-        template_name="accounts/password_reset_form.html", email_template_name="accounts/password_reset_email.txt",
-        subject_template_name="accounts/password_reset_subject.txt", success_url=reverse_lazy("accounts:password_reset_done")),
-        name="password_reset"),
-    path("mot-de-passe-oublie/courriel/envoye/", auth_views.PasswordResetDoneView.as_view(
-        template_name="accounts/password_reset_done.html"), name="password_reset_done"),
-    path("mot-de-passe-oublie/courriel/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        template_name="accounts/password_reset_confirm.html", success_url=reverse_lazy("accounts:password_reset_complete")),
-        name="password_reset_confirm"),
-    path("mot-de-passe-oublie/courriel/fait/", auth_views.PasswordResetCompleteView.as_view(
-        template_name="accounts/password_reset_complete.html"), name="password_reset_complete"),
+    path(
+        "mot-de-passe-oublie/courriel/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset_form.html",
+            email_template_name="accounts/password_reset_email.txt",
+            subject_template_name="accounts/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "mot-de-passe-oublie/courriel/envoye/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "mot-de-passe-oublie/courriel/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "mot-de-passe-oublie/courriel/fait/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
     path("tableau-de-bord/", views.dashboard, name="dashboard"),
     path("promos/", views.cohort_list, name="cohort_list"),
     path("promos/nouvelle/", views.cohort_create, name="cohort_create"),

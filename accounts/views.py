@@ -19,8 +19,16 @@ from courses import services as courses_services
 from . import personal_data, services
 from .decorators import coordinator_required, staff_required
 from .forms import (
-    BulkLearnersForm, CohortForm, DeletionDecisionForm, DeletionRequestForm, InviteForm, JoinCodeForm, LoginForm, NameForm,
-    RecoveryForm, SignupForm,
+    BulkLearnersForm,
+    CohortForm,
+    DeletionDecisionForm,
+    DeletionRequestForm,
+    InviteForm,
+    JoinCodeForm,
+    LoginForm,
+    NameForm,
+    RecoveryForm,
+    SignupForm,
 )
 from .middleware import LAST_SEEN, SHARED_FLAG
 from .models import DeletionRequest
@@ -34,8 +42,10 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = services.user_signup(
-            username=form.cleaned_data["username"], password=form.cleaned_data["password1"],
-            email=form.cleaned_data["email"], first_name=form.cleaned_data["first_name"],
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password1"],
+            email=form.cleaned_data["email"],
+            first_name=form.cleaned_data["first_name"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         request.session[RECOVERY_CODE] = services.recovery_code_issue(user=user)
@@ -73,18 +83,28 @@ def password_forgotten(request):
         # Guessing a recovery code is guessing a password: the login's lock-out counts both.
         if AxesProxyHandler.is_locked(request, credentials):
             return render(request, "accounts/locked_out.html", status=429)
-        done = services.recovery_code_reset(username=form.cleaned_data["username"], code=form.cleaned_data["code"],
-                                            password=form.cleaned_data["password1"])
+        done = services.recovery_code_reset(
+            username=form.cleaned_data["username"],
+            code=form.cleaned_data["code"],
+            password=form.cleaned_data["password1"],
+        )
         if done is None:
             user_login_failed.send(sender=__name__, credentials=credentials, request=request)
-            form.add_error(None, _("Ce nom d'utilisateur et ce code de secours ne vont pas ensemble. Vérifiez-les, ou "
-                                   "demandez une nouvelle carte de connexion à votre formateur ou médiateur."))
+            form.add_error(
+                None,
+                _(
+                    "Ce nom d'utilisateur et ce code de secours ne vont pas ensemble. Vérifiez-les, ou "
+                    "demandez une nouvelle carte de connexion à votre formateur ou médiateur."
+                ),
+            )
         else:
             user, code = done
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             request.session[RECOVERY_CODE] = code
-            messages.success(request, _("Votre mot de passe est changé. Votre ancien code de secours ne fonctionne plus : "
-                                        "notez le nouveau."))
+            messages.success(
+                request,
+                _("Votre mot de passe est changé. Votre ancien code de secours ne fonctionne plus : notez le nouveau."),
+            )
             return redirect("accounts:recovery_code")
     return render(request, "accounts/password_forgotten.html", {"form": form})
 
@@ -92,9 +112,13 @@ def password_forgotten(request):
 @login_required
 def my_account(request):
     """Name, password, recovery code: what a person changes about their account."""
-    form = NameForm(request.POST or None, initial={"first_name": request.user.first_name, "last_name": request.user.last_name})
+    form = NameForm(
+        request.POST or None, initial={"first_name": request.user.first_name, "last_name": request.user.last_name}
+    )
     if request.method == "POST" and form.is_valid():
-        services.user_rename(user=request.user, first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"])
+        services.user_rename(
+            user=request.user, first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"]
+        )
         messages.success(request, _("Votre nom est corrigé."))
         return redirect("accounts:my_account")
     return render(request, "accounts/my_account.html", {"form": form})
@@ -107,7 +131,9 @@ def learner_rename(request, pk, learner_pk):
     learner = services.access_learner(request.user, cohort, learner_pk)
     form = NameForm(request.POST or None, initial={"first_name": learner.first_name, "last_name": learner.last_name})
     if request.method == "POST" and form.is_valid():
-        services.user_rename(user=learner, first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"])
+        services.user_rename(
+            user=learner, first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"]
+        )
         messages.success(request, _("Nom corrigé : %(name)s.") % {"name": learner.display_name})
         return redirect(cohort)
     return render(request, "accounts/learner_rename.html", {"cohort": cohort, "learner": learner, "form": form})
@@ -188,7 +214,11 @@ def dashboard(request):
 
 @staff_required
 def cohort_list(request):
-    cohorts = services.cohorts_for_staff(request.user).prefetch_related("trainers").annotate(learner_count=Count("learners", distinct=True))
+    cohorts = (
+        services.cohorts_for_staff(request.user)
+        .prefetch_related("trainers")
+        .annotate(learner_count=Count("learners", distinct=True))
+    )
     return render(request, "accounts/cohort_list.html", {"cohorts": cohorts})
 
 
@@ -268,8 +298,11 @@ def _keep_cards(request, cohort, cards):
     now = time.time()
     batches = {k: v for k, v in request.session.get(CARD_BATCHES, {}).items() if now - v["at"] < CARDS_KEPT_S}
     batch = uuid.uuid4().hex
-    batches[batch] = {"at": now, "cohort": cohort.pk,
-                      "cards": [{"user": c.user.pk, "password": c.password, "token": c.token} for c in cards]}
+    batches[batch] = {
+        "at": now,
+        "cohort": cohort.pk,
+        "cards": [{"user": c.user.pk, "password": c.password, "token": c.token} for c in cards],
+    }
     request.session[CARD_BATCHES] = batches
     return batch
 
@@ -285,17 +318,27 @@ def card_batch(request, pk, batch):
     cohort = services.access_cohort(request.user, pk)
     kept = _card_batch(request, batch)
     if kept is None or kept["cohort"] != cohort.pk:
-        messages.error(request, _("Ces cartes ne sont plus affichées (2 heures après leur création, ou dans une autre session) : "
-                                  "choisissez les apprenants et imprimez-leur une nouvelle carte."))
+        messages.error(
+            request,
+            _(
+                "Ces cartes ne sont plus affichées (2 heures après leur création, ou dans une autre session) : "
+                "choisissez les apprenants et imprimez-leur une nouvelle carte."
+            ),
+        )
         return redirect(cohort)
     users = cohort.learners.in_bulk([card["user"] for card in kept["cards"]])
-    cards = [services.LoginCard(user=users[card["user"]], password=card["password"], token=card["token"])
-             for card in kept["cards"] if card["user"] in users]
+    cards = [
+        services.LoginCard(user=users[card["user"]], password=card["password"], token=card["token"])
+        for card in kept["cards"]
+        if card["user"] in users
+    ]
     for card in cards:
         url = request.build_absolute_uri(reverse("accounts:login_link", args=[card.token]))
         card.url = url
         card.qr_svg = segno.make(url, error="m").svg_inline(scale=3, title=_("Code QR de connexion"))
-    response = render(request, "accounts/login_cards.html", {"cohort": cohort, "cards": cards, "kept_hours": CARDS_KEPT_S // 3600})
+    response = render(
+        request, "accounts/login_cards.html", {"cohort": cohort, "cards": cards, "kept_hours": CARDS_KEPT_S // 3600}
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -307,8 +350,11 @@ def learner_remove(request, pk, learner_pk):
     learner = services.access_learner(request.user, cohort, learner_pk)
     if request.method == "POST":
         services.learner_remove(cohort=cohort, learner=learner, by=request.user)
-        messages.success(request, _("%(name)s ne fait plus partie de la promo %(cohort)s. Son compte et son travail sont conservés.")
-                         % {"name": learner.display_name, "cohort": cohort.name})
+        messages.success(
+            request,
+            _("%(name)s ne fait plus partie de la promo %(cohort)s. Son compte et son travail sont conservés.")
+            % {"name": learner.display_name, "cohort": cohort.name},
+        )
         return redirect(cohort)
     return render(request, "accounts/learner_remove.html", {"cohort": cohort, "learner": learner})
 
@@ -320,10 +366,14 @@ def login_links_revoke(request, pk, learner_pk):
     cohort = services.access_cohort(request.user, pk)
     learner = services.access_learner(request.user, cohort, learner_pk)
     services.login_card_revoke(learner=learner, by=request.user)
-    messages.success(request, _(
-        "Carte de %(name)s révoquée : le mot de passe et le code QR imprimés ne fonctionnent plus, et ses sessions "
-        "ouvertes sont fermées. Imprimez-lui une nouvelle carte pour qu'il ou elle puisse se reconnecter."
-    ) % {"name": learner.display_name})
+    messages.success(
+        request,
+        _(
+            "Carte de %(name)s révoquée : le mot de passe et le code QR imprimés ne fonctionnent plus, et ses sessions "
+            "ouvertes sont fermées. Imprimez-lui une nouvelle carte pour qu'il ou elle puisse se reconnecter."
+        )
+        % {"name": learner.display_name},
+    )
     return redirect(cohort)
 
 
@@ -368,8 +418,11 @@ def cohort_invite(request, pk):
         except services.JoinRefused as refusal:
             form.add_error("username", str(refusal))
         else:
-            messages.success(request, _("Invitation enregistrée : %(name)s la verra à sa prochaine connexion et pourra accepter ou refuser.")
-                             % {"name": invitation.user.display_name})
+            messages.success(
+                request,
+                _("Invitation enregistrée : %(name)s la verra à sa prochaine connexion et pourra accepter ou refuser.")
+                % {"name": invitation.user.display_name},
+            )
             return redirect(f"{cohort.get_absolute_url()}#rejoindre")
     return render(request, "accounts/cohort_invite.html", {"cohort": cohort, "form": form})
 
@@ -398,24 +451,36 @@ def join(request):
 def questions(request):
     """After signing in: the invitations into groups, and « may the mediators see my progress? »."""
     target = request.GET.get("next") or request.POST.get("next") or ""
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = ""
     target = target or reverse("accounts:dashboard")
     if request.method == "POST":
         answer = request.POST.get("answer")
         if request.POST.get("invitation"):
-            invitation = get_object_or_404(request.user.cohort_invitations.select_related("cohort"), pk=request.POST["invitation"])
+            invitation = get_object_or_404(
+                request.user.cohort_invitations.select_related("cohort"), pk=request.POST["invitation"]
+            )
             if answer == "accept":
-                shares = request.POST.get("shares_progress") == "1" if services.has_mediator(invitation.cohort) else None
+                shares = (
+                    request.POST.get("shares_progress") == "1" if services.has_mediator(invitation.cohort) else None
+                )
                 try:
                     services.cohort_join(user=request.user, cohort=invitation.cohort, shares_progress=shares)
-                    messages.success(request, _("Vous avez rejoint le groupe « %(name)s ».") % {"name": invitation.cohort.name})
+                    messages.success(
+                        request, _("Vous avez rejoint le groupe « %(name)s ».") % {"name": invitation.cohort.name}
+                    )
                 except services.JoinRefused as refusal:
                     services.invitation_decline(user=request.user, pk=invitation.pk)
                     messages.info(request, str(refusal))
             else:
                 services.invitation_decline(user=request.user, pk=invitation.pk)
-                messages.info(request, _("Invitation refusée : vous ne faites pas partie du groupe « %(name)s ».") % {"name": invitation.cohort.name})
+                messages.info(
+                    request,
+                    _("Invitation refusée : vous ne faites pas partie du groupe « %(name)s ».")
+                    % {"name": invitation.cohort.name},
+                )
         elif answer in ("yes", "no"):
             services.sharing_set(user=request.user, shares=answer == "yes")
             messages.success(request, _("C’est noté. Vous pouvez changer d’avis dans « Mes réussites »."))
@@ -423,8 +488,14 @@ def questions(request):
     pending = services.questions_for(request.user)
     if not pending:
         return redirect(target)
-    invitations = [(invitation, services.has_mediator(invitation.cohort)) for invitation in pending.get("invitations", [])]
-    return render(request, "accounts/questions.html", {"invitations": invitations, "sharing": pending.get("sharing"), "next": target})
+    invitations = [
+        (invitation, services.has_mediator(invitation.cohort)) for invitation in pending.get("invitations", [])
+    ]
+    return render(
+        request,
+        "accounts/questions.html",
+        {"invitations": invitations, "sharing": pending.get("sharing"), "next": target},
+    )
 
 
 # ---------------------------------------------------------------- personal data
@@ -435,7 +506,9 @@ def my_data(request):
     form = DeletionRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.deletion_request_create(user=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Votre demande de suppression est enregistrée. Un coordinateur la traitera sous un mois."))
+        messages.success(
+            request, _("Votre demande de suppression est enregistrée. Un coordinateur la traitera sous un mois.")
+        )
         return redirect("accounts:my_data")
     pending = request.user.deletion_requests.filter(status=DeletionRequest.Status.PENDING).first()
     return render(request, "accounts/my_data.html", {"form": form, "pending": pending})
@@ -463,7 +536,9 @@ def deletion_request_process(request, pk):
     form = DeletionDecisionForm(request.POST)
     if form.is_valid():
         done = services.deletion_request_process(
-            request=item, by=request.user, accept=form.cleaned_data["decision"] == "accept",
+            request=item,
+            by=request.user,
+            accept=form.cleaned_data["decision"] == "accept",
             comment=form.cleaned_data["comment"],
         )
         if done:

@@ -40,7 +40,10 @@ def pct(values, p):
 
 
 def summary(name, values_ms):
-    print(f"  {name:<52} median {statistics.median(values_ms):7.1f} ms   p95 {pct(values_ms, 95):7.1f} ms   (n={len(values_ms)})")
+    print(
+        f"  {name:<52} median {statistics.median(values_ms):7.1f} ms   p95 {pct(values_ms, 95):7.1f} ms   "
+        f"(n={len(values_ms)})"
+    )
     return statistics.median(values_ms)
 
 
@@ -64,16 +67,36 @@ def setup():
     course = Course.objects.create(slug="bench", title="Bench", track=track, summary="-", status="published")
     module = Module.objects.create(course=course, slug="m", title="M")
     learner = User.objects.create_user("bench", password="x", role=Role.RESIDENT)
-    return learner, load_exercise(module, "moyenne"), load_exercise(module, "livres-recents"), load_exercise(module, "quiz-arnaques")
+    return (
+        learner,
+        load_exercise(module, "moyenne"),
+        load_exercise(module, "livres-recents"),
+        load_exercise(module, "quiz-arnaques"),
+    )
 
 
 def start_workers(count=2):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return [
         subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING", "--concurrency=1",
-             f"--hostname=bench{i}@%h", "--without-gossip", "--without-mingle"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--loglevel=WARNING",
+                "--concurrency=1",
+                f"--hostname=bench{i}@%h",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         for i in range(1, count + 1)
     ]
@@ -91,9 +114,9 @@ def wait_done(ids, timeout=300):
 
 def main():
     from exercises import sandbox, services
-    from exercises.graders.common import materialise
     from exercises.graders import javascript as javascript_grader
     from exercises.graders import python as python_grader
+    from exercises.graders.common import materialise
     from exercises.models import Submission
     from exercises.spec import read_exercise
 
@@ -101,18 +124,35 @@ def main():
     spec = python_ex.spec()
     solution = dict(spec.solution)
     sql_solution = dict(sql_ex.spec().solution)
-    print(f"Tremplin grading benchmark — {os.cpu_count()} cores, broker {django.conf.settings.CELERY_BROKER_URL.split('://')[0]}, "
-          f"database {django.conf.settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, n={N}")
+    print(
+        f"Tremplin grading benchmark — {os.cpu_count()} cores, broker "
+        f"{django.conf.settings.CELERY_BROKER_URL.split('://')[0]}, "
+        f"database {django.conf.settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, n={N}"
+    )
 
     print("\nSandbox cost (same command, with and without bubblewrap):")
     python = str(ROOT / ".sandbox-venv" / "bin" / "python")
     with materialise(solution) as work, materialise(spec.tests) as tests_dir:
         bare_pass = summary("python -c pass, bare", timed(lambda: subprocess.run([python, "-c", "pass"], check=True)))
-        boxed_pass = summary("python -c pass, in the sandbox", timed(lambda: sandbox.run(["/sandbox/python/bin/python", "-c", "pass"], files_dir=work)))
-        bare_cmd = [python, "-m", "pytest", "-c", str(sandbox.RUNNER_DIR / "pytest.ini"), f"--rootdir={tests_dir}", "-q", str(tests_dir)]
+        boxed_pass = summary(
+            "python -c pass, in the sandbox",
+            timed(lambda: sandbox.run(["/sandbox/python/bin/python", "-c", "pass"], files_dir=work)),
+        )
+        bare_cmd = [
+            python,
+            "-m",
+            "pytest",
+            "-c",
+            str(sandbox.RUNNER_DIR / "pytest.ini"),
+            f"--rootdir={tests_dir}",
+            "-q",
+            str(tests_dir),
+        ]
         bare_env = {"PYTHONPATH": f"{work}", "PATH": "/usr/bin:/bin", "HOME": str(work)}
-        bare_pytest = summary("pytest on the exercise's 3 tests, bare (one process, no isolation)",
-                              timed(lambda: subprocess.run(bare_cmd, cwd=work, env=bare_env, stdout=subprocess.DEVNULL, check=True)))
+        bare_pytest = summary(
+            "pytest on the exercise's 3 tests, bare (one process, no isolation)",
+            timed(lambda: subprocess.run(bare_cmd, cwd=work, env=bare_env, stdout=subprocess.DEVNULL, check=True)),
+        )
 
     print("\nPython grading run (tests and learner's code in two sandboxes, two uids):")
 
@@ -139,10 +179,22 @@ def main():
     js_spec = read_exercise(EXAMPLES / "majuscules")
     with materialise(dict(js_spec.solution)) as work, materialise(js_spec.tests) as tests_dir:
         node_env = {"NODE_PATH": str(work), "PATH": "/usr/bin:/bin", "HOME": str(work)}
-        bare_node = summary("node --test on the exercise's test files, bare",
-                            timed(lambda: subprocess.run(["/usr/bin/node", "--test", str(tests_dir)], cwd=work, env=node_env,
-                                                         stdout=subprocess.DEVNULL, check=True)))
-    js_run = summary("graded, pairs started for it (side by side)", timed(lambda: javascript_grader.grade(js_spec, dict(js_spec.solution))))
+        bare_node = summary(
+            "node --test on the exercise's test files, bare",
+            timed(
+                lambda: subprocess.run(
+                    ["/usr/bin/node", "--test", str(tests_dir)],
+                    cwd=work,
+                    env=node_env,
+                    stdout=subprocess.DEVNULL,
+                    check=True,
+                )
+            ),
+        )
+    js_run = summary(
+        "graded, pairs started for it (side by side)",
+        timed(lambda: javascript_grader.grade(js_spec, dict(js_spec.solution))),
+    )
 
     def javascript_warm():
         javascript_grader.prepare_if_used()
@@ -151,14 +203,21 @@ def main():
         assert javascript_grader.grade(js_spec, dict(js_spec.solution)).status == "passed"
         return (time.perf_counter() - start) * 1000
 
-    js_warm = summary("graded, first file's pair started ahead (a worker's spare)", [javascript_warm() for _ in range(N)])
+    js_warm = summary(
+        "graded, first file's pair started ahead (a worker's spare)", [javascript_warm() for _ in range(N)]
+    )
     if javascript_grader._spare is not None:
         javascript_grader._spare.discard()
         javascript_grader._spare = None
     javascript_grader._used = False
 
     print("\nQuiz (graded in the web process):")
-    quiz = summary("submit -> result", timed(lambda: services.submission_create(exercise=quiz_ex, learner=learner, mode="submit", answers={"q0": "0"})))
+    quiz = summary(
+        "submit -> result",
+        timed(
+            lambda: services.submission_create(exercise=quiz_ex, learner=learner, mode="submit", answers={"q0": "0"})
+        ),
+    )
 
     workers = start_workers(2)
     try:
@@ -179,23 +238,30 @@ def main():
         phases = Submission.objects.filter(pk__in=e2e_ids).values_list("queued_at", "started_at", "finished_at")
         waits = [(started - queued).total_seconds() * 1000 for queued, started, _finished in phases]
         runs = [(finished - started).total_seconds() * 1000 for _queued, started, finished in phases]
-        print(f"    of which: queued -> claimed by a worker {statistics.median(waits):.0f} ms (median), "
-              f"claimed -> result stored {statistics.median(runs):.0f} ms")
+        print(
+            f"    of which: queued -> claimed by a worker {statistics.median(waits):.0f} ms (median), "
+            f"claimed -> result stored {statistics.median(runs):.0f} ms"
+        )
         # Back to back: the next submission arrives while the worker is still starting its next pair.
         back_to_back = summary("Python exercise, back to back", timed(lambda: one(python_ex, solution)))
         sql_e2e = summary("SQL exercise", timed(lambda: one(sql_ex, sql_solution)))
 
         batch = max(40, N)
         start = time.perf_counter()
-        ids = [services.submission_create(exercise=python_ex, learner=learner, mode="check", files=solution).pk for _ in range(batch)]
+        ids = [
+            services.submission_create(exercise=python_ex, learner=learner, mode="check", files=solution).pk
+            for _ in range(batch)
+        ]
         wait_done(ids)
         elapsed = time.perf_counter() - start
         rate = batch / elapsed
         nodes = Submission.objects.filter(pk__in=ids).values_list("claimed_by", flat=True)
         per_node = {n.split("@")[0]: list(nodes).count(n) for n in set(nodes)}
         twice = Submission.objects.filter(pk__in=ids, runs__gt=1).count()
-        print(f"\nThroughput, two worker processes: {batch} Python gradings in {elapsed:.1f} s = {rate:.1f} per second "
-              f"(per node {per_node}, graded twice: {twice})")
+        print(
+            f"\nThroughput, two worker processes: {batch} Python gradings in {elapsed:.1f} s = {rate:.1f} per second "
+            f"(per node {per_node}, graded twice: {twice})"
+        )
     finally:
         for worker in workers:
             worker.terminate()
@@ -220,13 +286,23 @@ def main():
     }
     print("\nRatios and targets:")
     print(f"  sandbox overhead: {figures['sandbox_overhead_ms']} ms on python -c pass (target < 30 ms)")
-    print(f"  Python grading run with a spare pair / bare pytest: {figures['python_grading_warm_over_bare_pytest']}x (target <= 1.0x)")
-    print(f"  JavaScript grading run / bare node --test: {figures['javascript_grading_over_bare_node_test']}x cold, "
-          f"{figures['javascript_grading_warm_over_bare_node_test']}x with a spare (target <= 1.3x)")
+    print(
+        f"  Python grading run with a spare pair / bare pytest: {figures['python_grading_warm_over_bare_pytest']}x "
+        "(target <= 1.0x)"
+    )
+    print(
+        f"  JavaScript grading run / bare node --test: {figures['javascript_grading_over_bare_node_test']}x cold, "
+        f"{figures['javascript_grading_warm_over_bare_node_test']}x with a spare (target <= 1.3x)"
+    )
     print(f"  quiz: {figures['quiz_median_ms']} ms (target < 50 ms)")
-    print(f"  Python end to end / bare pytest: {figures['python_e2e_over_bare_pytest']}x; median {figures['python_e2e_median_ms']} ms "
-          f"(target <= 150 ms); back to back {figures['python_e2e_back_to_back_median_ms']} ms")
-    print(f"  Python gradings per second, two workers: {figures['python_gradings_per_second_two_workers']} (target >= 6)")
+    print(
+        f"  Python end to end / bare pytest: {figures['python_e2e_over_bare_pytest']}x; median "
+        f"{figures['python_e2e_median_ms']} ms "
+        f"(target <= 150 ms); back to back {figures['python_e2e_back_to_back_median_ms']} ms"
+    )
+    print(
+        f"  Python gradings per second, two workers: {figures['python_gradings_per_second_two_workers']} (target >= 6)"
+    )
     print("\n" + json.dumps(figures))
 
 

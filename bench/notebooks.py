@@ -69,7 +69,10 @@ def pct(values, p):
 
 
 def summary(name, values_ms):
-    print(f"  {name:<52} median {statistics.median(values_ms):7.1f} ms   p95 {pct(values_ms, 95):7.1f} ms   (n={len(values_ms)})")
+    print(
+        f"  {name:<52} median {statistics.median(values_ms):7.1f} ms   p95 {pct(values_ms, 95):7.1f} ms   "
+        f"(n={len(values_ms)})"
+    )
     return statistics.median(values_ms)
 
 
@@ -102,7 +105,7 @@ def reference_answers(spec):
 
     source = notebooks.read_notebook(spec.solution["notebook.ipynb"], name="source.ipynb")
     answers = {}
-    for cell, role in zip(source.cells, notebooks.roles(source)):
+    for cell, role in zip(source.cells, notebooks.roles(source), strict=False):
         if role.role == "solution" or (role.role == "manual" and cell.cell_type == "code"):
             answers[role.grade_id] = without_markers(cell.source)
         elif role.role == "manual":
@@ -160,7 +163,10 @@ def check_tremplin(label, result, spec):
     for grade_id, points in tests.items():
         cell = by_key.get(grade_id)
         if cell is None or cell.status != "passed" or cell.earned != points:
-            wrong.append(f"{grade_id}: {cell.status if cell else 'missing'} {cell.earned if cell else ''}/{points} {cell.message if cell else ''}")
+            wrong.append(
+                f"{grade_id}: {cell.status if cell else 'missing'} {cell.earned if cell else ''}/{points} "
+                f"{cell.message if cell else ''}"
+            )
     for grade_id in manual:
         if grade_id not in by_key or by_key[grade_id].status != "pending":
             wrong.append(f"{grade_id}: manual cell not pending")
@@ -189,9 +195,24 @@ def start_workers(count=2):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return [
         subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING", "--concurrency=1",
-             f"--hostname=bench{i}@%h", "--without-gossip", "--without-mingle"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--loglevel=WARNING",
+                "--concurrency=1",
+                f"--hostname=bench{i}@%h",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         for i in range(1, count + 1)
     ]
@@ -253,8 +274,10 @@ def batch(exercise, learner, files, spec, label):
 
     busy_before, total_before = cpu_jiffies()
     start = time.perf_counter()
-    ids = [services.submission_create(exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT, files=files).pk
-           for _ in range(BATCH)]
+    ids = [
+        services.submission_create(exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT, files=files).pk
+        for _ in range(BATCH)
+    ]
     wait_done(ids, poll=0.05)  # polling less often: the workers have the two cores to themselves
     elapsed = time.perf_counter() - start
     busy_after, total_after = cpu_jiffies()
@@ -267,9 +290,15 @@ def batch(exercise, learner, files, spec, label):
     in_worker = [(r.finished_at - r.started_at).total_seconds() * 1000 for r in rows]
     sandboxed = [r.result.get("duration_ms", 0) for r in rows]
     check_stored(label, ids, spec)
-    print(f"  {label:<52} {elapsed:7.1f} s = {elapsed / BATCH * 1000:6.0f} ms per notebook   (per node {per_node}, graded twice: {twice})")
-    print(f"  {'':<4}each in its worker: median {statistics.median(in_worker):6.0f} ms, of which sandboxed run {statistics.median(sandboxed):6.0f} ms;"
-          f" cores busy: {cores:.2f} of {os.cpu_count()}")
+    print(
+        f"  {label:<52} {elapsed:7.1f} s = {elapsed / BATCH * 1000:6.0f} ms per notebook   (per node {per_node}, "
+        f"graded twice: {twice})"
+    )
+    print(
+        f"  {'':<4}each in its worker: median {statistics.median(in_worker):6.0f} ms, of which sandboxed run "
+        f"{statistics.median(sandboxed):6.0f} ms;"
+        f" cores busy: {cores:.2f} of {os.cpu_count()}"
+    )
     return elapsed
 
 
@@ -297,7 +326,10 @@ def tremplin():
     print(f"  {'  grader work outside the sandbox (median difference)':<52} {figures['direct'] - sandboxed:7.1f} ms")
     summary("grade() with the HTML document, as a worker does", timed(lambda: direct(artefacts=True)))
     earned, possible = automatic_points(results[-1])
-    figures["score"] = f"{earned:g} / {possible:g} automatic points, {results[-1].pending} manual cell pending (score {results[-1].score:g})"
+    figures["score"] = (
+        f"{earned:g} / {possible:g} automatic points, {results[-1].pending} manual cell pending (score "
+        f"{results[-1].score:g})"
+    )
     print(f"  score: {figures['score']}")
 
     found = content_notebook()
@@ -319,13 +351,17 @@ def tremplin():
     workers = start_workers(2)
     try:
         time.sleep(4)
-        warm = [services.submission_create(exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT, files=files).pk
-                for _ in workers]
+        warm = [
+            services.submission_create(exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT, files=files).pk
+            for _ in workers
+        ]
         wait_done(warm, timeout=120)
         check_stored("warm-up", warm, spec)
 
         def one():
-            submission = services.submission_create(exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT, files=files)
+            submission = services.submission_create(
+                exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT, files=files
+            )
             wait_done([submission.pk])
             check_stored("end to end", [submission.pk], spec)
 
@@ -372,8 +408,10 @@ def nbgrader_venv():
     print(f"  making {NBGRADER_VENV.relative_to(ROOT)}: {' '.join(requirements)} (once)...", flush=True)
     start = time.perf_counter()
     marker.unlink(missing_ok=True)
-    steps = [[base, "-m", "venv", str(NBGRADER_VENV)],
-             [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *requirements]]
+    steps = [
+        [base, "-m", "venv", str(NBGRADER_VENV)],
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *requirements],
+    ]
     for step in steps:
         done = subprocess.run(step, capture_output=True, text=True)
         if done.returncode != 0:
@@ -409,14 +447,21 @@ def nbgrader_course(spec, venv, filled_answers):
     # Nothing of the real home leaks in: Jupyter's and IPython's folders live in the temporary one.
     env = {
         "PATH": f"{venv / 'bin'}:/usr/bin:/bin",  # nbgrader runs `alembic` from the PATH to make its gradebook
-        "HOME": str(home), "LANG": "C.UTF-8", "PYTHONNOUSERSITE": "1", "TMPDIR": str(top),
-        "JUPYTER_CONFIG_DIR": str(home / "jupyter-config"), "JUPYTER_DATA_DIR": str(home / "jupyter-data"),
-        "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"), "IPYTHONDIR": str(home / "ipython"),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "PYTHONNOUSERSITE": "1",
+        "TMPDIR": str(top),
+        "JUPYTER_CONFIG_DIR": str(home / "jupyter-config"),
+        "JUPYTER_DATA_DIR": str(home / "jupyter-data"),
+        "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"),
+        "IPYTHONDIR": str(home / "ipython"),
         "MPLCONFIGDIR": str(home / "matplotlib"),
     }
 
     def run(*args):
-        done = subprocess.run([str(venv / "bin" / "nbgrader"), *args], cwd=course, env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [str(venv / "bin" / "nbgrader"), *args], cwd=course, env=env, capture_output=True, text=True
+        )
         if done.returncode != 0:
             raise NbgraderFailed(f"nbgrader {' '.join(args)} exited {done.returncode}:\n{done.stderr[-3000:]}")
         return done
@@ -449,8 +494,12 @@ print(json.dumps(out))
 
 
 def nbgrader_scores(venv, top, env):
-    done = subprocess.run([str(venv / "bin" / "python"), "-c", GRADEBOOK_READ, f"sqlite:///{top / 'gradebook.sqlite3'}"],
-                          env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", GRADEBOOK_READ, f"sqlite:///{top / 'gradebook.sqlite3'}"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise NbgraderFailed(f"reading the gradebook failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout)
@@ -477,31 +526,40 @@ def check_nbgrader(scores, course, name, students, spec, label):
 def nbgrader(spec):
     print("\nnbgrader 0.9, same assignment (no sandbox; one `nbgrader` command per run, as a trainer types it):")
     venv = nbgrader_venv()
-    version = subprocess.run([str(venv / "bin" / "python"), "-c", "import nbgrader; print(nbgrader.__version__)"],
-                             capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import nbgrader; print(nbgrader.__version__)"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     # The same answers as Tremplin's learner, put in the copy nbgrader released.
     course, top, env, run, students, name = nbgrader_course(spec, venv, reference_answers(spec))
     figures = {"version": version}
 
     run("autograde", "ps1", "--student", "s1", "--force")  # warm-up (first imports), not counted
-    figures["one"] = summary(f"autograde ps1 --student s1 --force (nbgrader {version})",
-                             timed(lambda: run("autograde", "ps1", "--student", "s1", "--force"), n=N_NB))
+    figures["one"] = summary(
+        f"autograde ps1 --student s1 --force (nbgrader {version})",
+        timed(lambda: run("autograde", "ps1", "--student", "s1", "--force"), n=N_NB),
+    )
     scores = nbgrader_scores(venv, top, env)
     check_nbgrader(scores, course, name, ["s1"], spec, "one student")
     s1 = scores.get("s1", {})
     tests, manual = cell_kinds(spec)
     auto = sum(s1.get("grades", {}).get(g, [0])[0] or 0 for g in tests)
-    figures["score"] = (f"{auto:g} / {sum(tests.values()):g} automatic points, {len(manual)} manual cell to grade "
-                        f"(score {s1.get('score', 0):g} / {s1.get('max_score', 0):g})")
+    figures["score"] = (
+        f"{auto:g} / {sum(tests.values()):g} automatic points, {len(manual)} manual cell to grade "
+        f"(score {s1.get('score', 0):g} / {s1.get('max_score', 0):g})"
+    )
 
     start = time.perf_counter()
     run("autograde", "ps1", "--force")
-    figures["twenty"] = (time.perf_counter() - start)
+    figures["twenty"] = time.perf_counter() - start
     scores = nbgrader_scores(venv, top, env)
     check_nbgrader(scores, course, name, students, spec, "twenty students")
     graded = sum(1 for s in students if scores.get(s, {}).get("score") is not None)
-    print(f"  {f'autograde ps1 --force, {BATCH} students':<52} {figures['twenty']:7.1f} s = "
-          f"{figures['twenty'] / BATCH * 1000:6.0f} ms per notebook   ({graded} in the gradebook)")
+    print(
+        f"  {f'autograde ps1 --force, {BATCH} students':<52} {figures['twenty']:7.1f} s = "
+        f"{figures['twenty'] / BATCH * 1000:6.0f} ms per notebook   ({graded} in the gradebook)"
+    )
     return figures
 
 
@@ -509,10 +567,12 @@ def nbgrader(spec):
 
 
 def main():
-    print(f"Notebook grading benchmark, Tremplin and nbgrader — {os.cpu_count()} cores, "
-          f"broker {django.conf.settings.CELERY_BROKER_URL.split('://')[0]}, "
-          f"database {django.conf.settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
-          f"exercise {EXERCISE}, n={N}, nbgrader n={N_NB}")
+    print(
+        f"Notebook grading benchmark, Tremplin and nbgrader — {os.cpu_count()} cores, "
+        f"broker {django.conf.settings.CELERY_BROKER_URL.split('://')[0]}, "
+        f"database {django.conf.settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
+        f"exercise {EXERCISE}, n={N}, nbgrader n={N_NB}"
+    )
     spec, t = tremplin()
     try:
         nb = nbgrader(spec)
@@ -550,8 +610,12 @@ def main():
     # core busy. Near-linear is then judged against what the idle cores allow, not against 2x.
     one_busy = BUSY_CORES.get("one worker") or 1.0
     possible = min(2.0, os.cpu_count() / one_busy)
-    print(f"  Tremplin speed-up from one worker to two: {speedup:.2f}x; one worker keeps {one_busy:.2f} of {os.cpu_count()} cores"
-          f" busy, so at most {possible:.2f}x is possible here (aim: near-linear, >= 85% of it)  {aim(speedup >= 0.85 * possible)}")
+    print(
+        f"  Tremplin speed-up from one worker to two: {speedup:.2f}x; one worker keeps {one_busy:.2f} of "
+        f"{os.cpu_count()} cores"
+        f" busy, so at most {possible:.2f}x is possible here (aim: near-linear, >= 85% of it)  "
+        f"{aim(speedup >= 0.85 * possible)}"
+    )
     print(f"  one submission end to end: {t['e2e'] / 1000:.2f} s (aim < 1.5 s)  {aim(t['e2e'] < 1500)}")
 
     figures = {

@@ -105,7 +105,7 @@ def phase(label):
 
 def chunks(items, size):
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 # ---------------------------------------------------------------- the build
@@ -130,64 +130,135 @@ def build():
 
     with phase("sites, cohorts, 2,000 trainees, trainers, coordinator") as p:
         password = make_password("bench-password")
-        sites = Site.objects.bulk_create([
-            Site(name="École du web de Lille", kind=Site.Kind.WEB_SCHOOL, city="Lille"),
-            Site(name="École du web de Roubaix", kind=Site.Kind.WEB_SCHOOL, city="Roubaix"),
-            Site(name="École du web d'Amiens", kind=Site.Kind.WEB_SCHOOL, city="Amiens"),
-            Site(name="Espace numérique de Tourcoing", kind=Site.Kind.MEDIATION, city="Tourcoing"),
-        ])
+        sites = Site.objects.bulk_create(
+            [
+                Site(name="École du web de Lille", kind=Site.Kind.WEB_SCHOOL, city="Lille"),
+                Site(name="École du web de Roubaix", kind=Site.Kind.WEB_SCHOOL, city="Roubaix"),
+                Site(name="École du web d'Amiens", kind=Site.Kind.WEB_SCHOOL, city="Amiens"),
+                Site(name="Espace numérique de Tourcoing", kind=Site.Kind.MEDIATION, city="Tourcoing"),
+            ]
+        )
         sites = list(Site.objects.order_by("pk"))
         today = now.date()
-        cohorts = Cohort.objects.bulk_create([
-            Cohort(name=f"Promo {i + 1:02d}", site=sites[i % len(sites)],
-                   start_date=today - timedelta(days=30 + 6 * i), end_date=today + timedelta(days=300 - 6 * i))
-            for i in range(COHORTS)
-        ])
+        cohorts = Cohort.objects.bulk_create(
+            [
+                Cohort(
+                    name=f"Promo {i + 1:02d}",
+                    site=sites[i % len(sites)],
+                    start_date=today - timedelta(days=30 + 6 * i),
+                    end_date=today + timedelta(days=300 - 6 * i),
+                )
+                for i in range(COHORTS)
+            ]
+        )
         cohorts = list(Cohort.objects.order_by("pk"))
-        trainers = User.objects.bulk_create([
-            User(username=f"formateur{i:02d}", first_name="Formateur", last_name=f"{i:02d}", role=Role.TRAINER,
-                 site=cohorts[i].site, password=password)
-            for i in range(COHORTS)
-        ])
+        trainers = User.objects.bulk_create(
+            [
+                User(
+                    username=f"formateur{i:02d}",
+                    first_name="Formateur",
+                    last_name=f"{i:02d}",
+                    role=Role.TRAINER,
+                    site=cohorts[i].site,
+                    password=password,
+                )
+                for i in range(COHORTS)
+            ]
+        )
         trainers = list(User.objects.filter(role=Role.TRAINER).order_by("pk"))
-        User.objects.create(username="coordinatrice", first_name="Coordinatrice", role=Role.COORDINATOR, password=password)
+        User.objects.create(
+            username="coordinatrice", first_name="Coordinatrice", role=Role.COORDINATOR, password=password
+        )
         # Cohort 0 has exactly 30 learners, the others share the rest (33-34 each).
         sizes = [DASHBOARD_COHORT_SIZE] + [0] * (COHORTS - 1)
         for i in range(LEARNERS - DASHBOARD_COHORT_SIZE):
             sizes[1 + i % (COHORTS - 1)] += 1
-        first = ["Amina", "Bastien", "Chloé", "Dylan", "Emma", "Farid", "Inès", "Jules", "Léa", "Mehdi", "Nora", "Omar", "Sarah", "Yanis"]
+        first = [
+            "Amina",
+            "Bastien",
+            "Chloé",
+            "Dylan",
+            "Emma",
+            "Farid",
+            "Inès",
+            "Jules",
+            "Léa",
+            "Mehdi",
+            "Nora",
+            "Omar",
+            "Sarah",
+            "Yanis",
+        ]
         people, cohort_of = [], []
         for c, size in enumerate(sizes):
             for _ in range(size):
                 n = len(people)
-                people.append(User(username=f"stagiaire{n:04d}", first_name=first[n % len(first)], last_name=f"Nom{n:04d}",
-                                   role=Role.TRAINEE, site=cohorts[c].site, password=password, shares_progress=n % 3 == 0,
-                                   date_joined=now - timedelta(days=rng.randint(30, 400))))
+                people.append(
+                    User(
+                        username=f"stagiaire{n:04d}",
+                        first_name=first[n % len(first)],
+                        last_name=f"Nom{n:04d}",
+                        role=Role.TRAINEE,
+                        site=cohorts[c].site,
+                        password=password,
+                        shares_progress=n % 3 == 0,
+                        date_joined=now - timedelta(days=rng.randint(30, 400)),
+                    )
+                )
                 cohort_of.append(c)
         User.objects.bulk_create(people, batch_size=1000)
         learners = list(User.objects.filter(role=Role.TRAINEE).order_by("pk"))
         Cohort.learners.through.objects.bulk_create(
-            [Cohort.learners.through(cohort_id=cohorts[c].pk, user_id=u.pk) for u, c in zip(learners, cohort_of)], batch_size=2000)
+            [
+                Cohort.learners.through(cohort_id=cohorts[c].pk, user_id=u.pk)
+                for u, c in zip(learners, cohort_of, strict=False)
+            ],
+            batch_size=2000,
+        )
         Cohort.trainers.through.objects.bulk_create(
-            [Cohort.trainers.through(cohort_id=cohort.pk, user_id=trainer.pk) for cohort, trainer in zip(cohorts, trainers)])
+            [
+                Cohort.trainers.through(cohort_id=cohort.pk, user_id=trainer.pk)
+                for cohort, trainer in zip(cohorts, trainers, strict=False)
+            ]
+        )
     timings["people_s"] = p.elapsed
 
     with phase("frameworks: 4 bundled files + a synthetic qualification (150 competences)") as p:
         frameworks = {q.code: q for q in (load_framework(path) for path in default_files())}
         synthetic = Qualification.objects.create(
-            code=SYNTHETIC_CODE, title="Titre professionnel synthétique (benchmark)", kind=Qualification.Kind.RNCP,
-            version="2024", level="Niveau 5", threshold=0.8, requires_validation=True,
+            code=SYNTHETIC_CODE,
+            title="Titre professionnel synthétique (benchmark)",
+            kind=Qualification.Kind.RNCP,
+            version="2024",
+            level="Niveau 5",
+            threshold=0.8,
+            requires_validation=True,
         )
-        blocks = Block.objects.bulk_create([
-            Block(qualification=synthetic, code=f"{SYNTHETIC_CODE}-BC{b + 1:02d}", title=f"Bloc synthétique {b + 1}", order=b + 1)
-            for b in range(len(SYNTHETIC_BLOCKS))
-        ])
+        blocks = Block.objects.bulk_create(
+            [
+                Block(
+                    qualification=synthetic,
+                    code=f"{SYNTHETIC_CODE}-BC{b + 1:02d}",
+                    title=f"Bloc synthétique {b + 1}",
+                    order=b + 1,
+                )
+                for b in range(len(SYNTHETIC_BLOCKS))
+            ]
+        )
         blocks = list(Block.objects.filter(qualification=synthetic).order_by("order"))
-        Competence.objects.bulk_create([
-            Competence(block=block, code=f"{SYNTHETIC_CODE}-C{b + 1}{k + 1:02d}", short=f"C{b + 1}.{k + 1}",
-                       title=f"Compétence synthétique {b + 1}.{k + 1} : concevoir, réaliser et documenter un composant", order=k + 1)
-            for b, (block, count) in enumerate(zip(blocks, SYNTHETIC_BLOCKS)) for k in range(count)
-        ])
+        Competence.objects.bulk_create(
+            [
+                Competence(
+                    block=block,
+                    code=f"{SYNTHETIC_CODE}-C{b + 1}{k + 1:02d}",
+                    short=f"C{b + 1}.{k + 1}",
+                    title=f"Compétence synthétique {b + 1}.{k + 1} : concevoir, réaliser et documenter un composant",
+                    order=k + 1,
+                )
+                for b, (block, count) in enumerate(zip(blocks, SYNTHETIC_BLOCKS, strict=False))
+                for k in range(count)
+            ]
+        )
         through = Qualification.cohorts.through
         followed = [synthetic, frameworks["RNCP37674"]]
         through.objects.bulk_create([through(qualification_id=q.pk, cohort_id=c.pk) for q in followed for c in cohorts])
@@ -196,8 +267,11 @@ def build():
     timings["frameworks_s"] = p.elapsed
 
     def codes_of(qualification_codes):
-        return list(Competence.objects.filter(block__qualification__code__in=qualification_codes)
-                    .order_by("block__qualification__code", "block__order", "order").values_list("code", flat=True))
+        return list(
+            Competence.objects.filter(block__qualification__code__in=qualification_codes)
+            .order_by("block__qualification__code", "block__order", "order")
+            .values_list("code", flat=True)
+        )
 
     web_codes = codes_of([SYNTHETIC_CODE]) + codes_of(["RNCP37674", "RNCP31114"])  # 130
     ndb_codes = codes_of(["CRCN", "CLEA-NUM"])  # 20
@@ -205,20 +279,45 @@ def build():
     with phase("10 courses, 50 modules, 100 lessons, 300 published exercises + links") as p:
         web, ndb = Track.objects.get(slug="ecole-du-web"), Track.objects.get(slug="numerique-de-base")
         courses = Course.objects.bulk_create(
-            [Course(slug=f"web-{i + 1}", title=f"École du web {i + 1}", track=web, summary="-", status="published",
-                    level="intermediaire", duration_minutes=600) for i in range(WEB_COURSES)]
-            + [Course(slug=f"ndb-{i + 1}", title=f"Numérique de base {i + 1}", track=ndb, summary="-", status="published",
-                      duration_minutes=120) for i in range(NDB_COURSES)]
+            [
+                Course(
+                    slug=f"web-{i + 1}",
+                    title=f"École du web {i + 1}",
+                    track=web,
+                    summary="-",
+                    status="published",
+                    level="intermediaire",
+                    duration_minutes=600,
+                )
+                for i in range(WEB_COURSES)
+            ]
+            + [
+                Course(
+                    slug=f"ndb-{i + 1}",
+                    title=f"Numérique de base {i + 1}",
+                    track=ndb,
+                    summary="-",
+                    status="published",
+                    duration_minutes=120,
+                )
+                for i in range(NDB_COURSES)
+            ]
         )
         courses = list(Course.objects.order_by("pk"))
-        Module.objects.bulk_create([Module(course=c, slug=f"m{m + 1}", title=f"Module {m + 1}", order=m + 1)
-                                    for c in courses for m in range(MODULES_PER_COURSE)])
+        Module.objects.bulk_create(
+            [
+                Module(course=c, slug=f"m{m + 1}", title=f"Module {m + 1}", order=m + 1)
+                for c in courses
+                for m in range(MODULES_PER_COURSE)
+            ]
+        )
         modules = list(Module.objects.select_related("course").order_by("course_id", "order"))
         web_modules = [m for m in modules if m.course.track_id == web.pk]
         ndb_modules = [m for m in modules if m.course.track_id == ndb.pk]
 
         def spread(modules_, codes):
-            """Exercises in course order; exercise i trains the competence at its place in the list, plus 0-2 nearby ones."""
+            """Exercises in course order; exercise i trains the competence at its place in the list, plus 0-2 nearby
+            ones."""
             count = len(modules_) * EXERCISES_PER_MODULE
             rows, i = [], 0
             for module in modules_:
@@ -226,13 +325,24 @@ def build():
                     main = i * len(codes) // count
                     extra = rng.sample(range(max(0, main - 4), min(len(codes), main + 5)), k=rng.choice([0, 1, 1, 2]))
                     competences = list(dict.fromkeys([codes[main], *(codes[x] for x in extra)]))[:3]
-                    rows.append(Exercise(
-                        module=module, slug=f"e{e + 1}", title=f"{module.course.title} · exercice {module.order}.{e + 1}",
-                        kind="python", statement="<p>Écrire la fonction demandée.</p>", points=rng.choice([1, 1, 2, 3]),
-                        order=10 + 2 * e, status="published", competences=competences,
-                        starter={"solution.py": "def f(x):\n    pass\n"}, solution={"solution.py": "def f(x):\n    return x\n"},
-                        tests={"test_solution.py": "from solution import f\n\ndef test_f():\n    assert f(1) == 1\n"},
-                    ))
+                    rows.append(
+                        Exercise(
+                            module=module,
+                            slug=f"e{e + 1}",
+                            title=f"{module.course.title} · exercice {module.order}.{e + 1}",
+                            kind="python",
+                            statement="<p>Écrire la fonction demandée.</p>",
+                            points=rng.choice([1, 1, 2, 3]),
+                            order=10 + 2 * e,
+                            status="published",
+                            competences=competences,
+                            starter={"solution.py": "def f(x):\n    pass\n"},
+                            solution={"solution.py": "def f(x):\n    return x\n"},
+                            tests={
+                                "test_solution.py": "from solution import f\n\ndef test_f():\n    assert f(1) == 1\n"
+                            },
+                        )
+                    )
                     i += 1
             return rows
 
@@ -242,17 +352,34 @@ def build():
             codes = web_codes if module.course.track_id == web.pk else ndb_codes
             for k in range(LESSONS_PER_MODULE):
                 position = (module.order - 1) / MODULES_PER_COURSE
-                lessons.append(Lesson(module=module, slug=f"l{k + 1}", title=f"Leçon {module.order}.{k + 1}", status="published",
-                                      body="<p>…</p>", duration_minutes=20, order=1 + 2 * k + 10 * k,
-                                      competences=[codes[int(position * len(codes))]] if k == 0 else []))
+                lessons.append(
+                    Lesson(
+                        module=module,
+                        slug=f"l{k + 1}",
+                        title=f"Leçon {module.order}.{k + 1}",
+                        status="published",
+                        body="<p>…</p>",
+                        duration_minutes=20,
+                        order=1 + 2 * k + 10 * k,
+                        competences=[codes[int(position * len(codes))]] if k == 0 else [],
+                    )
+                )
         Lesson.objects.bulk_create(lessons)
-        exercises = list(Exercise.objects.select_related("module__course").order_by("module__course_id", "module__order", "order"))
+        exercises = list(
+            Exercise.objects.select_related("module__course").order_by("module__course_id", "module__order", "order")
+        )
         for exercise in exercises:
             services.sync_links(exercise=exercise)
         for lesson in Lesson.objects.exclude(competences=[]):
             services.sync_links(lesson=lesson)
-        Course.cohorts.through.objects.bulk_create([
-            Course.cohorts.through(course_id=c.pk, cohort_id=h.pk) for c in courses if c.track_id == web.pk for h in cohorts])
+        Course.cohorts.through.objects.bulk_create(
+            [
+                Course.cohorts.through(course_id=c.pk, cohort_id=h.pk)
+                for c in courses
+                if c.track_id == web.pk
+                for h in cohorts
+            ]
+        )
     timings["content_s"] = p.elapsed
     assert len(exercises) == 300 and all(1 <= len(e.competences) <= 3 for e in exercises)
     web_exercises = [e for e in exercises if e.module.course.track_id == web.pk]
@@ -284,7 +411,9 @@ def build():
                     x = n_web + rng.randrange(len(ndb_exercises))
                 else:
                     x = rng.randrange(frontier)
-                at = now - (timedelta(days=rng.uniform(0, 6)) if recent and rng.random() < 0.2 else rng.uniform(0, 1) * year)
+                at = now - (
+                    timedelta(days=rng.uniform(0, 6)) if recent and rng.random() < 0.2 else rng.uniform(0, 1) * year
+                )
                 plan.append((i, x, at))
         plan.sort(key=lambda t: (t[0], t[1], t[2]))
         assert len(plan) == SUBMISSIONS
@@ -298,12 +427,30 @@ def build():
             passed = not stubborn and rng.random() < min(0.9, 0.35 + 0.2 * attempt)
             score = 1.0 if passed else rng.choice(failed_scores)
             status = "passed" if passed else "failed"
-            rows.append(Submission(
-                exercise_id=exercises[x].pk, learner_id=learners[i].pk, mode="submit", attempt=attempt, files=files,
-                status=status, score=score, final_score=score, grader_version="1", created_at=at, queued_at=at,
-                started_at=at + timedelta(seconds=1), finished_at=at + timedelta(seconds=3), claimed_by="bench@host", runs=1,
-                result={"status": status, "score": score, "tests": [{"name": "test_f", "outcome": status, "message": ""}]},
-            ))
+            rows.append(
+                Submission(
+                    exercise_id=exercises[x].pk,
+                    learner_id=learners[i].pk,
+                    mode="submit",
+                    attempt=attempt,
+                    files=files,
+                    status=status,
+                    score=score,
+                    final_score=score,
+                    grader_version="1",
+                    created_at=at,
+                    queued_at=at,
+                    started_at=at + timedelta(seconds=1),
+                    finished_at=at + timedelta(seconds=3),
+                    claimed_by="bench@host",
+                    runs=1,
+                    result={
+                        "status": status,
+                        "score": score,
+                        "tests": [{"name": "test_f", "outcome": status, "message": ""}],
+                    },
+                )
+            )
             if len(rows) == 10_000:
                 Submission.objects.bulk_create(rows, batch_size=2000)
                 rows = []
@@ -313,23 +460,40 @@ def build():
 
     with phase("enrolments, lesson completions, attestations") as p:
         ndb_courses = [c for c in courses if c.track_id == ndb.pk]
-        Enrolment.objects.bulk_create([Enrolment(user=learners[i], course=c, created_at=now - timedelta(days=200))
-                                       for i in sorted(ndb_people) for c in ndb_courses])
-        lessons = list(Lesson.objects.select_related("module__course").order_by("module__course_id", "module__order", "order"))
+        Enrolment.objects.bulk_create(
+            [
+                Enrolment(user=learners[i], course=c, created_at=now - timedelta(days=200))
+                for i in sorted(ndb_people)
+                for c in ndb_courses
+            ]
+        )
+        lessons = list(
+            Lesson.objects.select_related("module__course").order_by("module__course_id", "module__order", "order")
+        )
         web_lessons = [lesson for lesson in lessons if lesson.module.course.track_id == web.pk]
         completions = []
         for i, learner in enumerate(learners):
             reach = int(level[i] * len(web_lessons))
             for lesson in web_lessons[:reach]:
                 if rng.random() < 0.5:
-                    completions.append(LessonCompletion(user=learner, lesson=lesson, completed_at=now - rng.uniform(0, 1) * year))
+                    completions.append(
+                        LessonCompletion(user=learner, lesson=lesson, completed_at=now - rng.uniform(0, 1) * year)
+                    )
         LessonCompletion.objects.bulk_create(completions, batch_size=5000)
         attested = rng.sample(sorted(ndb_people), 150)
-        Attestation.objects.bulk_create([
-            Attestation(user=learners[i], course=ndb_courses[0], learner_name=learners[i].get_full_name(),
-                        course_title=ndb_courses[0].title, duration_minutes=120, issued_at=now - rng.uniform(0, 1) * year)
-            for i in attested
-        ])
+        Attestation.objects.bulk_create(
+            [
+                Attestation(
+                    user=learners[i],
+                    course=ndb_courses[0],
+                    learner_name=learners[i].get_full_name(),
+                    course_title=ndb_courses[0].title,
+                    duration_minutes=120,
+                    issued_at=now - rng.uniform(0, 1) * year,
+                )
+                for i in attested
+            ]
+        )
     timings["completions_s"] = p.elapsed
     print(f"    ({len(completions)} lesson completions, {len(attested)} attestations)")
 
@@ -341,19 +505,33 @@ def build():
     with phase("validations and observations; events spread over 12 months") as p:
         from progress.models import CompetenceProgress, State
 
-        for c, cohort in enumerate(cohorts):
+        for c, _cohort in enumerate(cohorts):
             trainer = trainers[c]
             members = [learners[i] for i in range(len(learners)) if cohort_of[i] == c][:3]
             for learner in members:
-                acquired = list(CompetenceProgress.objects.filter(
-                    user=learner, state=State.ACQUIRED, competence__block__qualification__in=followed,
-                ).select_related("competence").order_by("competence__block__order", "competence__order")[:8 if learner.pk != learners[heavy].pk else 25])
+                acquired = list(
+                    CompetenceProgress.objects.filter(
+                        user=learner,
+                        state=State.ACQUIRED,
+                        competence__block__qualification__in=followed,
+                    )
+                    .select_related("competence")
+                    .order_by("competence__block__order", "competence__order")[
+                        : 8 if learner.pk != learners[heavy].pk else 25
+                    ]
+                )
                 for progress in acquired:
-                    services.competence_validate(user=learner, competence=progress.competence, by=trainer, comment="Vu en atelier.")
+                    services.competence_validate(
+                        user=learner, competence=progress.competence, by=trainer, comment="Vu en atelier."
+                    )
         synthetic_competences = list(Competence.objects.filter(block__qualification=synthetic)[:5])
         for competence in synthetic_competences:
-            services.observation_add(user=learners[heavy], competence=competence, by=trainers[0],
-                                     note="Présentation orale du projet : claire et argumentée.")
+            services.observation_add(
+                user=learners[heavy],
+                competence=competence,
+                by=trainers[0],
+                note="Présentation orale du projet : claire et argumentée.",
+            )
         # recompute() stamped every event "now": spread them over the year, as a live platform would have them.
         ids = list(ProgressEvent.objects.values_list("pk", flat=True))
         buckets = defaultdict(list)
@@ -361,12 +539,13 @@ def build():
             buckets[rng.randrange(12)].append(pk)
         for month, pks in buckets.items():
             for part in chunks(pks, 5000):
-                ProgressEvent.objects.filter(pk__in=part).update(created_at=now - timedelta(days=30 * month + rng.uniform(0, 29)))
+                ProgressEvent.objects.filter(pk__in=part).update(
+                    created_at=now - timedelta(days=30 * month + rng.uniform(0, 29))
+                )
     timings["validations_s"] = p.elapsed
 
-    with phase("ANALYZE") as p:
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    with phase("ANALYZE") as p, connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     timings["analyze_s"] = p.elapsed
     timings["build_s"] = sum(timings.values())
     return {"timings": timings, **locate()}
@@ -398,7 +577,8 @@ def locate():
 
 
 def budgeted_runs(first_ms):
-    """N runs, unless one run is so slow that N would take more than BENCH_BUDGET seconds (default 240): then at least 5."""
+    """N runs, unless one run is so slow that N would take more than BENCH_BUDGET seconds (default 240): then at
+    least 5."""
     budget_ms = float(os.environ.get("BENCH_BUDGET", "240")) * 1000
     return min(N, max(5, int(budget_ms // max(first_ms, 1))))
 
@@ -441,9 +621,11 @@ def diagnose(fn, before=None):
         fn()
         total = (time.perf_counter() - start) * 1000
     sql_ms = sum(t for t, _, _ in captured)
-    print(f"      diagnosis (one run): {total:.0f} ms in all, {sql_ms:.0f} ms executing {len(captured)} SQL queries, "
-          f"{total - sql_ms:.0f} ms in Python (fetching rows, ORM, loops, templates)")
-    for t, sql, params in sorted(captured, key=lambda item: -item[0])[:4]:
+    print(
+        f"      diagnosis (one run): {total:.0f} ms in all, {sql_ms:.0f} ms executing {len(captured)} SQL queries, "
+        f"{total - sql_ms:.0f} ms in Python (fetching rows, ORM, loops, templates)"
+    )
+    for t, sql, _params in sorted(captured, key=lambda item: -item[0])[:4]:
         print(f"        {t:8.1f} ms  {sql[:420]}{'…' if len(sql) > 420 else ''}")
     shapes = Counter(sql for _, sql, _ in captured)
     for shape, n in shapes.most_common(3):
@@ -463,13 +645,20 @@ def diagnose(fn, before=None):
     print("        cProfile, top functions by own time (ncalls tottime percall cumtime percall function):")
     for line in lines[:12]:
         print("          " + re.sub(str(ROOT) + "/", "", line.replace(str(ROOT / ".venv" / "lib"), "…")).strip())
-    rendering = sum(ct for (filename, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.stats.items()
-                    if filename.endswith("django/shortcuts.py") and name == "render")
+    rendering = sum(
+        ct
+        for (filename, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.stats.items()
+        if filename.endswith("django/shortcuts.py") and name == "render"
+    )
     if rendering:
-        print(f"        template rendering (django.shortcuts.render, under cProfile): {rendering * 1000:.0f} ms "
-              f"of {stats.total_tt * 1000:.0f} ms profiled")
+        print(
+            f"        template rendering (django.shortcuts.render, under cProfile): {rendering * 1000:.0f} ms "
+            f"of {stats.total_tt * 1000:.0f} ms profiled"
+        )
     ours = io.StringIO()
-    pstats.Stats(profiler, stream=ours).sort_stats("cumulative").print_stats(r"/(progress|exercises|courses|accounts)/(services|views)\.py", 8)
+    pstats.Stats(profiler, stream=ours).sort_stats("cumulative").print_stats(
+        r"/(progress|exercises|courses|accounts)/(services|views)\.py", 8
+    )
     lines = [line for line in ours.getvalue().splitlines() if re.match(r"\s+\d", line)]
     print("        cProfile, project functions by cumulative time:")
     for line in lines[:8]:
@@ -484,13 +673,28 @@ def report(name, times, queries, *, aim_ms, aim_queries=None, fn=None, before=No
     q_max = max(queries)
     ok_time = median < aim_ms
     ok_queries = aim_queries is None or q_max <= aim_queries
-    q_text = f"{q_max:4d} queries" + (f" (aim ≤ {aim_queries}: {'ok' if ok_queries else 'over'})" if aim_queries else "")
-    print(f"  {name:<44} median {median:8.1f} ms   p95 {p95:8.1f} ms   (n={len(times)})   "
-          f"aim < {aim_ms} ms: {'ok' if ok_time else 'over':<4}   {q_text}" + (f"   {size / 1000:.0f} kB" if size else ""))
+    q_text = f"{q_max:4d} queries" + (
+        f" (aim ≤ {aim_queries}: {'ok' if ok_queries else 'over'})" if aim_queries else ""
+    )
+    print(
+        f"  {name:<44} median {median:8.1f} ms   p95 {p95:8.1f} ms   (n={len(times)})   "
+        f"aim < {aim_ms} ms: {'ok' if ok_time else 'over':<4}   {q_text}" + (f"   {size / 1000:.0f} kB" if size else "")
+    )
     if min(queries) != q_max:
         print(f"      (queries varied between runs: {min(queries)}-{q_max})")
-    RESULTS.append({"name": name, "median_ms": round(median, 1), "p95_ms": round(p95, 1), "n": len(times), "queries": q_max,
-                    "aim_ms": aim_ms, "aim_queries": aim_queries, "ok": ok_time and ok_queries, "bytes": size})
+    RESULTS.append(
+        {
+            "name": name,
+            "median_ms": round(median, 1),
+            "p95_ms": round(p95, 1),
+            "n": len(times),
+            "queries": q_max,
+            "aim_ms": aim_ms,
+            "aim_queries": aim_queries,
+            "ok": ok_time and ok_queries,
+            "bytes": size,
+        }
+    )
     if not (ok_time and ok_queries) and fn is not None and os.environ.get("BENCH_DIAGNOSE", "1") != "0":
         diagnose(fn, before)
 
@@ -513,8 +717,10 @@ def main():
 
     started = time.perf_counter()
     db = settings.DATABASES["default"]
-    print(f"Tremplin progress benchmark — {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
-          f"database {db['ENGINE'].rsplit('.', 1)[-1]}, n={N}, Django DEBUG={settings.DEBUG}")
+    print(
+        f"Tremplin progress benchmark — {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
+        f"database {db['ENGINE'].rsplit('.', 1)[-1]}, n={N}, Django DEBUG={settings.DEBUG}"
+    )
     if REUSE:
         call_command("migrate", verbosity=0)
         world, t = locate(), {}
@@ -522,13 +728,21 @@ def main():
     else:
         world = build()
         t = world["timings"]
-        print(f"Build total: {t['build_s']:.1f} s (submissions {t['submissions_s']:.1f} s, recompute() {t['recompute_s']:.1f} s)")
-    print(f"  volumes: {Submission.objects.count()} submissions, {Evidence.objects.count()} evidence rows, "
-          f"{CompetenceProgress.objects.count()} competence states, {ActivityLink.objects.count()} links; "
-          f"heavy learner {world['heavy'].username}: {Submission.objects.filter(learner=world['heavy']).count()} submissions")
+        print(
+            f"Build total: {t['build_s']:.1f} s (submissions {t['submissions_s']:.1f} s, recompute() "
+            f"{t['recompute_s']:.1f} s)"
+        )
+    print(
+        f"  volumes: {Submission.objects.count()} submissions, {Evidence.objects.count()} evidence rows, "
+        f"{CompetenceProgress.objects.count()} competence states, {ActivityLink.objects.count()} links; "
+        f"heavy learner {world['heavy'].username}: {Submission.objects.filter(learner=world['heavy']).count()} "
+        "submissions"
+    )
 
-    print(f"\nPages (server time in process, aims: median < {PAGE_AIM_MS} ms and ≤ {PAGE_AIM_QUERIES} queries); "
-          f"load average now {os.getloadavg()[0]:.1f}:")
+    print(
+        f"\nPages (server time in process, aims: median < {PAGE_AIM_MS} ms and ≤ {PAGE_AIM_QUERIES} queries); "
+        f"load average now {os.getloadavg()[0]:.1f}:"
+    )
     learner_client = Client(HTTP_HOST="localhost")
     learner_client.force_login(world["heavy"])
     trainer_client = Client(HTTP_HOST="localhost")
@@ -539,7 +753,11 @@ def main():
     query = f"?qualification={SYNTHETIC_CODE}"
     pages = [
         ("« Mon parcours » (3,000 submissions)", learner_client, reverse("progress:my_path")),
-        ("cohort dashboard (30 × 114 competences)", trainer_client, reverse("progress:cohort_dashboard", args=[cohort.pk]) + query),
+        (
+            "cohort dashboard (30 × 114 competences)",
+            trainer_client,
+            reverse("progress:cohort_dashboard", args=[cohort.pk]) + query,
+        ),
         ("cohort CSV export (30 × 114)", trainer_client, reverse("progress:cohort_export", args=[cohort.pk]) + query),
         ("indicators ?par=site", coordinator_client, reverse("progress:indicators") + "?par=site"),
         ("indicators ?par=cohort", coordinator_client, reverse("progress:indicators") + "?par=cohort"),
@@ -551,29 +769,56 @@ def main():
         times, queries = measure(fn)
         report(name, times, queries, aim_ms=PAGE_AIM_MS, aim_queries=PAGE_AIM_QUERIES, fn=fn, size=size)
 
-    print(f"\nIncremental update after a grading: progress.services.submission_graded(submission) (aim: median < {UPDATE_AIM_MS} ms):")
-    for label, exercise in (("École du web exercise", world["web_exercise"]), ("Numérique de base exercise (attestation check)", world["ndb_exercise"])):
+    print(
+        "\nIncremental update after a grading: progress.services.submission_graded(submission) (aim: median < "
+        f"{UPDATE_AIM_MS} ms):"
+    )
+    for label, exercise in (
+        ("École du web exercise", world["web_exercise"]),
+        ("Numérique de base exercise (attestation check)", world["ndb_exercise"]),
+    ):
         learners = world["cohort_learners"]
         state = {"i": 0, "submission": None}
 
-        def fresh():
+        def fresh(learners=learners, state=state, exercise=exercise):
             learner = learners[state["i"] % len(learners)]
             state["i"] += 1
             score = rng.choice([0.4, 0.75, 1.0])
             now = timezone.now()
             state["submission"] = Submission.objects.create(
-                exercise=exercise, learner=learner, mode="submit", attempt=1, status="passed" if score == 1 else "failed",
-                score=score, final_score=score, created_at=now, queued_at=now, finished_at=now, runs=1,
+                exercise=exercise,
+                learner=learner,
+                mode="submit",
+                attempt=1,
+                status="passed" if score == 1 else "failed",
+                score=score,
+                final_score=score,
+                created_at=now,
+                queued_at=now,
+                finished_at=now,
+                runs=1,
             )
 
-        def graded():  # as a worker calls it: autocommit outside, submission_graded opens its own transaction
+        def graded(
+            state=state,
+        ):  # as a worker calls it: autocommit outside, submission_graded opens its own transaction
             services.submission_graded(state["submission"])
 
         times, queries = measure(graded, before=fresh)
-        report(f"{label}, {len(exercise.competences)} competences", times, queries, aim_ms=UPDATE_AIM_MS, fn=graded, before=fresh)
+        report(
+            f"{label}, {len(exercise.competences)} competences",
+            times,
+            queries,
+            aim_ms=UPDATE_AIM_MS,
+            fn=graded,
+            before=fresh,
+        )
 
     over = [r["name"] for r in RESULTS if not r["ok"]]
-    print(f"\n{len(RESULTS) - len(over)} of {len(RESULTS)} figures within their aims" + (f"; over: {', '.join(over)}" if over else "."))
+    print(
+        f"\n{len(RESULTS) - len(over)} of {len(RESULTS)} figures within their aims"
+        + (f"; over: {', '.join(over)}" if over else ".")
+    )
     print(f"Total time {time.perf_counter() - started:.0f} s")
     print("\n" + json.dumps({"build": {k: round(v, 1) for k, v in t.items()}, "figures": RESULTS}, ensure_ascii=False))
 

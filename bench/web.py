@@ -12,6 +12,7 @@ submissions, and sums the PSS of its processes and of its sandboxed browser's.
 Not a test: figures over their aim are printed as "over", the script still exits 0.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -35,6 +36,7 @@ os.environ.pop("DATABASE_URL", None)
 import django  # noqa: E402
 
 django.setup()
+
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -164,10 +166,19 @@ def breakdown(name, grade, before):
             start = time.perf_counter()
             grade()
             total = (time.perf_counter() - start) * 1000
-            rows.append((total - profile.run_ms, profile.run_ms - profile.job_ms, profile.load_ms, profile.job_ms - profile.load_ms))
-    parts = [statistics.median(column) for column in zip(*rows)]
-    print(f"  {name}: outside the browser {parts[0]:.1f} ms, context open/close + hand-off {parts[1]:.1f} ms, "
-          f"page loads {parts[2]:.1f} ms, checks on the page {parts[3]:.1f} ms (medians)")
+            rows.append(
+                (
+                    total - profile.run_ms,
+                    profile.run_ms - profile.job_ms,
+                    profile.load_ms,
+                    profile.job_ms - profile.load_ms,
+                )
+            )
+    parts = [statistics.median(column) for column in zip(*rows, strict=False)]
+    print(
+        f"  {name}: outside the browser {parts[0]:.1f} ms, context open/close + hand-off {parts[1]:.1f} ms, "
+        f"page loads {parts[2]:.1f} ms, checks on the page {parts[3]:.1f} ms (medians)"
+    )
 
 
 # ---------------------------------------------------------------- memory
@@ -184,8 +195,8 @@ def proc_table():
             uid = pid_dir.stat().st_uid
         except OSError:
             continue
-        comm = stat[stat.index("(") + 1:stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2:].split()
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
         table[int(pid_dir.name)] = (int(fields[1]), uid, comm, fields[19])
     return table
 
@@ -256,9 +267,24 @@ def start_worker():
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with open(WORKER_LOG, "ab") as log:
         return subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING", "--concurrency=1",
-             "--hostname=benchweb@%h", "--without-gossip", "--without-mingle"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--loglevel=WARNING",
+                "--concurrency=1",
+                "--hostname=benchweb@%h",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
 
@@ -284,7 +310,9 @@ def last_error():
     except OSError:
         return "?"
     critical = [line for line in lines if "CRITICAL" in line or "ERROR" in line]
-    return (critical[-1] if critical else lines[-1] if lines else "?").strip()[:200] + (f" / {lines[-1].strip()[:200]}" if critical and lines else "")
+    return (critical[-1] if critical else lines[-1] if lines else "?").strip()[:200] + (
+        f" / {lines[-1].strip()[:200]}" if critical and lines else ""
+    )
 
 
 def track(worker, seen):
@@ -311,20 +339,22 @@ def stop_worker(worker, seen):
             break
         time.sleep(0.1)
     for pid in left:
-        try:
+        with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
     return left
 
 
 def print_memory(worker_kib, browser_kib, by_name, procs, label):
     total_mb = (worker_kib + browser_kib) / 1024
     browser_procs = sum(1 for info in procs.values() if is_sandbox_uid(info[1]))
-    print(f"  {label} {worker_kib / 1024:.0f} MB + browser {browser_kib / 1024:.0f} MB = total {total_mb:.0f} MB (PSS)   "
-          f"aim < 600 MB: {'ok' if total_mb < 600 else 'over'}")
-    print(f"  {len(procs)} processes, {browser_procs} of them under a slot uid; PSS in MB by process name: "
-          + ", ".join(f"{name} {kib / 1024:.0f}" for name, kib in sorted(by_name.items(), key=lambda kv: -kv[1])))
+    print(
+        f"  {label} {worker_kib / 1024:.0f} MB + browser {browser_kib / 1024:.0f} MB = total {total_mb:.0f} MB (PSS)   "
+        f"aim < 600 MB: {'ok' if total_mb < 600 else 'over'}"
+    )
+    print(
+        f"  {len(procs)} processes, {browser_procs} of them under a slot uid; PSS in MB by process name: "
+        + ", ".join(f"{name} {kib / 1024:.0f}" for name, kib in sorted(by_name.items(), key=lambda kv: -kv[1]))
+    )
     if browser_procs == 0:
         print("  (no browser process found: the figure covers the Python side alone)")
     return total_mb
@@ -342,7 +372,12 @@ def memory(learner, card_ex, menu_ex):
     try:
         time.sleep(3)
         card, menu = dict(card_ex.solution), dict(menu_ex.solution)
-        jobs = [(card_ex, "check", card), (card_ex, "submit", card), (menu_ex, "check", menu), (menu_ex, "submit", menu)] * 2
+        jobs = [
+            (card_ex, "check", card),
+            (card_ex, "submit", card),
+            (menu_ex, "check", menu),
+            (menu_ex, "submit", menu),
+        ] * 2
         start = time.perf_counter()
         ids = []
         for exercise, mode, files in jobs:
@@ -365,8 +400,11 @@ def memory(learner, card_ex, menu_ex):
             ids.append(submission.pk)
         elapsed = time.perf_counter() - start
         statuses = list(Submission.objects.filter(pk__in=ids).values_list("status", flat=True))
-        print(f"  graded {len(ids)} web submissions through the queue in {elapsed:.1f} s (the first one starts the browser); "
-              f"statuses: {', '.join(sorted(set(statuses)))}")
+        print(
+            f"  graded {len(ids)} web submissions through the queue in {elapsed:.1f} s (the first one starts the "
+            "browser); "
+            f"statuses: {', '.join(sorted(set(statuses)))}"
+        )
         time.sleep(1.5)  # the spare page the worker prepares after its last task
         samples = []
         for _ in range(3):
@@ -376,7 +414,11 @@ def memory(learner, card_ex, menu_ex):
             time.sleep(0.3)
         worker_kib, browser_kib, by_name, procs = max(samples, key=lambda s: s[0] + s[1])
         total_mb = print_memory(worker_kib, browser_kib, by_name, procs, "worker")
-        return {"worker_mb": round(worker_kib / 1024), "browser_mb": round(browser_kib / 1024), "total_mb": round(total_mb)}
+        return {
+            "worker_mb": round(worker_kib / 1024),
+            "browser_mb": round(browser_kib / 1024),
+            "total_mb": round(total_mb),
+        }
     except Exception as exc:  # noqa: BLE001 - a benchmark: report and go on
         print(f"  could not measure a worker: {exc!r}")
         return {}
@@ -404,7 +446,9 @@ def bare_node(solution, tests):
     env = {"PATH": "/usr/bin:/bin", "NODE_PATH": str(work)}
 
     def run(**extra):
-        subprocess.run([NODE, "--test", str(tests_dir)], cwd=work, env={**env, **extra}, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            [NODE, "--test", str(tests_dir)], cwd=work, env={**env, **extra}, stdout=subprocess.DEVNULL, check=True
+        )
 
     return folder, run
 
@@ -414,8 +458,10 @@ def main():
     from exercises.graders import javascript, web
     from exercises.spec import read_exercise
 
-    print(f"Tremplin web-exercise benchmark — {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
-          f"broker {settings.CELERY_BROKER_URL.split('://')[0]}, n={N}")
+    print(
+        f"Tremplin web-exercise benchmark — {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
+        f"broker {settings.CELERY_BROKER_URL.split('://')[0]}, n={N}"
+    )
     learner, card_ex, menu_ex = setup()
     card = read_exercise(EXAMPLES / "carte-visite")
     menu = read_exercise(EXAMPLES / "menu-burger")
@@ -428,7 +474,11 @@ def main():
         print("\nHTML, structure only (element/valid/accessible: the parser, no browser):")
         static_checks = len(web.checks_of(static_card))
         expect(web.grade(static_card, card_files))
-        figures["html_structure_ms"] = summary(f"carte-visite, its {static_checks} parser checks", timed(lambda: expect(web.grade(static_card, card_files))), aim=50)
+        figures["html_structure_ms"] = summary(
+            f"carte-visite, its {static_checks} parser checks",
+            timed(lambda: expect(web.grade(static_card, card_files))),
+            aim=50,
+        )
 
         print("\nHTML with browser checks (carte-visite), in this process:")
         start = time.perf_counter()
@@ -440,21 +490,46 @@ def main():
         public = len(web.checks_of(card, public_only=True))
         every = len(web.checks_of(card))
         prepare = browser.prepare
-        figures["html_check_warm_ms"] = summary(f"« Vérifier » ({public} public checks), warm", timed(lambda: expect(web.grade(card, card_files, public_only=True)), before=prepare), aim=300)
-        figures["html_submit_warm_ms"] = summary(f"submit ({every} checks, no screenshots), warm", timed(lambda: expect(web.grade(card, card_files)), before=prepare), aim=300)
-        figures["html_check_cold_ms"] = summary("« Vérifier », cold context (no prepare())", timed(lambda: expect(web.grade(card, card_files, public_only=True))))
-        figures["html_submit_cold_ms"] = summary("submit, no screenshots, cold context (no prepare())", timed(lambda: expect(web.grade(card, card_files))))
+        figures["html_check_warm_ms"] = summary(
+            f"« Vérifier » ({public} public checks), warm",
+            timed(lambda: expect(web.grade(card, card_files, public_only=True)), before=prepare),
+            aim=300,
+        )
+        figures["html_submit_warm_ms"] = summary(
+            f"submit ({every} checks, no screenshots), warm",
+            timed(lambda: expect(web.grade(card, card_files)), before=prepare),
+            aim=300,
+        )
+        figures["html_check_cold_ms"] = summary(
+            "« Vérifier », cold context (no prepare())",
+            timed(lambda: expect(web.grade(card, card_files, public_only=True))),
+        )
+        figures["html_submit_cold_ms"] = summary(
+            "submit, no screenshots, cold context (no prepare())", timed(lambda: expect(web.grade(card, card_files)))
+        )
 
         print("\nHTML graded as a submission with screenshots (375 and 1280 px), warm:")
         shots = expect(web.grade(card, card_files, artefacts=True)).artefacts["screenshots"]
         shot_kib = sum(len(png) for _w, png in shots) / 1024
-        figures["html_screenshots_warm_ms"] = summary(f"submit + 2 screenshots ({shot_kib:.0f} KiB of PNG)", timed(lambda: expect(web.grade(card, card_files, artefacts=True)), before=prepare))
-        print(f"  screenshots add {figures['html_screenshots_warm_ms'] - figures['html_submit_warm_ms']:.0f} ms to a warm submission (no aim set)")
+        figures["html_screenshots_warm_ms"] = summary(
+            f"submit + 2 screenshots ({shot_kib:.0f} KiB of PNG)",
+            timed(lambda: expect(web.grade(card, card_files, artefacts=True)), before=prepare),
+        )
+        print(
+            f"  screenshots add {figures['html_screenshots_warm_ms'] - figures['html_submit_warm_ms']:.0f} ms to a "
+            "warm submission (no aim set)"
+        )
 
         print("\nDOM exercise (menu-burger, scenarios), warm:")
         expect(web.grade(menu, menu_files))
-        figures["dom_check_warm_ms"] = summary(f"« Vérifier » ({len(web.checks_of(menu, public_only=True))} public scenarios), warm", timed(lambda: expect(web.grade(menu, menu_files, public_only=True)), before=prepare))
-        figures["dom_submit_warm_ms"] = summary(f"submit ({len(web.checks_of(menu))} scenarios, no screenshots), warm", timed(lambda: expect(web.grade(menu, menu_files)), before=prepare))
+        figures["dom_check_warm_ms"] = summary(
+            f"« Vérifier » ({len(web.checks_of(menu, public_only=True))} public scenarios), warm",
+            timed(lambda: expect(web.grade(menu, menu_files, public_only=True)), before=prepare),
+        )
+        figures["dom_submit_warm_ms"] = summary(
+            f"submit ({len(web.checks_of(menu))} scenarios, no screenshots), warm",
+            timed(lambda: expect(web.grade(menu, menu_files)), before=prepare),
+        )
         print("  (no aim set for dom; the html browser-check aim is 300 ms)")
 
         print("\nWhere the time goes (warm, same gradings, wrapped with timestamps):")
@@ -476,22 +551,30 @@ def main():
         bare()
         expect(javascript.grade(upper, upper_files))
         options = javascript.TESTS_ENV.get("NODE_OPTIONS", "")
-        runs = interleaved({
-            "grader": lambda: expect(javascript.grade(upper, upper_files)),
-            "bare": bare,
-            "bare+options": lambda: bare(NODE_OPTIONS=options),
-        })
+        runs = interleaved(
+            {
+                "grader": lambda: expect(javascript.grade(upper, upper_files)),
+                "bare": bare,
+                "bare+options": lambda: bare(NODE_OPTIONS=options),
+            }
+        )
         grader_ms = summary("through the grader (sandboxed node --test)", runs["grader"])
         bare_ms = summary("bare node --test, same files, cleared environment", runs["bare"])
         ratio = grader_ms / bare_ms
         figures.update(js_grader_ms=grader_ms, js_bare_ms=bare_ms, js_ratio=ratio)
-        print(f"  grader / bare: {ratio:.2f}x   aim <= 1.3x: {'ok' if ratio <= 1.3 else 'over'}   (the three runs take turns)")
+        print(
+            f"  grader / bare: {ratio:.2f}x   aim <= 1.3x: {'ok' if ratio <= 1.3 else 'over'}   (the three runs take "
+            "turns)"
+        )
         # Where the difference goes: the grader's NODE_OPTIONS carries a V8 flag, and any V8 flag
         # makes Node 20 reject its built-in code cache (node --test loads many built-in modules).
         flagged = summary("bare, with the grader's NODE_OPTIONS", runs["bare+options"])
         figures["js_bare_node_options_ms"] = flagged
-        print(f"  of the {grader_ms - bare_ms:.0f} ms the grader adds, NODE_OPTIONS={options or '(none)'} alone accounts for {flagged - bare_ms:.0f} ms; "
-              f"grader / bare with the same NODE_OPTIONS: {grader_ms / flagged:.2f}x")
+        print(
+            f"  of the {grader_ms - bare_ms:.0f} ms the grader adds, NODE_OPTIONS={options or '(none)'} alone accounts "
+            f"for {flagged - bare_ms:.0f} ms; "
+            f"grader / bare with the same NODE_OPTIONS: {grader_ms / flagged:.2f}x"
+        )
     finally:
         browser.BROWSER.submit(browser.BROWSER.stop).result(timeout=60)
         if node_folder is not None:
@@ -502,8 +585,18 @@ def main():
     print("\nAims:")
     rows = [
         ("html structure only", figures["html_structure_ms"], "< 50 ms", figures["html_structure_ms"] < 50),
-        ("html browser checks, « Vérifier », warm", figures["html_check_warm_ms"], "< 300 ms", figures["html_check_warm_ms"] < 300),
-        ("html browser checks, submit, warm", figures["html_submit_warm_ms"], "< 300 ms", figures["html_submit_warm_ms"] < 300),
+        (
+            "html browser checks, « Vérifier », warm",
+            figures["html_check_warm_ms"],
+            "< 300 ms",
+            figures["html_check_warm_ms"] < 300,
+        ),
+        (
+            "html browser checks, submit, warm",
+            figures["html_submit_warm_ms"],
+            "< 300 ms",
+            figures["html_submit_warm_ms"] < 300,
+        ),
         ("javascript grader / bare node --test", figures["js_ratio"], "<= 1.3x", figures["js_ratio"] <= 1.3),
     ]
     if "total_mb" in figures:
@@ -514,7 +607,12 @@ def main():
     for name, value, aim, ok in rows:
         shown = f"{value:.2f}x" if aim.endswith("x") else f"{value:.0f} MB" if "MB" in aim else f"{value:.1f} ms"
         print(f"  {name:<44} {shown:>10}   aim {aim:<9} {'ok' if ok else 'over'}")
-    print("\n" + json.dumps({k: round(v, 2 if k == "js_ratio" else 1) if isinstance(v, float) else v for k, v in figures.items()}))
+    print(
+        "\n"
+        + json.dumps(
+            {k: round(v, 2 if k == "js_ratio" else 1) if isinstance(v, float) else v for k, v in figures.items()}
+        )
+    )
 
 
 if __name__ == "__main__":

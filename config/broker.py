@@ -6,6 +6,7 @@ kombu issue #1551). Here a message is written under a name the readers ignore, t
 place, which is atomic on one filesystem. Used by the embedded default (settings.CELERY_BROKER_TRANSPORT).
 """
 
+import contextlib
 import os
 import uuid
 from time import monotonic
@@ -29,10 +30,8 @@ class Channel(filesystem.Channel):
                 os.fsync(handle.fileno())
             os.rename(partial, final)
         except OSError as exc:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(partial)
-            except OSError:
-                pass
             raise ChannelError(f"Cannot add file {final!r} to directory") from exc
 
 

@@ -19,7 +19,8 @@ def missing_for_production():
         manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
         if not manifest.is_file():
             problems.append(
-                f"static files are not collected: {manifest} is missing. Run `python manage.py collectstatic --no-input` "
+                f"static files are not collected: {manifest} is missing. Run `python manage.py collectstatic "
+                "--no-input` "
                 f"(STATIC_ROOT={settings.STATIC_ROOT}, set by TREMPLIN_VAR_DIR) before starting the web server."
             )
     return problems

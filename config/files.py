@@ -41,22 +41,80 @@ INLINE_SIGNATURES = (
     (b"%PDF-", "application/pdf"),
 )
 # Everything else is downloaded, never shown: a page or script uploaded by someone runs nowhere.
-DOWNLOAD_TYPES = {".txt": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8", ".md": "text/plain; charset=utf-8",
-                  ".ipynb": "application/x-ipynb+json"}
+DOWNLOAD_TYPES = {
+    ".txt": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".md": "text/plain; charset=utf-8",
+    ".ipynb": "application/x-ipynb+json",
+}
 # Refused whatever their content: what a browser would run.
-REFUSED_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht", ".svg", ".svgz", ".js", ".mjs", ".cjs", ".xml",
-                    ".xsl", ".xslt", ".swf", ".php", ".jsp", ".asp", ".aspx", ".cgi", ".exe", ".bat", ".cmd",
-                    ".sh", ".jar", ".vbs", ".wasm", ".hta", ".appcache", ".manifest", ".xsd", ".mht", ".mhtml"}
+REFUSED_SUFFIXES = {
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".shtml",
+    ".xht",
+    ".svg",
+    ".svgz",
+    ".js",
+    ".mjs",
+    ".cjs",
+    ".xml",
+    ".xsl",
+    ".xslt",
+    ".swf",
+    ".php",
+    ".jsp",
+    ".asp",
+    ".aspx",
+    ".cgi",
+    ".exe",
+    ".bat",
+    ".cmd",
+    ".sh",
+    ".jar",
+    ".vbs",
+    ".wasm",
+    ".hta",
+    ".appcache",
+    ".manifest",
+    ".xsd",
+    ".mht",
+    ".mhtml",
+}
 # Markup at the start of a "text" file: a browser sniffing it would render a page.
-MARKUP_STARTS = (b"<!doctype", b"<html", b"<head", b"<body", b"<script", b"<svg", b"<?xml", b"<iframe", b"<!--",
-                 b"<meta", b"<object", b"<embed", b"<style", b"<link", b"<img", b"<a ", b"<div", b"<p>", b"<form")
+MARKUP_STARTS = (
+    b"<!doctype",
+    b"<html",
+    b"<head",
+    b"<body",
+    b"<script",
+    b"<svg",
+    b"<?xml",
+    b"<iframe",
+    b"<!--",
+    b"<meta",
+    b"<object",
+    b"<embed",
+    b"<style",
+    b"<link",
+    b"<img",
+    b"<a ",
+    b"<div",
+    b"<p>",
+    b"<form",
+)
 
 IMAGE = "image"
 PDF = "pdf"
 TEXT = "text"
 NOTEBOOK = "notebook"
-LABELS = {IMAGE: _("une image (JPEG, PNG, GIF ou WebP)"), PDF: _("un PDF"), TEXT: _("un texte brut (.txt, .csv)"),
-          NOTEBOOK: _("un notebook Jupyter (.ipynb)")}
+LABELS = {
+    IMAGE: _("une image (JPEG, PNG, GIF ou WebP)"),
+    PDF: _("un PDF"),
+    TEXT: _("un texte brut (.txt, .csv)"),
+    NOTEBOOK: _("un notebook Jupyter (.ipynb)"),
+}
 
 # A stored picture is at most this many pixels on its longest side: enough for a page or a zoom on a screen.
 IMAGE_MAX_SIDE = 2000
@@ -149,8 +207,11 @@ def check_upload(upload, *, allowed, max_bytes):
     looks_like_image = IMAGE in allowed and bool(inline) and inline.startswith("image/")
     limit = max(max_bytes, settings.UPLOAD_MAX_BYTES) if looks_like_image else max_bytes
     if upload.size > limit:
-        raise ValidationError(_("Fichier trop lourd (%(size)s) : %(max)s au plus."), code="too_big",
-                              params={"size": filesizeformat(upload.size), "max": filesizeformat(limit)})
+        raise ValidationError(
+            _("Fichier trop lourd (%(size)s) : %(max)s au plus."),
+            code="too_big",
+            params={"size": filesizeformat(upload.size), "max": filesizeformat(limit)},
+        )
     kind = upload_kind(upload, allowed)
     if kind is None:
         raise _refused_type(allowed)
@@ -159,8 +220,11 @@ def check_upload(upload, *, allowed, max_bytes):
 
 def _refused_type(allowed):
     accepted = ", ".join(str(LABELS[k]) for k in allowed)
-    return ValidationError(_("Ce type de fichier n'est pas accepté. Fichiers acceptés : %(accepted)s."),
-                           code="file_type", params={"accepted": accepted})
+    return ValidationError(
+        _("Ce type de fichier n'est pas accepté. Fichiers acceptés : %(accepted)s."),
+        code="file_type",
+        params={"accepted": accepted},
+    )
 
 
 @contextmanager
@@ -169,8 +233,11 @@ def _open_image(upload, content_type):
     from PIL import Image
 
     limit = IMAGE_MAX_PIXELS.get(content_type, OTHER_IMAGE_MAX_PIXELS)
-    too_large = ValidationError(_("Image trop grande : %(max)s millions de pixels au plus."), code="too_many_pixels",
-                                params={"max": limit // 1_000_000})
+    too_large = ValidationError(
+        _("Image trop grande : %(max)s millions de pixels au plus."),
+        code="too_many_pixels",
+        params={"max": limit // 1_000_000},
+    )
     upload.seek(0)
     try:
         with warnings.catch_warnings():
@@ -199,8 +266,11 @@ def image_for_storage(upload, *, max_bytes):
             source_format = "JPEG" if image.format == "MPO" else image.format
             if getattr(image, "n_frames", 1) > 1 and source_format != "JPEG":
                 if upload.size > max_bytes:
-                    raise ValidationError(_("Fichier trop lourd (%(size)s) : %(max)s au plus."), code="too_big",
-                                          params={"size": filesizeformat(upload.size), "max": filesizeformat(max_bytes)})
+                    raise ValidationError(
+                        _("Fichier trop lourd (%(size)s) : %(max)s au plus."),
+                        code="too_big",
+                        params={"size": filesizeformat(upload.size), "max": filesizeformat(max_bytes)},
+                    )
                 return upload
             scale = IMAGE_MAX_SIDE / max(image.size)
             if scale < 1 and source_format == "JPEG":
@@ -225,17 +295,25 @@ def image_for_storage(upload, *, max_bytes):
         raise _refused_type([IMAGE]) from None
     finally:
         upload.seek(0)
-    raise ValidationError(_("Image trop lourde, même réduite à %(side)s pixels : %(max)s au plus."), code="too_big",
-                          params={"side": IMAGE_MAX_SIDE, "max": filesizeformat(max_bytes)})
+    raise ValidationError(
+        _("Image trop lourde, même réduite à %(side)s pixels : %(max)s au plus."),
+        code="too_big",
+        params={"side": IMAGE_MAX_SIDE, "max": filesizeformat(max_bytes)},
+    )
 
 
 def _encodings(image, source_format, *, keep_quality=False):
     """What to try, in order: the image's own format, then lossy formats that are much lighter."""
     transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     own = {"JPEG": {"quality": "keep" if keep_quality else 85}, "WEBP": {"quality": 85}, "PNG": {}, "GIF": {}}
-    lighter = [("WEBP", {"quality": 85}), ("WEBP", {"quality": 70})] if transparent else \
-        [("JPEG", {"quality": 85}), ("JPEG", {"quality": 70})]
-    return [(source_format, own[source_format])] + [entry for entry in lighter if entry != (source_format, own[source_format])]
+    lighter = (
+        [("WEBP", {"quality": 85}), ("WEBP", {"quality": 70})]
+        if transparent
+        else [("JPEG", {"quality": 85}), ("JPEG", {"quality": 70})]
+    )
+    return [(source_format, own[source_format])] + [
+        entry for entry in lighter if entry != (source_format, own[source_format])
+    ]
 
 
 def _encode(image, image_format, options):
@@ -299,15 +377,21 @@ def upload_limits(*, max_bytes, images=False):
     size = lazy(filesizeformat, str)
     limits = {
         "data-max-bytes": max_bytes,
-        "data-too-big": format_lazy(_("Fichier trop lourd : {max} au plus. Choisissez-en un plus léger."), max=size(max_bytes)),
+        "data-too-big": format_lazy(
+            _("Fichier trop lourd : {max} au plus. Choisissez-en un plus léger."), max=size(max_bytes)
+        ),
     }
     if images:
-        limits.update({
-            "data-max-request-bytes": lazy(lambda: str(max(max_bytes, settings.UPLOAD_MAX_BYTES)), str)(),
-            "data-image-max-side": IMAGE_MAX_SIDE,
-            "data-resizing": _("Réduction de la photo avant l’envoi…"),
-            "data-resized": format_lazy(_("Photo réduite avant l’envoi : {side} pixels de côté au plus."), side=IMAGE_MAX_SIDE),
-        })
+        limits.update(
+            {
+                "data-max-request-bytes": lazy(lambda: str(max(max_bytes, settings.UPLOAD_MAX_BYTES)), str)(),
+                "data-image-max-side": IMAGE_MAX_SIDE,
+                "data-resizing": _("Réduction de la photo avant l’envoi…"),
+                "data-resized": format_lazy(
+                    _("Photo réduite avant l’envoi : {side} pixels de côté au plus."), side=IMAGE_MAX_SIDE
+                ),
+            }
+        )
     return limits
 
 

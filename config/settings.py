@@ -47,7 +47,8 @@ if not SECRET_KEY:
 
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set. Tremplin runs in production mode unless told otherwise, and production "
-            "needs a secret key: export DJANGO_SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\" "
+            "needs a secret key: export DJANGO_SECRET_KEY=\"$(python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))')\" "
             "(the same on every web and worker machine). For development on this machine, run `make run` "
             "(it writes DJANGO_DEBUG=1 in .env) or set DJANGO_DEBUG=1."
         )
@@ -154,7 +155,8 @@ LOGOUT_REDIRECT_URL = "home"
 # console; in production it goes to an SMTP server (EMAIL_HOST), never to the logs, where a reset
 # link would let whoever reads them into the account.
 EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -239,9 +241,21 @@ CKEDITOR_5_CONFIGS = {
         "language": "fr",
         "toolbar": {
             "items": [
-                "heading", "|", "bold", "italic", "link", "bulletedList", "numberedList",
-                "blockQuote", "code", "codeBlock", "insertTable", "imageUpload", "|",
-                "undo", "redo",
+                "heading",
+                "|",
+                "bold",
+                "italic",
+                "link",
+                "bulletedList",
+                "numberedList",
+                "blockQuote",
+                "code",
+                "codeBlock",
+                "insertTable",
+                "imageUpload",
+                "|",
+                "undo",
+                "redo",
             ],
         },
         "heading": {

@@ -9,6 +9,7 @@ WEB_COMMAND and WORKER_COMMAND replace the default commands: a shell-like line (
 $VARIABLES expanded, no shell run), e.g. WEB_COMMAND='gunicorn config.wsgi --bind 127.0.0.1:$PORT'.
 """
 
+import contextlib
 import os
 import shlex
 import signal
@@ -37,17 +38,29 @@ def command_from_env(name, default):
 
 def web_command():
     return command_from_env(
-        "WEB_COMMAND", [sys.executable, "manage.py", "runserver", f"127.0.0.1:{os.environ.get('PORT', '8000')}", "--noreload"]
+        "WEB_COMMAND",
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{os.environ.get('PORT', '8000')}", "--noreload"],
     )
 
 
 def worker_command(var_dir):
     """Celery's worker with its beat scheduler, whose schedule file lives in var_dir like every runtime file."""
-    return command_from_env("WORKER_COMMAND", [
-        sys.executable, "-m", "celery", "-A", "config", "worker", "--beat", "--loglevel=INFO",
-        f"--concurrency={os.environ.get('CELERY_CONCURRENCY', '2')}", "--hostname=tremplin@%h",
-        f"--schedule={Path(var_dir) / 'celerybeat-schedule'}",
-    ])
+    return command_from_env(
+        "WORKER_COMMAND",
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--beat",
+            "--loglevel=INFO",
+            f"--concurrency={os.environ.get('CELERY_CONCURRENCY', '2')}",
+            "--hostname=tremplin@%h",
+            f"--schedule={Path(var_dir) / 'celerybeat-schedule'}",
+        ],
+    )
 
 
 def report(message):
@@ -55,10 +68,8 @@ def report(message):
 
 
 def kill_group(pgid):
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pgid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 class Child:

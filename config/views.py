@@ -20,7 +20,10 @@ def is_disk_full(error):
         seen.add(id(error))
         if isinstance(error, OSError) and error.errno in DISK_FULL_ERRNOS:
             return True
-        if getattr(error, "sqlstate", None) == "53100" or getattr(getattr(error, "diag", None), "sqlstate", None) == "53100":
+        if (
+            getattr(error, "sqlstate", None) == "53100"
+            or getattr(getattr(error, "diag", None), "sqlstate", None) == "53100"
+        ):
             return True
         if isinstance(error, DatabaseError | OSError) and any(words in str(error).lower() for words in DISK_FULL_WORDS):
             return True

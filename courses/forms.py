@@ -64,9 +64,7 @@ class ModuleForm(forms.ModelForm):
 
 
 class LessonForm(forms.ModelForm):
-    body = forms.CharField(
-        label=_("Contenu"), required=False, widget=RichTextEditor(config_name="default")
-    )
+    body = forms.CharField(label=_("Contenu"), required=False, widget=RichTextEditor(config_name="default"))
 
     class Meta:
         model = Lesson
@@ -84,7 +82,9 @@ class LessonForm(forms.ModelForm):
         slug = self.cleaned_data["slug"]
         clash = Lesson.objects.filter(module=self.module, slug=slug).exclude(pk=self.instance.pk)
         if clash.exists():
-            raise ValidationError(_("Une autre leçon de ce module utilise déjà cette adresse courte."), code="duplicate")
+            raise ValidationError(
+                _("Une autre leçon de ce module utilise déjà cette adresse courte."), code="duplicate"
+            )
         return slug
 
 
@@ -100,8 +100,10 @@ class CourseImportForm(forms.Form):
     package = forms.FileField(
         label=_("Paquet du cours (.zip)"),
         help_text=format_lazy(
-            _("Le dossier du cours compressé en .zip, tel que le donne « Exporter (.zip) » ({max} au plus). "
-              "Un cours qui existe déjà est mis à jour ; les inscriptions et les leçons terminées sont gardées."),
+            _(
+                "Le dossier du cours compressé en .zip, tel que le donne « Exporter (.zip) » ({max} au plus). "
+                "Un cours qui existe déjà est mis à jour ; les inscriptions et les leçons terminées sont gardées."
+            ),
             max=lazy(filesizeformat, str)(MAX_ZIP_BYTES),
         ),
         widget=file_input(accept=".zip,application/zip", max_bytes=MAX_ZIP_BYTES),
@@ -110,8 +112,11 @@ class CourseImportForm(forms.Form):
     def clean_package(self):
         upload = self.cleaned_data["package"]
         if upload.size > MAX_ZIP_BYTES:
-            raise ValidationError(_("Fichier trop lourd (%(size)s) : %(max)s au plus."), code="too_big",
-                                  params={"size": filesizeformat(upload.size), "max": filesizeformat(MAX_ZIP_BYTES)})
+            raise ValidationError(
+                _("Fichier trop lourd (%(size)s) : %(max)s au plus."),
+                code="too_big",
+                params={"size": filesizeformat(upload.size), "max": filesizeformat(MAX_ZIP_BYTES)},
+            )
         problems = archive_problems(upload)
         if problems:
             shown = problems[:MAX_SHOWN_PROBLEMS]

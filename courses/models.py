@@ -51,8 +51,11 @@ class Course(models.Model):
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     # Defined by the package (course.toml, [attestation]) and checked there; {} means the safe defaults.
     attestation_policy = models.JSONField(
-        _("conditions de l'attestation"), default=dict, blank=True,
-        help_text="{'lessons': bool, 'min_score': 0-100, 'min_score_by_kind': {kind: 0-100}}; see docs/course-format.md.",
+        _("conditions de l'attestation"),
+        default=dict,
+        blank=True,
+        help_text="{'lessons': bool, 'min_score': 0-100, 'min_score_by_kind': {kind: 0-100}}; see "
+        "docs/course-format.md.",
     )
     authors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("auteurs"), related_name="authored_courses", blank=True
@@ -99,7 +102,9 @@ class Lesson(models.Model):
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
     slug = models.SlugField()
     title = models.CharField(_("titre"), max_length=200)
-    body = models.TextField(_("contenu"), blank=True, help_text=_("HTML nettoyé : seules les balises autorisées sont gardées."))
+    body = models.TextField(
+        _("contenu"), blank=True, help_text=_("HTML nettoyé : seules les balises autorisées sont gardées.")
+    )
     source = models.TextField(
         blank=True, help_text="Markdown source when imported from a package; empty once edited online."
     )
@@ -107,11 +112,15 @@ class Lesson(models.Model):
         blank=True, help_text="The .ipynb text of a notebook lesson (the body is rendered from it); empty otherwise."
     )
     notebook_images = models.JSONField(
-        default=list, blank=True, help_text="[mime type, base64] of the pictures of a notebook lesson, served apart from the body."
+        default=list,
+        blank=True,
+        help_text="[mime type, base64] of the pictures of a notebook lesson, served apart from the body.",
     )
     duration_minutes = models.PositiveIntegerField(_("durée (minutes)"), null=True, blank=True)
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    competences = models.JSONField(_("compétences"), default=list, blank=True, help_text=_("Codes des compétences travaillées."))
+    competences = models.JSONField(
+        _("compétences"), default=list, blank=True, help_text=_("Codes des compétences travaillées.")
+    )
     order = models.PositiveIntegerField(_("ordre"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -175,11 +184,11 @@ class LessonImage(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
     lessons = models.ManyToManyField(Lesson, related_name="images", blank=True)
 
-    def get_absolute_url(self):
-        return reverse("courses:lesson_image", args=[self.pk])
-
     def __str__(self):
         return self.image.name or f"lesson image {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("courses:lesson_image", args=[self.pk])
 
 
 class CourseImport(models.Model):
@@ -205,7 +214,9 @@ class CourseImport(models.Model):
     messages = models.JSONField(default=list, blank=True)
     courses = models.ManyToManyField(Course, related_name="+", blank=True)
     created_at = models.DateTimeField(_("envoyé le"), default=timezone.now)
-    queued_at = models.DateTimeField(default=timezone.now, help_text="Last sent to the broker (the sweep sends it again).")
+    queued_at = models.DateTimeField(
+        default=timezone.now, help_text="Last sent to the broker (the sweep sends it again)."
+    )
     started_at = models.DateTimeField(_("commencé le"), null=True, blank=True)
     finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
     claimed_by = models.CharField(max_length=200, blank=True)
@@ -216,7 +227,11 @@ class CourseImport(models.Model):
         verbose_name_plural = _("imports de cours")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["status", "queued_at"], condition=models.Q(status__in=["queued", "running"]), name="pending_course_imports"),
+            models.Index(
+                fields=["status", "queued_at"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="pending_course_imports",
+            ),
         ]
 
     def __str__(self):

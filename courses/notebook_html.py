@@ -34,11 +34,18 @@ def _html_exporter():
 
         config = Config()
         # No SVG or JavaScript outputs: only what can be rendered safely.
-        config.NbConvertBase.display_data_priority = ["text/html", "text/markdown", "image/png", "image/jpeg", "text/plain"]
+        config.NbConvertBase.display_data_priority = [
+            "text/html",
+            "text/markdown",
+            "image/png",
+            "image/jpeg",
+            "text/plain",
+        ]
         # Code without syntax highlighting: pygments wraps every token in a <span>, tripling a lesson's
         # weight for colours the platform's stylesheet does not show anyway.
-        _exporter = HTMLExporter(config=config, template_name="basic", exclude_output_prompt=True,
-                                 filters={"highlight_code": _plain_code})
+        _exporter = HTMLExporter(
+            config=config, template_name="basic", exclude_output_prompt=True, filters={"highlight_code": _plain_code}
+        )
         _exporter.log.setLevel(logging.ERROR)  # "alternative text is missing": we give one below
     return _exporter
 
@@ -83,6 +90,7 @@ def render(notebook, images=None):
     body = re.sub(r'<a class="anchor-link" href="#[^"]*">[^<]*</a>', "", body)
     body = re.sub(r"<(/?)h([1-6])", _demote, body)
     if images is not None:
+
         def extract(match):
             if len(images) >= MAX_IMAGES:
                 return 'src=""'
@@ -91,8 +99,14 @@ def render(notebook, images=None):
 
         body = DATA_IMAGE_SRC.sub(extract, body)
     body = nh3.clean(
-        body, tags=ALLOWED_TAGS | {"h1"}, attributes=ATTRIBUTES, allowed_classes=CLASSES, url_schemes={"http", "https", "mailto", "data"},
-        attribute_filter=_attribute, link_rel="noopener noreferrer", strip_comments=True,
+        body,
+        tags=ALLOWED_TAGS | {"h1"},
+        attributes=ATTRIBUTES,
+        allowed_classes=CLASSES,
+        url_schemes={"http", "https", "mailto", "data"},
+        attribute_filter=_attribute,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
         clean_content_tags={"script", "style"},
     )
     return EMPTY_PROMPT.sub("", body.replace(' class=""', ""))

@@ -54,7 +54,9 @@ def unpack_archive(file, root):
     try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise PackageError([_("Ce fichier n’est pas un zip lisible : envoyez le dossier du cours compressé au format .zip.")])
+        raise PackageError(
+            [_("Ce fichier n’est pas un zip lisible : envoyez le dossier du cours compressé au format .zip.")]
+        ) from None
     with archive:
         infos = archive.infolist()
         problems = _problems(infos)
@@ -80,10 +82,19 @@ def unpack_archive(file, root):
             except PackageError:
                 raise
             except FileExistsError:
-                raise PackageError([f"{info.filename}:1: " + _("présent deux fois dans le zip (un fichier et un dossier de ce nom ?)")])
+                raise PackageError(
+                    [f"{info.filename}:1: " + _("présent deux fois dans le zip (un fichier et un dossier de ce nom ?)")]
+                ) from None
             except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, RuntimeError):
-                raise PackageError([f"{info.filename}:1: " + _("fichier abîmé, ou compressé d’une façon que Tremplin ne sait pas lire : "
-                                                               "refaites le zip avec l’outil de compression habituel")])
+                raise PackageError(
+                    [
+                        f"{info.filename}:1: "
+                        + _(
+                            "fichier abîmé, ou compressé d’une façon que Tremplin ne sait pas lire : "
+                            "refaites le zip avec l’outil de compression habituel"
+                        )
+                    ]
+                ) from None
 
 
 def package_zip(folder):
@@ -98,8 +109,10 @@ def package_zip(folder):
 
 
 def _too_large():
-    return _("Une fois décompressé, le zip dépasserait %(max)s : allégez le cours (images, données) ou coupez-le en plusieurs cours.") % {
-        "max": filesizeformat(MAX_UNPACKED_BYTES)}
+    return _(
+        "Une fois décompressé, le zip dépasserait %(max)s : allégez le cours (images, données) ou coupez-le en "
+        "plusieurs cours."
+    ) % {"max": filesizeformat(MAX_UNPACKED_BYTES)}
 
 
 def _member_problem(info):
@@ -122,14 +135,17 @@ def _member_problem(info):
         return _("fichier chiffré (protégé par un mot de passe) refusé")
     if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         return _("ce fichier grossirait %(ratio)s fois une fois décompressé : refusé (bombe zip ?)") % {
-            "ratio": info.file_size // max(info.compress_size, 1)}
+            "ratio": info.file_size // max(info.compress_size, 1)
+        }
     return None
 
 
 def _problems(infos):
     members = [info for info in infos if not IGNORED.search(info.filename)]
     if len(infos) > MAX_ENTRIES:
-        return [_("Le zip contient %(n)s fichiers et dossiers : %(max)s au plus.") % {"n": len(infos), "max": MAX_ENTRIES}]
+        return [
+            _("Le zip contient %(n)s fichiers et dossiers : %(max)s au plus.") % {"n": len(infos), "max": MAX_ENTRIES}
+        ]
     if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
         return [_too_large()]
     errors, seen = [], set()
@@ -145,8 +161,16 @@ def _problems(infos):
     names = [PurePosixPath(info.filename).parts for info in members if not info.is_dir()]
     if not any(len(parts) == 2 and parts[1] == "course.toml" for parts in names):
         if ("course.toml",) in names:
-            return [_("course.toml est à la racine du zip : compressez le dossier du cours lui-même (son nom est "
-                      "l’adresse courte du cours), pas seulement ce qu’il contient.")]
-        return [_("Le zip ne contient aucun cours : il doit contenir le dossier du cours et son fichier course.toml "
-                  "(« mon-cours/course.toml »).")]
+            return [
+                _(
+                    "course.toml est à la racine du zip : compressez le dossier du cours lui-même (son nom est "
+                    "l’adresse courte du cours), pas seulement ce qu’il contient."
+                )
+            ]
+        return [
+            _(
+                "Le zip ne contient aucun cours : il doit contenir le dossier du cours et son fichier course.toml "
+                "(« mon-cours/course.toml »)."
+            )
+        ]
     return []

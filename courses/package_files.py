@@ -74,14 +74,24 @@ TOML_WHAT = (
     (re.compile(r"^Expected newline or end of document"), lambda m: _("fin de ligne attendue après la valeur")),
     (re.compile(r"^Expected '(?P<x>.*)'$"), lambda m: _("« %(x)s » attendu") % {"x": m["x"]}),
     (re.compile(r"^Cannot overwrite a value"), lambda m: _("cette clé a déjà une valeur plus haut")),
-    (re.compile(r"^Cannot declare (?P<x>.*) twice"), lambda m: _("la table « %(x)s » est déclarée deux fois") % {"x": _key(m["x"])}),
-    (re.compile(r"^Cannot (?:mutate immutable|redefine) namespace (?P<x>.*)"),
-     lambda m: _("« %(x)s » est déjà défini plus haut") % {"x": _key(m["x"])}),
+    (
+        re.compile(r"^Cannot declare (?P<x>.*) twice"),
+        lambda m: _("la table « %(x)s » est déclarée deux fois") % {"x": _key(m["x"])},
+    ),
+    (
+        re.compile(r"^Cannot (?:mutate immutable|redefine) namespace (?P<x>.*)"),
+        lambda m: _("« %(x)s » est déjà défini plus haut") % {"x": _key(m["x"])},
+    ),
     (re.compile(r"^Duplicate inline table key '(?P<x>.*)'"), lambda m: _("clé « %(x)s » en double") % {"x": m["x"]}),
     (re.compile(r"^Illegal character '\\n'"), lambda m: _("texte non refermé : guillemet manquant en fin de ligne")),
-    (re.compile(r"^(?:Found invalid|Illegal) character (?P<x>.*)"),
-     lambda m: _("caractère interdit ici : %(x)s") % {"x": m["x"]}),
-    (re.compile(r"^Invalid initial character for a key"), lambda m: _("une clé ne peut pas commencer par ce caractère")),
+    (
+        re.compile(r"^(?:Found invalid|Illegal) character (?P<x>.*)"),
+        lambda m: _("caractère interdit ici : %(x)s") % {"x": m["x"]},
+    ),
+    (
+        re.compile(r"^Invalid initial character for a key"),
+        lambda m: _("une clé ne peut pas commencer par ce caractère"),
+    ),
     (re.compile(r"^Invalid statement"), lambda m: _("ligne illisible : attendu « clé = valeur » ou « [table] »")),
     (re.compile(r"^Unclosed array"), lambda m: _("liste non refermée : « ] » manquant")),
     (re.compile(r"^Unclosed inline table"), lambda m: _("table non refermée : « } » manquant")),
@@ -99,7 +109,8 @@ def _key(parts):
 
 
 def toml_problem(exc, text=""):
-    """(line, French message) for a tomllib error; the line is that of `text`'s end when tomllib says "end of document"."""
+    """(line, French message) for a tomllib error; the line is that of `text`'s end when tomllib says "end of
+    document"."""
     match = TOML_ERROR.match(str(exc))
     what = match["what"] if match else str(exc)
     line = int(match["line"]) if match and match["line"] else max(1, len(text.splitlines()))
@@ -107,5 +118,8 @@ def toml_problem(exc, text=""):
     if explained is None:
         explained = _("syntaxe incorrecte")
     if match and match["column"]:
-        return line, _("TOML invalide (colonne %(column)s) : %(problem)s") % {"column": match["column"], "problem": explained}
+        return line, _("TOML invalide (colonne %(column)s) : %(problem)s") % {
+            "column": match["column"],
+            "problem": explained,
+        }
     return line, _("TOML invalide : %(problem)s") % {"problem": explained}

@@ -168,11 +168,15 @@ def _prefixed_children(reader, folder, want_dir, suffixes=()):
         match = PREFIXED.match(name)
         if not match:
             if want_dir or suffixes:
-                reader.error(child, 1, _("nom invalide : attendu « NN-slug » (chiffres, tiret, minuscules sans accent)"))
+                reader.error(
+                    child, 1, _("nom invalide : attendu « NN-slug » (chiffres, tiret, minuscules sans accent)")
+                )
             continue
         order, slug = int(match.group(1)), match.group(2)
         if slug in seen:
-            reader.error(child, 1, _("slug « %(slug)s » déjà utilisé par %(other)s") % {"slug": slug, "other": seen[slug].name})
+            reader.error(
+                child, 1, _("slug « %(slug)s » déjà utilisé par %(other)s") % {"slug": slug, "other": seen[slug].name}
+            )
             continue
         seen[slug] = child
         items.append((order, slug, child))
@@ -215,8 +219,16 @@ def _read_lesson(reader, path, slug):
         body, source = clean_html(source.strip("\n")), ""
     else:
         body = markdown_to_html(source)
-    return LessonData(order=0, slug=slug, title=title, body=body, source=source, duration=duration, status=status,
-                      competences=competences)
+    return LessonData(
+        order=0,
+        slug=slug,
+        title=title,
+        body=body,
+        source=source,
+        duration=duration,
+        status=status,
+        competences=competences,
+    )
 
 
 def _cell_source(cell):
@@ -263,7 +275,9 @@ def _read_notebook_lesson(reader, path, slug):
         return None
     meta = _notebook_meta(notebook.metadata)
     if meta is None:
-        reader.error(path, 1, _("les métadonnées « %(key)s » du notebook doivent être un objet") % {"key": NOTEBOOK_META})
+        reader.error(
+            path, 1, _("les métadonnées « %(key)s » du notebook doivent être un objet") % {"key": NOTEBOOK_META}
+        )
         return None
     heading = _title_heading(notebook.cells)
     if "title" in meta:
@@ -271,8 +285,15 @@ def _read_notebook_lesson(reader, path, slug):
     elif heading:
         title = heading[2]
     else:
-        reader.error(path, 1, _("le notebook n'a pas de titre : ajoutez « title » dans ses métadonnées « %(key)s » "
-                                "ou un titre « # … » dans sa première cellule Markdown") % {"key": NOTEBOOK_META})
+        reader.error(
+            path,
+            1,
+            _(
+                "le notebook n'a pas de titre : ajoutez « title » dans ses métadonnées « %(key)s » "
+                "ou un titre « # … » dans sa première cellule Markdown"
+            )
+            % {"key": NOTEBOOK_META},
+        )
         return None
     status = reader.choice_field(meta, "status", path, _first_line, list(Status.values), Status.PUBLISHED)
     duration = reader.int_field(meta, "duration", path, _first_line)
@@ -292,8 +313,18 @@ def _read_notebook_lesson(reader, path, slug):
             del shown.cells[cell_index]
     images = []
     body = notebook_to_html(shown, images=images)  # pictures as "#nbimg-N": the lesson page points them to their URL
-    return LessonData(order=0, slug=slug, title=title, body=body, source="", duration=duration,
-                      status=status, competences=competences, notebook=data.decode("utf-8"), notebook_images=images)
+    return LessonData(
+        order=0,
+        slug=slug,
+        title=title,
+        body=body,
+        source="",
+        duration=duration,
+        status=status,
+        competences=competences,
+        notebook=data.decode("utf-8"),
+        notebook_images=images,
+    )
 
 
 def read_course(folder):
@@ -325,15 +356,19 @@ def read_course(folder):
         status=reader.choice_field(data, "status", course_file, line_of, list(Status.values), Status.PUBLISHED),
     )
     course.attestation_policy, problems = progress_services.attestation_policy_clean(data.get("attestation"))
-    table_line = next((n for n, line in enumerate(text.splitlines(), start=1) if re.match(r"\s*\[\s*attestation\b", line)), 1)
+    table_line = next(
+        (n for n, line in enumerate(text.splitlines(), start=1) if re.match(r"\s*\[\s*attestation\b", line)), 1
+    )
     for key, message in problems:  # the line of the key, else of its table
         found = [n for n in (line_of(part) for part in reversed(key.split("."))) if n > 1]
         reader.error(course_file, found[0] if found else table_line, message)
     if course.track and not Track.objects.filter(slug=course.track).exists():
         known = ", ".join(Track.objects.values_list("slug", flat=True))
         reader.error(
-            course_file, line_of("track"),
-            _("parcours inconnu « %(track)s » (parcours existants : %(known)s)") % {"track": course.track, "known": known},
+            course_file,
+            line_of("track"),
+            _("parcours inconnu « %(track)s » (parcours existants : %(known)s)")
+            % {"track": course.track, "known": known},
         )
     module_dirs = _prefixed_children(reader, folder, want_dir=True)
     for _order, module_slug, module_dir in module_dirs:
@@ -357,7 +392,9 @@ def read_course(folder):
                 reader.error(item_dir, 1, _("dossier inconnu : un fichier exercise.toml est attendu ici"))
                 continue
             children.append((order, item_slug, item_dir, handler))
-        for position, (_order, item_slug, path, handler) in enumerate(sorted(children, key=lambda c: (c[0], c[1])), start=1):
+        for position, (_order, item_slug, path, handler) in enumerate(
+            sorted(children, key=lambda c: (c[0], c[1])), start=1
+        ):
             if handler is None:
                 read = _read_notebook_lesson if path.suffix == ".ipynb" else _read_lesson
                 lesson = read(reader, path, item_slug)
@@ -384,7 +421,9 @@ def course_folders(path):
     if (path / "course.toml").exists():
         return [path]
     folders = sorted(p for p in path.iterdir() if p.is_dir() and (p / "course.toml").exists()) if path.is_dir() else []
-    refused = [f"{p}:1: {refusal(p)}" for p in folders if refusal(p)]  # the path given may be a link, not a course in it
+    refused = [
+        f"{p}:1: {refusal(p)}" for p in folders if refusal(p)
+    ]  # the path given may be a link, not a course in it
     if refused:
         raise PackageError(refused)
     if not folders:
@@ -398,7 +437,7 @@ def relative_errors(errors, base):
     prefix = f"{Path(base)}{os.sep}"
     if prefix == f".{os.sep}":
         return list(errors)
-    return [error[len(prefix):] if error.startswith(prefix) else error for error in errors]
+    return [error[len(prefix) :] if error.startswith(prefix) else error for error in errors]
 
 
 def read_path(path):
@@ -432,8 +471,14 @@ def _upsert(data):
     course, _ = Course.objects.update_or_create(
         slug=data.slug,
         defaults=dict(
-            title=data.title, track=track, summary=data.summary, level=data.level, language=data.language,
-            duration_minutes=data.duration, status=data.status, attestation_policy=data.attestation_policy,
+            title=data.title,
+            track=track,
+            summary=data.summary,
+            level=data.level,
+            language=data.language,
+            duration_minutes=data.duration,
+            status=data.status,
+            attestation_policy=data.attestation_policy,
         ),
     )
     kept_modules = []
@@ -445,11 +490,17 @@ def _upsert(data):
         kept_lessons = []
         for lesson_data in m.lessons:
             lesson, _ = Lesson.objects.update_or_create(
-                module=module, slug=lesson_data.slug,
+                module=module,
+                slug=lesson_data.slug,
                 defaults=dict(
-                    title=lesson_data.title, body=lesson_data.body, source=lesson_data.source,
-                    duration_minutes=lesson_data.duration, status=lesson_data.status, order=lesson_data.order,
-                    competences=lesson_data.competences, notebook=lesson_data.notebook,
+                    title=lesson_data.title,
+                    body=lesson_data.body,
+                    source=lesson_data.source,
+                    duration_minutes=lesson_data.duration,
+                    status=lesson_data.status,
+                    order=lesson_data.order,
+                    competences=lesson_data.competences,
+                    notebook=lesson_data.notebook,
                     notebook_images=lesson_data.notebook_images,
                 ),
             )
@@ -500,9 +551,13 @@ def _attestation_toml(policy):
     if not policy:
         return ""
     value = lambda v: ("true" if v else "false") if isinstance(v, bool) else repr(v)  # noqa: E731
-    lines = ["", "[attestation]"] + [f"{key} = {value(policy[key])}" for key in ("lessons", "min_score") if key in policy]
+    lines = ["", "[attestation]"] + [
+        f"{key} = {value(policy[key])}" for key in ("lessons", "min_score") if key in policy
+    ]
     if policy.get("min_score_by_kind"):
-        lines += ["", "[attestation.min_score_by_kind]"] + [f"{k} = {value(v)}" for k, v in policy["min_score_by_kind"].items()]
+        lines += ["", "[attestation.min_score_by_kind]"] + [
+            f"{k} = {value(v)}" for k, v in policy["min_score_by_kind"].items()
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -511,11 +566,18 @@ def export_course(course, path):
     folder = Path(path) / course.slug
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "course.toml").write_text(
-        _toml([
-            ("title", course.title), ("track", course.track.slug), ("summary", course.summary),
-            ("level", course.level), ("language", course.language), ("duration", course.duration_minutes),
-            ("status", course.status),
-        ]) + _attestation_toml(course.attestation_policy),
+        _toml(
+            [
+                ("title", course.title),
+                ("track", course.track.slug),
+                ("summary", course.summary),
+                ("level", course.level),
+                ("language", course.language),
+                ("duration", course.duration_minutes),
+                ("status", course.status),
+            ]
+        )
+        + _attestation_toml(course.attestation_policy),
         encoding="utf-8",
     )
     width = lambda n: max(2, len(str(n)))  # noqa: E731
@@ -539,7 +601,9 @@ def export_course(course, path):
                 continue
             lesson = item
             if lesson.notebook:
-                (module_dir / f"{index:0{digits}d}-{lesson.slug}.ipynb").write_text(_notebook_text(lesson), encoding="utf-8")
+                (module_dir / f"{index:0{digits}d}-{lesson.slug}.ipynb").write_text(
+                    _notebook_text(lesson), encoding="utf-8"
+                )
                 continue
             header = [("title", lesson.title), ("duration", lesson.duration_minutes), ("status", lesson.status)]
             if lesson.competences:
@@ -564,11 +628,15 @@ def _notebook_text(lesson):
     meta = _notebook_meta(metadata) or {}
     heading = _title_heading(raw.get("cells", []))
     current = {
-        "title": meta.get("title", heading[2] if heading else None), "duration": meta.get("duration"),
-        "competences": meta.get("competences", []), "status": meta.get("status", Status.PUBLISHED),
+        "title": meta.get("title", heading[2] if heading else None),
+        "duration": meta.get("duration"),
+        "competences": meta.get("competences", []),
+        "status": meta.get("status", Status.PUBLISHED),
     }
     wanted = {
-        "title": lesson.title, "duration": lesson.duration_minutes, "competences": list(lesson.competences or []),
+        "title": lesson.title,
+        "duration": lesson.duration_minutes,
+        "competences": list(lesson.competences or []),
         "status": lesson.status,
     }
     if current == wanted:

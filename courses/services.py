@@ -38,10 +38,7 @@ def can_edit_course(user, course):
 def is_enrolled(user, course):
     if not user.is_authenticated:
         return False
-    return (
-        Enrolment.objects.filter(user=user, course=course).exists()
-        or course.cohorts.filter(learners=user).exists()
-    )
+    return Enrolment.objects.filter(user=user, course=course).exists() or course.cohorts.filter(learners=user).exists()
 
 
 def enrolled_course_ids(user, course_ids):
@@ -49,7 +46,9 @@ def enrolled_course_ids(user, course_ids):
     if not user.is_authenticated or not course_ids:
         return set()
     return set(
-        Course.objects.filter(Q(enrolments__user=user) | Q(cohorts__learners=user), pk__in=course_ids).values_list("pk", flat=True)
+        Course.objects.filter(Q(enrolments__user=user) | Q(cohorts__learners=user), pk__in=course_ids).values_list(
+            "pk", flat=True
+        )
     )
 
 
@@ -177,7 +176,9 @@ def course_outline(course, user, *, include_drafts=False):
     completed = set()
     if user.is_authenticated:
         completed = set(
-            LessonCompletion.objects.filter(user=user, lesson__module__course=course).values_list("lesson_id", flat=True)
+            LessonCompletion.objects.filter(user=user, lesson__module__course=course).values_list(
+                "lesson_id", flat=True
+            )
         )
     extra = {}
     for provider in OUTLINE_PROVIDERS:
@@ -192,7 +193,9 @@ def course_outline(course, user, *, include_drafts=False):
             lesson.is_done = lesson.pk in completed
             lesson.activity, lesson.key = "lesson", ("lesson", lesson.pk)
             lesson.url = f"{base_url}lecons/{lesson.pk}/"
-        items = sorted(lessons_of_module + extra.get(module.pk, []), key=lambda item: (item.order, item.activity, item.pk))
+        items = sorted(
+            lessons_of_module + extra.get(module.pk, []), key=lambda item: (item.order, item.activity, item.pk)
+        )
         outline.modules.append(ModuleOutline(module=module, lessons=lessons_of_module, items=items))
     return outline
 
@@ -204,9 +207,7 @@ def learner_courses(user):
         .distinct()
         .select_related("track")
         .annotate(
-            lesson_count=Count(
-                "modules__lessons", filter=Q(modules__lessons__status=Status.PUBLISHED), distinct=True
-            )
+            lesson_count=Count("modules__lessons", filter=Q(modules__lessons__status=Status.PUBLISHED), distinct=True)
         )
         .order_by("title")
     )
@@ -286,7 +287,9 @@ def register_lesson_listener(listener):
 
 def lesson_complete(*, user, lesson, at=None):
     """Mark a lesson done (`at`: when, for a history written afterwards, such as the demo's)."""
-    completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"completed_at": at or timezone.now()})
+    completion, created = LessonCompletion.objects.get_or_create(
+        user=user, lesson=lesson, defaults={"completed_at": at or timezone.now()}
+    )
     if created:
         for listener in LESSON_LISTENERS:
             listener.completed(user=user, lesson=lesson, at=completion.completed_at)
@@ -312,7 +315,9 @@ def completions(*, lesson_ids, user_ids=None):
     rows = LessonCompletion.objects.filter(lesson_id__in=lesson_ids)
     if user_ids is not None:
         rows = rows.filter(user_id__in=user_ids)
-    for user_id, lesson_id, title, at in rows.values_list("user_id", "lesson_id", "lesson__title", "completed_at").iterator(chunk_size=5000):
+    for user_id, lesson_id, title, at in rows.values_list(
+        "user_id", "lesson_id", "lesson__title", "completed_at"
+    ).iterator(chunk_size=5000):
         yield Completion(user_id, lesson_id, title, at)
 
 
@@ -441,7 +446,9 @@ def lessons_with_competences():
 def last_completion_at(user_ids):
     """{user id: when they last completed a lesson}."""
     return dict(
-        LessonCompletion.objects.filter(user_id__in=user_ids).values("user_id").annotate(last=Max("completed_at"))
+        LessonCompletion.objects.filter(user_id__in=user_ids)
+        .values("user_id")
+        .annotate(last=Max("completed_at"))
         .values_list("user_id", "last")
     )
 
@@ -507,7 +514,9 @@ def course_import_create(*, by, upload):
     upload.seek(0)
     with transaction.atomic():
         job = CourseImport.objects.create(
-            requested_by=by, filename=(upload.name or "paquet.zip")[-255:], package=upload.read(),
+            requested_by=by,
+            filename=(upload.name or "paquet.zip")[-255:],
+            package=upload.read(),
             language=translation.get_language() or settings.LANGUAGE_CODE,
         )
         transaction.on_commit(lambda: course_import_enqueue(job.pk))
@@ -532,13 +541,18 @@ def course_import_run(*, job_id, worker):
     imports it, and the courses and the job's result are written in one transaction."""
     worker = worker[:200]
     claimed = CourseImport.objects.filter(pk=job_id, status=CourseImport.Status.QUEUED).update(
-        status=CourseImport.Status.RUNNING, started_at=timezone.now(), claimed_by=worker, runs=F("runs") + 1,
+        status=CourseImport.Status.RUNNING,
+        started_at=timezone.now(),
+        claimed_by=worker,
+        runs=F("runs") + 1,
     )
     if not claimed:
         return None
     job = CourseImport.objects.select_related("requested_by").get(pk=job_id)
-    with translation.override(job.language or settings.LANGUAGE_CODE), \
-            tempfile.TemporaryDirectory(prefix="tremplin-import-") as folder:
+    with (
+        translation.override(job.language or settings.LANGUAGE_CODE),
+        tempfile.TemporaryDirectory(prefix="tremplin-import-") as folder,
+    ):
         root = Path(folder)
         try:
             unpack_archive(io.BytesIO(bytes(job.package)), root)
@@ -554,13 +568,24 @@ def course_import_run(*, job_id, worker):
         except _ImportTakenBack:
             return None
         except PackageError as exc:
-            shown = [error.replace(f"{root}{os.sep}", "").replace(str(root), job.filename)
-                     for error in relative_errors(exc.errors, root)]
+            shown = [
+                error.replace(f"{root}{os.sep}", "").replace(str(root), job.filename)
+                for error in relative_errors(exc.errors, root)
+            ]
             _course_import_finish(job, worker, CourseImport.Status.FAILED, shown)
         except Exception:  # noqa: BLE001 - a bug or a full disk must not leave the job running forever
             log.exception("Course import %s crashed", job_id)
-            _course_import_finish(job, worker, CourseImport.Status.FAILED, [
-                _("Erreur interne : rien n’a été importé. Réessayez plus tard ; si cela recommence, prévenez l’équipe technique.")])
+            _course_import_finish(
+                job,
+                worker,
+                CourseImport.Status.FAILED,
+                [
+                    _(
+                        "Erreur interne : rien n’a été importé. Réessayez plus tard ; si cela recommence, prévenez "
+                        "l’équipe technique."
+                    )
+                ],
+            )
     return CourseImport.objects.defer("package").get(pk=job_id)
 
 
@@ -580,9 +605,14 @@ def _import_package(root, user):
     folders = course_folders(root)
     existing = {course.slug: course for course in Course.objects.filter(slug__in=[folder.name for folder in folders])}
     refused = [
-        f"{slug}/course.toml:1: " + _("le cours « %(slug)s » existe déjà et vous n’en êtes pas auteur : demandez à l’un "
-                                      "de ses auteurs ou à un coordinateur de l’importer") % {"slug": slug}
-        for slug, course in existing.items() if not can_edit_course(user, course)
+        f"{slug}/course.toml:1: "
+        + _(
+            "le cours « %(slug)s » existe déjà et vous n’en êtes pas auteur : demandez à l’un "
+            "de ses auteurs ou à un coordinateur de l’importer"
+        )
+        % {"slug": slug}
+        for slug, course in existing.items()
+        if not can_edit_course(user, course)
     ]
     if refused:
         raise PackageError(refused)
@@ -592,7 +622,10 @@ def _import_package(root, user):
 def _course_import_finish(job, worker, status, messages):
     return bool(
         CourseImport.objects.filter(pk=job.pk, status=CourseImport.Status.RUNNING, claimed_by=worker).update(
-            status=status, messages=messages, finished_at=timezone.now(), package=b"",
+            status=status,
+            messages=messages,
+            finished_at=timezone.now(),
+            package=b"",
         )
     )
 
@@ -605,8 +638,14 @@ def course_imports_requeue_stale(*, queued_for=None, running_for=None):
     stale = CourseImport.objects.filter(status=CourseImport.Status.RUNNING, started_at__lt=now - running_for)
     with translation.override(settings.LANGUAGE_CODE):
         stale.filter(runs__gte=IMPORT_MAX_RUNS).update(
-            status=CourseImport.Status.FAILED, finished_at=now, package=b"", claimed_by="",
-            messages=[_("L’import s’est interrompu %(n)s fois : rien n’a été importé. Prévenez l’équipe technique.") % {"n": IMPORT_MAX_RUNS}],
+            status=CourseImport.Status.FAILED,
+            finished_at=now,
+            package=b"",
+            claimed_by="",
+            messages=[
+                _("L’import s’est interrompu %(n)s fois : rien n’a été importé. Prévenez l’équipe technique.")
+                % {"n": IMPORT_MAX_RUNS}
+            ],
         )
     taken_back = list(stale.filter(runs__lt=IMPORT_MAX_RUNS).values_list("pk", flat=True)[:100])
     CourseImport.objects.filter(pk__in=taken_back, status=CourseImport.Status.RUNNING).update(
@@ -619,7 +658,8 @@ def course_imports_requeue_stale(*, queued_for=None, running_for=None):
 
 
 def access_course_import(user, pk):
-    """An import for the person who sent it, and for coordinators; 403 for a role that may not author, 404 for others."""
+    """An import for the person who sent it, and for coordinators; 403 for a role that may not author, 404 for
+    others."""
     if not user.can_author:
         raise PermissionDenied
     job = CourseImport.objects.defer("package").filter(pk=pk).first()

@@ -27,5 +27,9 @@ urlpatterns = [
     path("<slug:slug>/lecons/<int:pk>/", views.lesson_detail, name="lesson_detail"),
     path("<slug:slug>/lecons/<int:pk>/terminee/", views.lesson_complete, name="lesson_complete"),
     path("<slug:slug>/lecons/<int:pk>/notebook.ipynb", views.lesson_notebook, name="lesson_notebook"),
-    path("<slug:slug>/lecons/<int:pk>/notebook/images/<int:index>.png", views.lesson_notebook_image, name="lesson_notebook_image"),
+    path(
+        "<slug:slug>/lecons/<int:pk>/notebook/images/<int:index>.png",
+        views.lesson_notebook_image,
+        name="lesson_notebook_image",
+    ),
 ]

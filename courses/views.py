@@ -12,9 +12,9 @@ from accounts.decorators import coordinator_required
 from config.files import IMAGE, check_upload, serve_stored_file
 
 from . import services
-from .notebook_html import image_response, with_image_urls
 from .forms import CourseForm, CourseImportForm, LessonForm, ModuleForm, TrackForm
 from .models import Lesson, Module
+from .notebook_html import image_response, with_image_urls
 
 
 def home(request):
@@ -84,10 +84,18 @@ def lesson_detail(request, slug, pk):
     previous, following = outline.neighbours(("lesson", lesson.pk))
     services.lesson_visit(user=request.user, lesson=lesson, course=course)
     context = {
-        "course": course, "lesson": lesson, "outline": outline, "previous": previous, "following": following,
-        "is_done": lesson.pk in outline.completed_ids, "preview": preview and not lesson.is_published,
-        "body": with_image_urls(lesson.body, lambda n: reverse("courses:lesson_notebook_image", args=[slug, lesson.pk, n]))
-        if lesson.is_notebook else lesson.body,
+        "course": course,
+        "lesson": lesson,
+        "outline": outline,
+        "previous": previous,
+        "following": following,
+        "is_done": lesson.pk in outline.completed_ids,
+        "preview": preview and not lesson.is_published,
+        "body": with_image_urls(
+            lesson.body, lambda n: reverse("courses:lesson_notebook_image", args=[slug, lesson.pk, n])
+        )
+        if lesson.is_notebook
+        else lesson.body,
     }
     return render(request, "courses/lesson_detail.html", context)
 
@@ -131,7 +139,11 @@ def lesson_complete(request, slug, pk):
     outline = services.course_outline(course, request.user)
     previous, following = outline.neighbours(("lesson", lesson.pk)) if lesson.is_published else (None, None)
     context = {
-        "course": course, "lesson": lesson, "outline": outline, "previous": previous, "following": following,
+        "course": course,
+        "lesson": lesson,
+        "outline": outline,
+        "previous": previous,
+        "following": following,
         "is_done": lesson.pk in outline.completed_ids,
     }
     if request.htmx:

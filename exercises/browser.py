@@ -11,15 +11,16 @@ use outlives its deadline; the next use starts a new one.
 Playwright drives Debian's chromium (`executable_path`); nothing is ever downloaded.
 """
 
+import contextlib
 import logging
 import mimetypes
 import os
 import shutil
 import signal
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,14 +98,14 @@ class PageSession:
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if content_type.startswith("text/") or content_type in ("application/javascript", "image/svg+xml"):
             content_type += "; charset=utf-8"
-        route.fulfill(status=200, body=body if isinstance(body, bytes) else body.encode("utf-8"), content_type=content_type)
+        route.fulfill(
+            status=200, body=body if isinstance(body, bytes) else body.encode("utf-8"), content_type=content_type
+        )
 
     def _dialog(self, dialog):
         self.dialogs += 1
-        try:
+        with contextlib.suppress(Exception):  # the page may already be gone
             dialog.dismiss()
-        except Exception:  # noqa: BLE001 - the page may already be gone
-            pass
 
     def _crash(self, _page):
         self.crashed = True
@@ -147,13 +148,24 @@ class PageSession:
                     self.cdp = self.page.context.new_cdp_session(self.page)
                 if self.world is None:
                     frame_id = self.cdp.send("Page.getFrameTree")["frameTree"]["frame"]["id"]
-                    self.world = self.cdp.send("Page.createIsolatedWorld", {
-                        "frameId": frame_id, "worldName": "tremplin-checks", "grantUniveralAccess": False,
-                    })["executionContextId"]
-                answer = self.cdp.send("Runtime.evaluate", {
-                    "expression": expression, "contextId": self.world, "returnByValue": True, "awaitPromise": True,
-                    "timeout": timeout_ms,
-                })
+                    self.world = self.cdp.send(
+                        "Page.createIsolatedWorld",
+                        {
+                            "frameId": frame_id,
+                            "worldName": "tremplin-checks",
+                            "grantUniveralAccess": False,
+                        },
+                    )["executionContextId"]
+                answer = self.cdp.send(
+                    "Runtime.evaluate",
+                    {
+                        "expression": expression,
+                        "contextId": self.world,
+                        "returnByValue": True,
+                        "awaitPromise": True,
+                        "timeout": timeout_ms,
+                    },
+                )
             except Exception as exc:  # noqa: BLE001 - the document (or its process) went away under the call
                 self.check()
                 if self.page.is_closed():
@@ -245,11 +257,17 @@ class _Browser:
         self.slot = sandbox._Slot().__enter__()
         self.folder = Path(tempfile.mkdtemp(prefix="tremplin-browser-"))
         limits = sandbox.Limits(
-            memory_mib=settings.SANDBOX_BROWSER_MEMORY_MIB, processes=512, open_files=1024,
-            file_size_mib=64, disk_mib=256,
+            memory_mib=settings.SANDBOX_BROWSER_MEMORY_MIB,
+            processes=512,
+            open_files=1024,
+            file_size_mib=64,
+            disk_mib=256,
         )
         script = sandbox.wrapper_script(
-            [chromium], slot=self.slot, limits=limits, folder=self.folder,
+            [chromium],
+            slot=self.slot,
+            limits=limits,
+            folder=self.folder,
             env={"XDG_CONFIG_HOME": "/tmp/.config", "XDG_CACHE_HOME": "/tmp/.cache", "HOME": "/tmp"},
             extra_ro={"/etc/fonts": "/etc/fonts"} if Path("/etc/fonts").is_dir() else {},
         )
@@ -266,7 +284,11 @@ class _Browser:
                 os.environ["NODE_OPTIONS"] = previous
         try:
             self.browser = self.playwright.chromium.launch(
-                executable_path=str(script), args=CHROMIUM_ARGS, chromium_sandbox=False, headless=True, timeout=30_000,
+                executable_path=str(script),
+                args=CHROMIUM_ARGS,
+                chromium_sandbox=False,
+                headless=True,
+                timeout=30_000,
             )
         except Exception:
             self.stop()
@@ -284,15 +306,11 @@ class _Browser:
 
     def stop(self):
         if self.browser is not None:
-            try:
+            with contextlib.suppress(Exception):  # already dead
                 self.browser.close()
-            except Exception:  # noqa: BLE001 - already dead
-                pass
         if self.playwright is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self.playwright.stop()
-            except Exception:  # noqa: BLE001
-                pass
         self.kill()
         if self.slot is not None:
             self.slot.__exit__(None, None, None)
@@ -340,8 +358,12 @@ BLANK = "__tremplin_blank__.html"
 
 def _new_session(browser, timeout_s, width, height):
     context = browser.new_context(
-        viewport={"width": width, "height": height}, service_workers="block", accept_downloads=False,
-        locale="fr-FR", timezone_id="Europe/Paris", reduced_motion="reduce",
+        viewport={"width": width, "height": height},
+        service_workers="block",
+        accept_downloads=False,
+        locale="fr-FR",
+        timezone_id="Europe/Paris",
+        reduced_motion="reduce",
     )
     page = context.new_page()
     session = PageSession(page=page, files={BLANK: b"<!DOCTYPE html><title></title>"})
@@ -427,7 +449,10 @@ def run(job, files, *, timeout_s, width=1280, height=800):
     language = translation.get_language()
 
     def task():
-        with translation.override(language), _open_page(files, timeout_s=timeout_s, width=width, height=height) as session:
+        with (
+            translation.override(language),
+            _open_page(files, timeout_s=timeout_s, width=width, height=height) as session,
+        ):
             return job(session)
 
     future = BROWSER.submit(task)

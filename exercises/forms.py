@@ -20,11 +20,20 @@ class CodeForm(forms.Form):
         self.filenames = filenames
         for index, name in enumerate(filenames):
             self.fields[f"file_{index}"] = forms.CharField(
-                label=name, required=False, strip=False, initial=(initial_files or {}).get(name, ""),
-                widget=forms.Textarea(attrs={
-                    "rows": 14, "spellcheck": "false", "autocapitalize": "none", "autocomplete": "off",
-                    "class": "code", "wrap": "off",
-                }),
+                label=name,
+                required=False,
+                strip=False,
+                initial=(initial_files or {}).get(name, ""),
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 14,
+                        "spellcheck": "false",
+                        "autocapitalize": "none",
+                        "autocomplete": "off",
+                        "class": "code",
+                        "wrap": "off",
+                    }
+                ),
             )
 
     def clean(self):
@@ -55,24 +64,36 @@ def quiz_answers(post, questions):
 class ReviewFilterForm(forms.Form):
     exercise = forms.TypedChoiceField(label=_("Exercice"), required=False, coerce=int, empty_value=None)
     learner = forms.TypedChoiceField(label=_("Apprenant"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(label=_("État"), required=False, choices=[("", _("Tous"))] + list(Submission.Status.choices)
-                               + [("review", _("Réponses rédigées à noter"))])
+    status = forms.ChoiceField(
+        label=_("État"),
+        required=False,
+        choices=[("", _("Tous"))] + list(Submission.Status.choices) + [("review", _("Réponses rédigées à noter"))],
+    )
 
     def __init__(self, *args, exercises, learners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["exercise"].choices = [("", _("Tous"))] + [(e.pk, f"{e.module.course.title} — {e.title}") for e in exercises]
+        self.fields["exercise"].choices = [("", _("Tous"))] + [
+            (e.pk, f"{e.module.course.title} — {e.title}") for e in exercises
+        ]
         self.fields["learner"].choices = [("", _("Tous"))] + [(u.pk, u.display_name) for u in learners]
 
 
 class OverrideForm(forms.Form):
     score = forms.IntegerField(label=_("Note retenue (en %)"), min_value=0, max_value=100)
-    comment = forms.CharField(label=_("Commentaire pour l'apprenant"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    comment = forms.CharField(
+        label=_("Commentaire pour l'apprenant"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
 
 
 class ManualGradeForm(forms.Form):
     """Points for each of a notebook's manual cells (written answers), and a comment."""
 
-    comment = forms.CharField(label=_("Commentaire pour l'apprenant"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False)
+    comment = forms.CharField(
+        label=_("Commentaire pour l'apprenant"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+    )
 
     def __init__(self, *args, cells, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,7 +101,9 @@ class ManualGradeForm(forms.Form):
         for cell in cells:
             self.fields[f"points_{cell['key']}"] = forms.FloatField(
                 label=_("%(name)s : points (sur %(max)s)") % {"name": cell["name"], "max": f"{cell['points']:g}"},
-                min_value=0, max_value=cell["points"], initial=cell["earned"],
+                min_value=0,
+                max_value=cell["points"],
+                initial=cell["earned"],
             )
         self.order_fields([f"points_{cell['key']}" for cell in cells] + ["comment"])
 
@@ -134,64 +157,137 @@ class ExerciseForm(forms.Form):
     title = forms.CharField(label=_("Titre"), max_length=200)
     slug = forms.SlugField(label=_("Adresse courte"))
     kind = forms.ChoiceField(
-        label=_("Type"), choices=[
-            ("python", "Python"), ("javascript", "JavaScript"), ("sql", "SQL"), ("quiz", _("Quiz")),
-            ("html", _("Page web : HTML et CSS")), ("dom", _("Page web interactive (DOM)")),
+        label=_("Type"),
+        choices=[
+            ("python", "Python"),
+            ("javascript", "JavaScript"),
+            ("sql", "SQL"),
+            ("quiz", _("Quiz")),
+            ("html", _("Page web : HTML et CSS")),
+            ("dom", _("Page web interactive (DOM)")),
             ("notebook", _("Notebook Jupyter")),
-        ]
+        ],
     )
     statement = forms.CharField(label=_("Énoncé"), required=False)
     points = forms.IntegerField(label=_("Points"), min_value=0, max_value=1000, initial=1)
     time_limit = forms.IntegerField(label=_("Temps limite (secondes)"), min_value=1, max_value=120, initial=10)
     memory_limit = forms.IntegerField(label=_("Mémoire limite (Mio)"), min_value=64, max_value=4096, initial=512)
     max_attempts = forms.IntegerField(label=_("Nombre d'essais maximum (vide : illimité)"), min_value=1, required=False)
-    penalty = forms.IntegerField(label=_("Pénalité par essai supplémentaire (%)"), min_value=0, max_value=100, initial=0)
+    penalty = forms.IntegerField(
+        label=_("Pénalité par essai supplémentaire (%)"), min_value=0, max_value=100, initial=0
+    )
     competences = CompetenceCodesField()
     hints = forms.CharField(
-        label=_("Indices"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Un par ligne, précédé du nombre d'échecs après lequel il apparaît : « 1: Pensez à la liste vide »."),
+        label=_("Indices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Un par ligne, précédé du nombre d'échecs après lequel il apparaît : « 1: Pensez à la liste vide »."
+        ),
     )
     filename = forms.RegexField(
-        label=_("Nom du fichier de l'apprenant"), regex=r"^[A-Za-z0-9_-]+\.(py|sql|js)$", required=False,
+        label=_("Nom du fichier de l'apprenant"),
+        regex=r"^[A-Za-z0-9_-]+\.(py|sql|js)$",
+        required=False,
         help_text=_("Par exemple notes.py ou chaines.js ; pour le SQL : query.sql."),
     )
-    starter = forms.CharField(label=_("Code de départ"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
-    solution = forms.CharField(label=_("Solution de référence"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
+    starter = forms.CharField(
+        label=_("Code de départ"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+    )
+    solution = forms.CharField(
+        label=_("Solution de référence"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+    )
     public_tests = forms.CharField(
-        label=_("Tests publics (pytest, ou node --test pour JavaScript)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+        label=_("Tests publics (pytest, ou node --test pour JavaScript)"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
         help_text=_("Visibles par l'apprenant avec « Vérifier ». La docstring de chaque test sert de nom."),
     )
     hidden_tests = forms.CharField(
-        label=_("Tests cachés (pytest, ou node --test pour JavaScript) ; pour le SQL : schéma et données"), required=False, strip=False,
+        label=_("Tests cachés (pytest, ou node --test pour JavaScript) ; pour le SQL : schéma et données"),
+        required=False,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 10, "class": "code"}),
     )
     ordered = forms.BooleanField(label=_("SQL : l'ordre des lignes compte"), required=False)
-    web_starter_html = forms.CharField(label=_("Page web : index.html de départ"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
-    web_starter_css = forms.CharField(label=_("Page web : style.css de départ"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 5, "class": "code"}))
-    web_starter_js = forms.CharField(label=_("Page web : script.js de départ (DOM)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 5, "class": "code"}))
-    web_solution_html = forms.CharField(label=_("Page web : index.html de la solution"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8, "class": "code"}))
-    web_solution_css = forms.CharField(label=_("Page web : style.css de la solution"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 5, "class": "code"}))
-    web_solution_js = forms.CharField(label=_("Page web : script.js de la solution (DOM)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 5, "class": "code"}))
+    web_starter_html = forms.CharField(
+        label=_("Page web : index.html de départ"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+    )
+    web_starter_css = forms.CharField(
+        label=_("Page web : style.css de départ"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "code"}),
+    )
+    web_starter_js = forms.CharField(
+        label=_("Page web : script.js de départ (DOM)"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "code"}),
+    )
+    web_solution_html = forms.CharField(
+        label=_("Page web : index.html de la solution"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+    )
+    web_solution_css = forms.CharField(
+        label=_("Page web : style.css de la solution"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "code"}),
+    )
+    web_solution_js = forms.CharField(
+        label=_("Page web : script.js de la solution (DOM)"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "code"}),
+    )
     checks = forms.CharField(
-        label=_("Page web : vérifications (checks.toml)"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12, "class": "code"}),
-        help_text=_("Des tables [[check]] avec type, name, hint, hidden… : structure (element), validité (valid), accessibilité (accessible, axe), "
-                    "style calculé (style), contraste (contrast), mise en page (layout), scénario (scenario). Voir docs/exercise-format.md."),
+        label=_("Page web : vérifications (checks.toml)"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "class": "code"}),
+        help_text=_(
+            "Des tables [[check]] avec type, name, hint, hidden… : structure (element), validité (valid), "
+            "accessibilité (accessible, axe), "
+            "style calculé (style), contraste (contrast), mise en page (layout), scénario (scenario). Voir "
+            "docs/exercise-format.md."
+        ),
     )
     notebook = forms.FileField(
-        label=_("Notebook : le notebook source (.ipynb)"), required=False,
+        label=_("Notebook : le notebook source (.ipynb)"),
+        required=False,
         widget=file_input(accept=".ipynb,application/x-ipynb+json", max_bytes=notebooks.MAX_BYTES),
-        help_text=_("Avec les conventions de nbgrader : cellules « solution » (### BEGIN SOLUTION / ### END SOLUTION), "
-                    "cellules de tests notées (### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS pour les tests cachés), "
-                    "réponses rédigées notées par le formateur. Un devoir nbgrader s'importe tel quel."),
+        help_text=_(
+            "Avec les conventions de nbgrader : cellules « solution » (### BEGIN SOLUTION / ### END SOLUTION), "
+            "cellules de tests notées (### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS pour les tests cachés), "
+            "réponses rédigées notées par le formateur. Un devoir nbgrader s'importe tel quel."
+        ),
     )
     notebook_data = MultipleFileField(
-        label=_("Notebook : fichiers de données (CSV, JSON, texte)"), required=False,
+        label=_("Notebook : fichiers de données (CSV, JSON, texte)"),
+        required=False,
         help_text=_("Lus par le notebook sous data/<nom>. Les fichiers envoyés remplacent les précédents."),
     )
     gift = forms.CharField(
-        label=_("Quiz : importer des questions au format GIFT de Moodle (remplace les questions ci-dessous)"), required=False,
+        label=_("Quiz : importer des questions au format GIFT de Moodle (remplace les questions ci-dessous)"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
-        help_text=_("Exemple : « Le code secret se donne au téléphone. {F} » ; « Quel site ? {=impots.gouv.fr ~impots-gouv.com} »."),
+        help_text=_(
+            "Exemple : « Le code secret se donne au téléphone. {F} » ; « Quel site ? {=impots.gouv.fr "
+            "~impots-gouv.com} »."
+        ),
     )
 
     def __init__(self, *args, module, instance=None, kind=None, **kwargs):
@@ -206,14 +302,28 @@ class ExerciseForm(forms.Form):
         if kind is not None:
             # Only this kind's fields (a form of 35 fields, 6,700 px tall, became one of a dozen): the
             # kind is chosen before the form is shown, and kept by the form.
-            for name in (KIND_FIELDS - set(kind.authoring_fields)) | (set() if kind.in_sandbox else set(SANDBOX_FIELDS)):
+            for name in (KIND_FIELDS - set(kind.authoring_fields)) | (
+                set() if kind.in_sandbox else set(SANDBOX_FIELDS)
+            ):
                 del self.fields[name]
             self.fields["kind"].initial = kind.name
             self.fields["kind"].widget = forms.HiddenInput()
             self.fields["kind"].disabled = instance is not None  # an exercise keeps its kind
         if not self.simple:
-            for name in ("filename", "starter", "solution", "public_tests", "hidden_tests", "ordered", "gift", "kind", "checks",
-                         "notebook", "notebook_data", *WEB_FIELDS):
+            for name in (
+                "filename",
+                "starter",
+                "solution",
+                "public_tests",
+                "hidden_tests",
+                "ordered",
+                "gift",
+                "kind",
+                "checks",
+                "notebook",
+                "notebook_data",
+                *WEB_FIELDS,
+            ):
                 if name in self.fields:
                     self.fields[name].disabled = True
 
@@ -225,8 +335,14 @@ class ExerciseForm(forms.Form):
         slug = self.cleaned_data["slug"]
         from .models import Exercise
 
-        if Exercise.objects.filter(module=self.module, slug=slug).exclude(pk=getattr(self.instance, "pk", None)).exists():
-            raise ValidationError(_("Un autre exercice de ce module utilise déjà cette adresse courte."), code="duplicate")
+        if (
+            Exercise.objects.filter(module=self.module, slug=slug)
+            .exclude(pk=getattr(self.instance, "pk", None))
+            .exists()
+        ):
+            raise ValidationError(
+                _("Un autre exercice de ce module utilise déjà cette adresse courte."), code="duplicate"
+            )
         return slug
 
     def clean_hints(self):
@@ -253,7 +369,9 @@ class ExerciseForm(forms.Form):
                 try:
                     data["questions"] = parse_gift(data["gift"])
                 except GiftError as exc:
-                    self.add_error("gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message})
+                    self.add_error(
+                        "gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message}
+                    )
         elif kind == "notebook":
             self._clean_notebook(data)
         elif kind in WEB_FILES_BY_KIND:
@@ -276,9 +394,10 @@ class ExerciseForm(forms.Form):
             if kind == "sql":
                 data["filename"] = "query.sql"
             elif data.get("filename") and not data["filename"].endswith(TEST_FILES[kind][2]):
-                self.add_error("filename", _("Ce type d'exercice attend un fichier %(ext)s.") % {"ext": TEST_FILES[kind][2]})
+                self.add_error(
+                    "filename", _("Ce type d'exercice attend un fichier %(ext)s.") % {"ext": TEST_FILES[kind][2]}
+                )
         return data
-
 
     def _clean_notebook(self, data):
         """The uploaded source notebook, checked (or the stored one), and its data files."""
@@ -286,7 +405,11 @@ class ExerciseForm(forms.Form):
         from .spec import MAX_FILE_BYTES, safe_relative
 
         upload = data.get("notebook")
-        stored = (self.instance.tests.get("source.ipynb") if self.instance is not None and self.instance.kind == "notebook" else None)
+        stored = (
+            self.instance.tests.get("source.ipynb")
+            if self.instance is not None and self.instance.kind == "notebook"
+            else None
+        )
         if upload:
             try:
                 text = upload.read(notebooks.MAX_BYTES + 1).decode("utf-8")
@@ -304,14 +427,23 @@ class ExerciseForm(forms.Form):
         files = {}
         for item in data.get("notebook_data") or []:
             if safe_relative(item.name) is None or "/" in item.name or item.size > MAX_FILE_BYTES:
-                self.add_error("notebook_data", _("Fichier refusé : %(name)s (nom simple, 1 Mio au plus).") % {"name": item.name[:80]})
+                self.add_error(
+                    "notebook_data",
+                    _("Fichier refusé : %(name)s (nom simple, 1 Mio au plus).") % {"name": item.name[:80]},
+                )
                 continue
             try:
                 files[item.name] = item.read().decode("utf-8")
             except UnicodeDecodeError:
-                self.add_error("notebook_data", _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": item.name[:80]})
+                self.add_error(
+                    "notebook_data", _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": item.name[:80]}
+                )
         if not files and stored:
-            files = {name.removeprefix("data/"): text for name, text in self.instance.tests.items() if name.startswith("data/")}
+            files = {
+                name.removeprefix("data/"): text
+                for name, text in self.instance.tests.items()
+                if name.startswith("data/")
+            }
         data["notebook_files"] = files
 
 
@@ -347,19 +479,33 @@ def is_simple(exercise):
 def initial_for(exercise):
     name = next(iter(exercise.solution or exercise.starter or {}), "") if exercise.kind != "notebook" else ""
     return {
-        "title": exercise.title, "slug": exercise.slug, "kind": exercise.kind, "statement": exercise.statement,
-        "points": exercise.points, "time_limit": exercise.time_limit, "memory_limit": exercise.memory_limit,
-        "max_attempts": exercise.max_attempts, "penalty": round(exercise.penalty * 100),
+        "title": exercise.title,
+        "slug": exercise.slug,
+        "kind": exercise.kind,
+        "statement": exercise.statement,
+        "points": exercise.points,
+        "time_limit": exercise.time_limit,
+        "memory_limit": exercise.memory_limit,
+        "max_attempts": exercise.max_attempts,
+        "penalty": round(exercise.penalty * 100),
         "hints": "\n".join(f"{h['after']}: {h['text']}" for h in exercise.hints),
         "competences": exercise.competences,
-        "filename": name, "starter": exercise.starter.get(name, ""), "solution": exercise.solution.get(name, ""),
+        "filename": name,
+        "starter": exercise.starter.get(name, ""),
+        "solution": exercise.solution.get(name, ""),
         "public_tests": exercise.tests.get(TEST_FILES.get(exercise.kind, ("", ""))[1], ""),
-        "hidden_tests": exercise.tests.get("schema.sql" if exercise.kind == "sql" else TEST_FILES.get(exercise.kind, ("", ""))[0], "")
-        if exercise.kind != "notebook" else "",
+        "hidden_tests": exercise.tests.get(
+            "schema.sql" if exercise.kind == "sql" else TEST_FILES.get(exercise.kind, ("", ""))[0], ""
+        )
+        if exercise.kind != "notebook"
+        else "",
         "ordered": exercise.config.get("ordered", False),
         "checks": exercise.tests.get("checks.toml", "") if exercise.kind in WEB_FILES_BY_KIND else "",
-        **{f"web_{role}_{part}": getattr(exercise, role).get(name, "") if exercise.kind in WEB_FILES_BY_KIND else ""
-           for role in ("starter", "solution") for part, name in WEB_FILES.items()},
+        **{
+            f"web_{role}_{part}": getattr(exercise, role).get(name, "") if exercise.kind in WEB_FILES_BY_KIND else ""
+            for role in ("starter", "solution")
+            for part, name in WEB_FILES.items()
+        },
     }
 
 
@@ -373,7 +519,11 @@ def apply_form(exercise, data, simple):
     # A quiz's form has no run limits (graded in the web process): the exercise keeps its own.
     exercise.time_limit = data.get("time_limit") or exercise.time_limit
     exercise.memory_limit = data.get("memory_limit") or exercise.memory_limit
-    exercise.max_attempts, exercise.penalty, exercise.hints = data.get("max_attempts"), (data.get("penalty") or 0) / 100, data["hints"]
+    exercise.max_attempts, exercise.penalty, exercise.hints = (
+        data.get("max_attempts"),
+        (data.get("penalty") or 0) / 100,
+        data["hints"],
+    )
     exercise.competences = data.get("competences") or []
     if not simple:
         return exercise
@@ -387,12 +537,25 @@ def apply_form(exercise, data, simple):
 
         spec = exercise.spec()
         set_notebook(spec, data["notebook_source"], data.get("notebook_files") or {})
-        exercise.starter, exercise.solution, exercise.tests, exercise.config = spec.starter, spec.solution, spec.tests, {}
+        exercise.starter, exercise.solution, exercise.tests, exercise.config = (
+            spec.starter,
+            spec.solution,
+            spec.tests,
+            {},
+        )
         exercise.points = spec.points
         return exercise
     if exercise.kind in WEB_FILES_BY_KIND:
         for role in ("starter", "solution"):
-            setattr(exercise, role, {name: data[f"web_{role}_{part}"] for part, name in WEB_FILES.items() if (data.get(f"web_{role}_{part}") or "").strip()})
+            setattr(
+                exercise,
+                role,
+                {
+                    name: data[f"web_{role}_{part}"]
+                    for part, name in WEB_FILES.items()
+                    if (data.get(f"web_{role}_{part}") or "").strip()
+                },
+            )
         exercise.tests = {"checks.toml": data["checks"]}
         exercise.config = {key: value for key, value in exercise.config.items() if key == "assets"}
         return exercise
@@ -401,7 +564,10 @@ def apply_form(exercise, data, simple):
     exercise.solution = {name: data["solution"]}
     if exercise.kind == "sql":
         exercise.tests = {"schema.sql": data["hidden_tests"]}
-        exercise.config = {"ordered": bool(data.get("ordered")), "check_column_names": exercise.config.get("check_column_names", False)}
+        exercise.config = {
+            "ordered": bool(data.get("ordered")),
+            "check_column_names": exercise.config.get("check_column_names", False),
+        }
     else:
         hidden, public, _suffix = TEST_FILES[exercise.kind]
         exercise.tests = {hidden: data["hidden_tests"]}
@@ -412,8 +578,12 @@ def apply_form(exercise, data, simple):
 
 
 QUESTION_TYPES = [
-    ("single", _("Choix unique")), ("multiple", _("Choix multiple")), ("truefalse", _("Vrai ou faux")),
-    ("short", _("Réponse courte")), ("numeric", _("Nombre")), ("matching", _("Associations")),
+    ("single", _("Choix unique")),
+    ("multiple", _("Choix multiple")),
+    ("truefalse", _("Vrai ou faux")),
+    ("short", _("Réponse courte")),
+    ("numeric", _("Nombre")),
+    ("matching", _("Associations")),
 ]
 
 
@@ -423,14 +593,17 @@ class QuestionForm(forms.Form):
     type = forms.ChoiceField(label=_("Type de question"), choices=QUESTION_TYPES, initial="single")
     text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 2}))
     lines = forms.CharField(
-        label=_("Réponses"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Réponses"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Choix : une réponse par ligne, une étoile * devant les bonnes, « | explication » après. "
             "Réponse courte : une réponse acceptée par ligne. Associations : « gauche = droite » par ligne."
         ),
     )
     answer = forms.CharField(
-        label=_("Bonne réponse (vrai ou faux, ou nombre)"), required=False,
+        label=_("Bonne réponse (vrai ou faux, ou nombre)"),
+        required=False,
         help_text=_("« vrai » ou « faux » ; pour un nombre : la valeur, par exemple 12 ou 3,5."),
     )
     tolerance = forms.FloatField(label=_("Tolérance (nombre)"), required=False, min_value=0)
@@ -459,7 +632,9 @@ class QuestionForm(forms.Form):
             question["answers"] = lines
         elif kind == "matching":
             question["pairs"] = [
-                {"left": left.strip(), "right": right.strip()} for left, sep, right in (line.partition("=") for line in lines) if sep
+                {"left": left.strip(), "right": right.strip()}
+                for left, sep, right in (line.partition("=") for line in lines)
+                if sep
             ]
         elif kind == "truefalse":
             value = (data.get("answer") or "").strip().lower()
@@ -484,10 +659,16 @@ QuestionFormSet = forms.formset_factory(QuestionForm, extra=1, can_delete=True, 
 def question_initial(question):
     """A stored question back into QuestionForm's fields."""
     kind = question["type"]
-    initial = {"type": kind, "text": question["text"], "feedback": question.get("feedback", ""), "points": question.get("points", 1)}
+    initial = {
+        "type": kind,
+        "text": question["text"],
+        "feedback": question.get("feedback", ""),
+        "points": question.get("points", 1),
+    }
     if kind in ("single", "multiple"):
         initial["lines"] = "\n".join(
-            ("* " if c.get("correct") else "") + c["text"] + (f" | {c['feedback']}" if c.get("feedback") else "") for c in question["choices"]
+            ("* " if c.get("correct") else "") + c["text"] + (f" | {c['feedback']}" if c.get("feedback") else "")
+            for c in question["choices"]
         )
     elif kind == "short":
         initial["lines"] = "\n".join(question.get("answers", []))
@@ -505,7 +686,8 @@ def questions_from(formset):
     if not formset.is_valid():
         return []
     return [
-        form.cleaned_data["question"] for form in formset.forms
+        form.cleaned_data["question"]
+        for form in formset.forms
         if form.has_changed() and "question" in form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
 
@@ -517,7 +699,8 @@ class NotebookForm(forms.Form):
     anything else is stored first, then the grader explains what is wrong with it."""
 
     upload = forms.FileField(
-        label=_("Ou envoyez le notebook fait dans votre Jupyter (.ipynb)"), required=False,
+        label=_("Ou envoyez le notebook fait dans votre Jupyter (.ipynb)"),
+        required=False,
         widget=file_input(accept=".ipynb,application/x-ipynb+json", max_bytes=notebooks.MAX_BYTES),
     )
 
@@ -527,11 +710,19 @@ class NotebookForm(forms.Form):
         for cell in cells:
             if cell["answer"]:
                 self.fields[cell["field"]] = forms.CharField(
-                    label=cell["label"], required=False, strip=False, initial=cell["source"],
-                    widget=forms.Textarea(attrs={
-                        "rows": max(4, min(16, cell["source"].count("\n") + 3)), "spellcheck": "false" if cell["code"] else "true",
-                        "autocapitalize": "none", "autocomplete": "off", "class": "code" if cell["code"] else "",
-                    }),
+                    label=cell["label"],
+                    required=False,
+                    strip=False,
+                    initial=cell["source"],
+                    widget=forms.Textarea(
+                        attrs={
+                            "rows": max(4, min(16, cell["source"].count("\n") + 3)),
+                            "spellcheck": "false" if cell["code"] else "true",
+                            "autocapitalize": "none",
+                            "autocomplete": "off",
+                            "class": "code" if cell["code"] else "",
+                        }
+                    ),
                 )
 
     def rows(self):
@@ -549,7 +740,9 @@ class NotebookForm(forms.Form):
         try:
             return upload.name, upload.read().decode("utf-8")
         except UnicodeDecodeError:
-            raise ValidationError(_("%(name)s n'est pas un fichier texte UTF-8.") % {"name": upload.name}, code="encoding")
+            raise ValidationError(
+                _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": upload.name}, code="encoding"
+            ) from None
 
     def clean(self):
         data = super().clean()
@@ -560,5 +753,7 @@ class NotebookForm(forms.Form):
         else:
             data["answers"] = {cell["grade_id"]: data.get(cell["field"], "") for cell in self.cells if cell["answer"]}
             if sum(len(text.encode("utf-8")) for text in data["answers"].values()) > MAX_SUBMISSION_BYTES:
-                raise ValidationError(_("Votre travail dépasse 1 Mio : réduisez la taille des fichiers."), code="too_big")
+                raise ValidationError(
+                    _("Votre travail dépasse 1 Mio : réduisez la taille des fichiers."), code="too_big"
+                )
         return data

@@ -75,15 +75,26 @@ def _question(line, stem, body):
         value, _sep, feedback = body.partition("#")
         # {F#shown if wrong#shown if right}: both help, so both are kept.
         feedback = " ".join(_clean(part) for part in feedback.split("#") if part.strip())
-        return {"type": "truefalse", "text": stem, "answer": value.strip().upper().startswith("T"), "feedback": feedback}
+        return {
+            "type": "truefalse",
+            "text": stem,
+            "answer": value.strip().upper().startswith("T"),
+            "feedback": feedback,
+        }
     if body.startswith("#"):
         spec, _sep, feedback = body[1:].partition("#")
         spec = spec.strip().lstrip("=")
         value, _sep, tolerance = spec.partition(":")
         try:
-            return {"type": "numeric", "text": stem, "answer": float(value), "tolerance": float(tolerance or 0), "feedback": _clean(feedback)}
+            return {
+                "type": "numeric",
+                "text": stem,
+                "answer": float(value),
+                "tolerance": float(tolerance or 0),
+                "feedback": _clean(feedback),
+            }
         except ValueError:
-            raise GiftError(line, _("réponse numérique illisible : %(v)s") % {"v": _clean(spec)})
+            raise GiftError(line, _("réponse numérique illisible : %(v)s") % {"v": _clean(spec)}) from None
     items = re.findall(r"([=~])(%-?\d+(?:\.\d+)?%)?([^=~]*)", body)
     if not items:
         raise GiftError(line, _("aucune réponse"))
@@ -133,11 +144,16 @@ def to_gift(questions):
             parts = []
             for c in q["choices"]:
                 weight = f"%{round(100 / right, 5):g}%" if c.get("correct") else "%-100%"
-                parts.append(f"~{weight}{_gift_escape(c['text'])}" + (f"#{_gift_escape(c['feedback'])}" if c.get("feedback") else ""))
+                parts.append(
+                    f"~{weight}{_gift_escape(c['text'])}"
+                    + (f"#{_gift_escape(c['feedback'])}" if c.get("feedback") else "")
+                )
             body = " ".join(parts)
         else:
             body = " ".join(
-                ("=" if c.get("correct") else "~") + _gift_escape(c["text"]) + (f"#{_gift_escape(c['feedback'])}" if c.get("feedback") else "")
+                ("=" if c.get("correct") else "~")
+                + _gift_escape(c["text"])
+                + (f"#{_gift_escape(c['feedback'])}" if c.get("feedback") else "")
                 for c in q["choices"]
             )
         if q.get("regex"):

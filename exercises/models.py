@@ -62,10 +62,22 @@ class Exercise(models.Model):
 
     def spec(self):
         return ExerciseSpec(
-            slug=self.slug, title=self.title, kind=self.kind, statement=self.statement_source,
-            points=self.points, time_limit=self.time_limit, memory_limit=self.memory_limit,
-            max_attempts=self.max_attempts, penalty=self.penalty, hints=self.hints, competences=self.competences,
-            status=self.status, starter=self.starter, solution=self.solution, tests=self.tests, config=self.config,
+            slug=self.slug,
+            title=self.title,
+            kind=self.kind,
+            statement=self.statement_source,
+            points=self.points,
+            time_limit=self.time_limit,
+            memory_limit=self.memory_limit,
+            max_attempts=self.max_attempts,
+            penalty=self.penalty,
+            hints=self.hints,
+            competences=self.competences,
+            status=self.status,
+            starter=self.starter,
+            solution=self.solution,
+            tests=self.tests,
+            config=self.config,
         )
 
 
@@ -88,7 +100,9 @@ class Submission(models.Model):
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="submissions")
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.SUBMIT)
-    language = models.CharField(max_length=8, default="fr", help_text="The learner's language: feedback is written in it.")
+    language = models.CharField(
+        max_length=8, default="fr", help_text="The learner's language: feedback is written in it."
+    )
     attempt = models.PositiveIntegerField(default=0, help_text="1, 2, ... for submissions; 0 for checks.")
     files = models.JSONField(default=dict, blank=True)
     answers = models.JSONField(default=dict, blank=True)
@@ -121,11 +135,18 @@ class Submission(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["exercise", "learner", "-created_at"]),
-            models.Index(fields=["status", "queued_at"], condition=Q(status__in=["queued", "running"]), name="pending_submissions"),
+            models.Index(
+                fields=["status", "queued_at"],
+                condition=Q(status__in=["queued", "running"]),
+                name="pending_submissions",
+            ),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["learner", "exercise", "mode", "client_key"], condition=~Q(client_key=""),
-                                    name="one_submission_per_form_key"),
+            models.UniqueConstraint(
+                fields=["learner", "exercise", "mode", "client_key"],
+                condition=~Q(client_key=""),
+                name="one_submission_per_form_key",
+            ),
         ]
 
     def __str__(self):

@@ -50,7 +50,9 @@ class CellRole:
 
 
 def too_big(name):
-    return _("%(name)s dépasse 5 Mio : videz les sorties des cellules (Kernel › Restart & Clear Output).") % {"name": name}
+    return _("%(name)s dépasse 5 Mio : videz les sorties des cellules (Kernel › Restart & Clear Output).") % {
+        "name": name
+    }
 
 
 def read_notebook(data, *, name="notebook.ipynb"):
@@ -62,26 +64,57 @@ def read_notebook(data, *, name="notebook.ipynb"):
     try:
         raw = json.loads(data.decode("utf-8"))
     except RecursionError:
-        raise NotebookError([_("%(name)s est trop imbriqué pour être lu (des listes ou des objets les uns dans les autres "
-                               "sur des milliers de niveaux) : ce n'est pas un notebook ordinaire.") % {"name": name}])
+        raise NotebookError(
+            [
+                _(
+                    "%(name)s est trop imbriqué pour être lu (des listes ou des objets les uns dans les autres "
+                    "sur des milliers de niveaux) : ce n'est pas un notebook ordinaire."
+                )
+                % {"name": name}
+            ]
+        ) from None
     except UnicodeDecodeError:
-        raise NotebookError([_("%(name)s n'est pas un fichier texte UTF-8.") % {"name": name}])
+        raise NotebookError([_("%(name)s n'est pas un fichier texte UTF-8.") % {"name": name}]) from None
     except json.JSONDecodeError as exc:
-        raise NotebookError([_("%(name)s n'est pas un notebook valide (JSON invalide ligne %(line)s).") % {"name": name, "line": exc.lineno}])
+        raise NotebookError(
+            [
+                _("%(name)s n'est pas un notebook valide (JSON invalide ligne %(line)s).")
+                % {"name": name, "line": exc.lineno}
+            ]
+        ) from exc
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
         raise NotebookError([_("%(name)s n'est pas un notebook Jupyter.") % {"name": name}])
     version = raw.get("nbformat")
     if version != 4:
-        raise NotebookError([_("%(name)s est au format de notebook %(version)s : seul le format 4 (Jupyter actuel) est accepté. "
-                               "Ouvrez-le et enregistrez-le dans un Jupyter récent.") % {"name": name, "version": version}])
+        raise NotebookError(
+            [
+                _(
+                    "%(name)s est au format de notebook %(version)s : seul le format 4 (Jupyter actuel) est accepté. "
+                    "Ouvrez-le et enregistrez-le dans un Jupyter récent."
+                )
+                % {"name": name, "version": version}
+            ]
+        )
     try:
         notebook = nbformat.reads(data.decode("utf-8"), as_version=4)  # joins multi-line sources
         nbformat.validate(notebook)
     except RecursionError:
-        raise NotebookError([_("%(name)s est trop imbriqué pour être lu (des listes ou des objets les uns dans les autres "
-                               "sur des milliers de niveaux) : ce n'est pas un notebook ordinaire.") % {"name": name}])
+        raise NotebookError(
+            [
+                _(
+                    "%(name)s est trop imbriqué pour être lu (des listes ou des objets les uns dans les autres "
+                    "sur des milliers de niveaux) : ce n'est pas un notebook ordinaire."
+                )
+                % {"name": name}
+            ]
+        ) from None
     except nbformat.ValidationError as exc:
-        raise NotebookError([_("%(name)s ne respecte pas le format des notebooks : %(error)s") % {"name": name, "error": str(exc).splitlines()[0][:200]}])
+        raise NotebookError(
+            [
+                _("%(name)s ne respecte pas le format des notebooks : %(error)s")
+                % {"name": name, "error": str(exc).splitlines()[0][:200]}
+            ]
+        ) from exc
     return notebook
 
 
@@ -113,7 +146,9 @@ def roles(notebook):
             if not isinstance(grade_id, str) or not re.fullmatch(r"[A-Za-z0-9_.-]+", grade_id or ""):
                 errors.append(_("cellule %(n)s : « grade_id » manquant ou invalide") % {"n": number})
             elif grade_id in seen:
-                errors.append(_("cellule %(n)s : « grade_id » %(id)s utilisé deux fois") % {"n": number, "id": grade_id})
+                errors.append(
+                    _("cellule %(n)s : « grade_id » %(id)s utilisé deux fois") % {"n": number, "id": grade_id}
+                )
             seen.add(grade_id)
         points = meta.get("points", 0) if role in ("test", "manual", "task") else 0
         if not isinstance(points, (int, float)) or isinstance(points, bool) or points < 0:
@@ -121,13 +156,21 @@ def roles(notebook):
             points = 0
         for begin, end in (SOLUTION, HIDDEN, MARK_SCHEME):
             if source.count(begin) != source.count(end):
-                errors.append(_("cellule %(n)s : « %(begin)s » sans « %(end)s » (ou l'inverse)") % {"n": number, "begin": begin, "end": end})
+                errors.append(
+                    _("cellule %(n)s : « %(begin)s » sans « %(end)s » (ou l'inverse)")
+                    % {"n": number, "begin": begin, "end": end}
+                )
         if HIDDEN[0] in source and role != "test":
             errors.append(_("cellule %(n)s : des tests cachés hors d'une cellule de tests") % {"n": number})
         if role == "test" and AUTOTEST.search(source):
             # nbgrader would expand them into tests; taken as comments, the cell would pass for anything.
-            errors.append(_("cellule %(n)s : les directives « ### AUTOTEST » de nbgrader ne sont pas prises en charge : "
-                            "écrivez ces tests en Python (assert …)") % {"n": number})
+            errors.append(
+                _(
+                    "cellule %(n)s : les directives « ### AUTOTEST » de nbgrader ne sont pas prises en charge : "
+                    "écrivez ces tests en Python (assert …)"
+                )
+                % {"n": number}
+            )
         result.append(CellRole(index, grade_id or "", role, float(points), cell.cell_type, HIDDEN[0] in source))
     if not any(r.role in ("test", "manual", "task") for r in result):
         errors.append(_("aucune cellule notée : marquez au moins une cellule de tests (nbgrader « grade »)"))
@@ -153,7 +196,7 @@ def _between(source, markers, replacement):
 def learner_copy(notebook):
     """What the learner downloads or edits: solutions replaced by a starter, hidden tests removed, outputs cleared."""
     copy = deepcopy(notebook)
-    for cell, role in zip(copy.cells, roles(notebook)):
+    for cell, role in zip(copy.cells, roles(notebook), strict=False):
         if role.role == "solution" or (role.role == "manual" and cell.cell_type == "code"):
             if SOLUTION[0] in cell.source:
                 cell.source = _between(cell.source, SOLUTION, STARTER_CODE).rstrip("\n")
@@ -183,7 +226,7 @@ def notebook_to_grade(source, submitted):
     graded = deepcopy(source)
     copy = learner_copy(source)
     missing = []
-    for index, (cell, role) in enumerate(zip(graded.cells, roles(source))):
+    for index, (cell, role) in enumerate(zip(graded.cells, roles(source), strict=False)):
         if MARK_SCHEME[0] in cell.source:  # the executed notebook is shown to the learner
             cell.source = _between(cell.source, MARK_SCHEME, None).rstrip("\n")
         if role.role not in ("solution", "manual"):
@@ -221,7 +264,7 @@ def split_hidden(source):
 def notebook_to_run(graded, *, public_only):
     """The notebook the sandbox executes: test cells carry their hidden part in metadata (or not at all)."""
     run = deepcopy(graded)
-    for cell, role in zip(run.cells, roles(graded)):
+    for cell, role in zip(run.cells, roles(graded), strict=False):
         cell.metadata.pop("tremplin", None)
         if role.role != "test" or cell.cell_type != "code":
             continue
@@ -243,20 +286,32 @@ def editor_cells(copy, answers=None):
 
     answers = answers or {}
     cells = []
-    for role, cell in zip(roles(copy), copy.cells):
+    for role, cell in zip(roles(copy), copy.cells, strict=False):
         answer = role.role in ("solution", "manual")
         source = answers.get(role.grade_id, cell.source) if answer else cell.source
         number = role.index + 1
         if role.role == "manual":
-            label = _("Cellule %(n)s — votre réponse rédigée (%(points)s pt)") % {"n": number, "points": f"{role.points:g}"}
+            label = _("Cellule %(n)s — votre réponse rédigée (%(points)s pt)") % {
+                "n": number,
+                "points": f"{role.points:g}",
+            }
         else:
             label = _("Cellule %(n)s — votre code") % {"n": number}
-        cells.append({
-            "index": role.index, "number": number, "role": role.role, "grade_id": role.grade_id, "answer": answer,
-            "code": cell.cell_type == "code", "source": source, "field": f"cell_{role.index}", "label": label,
-            "html": markdown_to_html(cell.source) if cell.cell_type == "markdown" and not answer else "",
-            "points": role.points,
-        })
+        cells.append(
+            {
+                "index": role.index,
+                "number": number,
+                "role": role.role,
+                "grade_id": role.grade_id,
+                "answer": answer,
+                "code": cell.cell_type == "code",
+                "source": source,
+                "field": f"cell_{role.index}",
+                "label": label,
+                "html": markdown_to_html(cell.source) if cell.cell_type == "markdown" and not answer else "",
+                "points": role.points,
+            }
+        )
     return cells
 
 

@@ -8,11 +8,10 @@ from django.utils.translation import gettext as _
 
 from courses.models import Status as PublishStatus
 from courses.sanitize import clean_html, markdown_to_html
-
 from progress import services as progress_services
 
-from .models import Exercise, Submission, content_hash
 from .graders import grader_for, runs_in_sandbox
+from .models import Exercise, Submission, content_hash
 from .spec import ExerciseError, read_exercise
 
 _checked_solutions = {}
@@ -22,7 +21,11 @@ def solution_problem(spec):
     """Why the reference solution does not pass its own tests (None if it does). Cached per content."""
     if not runs_in_sandbox(spec.kind):
         return None
-    key = hashlib.sha256(json.dumps([spec.kind, spec.solution, spec.tests, spec.config, spec.time_limit, spec.memory_limit], sort_keys=True).encode()).hexdigest()
+    key = hashlib.sha256(
+        json.dumps(
+            [spec.kind, spec.solution, spec.tests, spec.config, spec.time_limit, spec.memory_limit], sort_keys=True
+        ).encode()
+    ).hexdigest()
     if key not in _checked_solutions:
         result = grader_for(spec.kind)(spec, dict(spec.solution))
         _checked_solutions[key] = None if result.passes_automatic_tests else result.message
@@ -55,8 +58,12 @@ class ExerciseFolders:
         spec = read_exercise(folder, slug=slug)
         problem = solution_problem(spec)
         if problem:
-            raise ExerciseError([f"{folder / 'solution'}:1: " + _("la solution de référence ne passe pas ses tests : %(problem)s")
-                                 % {"problem": problem}])
+            raise ExerciseError(
+                [
+                    f"{folder / 'solution'}:1: "
+                    + _("la solution de référence ne passe pas ses tests : %(problem)s") % {"problem": problem}
+                ]
+            )
         if (folder / "statement.html").is_file() and not spec.statement:
             spec.config["statement_html"] = (folder / "statement.html").read_text(encoding="utf-8")
         return spec
@@ -64,13 +71,26 @@ class ExerciseFolders:
     def upsert(self, module, spec, order):
         html = clean_html(spec.config.pop("statement_html", "")) or markdown_to_html(spec.statement)
         exercise, _created = Exercise.objects.update_or_create(
-            module=module, slug=spec.slug,
+            module=module,
+            slug=spec.slug,
             defaults=dict(
-                title=spec.title, kind=spec.kind, statement=html, statement_source=spec.statement,
-                points=spec.points, order=order, status=spec.status, time_limit=spec.time_limit,
-                memory_limit=spec.memory_limit, max_attempts=spec.max_attempts, penalty=spec.penalty,
-                hints=spec.hints, competences=spec.competences, starter=spec.starter, solution=spec.solution,
-                tests=spec.tests, config=spec.config,
+                title=spec.title,
+                kind=spec.kind,
+                statement=html,
+                statement_source=spec.statement,
+                points=spec.points,
+                order=order,
+                status=spec.status,
+                time_limit=spec.time_limit,
+                memory_limit=spec.memory_limit,
+                max_attempts=spec.max_attempts,
+                penalty=spec.penalty,
+                hints=spec.hints,
+                competences=spec.competences,
+                starter=spec.starter,
+                solution=spec.solution,
+                tests=spec.tests,
+                config=spec.config,
                 # read() refused the package unless the reference solution passes.
                 verified_hash=content_hash(spec),
             ),
@@ -88,25 +108,37 @@ class ExerciseFolders:
         return list(module.exercises.all())
 
     def export(self, exercise, folder):
-        meta = toml_table([
-            ("title", exercise.title), ("kind", exercise.kind), ("points", exercise.points),
-            ("time_limit", exercise.time_limit), ("memory_limit", exercise.memory_limit),
-            ("max_attempts", exercise.max_attempts), ("penalty", exercise.penalty or None),
-            ("hints", exercise.hints), ("competences", exercise.competences), ("status", exercise.status),
-        ])
+        meta = toml_table(
+            [
+                ("title", exercise.title),
+                ("kind", exercise.kind),
+                ("points", exercise.points),
+                ("time_limit", exercise.time_limit),
+                ("memory_limit", exercise.memory_limit),
+                ("max_attempts", exercise.max_attempts),
+                ("penalty", exercise.penalty or None),
+                ("hints", exercise.hints),
+                ("competences", exercise.competences),
+                ("status", exercise.status),
+            ]
+        )
         if exercise.kind == "sql":
-            meta += "\n[sql]\n" + toml_table([
-                ("ordered", exercise.config.get("ordered", False)),
-                ("check_column_names", exercise.config.get("check_column_names", False)),
-            ])
+            meta += "\n[sql]\n" + toml_table(
+                [
+                    ("ordered", exercise.config.get("ordered", False)),
+                    ("check_column_names", exercise.config.get("check_column_names", False)),
+                ]
+            )
         (folder / "exercise.toml").write_text(meta, encoding="utf-8")
         if exercise.statement_source:
             (folder / "statement.md").write_text(exercise.statement_source, encoding="utf-8")
         elif exercise.statement:
             (folder / "statement.html").write_text(exercise.statement, encoding="utf-8")
         if exercise.kind == "notebook":  # the source notebook and its data; the learner's copy is made from it
-            parts = [("", {"source.ipynb": exercise.tests.get("source.ipynb", "")}),
-                     ("", {name: text for name, text in exercise.tests.items() if name.startswith("data/")})]
+            parts = [
+                ("", {"source.ipynb": exercise.tests.get("source.ipynb", "")}),
+                ("", {name: text for name, text in exercise.tests.items() if name.startswith("data/")}),
+            ]
         else:
             parts = [("starter", exercise.starter), ("solution", exercise.solution), ("tests", exercise.tests)]
         for sub, files in parts:
@@ -119,5 +151,7 @@ class ExerciseFolders:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(base64.b64decode(data))
         if exercise.kind == "quiz":
-            text = "".join("[[questions]]\n" + toml_table(list(q.items())) + "\n" for q in exercise.config.get("questions", []))
+            text = "".join(
+                "[[questions]]\n" + toml_table(list(q.items())) + "\n" for q in exercise.config.get("questions", [])
+            )
             (folder / "quiz.toml").write_text(text, encoding="utf-8")

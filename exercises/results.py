@@ -51,7 +51,8 @@ class Result:
 
     @property
     def passes_automatic_tests(self):
-        """Every automatic test passed (a notebook's manual cells wait for a trainer): what a reference solution must do."""
+        """Every automatic test passed (a notebook's manual cells wait for a trainer): what a reference solution must
+        do."""
         if self.status == Status.PASSED:
             return True
         return bool(self.pending) and all(t.status in (Status.PASSED, Status.PENDING) for t in self.tests)
@@ -68,9 +69,11 @@ class Result:
         passed = sum(t.status == Status.PASSED for t in tests)
         status = Status.PASSED if passed == len(tests) else Status.FAILED
         return cls(
-            status=status, score=round(passed / len(tests), 4),
+            status=status,
+            score=round(passed / len(tests), 4),
             message=message_passed if status == Status.PASSED else message_failed,
-            tests=tests, duration_ms=duration_ms,
+            tests=tests,
+            duration_ms=duration_ms,
         )
 
     def _plain(self):
@@ -81,8 +84,12 @@ class Result:
     def to_dict(self):
         data = self._plain()
         data["tests"] = [
-            {"name": t["name"], "status": t["status"], "message": t["message"],
-             **({"points": t["points"], "earned": t["earned"]} if t["points"] is not None else {})}
+            {
+                "name": t["name"],
+                "status": t["status"],
+                "message": t["message"],
+                **({"points": t["points"], "earned": t["earned"]} if t["points"] is not None else {}),
+            }
             for t in data["tests"]
         ]
         if not data["pending"]:

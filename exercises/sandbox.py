@@ -196,7 +196,9 @@ def run(command, *, files_dir, tests_dir=None, limits=None, extra_ro=None, env=N
             return _execute(argv, limits, nonce, cwd=unsafe_work, env=_unsafe_env(env or {}, unsafe_work, tests_dir))
         seccomp_fd = seccomp.open_program()
         file_fds = []
-        argv = _bwrap_argv(bwrap, command, tmp, work, tests_dir, slot.uid, extra_ro or {}, env or {}, limits, seccomp_fd, file_fds)
+        argv = _bwrap_argv(
+            bwrap, command, tmp, work, tests_dir, slot.uid, extra_ro or {}, env or {}, limits, seccomp_fd, file_fds
+        )
         groups = _cgroups(slot.index, limits)
         fds = [*file_fds, *([seccomp_fd] if seccomp_fd is not None else [])]
         try:
@@ -213,6 +215,7 @@ class PairRun:
 
     The tests' side relays what the learner's code prints: its output tells nothing of its own
     memory (a program printing "MemoryError" did not run out of memory there)."""
+
     tests: RunResult
     learner: RunResult
 
@@ -220,8 +223,18 @@ class PairRun:
         self.tests.memory_exceeded = self.tests.oom_killed
 
 
-def run_pair(tests_command, learner_command, *, files_dir, tests_dir, learner_tests_dir=None, limits=None,
-             tests_limits=None, env=None, learner_env=None):
+def run_pair(
+    tests_command,
+    learner_command,
+    *,
+    files_dir,
+    tests_dir,
+    learner_tests_dir=None,
+    limits=None,
+    tests_limits=None,
+    env=None,
+    learner_env=None,
+):
     """Run the tests (tests_command, with tests_dir at /tests) and the learner's code (learner_command)
     in two sandboxes, two slots, two uids, joined by one socket whose descriptor number replaces
     "{channel_fd}" in both commands. Both see the same /work (the learner's files, from files_dir)
@@ -238,16 +251,36 @@ def run_pair(tests_command, learner_command, *, files_dir, tests_dir, learner_te
             "bubblewrap (bwrap) is not installed: grading is refused. Install it (apt-get install bubblewrap)."
         )
     if bwrap is not None:
-        return StartedPair(tests_command, learner_command, files_dir=files_dir, tests_dir=tests_dir,
-                           learner_tests_dir=learner_tests_dir, limits=limits, tests_limits=tests_limits, env=env,
-                           learner_env=learner_env).collect()
+        return StartedPair(
+            tests_command,
+            learner_command,
+            files_dir=files_dir,
+            tests_dir=tests_dir,
+            learner_tests_dir=learner_tests_dir,
+            limits=limits,
+            tests_limits=tests_limits,
+            env=env,
+            learner_env=learner_env,
+        ).collect()
     tests_end, learner_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         with tempfile.TemporaryDirectory(prefix="tremplin-run-") as tmp:
             tests_argv, learner_argv, env, learner_env = _channel_placeholders(
-                tests_command, learner_command, env, learner_env, tests_end, learner_end)
-            return _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, Path(tmp), limits,
-                                tests_limits, env, learner_env, (tests_end, learner_end))
+                tests_command, learner_command, env, learner_env, tests_end, learner_end
+            )
+            return _unsafe_pair(
+                tests_argv,
+                learner_argv,
+                files_dir,
+                tests_dir,
+                learner_tests_dir,
+                Path(tmp),
+                limits,
+                tests_limits,
+                env,
+                learner_env,
+                (tests_end, learner_end),
+            )
     finally:
         tests_end.close()
         learner_end.close()
@@ -257,8 +290,10 @@ def _channel_placeholders(tests_command, learner_command, env, learner_env, test
     """Each side's command and environment with "{channel_fd}" replaced by its end's descriptor."""
     tests_argv = [a.replace("{channel_fd}", str(tests_end.fileno())) for a in tests_command]
     learner_argv = [a.replace("{channel_fd}", str(learner_end.fileno())) for a in learner_command]
-    learner_env = {k: v.replace("{channel_fd}", str(learner_end.fileno()))
-                   for k, v in ((env or {}) if learner_env is None else learner_env).items()}
+    learner_env = {
+        k: v.replace("{channel_fd}", str(learner_end.fileno()))
+        for k, v in ((env or {}) if learner_env is None else learner_env).items()
+    }
     env = {k: v.replace("{channel_fd}", str(tests_end.fileno())) for k, v in (env or {}).items()}
     return tests_argv, learner_argv, env, learner_env
 
@@ -275,8 +310,19 @@ class StartedPair:
     from now) and collects. It holds two sandbox slots meanwhile.
     """
 
-    def __init__(self, tests_command, learner_command, *, files_dir=None, tests_dir=PRIVATE, learner_tests_dir=None,
-                 limits=None, tests_limits=None, env=None, learner_env=None):
+    def __init__(
+        self,
+        tests_command,
+        learner_command,
+        *,
+        files_dir=None,
+        tests_dir=PRIVATE,
+        learner_tests_dir=None,
+        limits=None,
+        tests_limits=None,
+        env=None,
+        learner_env=None,
+    ):
         self.limits = limits or Limits()
         self.tests_limits = tests_limits or self.limits
         self.created = time.monotonic()
@@ -300,7 +346,8 @@ class StartedPair:
         for folder in (tests_tmp, learner_tmp):
             os.chmod(folder, 0o755)
         tests_argv, learner_argv, env, learner_env = _channel_placeholders(
-            tests_command, learner_command, env, learner_env, *self.ends)
+            tests_command, learner_command, env, learner_env, *self.ends
+        )
         tests_slot = stack.enter_context(_Slot())
         learner_slot = stack.enter_context(_Slot())
         self.learner_uid = learner_slot.uid
@@ -314,8 +361,19 @@ class StartedPair:
         started_ahead = tests_dir == PRIVATE
         work = Path(files_dir) if files_dir is not None else tests_tmp
         argv = _bwrap_argv(
-            bwrap, tests_argv, tests_tmp, work, tests_dir, tests_slot.uid, {}, env, self.tests_limits, seccomp_fd, tests_fds,
-            work_files=files_dir is not None, share=(self.limits.disk_mib * 1024 * 1024, ready_write),
+            bwrap,
+            tests_argv,
+            tests_tmp,
+            work,
+            tests_dir,
+            tests_slot.uid,
+            {},
+            env,
+            self.tests_limits,
+            seccomp_fd,
+            tests_fds,
+            work_files=files_dir is not None,
+            share=(self.limits.disk_mib * 1024 * 1024, ready_write),
             binds=[("--bind", shared / "data", "/sandbox/learner-data")] if started_ahead else (),
         )
         self._fds += tests_fds
@@ -325,8 +383,15 @@ class StartedPair:
         stack.callback(_empty_cgroups, self.tests_groups)
         self.nonce = secrets.token_hex(16)
         fds = (*tests_fds, ready_write, self.ends[0].fileno(), *([seccomp_fd] if seccomp_fd is not None else []))
-        self.tests_run = _spawn(argv, self.tests_limits, self.nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=self.tests_groups,
-                                extra_fds=fds, stdin=subprocess.PIPE if started_ahead else subprocess.DEVNULL)
+        self.tests_run = _spawn(
+            argv,
+            self.tests_limits,
+            self.nonce,
+            env={"PATH": "/usr/bin:/bin"},
+            cgroups=self.tests_groups,
+            extra_fds=fds,
+            stdin=subprocess.PIPE if started_ahead else subprocess.DEVNULL,
+        )
         os.close(ready_write)
         self._fds.remove(ready_write)
         ready, _, _ = select.select([ready_read], [], [], 10)
@@ -336,14 +401,32 @@ class StartedPair:
         learner_binds = [("--ro-bind", shared / "data", "/tests")] if started_ahead else []
         learner_extra = {"/tests": learner_tests_dir} if learner_tests_dir is not None and not started_ahead else {}
         argv = _bwrap_argv(
-            bwrap, learner_argv, learner_tmp, work, None, learner_slot.uid, learner_extra, learner_env, self.limits,
-            learner_seccomp_fd, learner_fds, work_files=False, shared=shared, binds=learner_binds,
+            bwrap,
+            learner_argv,
+            learner_tmp,
+            work,
+            None,
+            learner_slot.uid,
+            learner_extra,
+            learner_env,
+            self.limits,
+            learner_seccomp_fd,
+            learner_fds,
+            work_files=False,
+            shared=shared,
+            binds=learner_binds,
         )
         self._fds += learner_fds
         argv = ["nsenter", f"--mount=/proc/{self.tests_run.process.pid}/ns/mnt", "--", *argv]
         fds = (*learner_fds, self.ends[1].fileno(), *([learner_seccomp_fd] if learner_seccomp_fd is not None else []))
-        self.learner_run = _spawn(argv, self.limits, secrets.token_hex(16), env={"PATH": "/usr/bin:/bin"},
-                                  cgroups=self.learner_groups, extra_fds=fds)
+        self.learner_run = _spawn(
+            argv,
+            self.limits,
+            secrets.token_hex(16),
+            env={"PATH": "/usr/bin:/bin"},
+            cgroups=self.learner_groups,
+            extra_fds=fds,
+        )
 
     @property
     def alive(self):
@@ -371,36 +454,36 @@ class StartedPair:
             if self.learner_run is None:
                 result = _collect(self.tests_run, self.tests_limits, self.nonce, self.tests_groups)
                 return PairRun(result, RunResult(exit_code=None, output=""))
-            return _collect_pair(self.tests_run, self.learner_run, self.tests_limits, self.limits, self.nonce,
-                                 self.tests_groups, self.learner_groups, self.ends)
+            return _collect_pair(
+                self.tests_run,
+                self.learner_run,
+                self.tests_limits,
+                self.limits,
+                self.nonce,
+                self.tests_groups,
+                self.learner_groups,
+                self.ends,
+            )
         finally:
             self.discard()
 
     def discard(self):
         for run in (self.tests_run, self.learner_run):
             if run is not None and run.process.returncode is None:
-                try:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(run.process.pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-                try:
+                with contextlib.suppress(ChildProcessError):
                     os.waitpid(run.process.pid, 0)
-                except ChildProcessError:
-                    pass
                 run.process.returncode = -signal.SIGKILL
                 for stream in (run.process.stdin, run.process.stdout):
                     if stream and not stream.closed:
                         stream.close()
-                try:
+                with contextlib.suppress(OSError):
                     os.close(run.report_read)
-                except OSError:
-                    pass
         self.tests_run = self.learner_run = None
         for fd in self._fds:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         self._fds = []
         self._stack.close()
 
@@ -413,8 +496,9 @@ def start_pair(tests_command, learner_command, *, limits=None, tests_limits=None
         raise SandboxUnavailable(
             "bubblewrap (bwrap) is not installed: grading is refused. Install it (apt-get install bubblewrap)."
         )
-    return StartedPair(tests_command, learner_command, limits=limits, tests_limits=tests_limits, env=env,
-                       learner_env=learner_env)
+    return StartedPair(
+        tests_command, learner_command, limits=limits, tests_limits=tests_limits, env=env, learner_env=learner_env
+    )
 
 
 def _lower_limits(uid, limits):
@@ -454,29 +538,40 @@ def _collect_pair(tests_run, learner_run, tests_limits, limits, tests_nonce, tes
     finally:
         # Not poll(): the collecting thread reaps the process (wait4), and must be the only one to.
         if learner_run.process.returncode is None:
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(learner_run.process.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
         thread.join()
     if "error" in learner_box:
         raise learner_box["error"]
     return PairRun(tests_result, learner_box["result"])
 
 
-def _unsafe_pair(tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, tmp, limits, tests_limits, env,
-                 learner_env, ends):
+def _unsafe_pair(
+    tests_argv, learner_argv, files_dir, tests_dir, learner_tests_dir, tmp, limits, tests_limits, env, learner_env, ends
+):
     """Development only (SANDBOX_ALLOW_UNSAFE): both sides as plain processes, no isolation at all."""
     shared_work, shared_tmp = tmp / "work", tmp / "tmp"
     shutil.copytree(files_dir, shared_work)
     shared_tmp.mkdir()
     environment = {**_unsafe_env(env, shared_work, tests_dir), "TMPDIR": str(shared_tmp)}
     nonce = secrets.token_hex(16)
-    tests_run = _spawn(_unsafe_argv(tests_argv, shared_work, tests_dir, {}), tests_limits, nonce, cwd=shared_work,
-                       env=environment, extra_fds=(ends[0].fileno(),))
+    tests_run = _spawn(
+        _unsafe_argv(tests_argv, shared_work, tests_dir, {}),
+        tests_limits,
+        nonce,
+        cwd=shared_work,
+        env=environment,
+        extra_fds=(ends[0].fileno(),),
+    )
     learner_environment = {**_unsafe_env(learner_env, shared_work, learner_tests_dir), "TMPDIR": str(shared_tmp)}
-    learner_run = _spawn(_unsafe_argv(learner_argv, shared_work, learner_tests_dir, {}), limits, "", cwd=shared_work,
-                         env=learner_environment, extra_fds=(ends[1].fileno(),))
+    learner_run = _spawn(
+        _unsafe_argv(learner_argv, shared_work, learner_tests_dir, {}),
+        limits,
+        "",
+        cwd=shared_work,
+        env=learner_environment,
+        extra_fds=(ends[1].fileno(),),
+    )
     return _collect_pair(tests_run, learner_run, tests_limits, limits, nonce, {}, {}, ends)
 
 
@@ -497,13 +592,31 @@ class Started:
             os.chmod(tmp, 0o755)
             self.nonce = secrets.token_hex(16)
             seccomp_fd = seccomp.open_program()
-            argv = _bwrap_argv(bwrap_path(), command, tmp, Path(files_dir), None, self._slot.uid, {}, env or {}, limits,
-                               seccomp_fd, self._fds)
+            argv = _bwrap_argv(
+                bwrap_path(),
+                command,
+                tmp,
+                Path(files_dir),
+                None,
+                self._slot.uid,
+                {},
+                env or {},
+                limits,
+                seccomp_fd,
+                self._fds,
+            )
             if seccomp_fd is not None:
                 self._fds.append(seccomp_fd)
             self.cgroups = _cgroups(self._slot.index, limits)
-            self._spawned = _spawn(argv, limits, self.nonce, env={"PATH": "/usr/bin:/bin"}, cgroups=self.cgroups,
-                                   extra_fds=tuple(self._fds), stdin=subprocess.PIPE)
+            self._spawned = _spawn(
+                argv,
+                limits,
+                self.nonce,
+                env={"PATH": "/usr/bin:/bin"},
+                cgroups=self.cgroups,
+                extra_fds=tuple(self._fds),
+                stdin=subprocess.PIPE,
+            )
         except BaseException:
             self._release()
             raise
@@ -544,19 +657,15 @@ class Started:
         if self._slot is None:  # finished or discarded already
             return
         if self._spawned is not None and self._spawned.process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._spawned.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             self._spawned.process.wait()
         if self._spawned is not None:
             for stream in (self._spawned.process.stdin, self._spawned.process.stdout):
                 if stream and not stream.closed:
                     stream.close()
-            try:
+            with contextlib.suppress(OSError):
                 os.close(self._spawned.report_read)
-            except OSError:
-                pass
         self._release()
 
     def _release(self):
@@ -564,10 +673,8 @@ class Started:
             return
         _empty_cgroups(self.cgroups)
         for fd in self._fds:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         self._tmp.cleanup()
         self._slot.__exit__(None, None, None)
         self._slot = None
@@ -632,15 +739,31 @@ class _Layers:
     def command(self):
         """The prefix that mounts the layers in a new mount namespace, then runs what follows it."""
         (self.folder / "fstab").write_text("".join(self.lines))
-        script = f'cd {shlex.quote(str(self.folder))} && mount --all --fstab fstab'
+        script = f"cd {shlex.quote(str(self.folder))} && mount --all --fstab fstab"
         if getattr(self, "shared", None) is not None:
             script += f" && mkdir -m 1777 shared/work shared/tmp shared/data && printf x > /dev/fd/{int(self.ready_fd)}"
         script += ' && cd / && exec "$@"'
         return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh"]
 
 
-def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits, seccomp_fd=None, file_fds=None,
-                work_files=True, args_fd=None, share=None, shared=None, binds=()):
+def _bwrap_argv(
+    bwrap,
+    command,
+    tmp,
+    work,
+    tests_dir,
+    uid,
+    extra_ro,
+    env,
+    limits,
+    seccomp_fd=None,
+    file_fds=None,
+    work_files=True,
+    args_fd=None,
+    share=None,
+    shared=None,
+    binds=(),
+):
     """The command line that runs `command` in the sandbox; no host path shows inside.
 
     Host folders come through overlays (see _Layers). bwrap reads the options that name host
@@ -659,23 +782,76 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits
         shared = layers.share(*share)
     etc = layers.add(_etc_files(tmp, uid))
     setup = [
-        "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
-        "--die-with-parent", "--new-session", "--hostname", "sandbox",
-        "--ro-bind", "/usr", "/usr",
-        "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib",
-        "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/sbin", "/sbin",
-        "--perms", "0755", "--dir", "/etc",
-        "--ro-bind", str(etc / "passwd"), "/etc/passwd",
-        "--ro-bind", str(etc / "group"), "/etc/group",
-        "--ro-bind", str(etc / "hosts"), "/etc/hosts",
-        "--proc", "/proc", "--dev", "/dev",
+        "--unshare-ipc",
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-uts",
+        "--unshare-cgroup-try",
+        "--die-with-parent",
+        "--new-session",
+        "--hostname",
+        "sandbox",
+        "--ro-bind",
+        "/usr",
+        "/usr",
+        "--symlink",
+        "usr/bin",
+        "/bin",
+        "--symlink",
+        "usr/lib",
+        "/lib",
+        "--symlink",
+        "usr/lib64",
+        "/lib64",
+        "--symlink",
+        "usr/sbin",
+        "/sbin",
+        "--perms",
+        "0755",
+        "--dir",
+        "/etc",
+        "--ro-bind",
+        str(etc / "passwd"),
+        "/etc/passwd",
+        "--ro-bind",
+        str(etc / "group"),
+        "/etc/group",
+        "--ro-bind",
+        str(etc / "hosts"),
+        "/etc/hosts",
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
         # Writable places live in memory with a size cap: nothing a run writes reaches the host's disk.
-        *(["--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/tmp",
-           "--perms", "1777", "--size", str(limits.disk_mib * 1024 * 1024), "--tmpfs", "/work"] if shared is None else
-          ["--bind", str(shared / "tmp"), "/tmp", "--bind", str(shared / "work"), "/work"]),
-        "--perms", "0755", "--dir", "/sandbox",
-        "--ro-bind", str(layers.add(sandbox_python_root())), "/sandbox/python",
-        "--ro-bind", str(layers.add(RUNNER_DIR)), "/sandbox/runner",
+        *(
+            [
+                "--perms",
+                "1777",
+                "--size",
+                str(limits.disk_mib * 1024 * 1024),
+                "--tmpfs",
+                "/tmp",
+                "--perms",
+                "1777",
+                "--size",
+                str(limits.disk_mib * 1024 * 1024),
+                "--tmpfs",
+                "/work",
+            ]
+            if shared is None
+            else ["--bind", str(shared / "tmp"), "/tmp", "--bind", str(shared / "work"), "/work"]
+        ),
+        "--perms",
+        "0755",
+        "--dir",
+        "/sandbox",
+        "--ro-bind",
+        str(layers.add(sandbox_python_root())),
+        "/sandbox/python",
+        "--ro-bind",
+        str(layers.add(RUNNER_DIR)),
+        "/sandbox/runner",
     ]
     # The learner's files are written into /work by bwrap itself from memory file descriptors
     # (no shell, no copy process): owned by root and read-only for the run, which may still
@@ -712,22 +888,54 @@ def _bwrap_argv(bwrap, command, tmp, work, tests_dir, uid, extra_ro, env, limits
     else:
         (tmp / "bwrap-args").write_bytes(data)
     drop = [
-        "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-        "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
+        "setpriv",
+        f"--reuid={uid}",
+        f"--regid={uid}",
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+        "--no-new-privs",
+        "--",
     ]
     # What stays on the command line names paths inside only; the runner's descriptor numbers
     # ({report_fd}, {nonce_fd}) are filled in there when the run is spawned.
     return [
-        *layers.command(), bwrap, "--args", str(args_fd),
-        "--chdir", "/work", "--clearenv",
-        "--setenv", "PATH", "/sandbox/python/bin:/usr/bin",
-        "--setenv", "HOME", "/work", "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp",
-        "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "PYTHONHASHSEED", "0",
-        "--setenv", "PYTHONIOENCODING", "utf-8",
+        *layers.command(),
+        bwrap,
+        "--args",
+        str(args_fd),
+        "--chdir",
+        "/work",
+        "--clearenv",
+        "--setenv",
+        "PATH",
+        "/sandbox/python/bin:/usr/bin",
+        "--setenv",
+        "HOME",
+        "/work",
+        "--setenv",
+        "LANG",
+        "C.UTF-8",
+        "--setenv",
+        "TMPDIR",
+        "/tmp",
+        "--setenv",
+        "PYTHONDONTWRITEBYTECODE",
+        "1",
+        "--setenv",
+        "PYTHONHASHSEED",
+        "0",
+        "--setenv",
+        "PYTHONIOENCODING",
+        "utf-8",
         *[item for key, value in env.items() for item in ("--setenv", key, value)],
         # setpriv drops to the slot's uid and every capability before any learner code starts.
-        "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-        *drop, *command,
+        "--cap-add",
+        "CAP_SETUID",
+        "--cap-add",
+        "CAP_SETGID",
+        *drop,
+        *command,
     ]
 
 
@@ -756,12 +964,26 @@ def wrapper_script(command, *, slot, limits, folder, env=None, extra_ro=None):
         empty = folder / "work"
         empty.mkdir()
         argv = _bwrap_argv(
-            bwrap, command, folder, empty, None, slot.uid, extra_ro or {}, env or {}, limits, seccomp_fd, work_files=False,
+            bwrap,
+            command,
+            folder,
+            empty,
+            None,
+            slot.uid,
+            extra_ro or {},
+            env or {},
+            limits,
+            seccomp_fd,
+            work_files=False,
             args_fd=8,
         )
         limits_argv = [
-            "prlimit", f"--nproc={limits.processes}", f"--nofile={limits.open_files}", "--core=0",
-            f"--fsize={limits.file_size_mib * 1024 * 1024}", "--",
+            "prlimit",
+            f"--nproc={limits.processes}",
+            f"--nofile={limits.open_files}",
+            "--core=0",
+            f"--fsize={limits.file_size_mib * 1024 * 1024}",
+            "--",
         ]
         redirect = f" 8< {shlex.quote(str(folder / 'bwrap-args'))}"
         redirect += f" 9< {shlex.quote(str(folder / 'seccomp.bpf'))}" if seccomp_fd is not None else ""
@@ -791,8 +1013,11 @@ def _cgroups(index, limits):
     wanted = {
         # memory+swap may never be below memory: lift it first, or raising a slot's limit from one
         # run to the next (256 → 512 MiB) fails and the run would go without a memory cgroup at all.
-        "memory": [("memory.memsw.limit_in_bytes", -1), ("memory.limit_in_bytes", limits.memory_mib * 1024 * 1024),
-                   ("memory.memsw.limit_in_bytes", limits.memory_mib * 1024 * 1024)],
+        "memory": [
+            ("memory.memsw.limit_in_bytes", -1),
+            ("memory.limit_in_bytes", limits.memory_mib * 1024 * 1024),
+            ("memory.memsw.limit_in_bytes", limits.memory_mib * 1024 * 1024),
+        ],
         "pids": [("pids.max", limits.processes)],
         "cpuacct": [("cpuacct.usage", 0)],  # reset: the run's CPU time, whoever reaped its processes
     }
@@ -821,7 +1046,11 @@ def _cgroups(index, limits):
 
 def _set_memory(path, memory_mib):
     value = memory_mib * 1024 * 1024
-    for name, amount in (("memory.memsw.limit_in_bytes", -1), ("memory.limit_in_bytes", value), ("memory.memsw.limit_in_bytes", value)):
+    for name, amount in (
+        ("memory.memsw.limit_in_bytes", -1),
+        ("memory.limit_in_bytes", value),
+        ("memory.memsw.limit_in_bytes", value),
+    ):
         try:
             (path / name).write_text(str(amount))
         except OSError:
@@ -849,8 +1078,13 @@ def _empty_cgroups(groups):
 
 
 def _unsafe_mapping(work, tests_dir, extra_ro):
-    return {"/work": str(work), "/tests": str(tests_dir or ""), "/sandbox/runner": str(RUNNER_DIR),
-            "/sandbox/python": str(sandbox_python_root()), **{k: str(v) for k, v in extra_ro.items()}}
+    return {
+        "/work": str(work),
+        "/tests": str(tests_dir or ""),
+        "/sandbox/runner": str(RUNNER_DIR),
+        "/sandbox/python": str(sandbox_python_root()),
+        **{k: str(v) for k, v in extra_ro.items()},
+    }
 
 
 def _unsafe_path(part, mapping):
@@ -859,7 +1093,7 @@ def _unsafe_path(part, mapping):
         return f"{option}={_unsafe_path(value, mapping)}"
     for inside, host in mapping.items():
         if part == inside or part.startswith(inside + "/") or part.startswith(inside + ":"):
-            return host + part[len(inside):]
+            return host + part[len(inside) :]
     return part
 
 
@@ -905,8 +1139,14 @@ def _spawn(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=(), 
     oom_before = _oom_kills(cgroups["memory"]) if "memory" in cgroups else 0
     started = time.monotonic()
     process = subprocess.Popen(
-        argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        pass_fds=(report_write, nonce_read, *extra_fds), preexec_fn=_preexec(limits, list(cgroups.values())), cwd=cwd, env=env,
+        argv,
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        pass_fds=(report_write, nonce_read, *extra_fds),
+        preexec_fn=_preexec(limits, list(cgroups.values())),
+        cwd=cwd,
+        env=env,
     )
     os.close(report_write)
     os.close(nonce_read)
@@ -914,7 +1154,12 @@ def _spawn(argv, limits, nonce, cwd=None, env=None, cgroups=None, extra_fds=(), 
 
 
 def _collect(spawned, limits, nonce, cgroups):
-    process, report_read, started, oom_before = spawned.process, spawned.report_read, spawned.started, spawned.oom_before
+    process, report_read, started, oom_before = (
+        spawned.process,
+        spawned.report_read,
+        spawned.started,
+        spawned.oom_before,
+    )
     output, report = bytearray(), bytearray()
     total_output = 0
     result = RunResult(exit_code=None, output="")
@@ -959,10 +1204,8 @@ def _collect(spawned, limits, nonce, cgroups):
             time.sleep(0.005)
     finally:
         if process.returncode is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             _pid, status, rusage = os.wait4(process.pid, 0)
             process.returncode = os.waitstatus_to_exitcode(status)
         process.stdout.close()
@@ -976,16 +1219,16 @@ def _collect(spawned, limits, nonce, cgroups):
     result.signal = sig
     cpu_used = (rusage.ru_utime + rusage.ru_stime) if rusage else 0.0
     if "cpuacct" in cgroups:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             cpu_used = max(cpu_used, int((cgroups["cpuacct"] / "cpuacct.usage").read_text()) / 1e9)
-        except (OSError, ValueError):
-            pass
     result.cpu_exceeded = sig == signal.SIGXCPU or cpu_used >= limits.cpu_seconds * 0.95
     oom = "memory" in cgroups and _oom_kills(cgroups["memory"]) > oom_before
     if "memory" in cgroups:
         try:
             group = cgroups["memory"]
-            peak, ceiling = (int((group / name).read_text()) for name in ("memory.max_usage_in_bytes", "memory.limit_in_bytes"))
+            peak, ceiling = (
+                int((group / name).read_text()) for name in ("memory.max_usage_in_bytes", "memory.limit_in_bytes")
+            )
             result.memory_limit_hit = int((group / "memory.failcnt").read_text()) > 0 or peak >= ceiling * 0.98
         except (OSError, ValueError):
             pass

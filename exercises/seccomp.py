@@ -27,8 +27,38 @@ CLONE, CLONE3 = 56, 435
 # userfaultfd, keyctl, add_key, request_key, init_module, finit_module, delete_module, kexec_load,
 # kexec_file_load, reboot, swapon, swapoff, acct, open_by_handle_at, open_tree, move_mount, fsopen,
 # fsconfig, fsmount, fspick, mount_setattr.
-REFUSED = (272, 308, 165, 166, 155, 161, 101, 321, 298, 323, 250, 248, 249, 175, 313, 176, 246, 320,
-           169, 167, 168, 163, 304, 428, 429, 430, 431, 432, 433, 442)
+REFUSED = (
+    272,
+    308,
+    165,
+    166,
+    155,
+    161,
+    101,
+    321,
+    298,
+    323,
+    250,
+    248,
+    249,
+    175,
+    313,
+    176,
+    246,
+    320,
+    169,
+    167,
+    168,
+    163,
+    304,
+    428,
+    429,
+    430,
+    431,
+    432,
+    433,
+    442,
+)
 UNAVAILABLE = (CLONE3, 425, 426, 427)  # clone3 and io_uring: ENOSYS, so libraries fall back
 
 
@@ -41,15 +71,22 @@ def program():
     if platform.machine() != "x86_64":
         return None
     code = [
-        (LD_ABS, 0, 0, 4), (JEQ, 1, 0, AUDIT_ARCH_X86_64), (RET, 0, 0, RET_KILL_PROCESS),
-        (LD_ABS, 0, 0, 0), (JGE, 0, 1, X32_BIT), (RET, 0, 0, _errno(errno.ENOSYS)),
+        (LD_ABS, 0, 0, 4),
+        (JEQ, 1, 0, AUDIT_ARCH_X86_64),
+        (RET, 0, 0, RET_KILL_PROCESS),
+        (LD_ABS, 0, 0, 0),
+        (JGE, 0, 1, X32_BIT),
+        (RET, 0, 0, _errno(errno.ENOSYS)),
     ]
     for number in REFUSED:
         code += [(JEQ, 0, 1, number), (RET, 0, 0, _errno(errno.EPERM))]
     for number in UNAVAILABLE:
         code += [(JEQ, 0, 1, number), (RET, 0, 0, _errno(errno.ENOSYS))]
     code += [
-        (JEQ, 0, 3, CLONE), (LD_ABS, 0, 0, 16), (JSET, 0, 1, NAMESPACE_FLAGS), (RET, 0, 0, _errno(errno.EPERM)),
+        (JEQ, 0, 3, CLONE),
+        (LD_ABS, 0, 0, 16),
+        (JSET, 0, 1, NAMESPACE_FLAGS),
+        (RET, 0, 0, _errno(errno.EPERM)),
         (RET, 0, 0, RET_ALLOW),
     ]
     return b"".join(struct.pack("<HBBI", *instruction) for instruction in code)

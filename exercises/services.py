@@ -11,8 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import services as accounts_services
@@ -74,7 +73,9 @@ def attempts_left(exercise, learner):
 def visible_hints(exercise, learner):
     """Hints revealed after that many failed submissions."""
     failed = Submission.objects.filter(
-        exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT,
+        exercise=exercise,
+        learner=learner,
+        mode=Submission.Mode.SUBMIT,
         status__in=[Submission.Status.FAILED, Submission.Status.ERROR],
     ).count()
     return [hint["text"] for hint in exercise.hints if failed >= int(hint.get("after", 1))]
@@ -108,11 +109,19 @@ def submission_create(*, exercise, learner, mode, files=None, answers=None, lang
         if mode == Submission.Mode.SUBMIT:
             used = attempts_used(exercise, learner)
             if exercise.max_attempts is not None and used >= exercise.max_attempts:
-                raise SubmissionRefused(_("Vous avez utilisé tous vos essais pour cet exercice (%(n)s).") % {"n": exercise.max_attempts})
+                raise SubmissionRefused(
+                    _("Vous avez utilisé tous vos essais pour cet exercice (%(n)s).") % {"n": exercise.max_attempts}
+                )
             attempt = used + 1
         submission = Submission.objects.create(
-            exercise=exercise, learner=learner, mode=mode, attempt=attempt,
-            files=files or {}, answers=answers or {}, language=language or settings.LANGUAGE_CODE, client_key=key,
+            exercise=exercise,
+            learner=learner,
+            mode=mode,
+            attempt=attempt,
+            files=files or {},
+            answers=answers or {},
+            language=language or settings.LANGUAGE_CODE,
+            client_key=key,
             created_at=at or timezone.now(),
         )
         if runs_in_sandbox(exercise.kind):
@@ -142,7 +151,10 @@ def submission_claim(submission_id, worker):
     """Claim a queued submission for this worker; False if another run has it or it is done."""
     return bool(
         Submission.objects.filter(pk=submission_id, status=Submission.Status.QUEUED).update(
-            status=Submission.Status.RUNNING, started_at=timezone.now(), claimed_by=worker[:200], runs=F("runs") + 1,
+            status=Submission.Status.RUNNING,
+            started_at=timezone.now(),
+            claimed_by=worker[:200],
+            runs=F("runs") + 1,
         )
     )
 
@@ -161,14 +173,23 @@ def submission_grade(*, submission_id, worker):
             result = grade(spec, payload, public_only=submission.mode == Submission.Mode.CHECK, artefacts=True)
     except Exception:  # noqa: BLE001 - a grader bug must not leave the row running forever
         log.exception("Grader crashed on submission %s", submission_id)
-        result = Result.error(Reason.CRASH, _("Une erreur interne a empêché la correction. Vos fichiers sont conservés ; réessayez plus tard."))
+        result = Result.error(
+            Reason.CRASH,
+            _("Une erreur interne a empêché la correction. Vos fichiers sont conservés ; réessayez plus tard."),
+        )
     if result.pending and submission.result:
         result = _keep_manual_points(Result.from_storage(submission.result), result)
-    finished = Submission.objects.filter(pk=submission_id, status=Submission.Status.RUNNING, claimed_by=worker[:200]).update(
-        status=result.status, score=result.score,
+    finished = Submission.objects.filter(
+        pk=submission_id, status=Submission.Status.RUNNING, claimed_by=worker[:200]
+    ).update(
+        status=result.status,
+        score=result.score,
         final_score=penalised(result.score, attempt=submission.attempt, penalty=exercise.penalty)
-        if submission.mode == Submission.Mode.SUBMIT else None,
-        result=result.to_storage(), grader_version=GRADER_VERSION, finished_at=timezone.now(),
+        if submission.mode == Submission.Mode.SUBMIT
+        else None,
+        result=result.to_storage(),
+        grader_version=GRADER_VERSION,
+        finished_at=timezone.now(),
         needs_review=bool(result.pending) and submission.mode == Submission.Mode.SUBMIT,
     )
     document, screenshots = result.artefacts.get("document"), result.artefacts.get("screenshots")
@@ -177,10 +198,14 @@ def submission_grade(*, submission_id, worker):
 
         RenderedNotebook.objects.filter(submission_id=submission_id).delete()
         if document:
-            RenderedNotebook.objects.create(submission_id=submission_id, html=document["html"], images=document["images"])
+            RenderedNotebook.objects.create(
+                submission_id=submission_id, html=document["html"], images=document["images"]
+            )
     if finished and screenshots:
         Screenshot.objects.filter(submission_id=submission_id).delete()
-        Screenshot.objects.bulk_create(Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots)
+        Screenshot.objects.bulk_create(
+            Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots
+        )
     if finished and submission.mode == Submission.Mode.SUBMIT:
         submission.status = result.status
         _progress_update(submission, new=True)
@@ -212,12 +237,16 @@ def submissions_requeue_stale(*, queued_for=None, running_for=None):
     queued_for = timedelta(seconds=settings.GRADING_REQUEUE_QUEUED_AFTER) if queued_for is None else queued_for
     running_for = timedelta(seconds=settings.GRADING_REQUEUE_RUNNING_AFTER) if running_for is None else running_for
     taken_back = list(
-        Submission.objects.filter(status=Submission.Status.RUNNING, started_at__lt=now - running_for).values_list("pk", flat=True)[:1000]
+        Submission.objects.filter(status=Submission.Status.RUNNING, started_at__lt=now - running_for).values_list(
+            "pk", flat=True
+        )[:1000]
     )
     Submission.objects.filter(pk__in=taken_back, status=Submission.Status.RUNNING).update(
         status=Submission.Status.QUEUED, claimed_by=""
     )
-    waiting = Submission.objects.filter(status=Submission.Status.QUEUED, queued_at__lt=now - queued_for).filter(exercise__kind__in=kinds.names(in_sandbox=True))
+    waiting = Submission.objects.filter(status=Submission.Status.QUEUED, queued_at__lt=now - queued_for).filter(
+        exercise__kind__in=kinds.names(in_sandbox=True)
+    )
     ids = sorted(set(taken_back) | set(waiting.values_list("pk", flat=True)[:1000]))
     Submission.objects.filter(pk__in=ids, status=Submission.Status.QUEUED).update(queued_at=now)
     sent = sum(submission_enqueue(pk) for pk in ids)
@@ -232,7 +261,9 @@ def exercise_regrade(*, exercise):
             Submission.objects.filter(pk=pk).update(status=Submission.Status.QUEUED, claimed_by="")
             submission_grade(submission_id=pk, worker="web")
         return len(ids)
-    Submission.objects.filter(pk__in=ids).update(status=Submission.Status.QUEUED, queued_at=timezone.now(), claimed_by="")
+    Submission.objects.filter(pk__in=ids).update(
+        status=Submission.Status.QUEUED, queued_at=timezone.now(), claimed_by=""
+    )
     for pk in ids:
         transaction.on_commit(lambda pk=pk: submission_enqueue(pk))
     return len(ids)
@@ -244,7 +275,8 @@ def exercise_regrade(*, exercise):
 def learner_history(exercise, learner, limit=20):
     has_screenshots = Exists(Screenshot.objects.filter(submission=OuterRef("pk")))
     return list(
-        Submission.objects.filter(exercise=exercise, learner=learner).defer("files", "answers")
+        Submission.objects.filter(exercise=exercise, learner=learner)
+        .defer("files", "answers")
         .annotate(has_screenshots=has_screenshots)[:limit]
     )
 
@@ -276,9 +308,11 @@ def _graded_submissions():
 def best_submission(*, exercise_id, learner_id):
     """The learner's best graded submission of an exercise (trainer's score first), or None."""
     row = (
-        _graded_submissions().filter(exercise_id=exercise_id, learner_id=learner_id)
+        _graded_submissions()
+        .filter(exercise_id=exercise_id, learner_id=learner_id)
         .order_by(F("effective").desc(nulls_last=True), "-created_at", "-pk")
-        .values("pk", "effective", "exercise__title", "created_at").first()
+        .values("pk", "effective", "exercise__title", "created_at")
+        .first()
     )
     if row is None:
         return None
@@ -290,9 +324,9 @@ def best_submissions(*, exercise_ids, learner_ids=None):
     rows = _graded_submissions().filter(exercise_id__in=exercise_ids)
     if learner_ids is not None:
         rows = rows.filter(learner_id__in=learner_ids)
-    rows = rows.order_by("learner_id", "exercise_id", F("effective").desc(nulls_last=True), "-created_at", "-pk").values_list(
-        "learner_id", "exercise_id", "pk", "effective", "exercise__title", "created_at"
-    )
+    rows = rows.order_by(
+        "learner_id", "exercise_id", F("effective").desc(nulls_last=True), "-created_at", "-pk"
+    ).values_list("learner_id", "exercise_id", "pk", "effective", "exercise__title", "created_at")
     previous = None
     for learner_id, exercise_id, pk, effective, title, created_at in rows.iterator(chunk_size=5000):
         if (learner_id, exercise_id) == previous:
@@ -315,7 +349,9 @@ class OutlineProvider:
             best = dict(
                 Submission.objects.filter(learner=user, exercise__module__course=course, mode=Submission.Mode.SUBMIT)
                 .exclude(status__in=Submission.PENDING)
-                .values("exercise").annotate(best=Max("final_score")).values_list("exercise", "best")
+                .values("exercise")
+                .annotate(best=Max("final_score"))
+                .values_list("exercise", "best")
             )
         grouped = {}
         for exercise in exercises:
@@ -330,14 +366,20 @@ class OutlineProvider:
     def counts(self, user, course_ids):
         totals = dict(
             Exercise.objects.filter(module__course__in=course_ids, status=PublishStatus.PUBLISHED)
-            .values("module__course").annotate(n=Count("pk")).values_list("module__course", "n")
+            .values("module__course")
+            .annotate(n=Count("pk"))
+            .values_list("module__course", "n")
         )
         done = dict(
             Submission.objects.filter(
-                learner=user, mode=Submission.Mode.SUBMIT, exercise__status=PublishStatus.PUBLISHED,
+                learner=user,
+                mode=Submission.Mode.SUBMIT,
+                exercise__status=PublishStatus.PUBLISHED,
                 exercise__module__course__in=course_ids,
-            ).exclude(status__in=Submission.PENDING)
-            .values("exercise__module__course").annotate(n=Count("exercise", distinct=True))
+            )
+            .exclude(status__in=Submission.PENDING)
+            .values("exercise__module__course")
+            .annotate(n=Count("exercise", distinct=True))
             .values_list("exercise__module__course", "n")
         )
         return {course_id: (totals.get(course_id, 0), done.get(course_id, 0)) for course_id in totals}
@@ -366,7 +408,9 @@ def submissions_for_staff(user, *, exercise_id=None, learner_id=None, status=Non
 
 def regrade_progress(exercise):
     """(graded, total) submissions of an exercise: the progress bar of a «regrade all»."""
-    counts = exercise.submissions.aggregate(total=Count("pk"), pending=Count("pk", filter=Q(status__in=Submission.PENDING)))
+    counts = exercise.submissions.aggregate(
+        total=Count("pk"), pending=Count("pk", filter=Q(status__in=Submission.PENDING))
+    )
     return counts["total"] - counts["pending"], counts["total"]
 
 
@@ -397,9 +441,14 @@ def submission_override(*, submission, by, score, comment):
     """A trainer sets the score that counts, with a comment; the automatic score stays beside it.
     Only a counted submission has a score that counts: a « Vérification » is refused."""
     if submission.mode != Submission.Mode.SUBMIT:
-        raise SubmissionRefused(_("Une « Vérification » ne compte pas pour la note : seules les soumissions se notent."))
+        raise SubmissionRefused(
+            _("Une « Vérification » ne compte pas pour la note : seules les soumissions se notent.")
+        )
     Submission.objects.filter(pk=submission.pk).update(
-        override_score=score, override_comment=comment, overridden_by=by, overridden_at=timezone.now(),
+        override_score=score,
+        override_comment=comment,
+        overridden_by=by,
+        overridden_at=timezone.now(),
     )
     _progress_update(submission, new=False)
 
@@ -412,7 +461,11 @@ def _keep_manual_points(old, new):
         return new
     for test in new.tests:
         if test.key in marks:
-            test.status, test.earned, test.message = given[test.key].status, given[test.key].earned, given[test.key].message
+            test.status, test.earned, test.message = (
+                given[test.key].status,
+                given[test.key].earned,
+                given[test.key].message,
+            )
     return _rescore(new)
 
 
@@ -421,10 +474,14 @@ def _rescore(result):
     total = sum(t.points or 0 for t in result.tests)
     earned = sum(t.earned or 0 for t in result.tests)
     result.score = round(earned / total, 4) if total else 0.0
-    result.status = Status.PASSED if not result.pending and all(t.status == Status.PASSED for t in result.tests) else Status.FAILED
+    result.status = (
+        Status.PASSED if not result.pending and all(t.status == Status.PASSED for t in result.tests) else Status.FAILED
+    )
     if not result.pending:
         result.message = _("%(earned)s / %(total)s points, réponses rédigées notées par votre formateur.") % {
-            "earned": f"{earned:g}", "total": f"{total:g}"}
+            "earned": f"{earned:g}",
+            "total": f"{total:g}",
+        }
     return result
 
 
@@ -437,12 +494,20 @@ def submission_grade_manual(*, submission, by, points, comment=""):
             earned = min(max(float(points[test.key]), 0.0), test.points)
             test.earned = earned
             test.status = Status.PASSED if earned == test.points else Status.FAILED
-            test.message = _("Noté par votre formateur : %(earned)s / %(points)s.") % {"earned": f"{earned:g}", "points": f"{test.points:g}"}
+            test.message = _("Noté par votre formateur : %(earned)s / %(points)s.") % {
+                "earned": f"{earned:g}",
+                "points": f"{test.points:g}",
+            }
     result = _rescore(result)
     Submission.objects.filter(pk=submission.pk).update(
-        result=result.to_storage(), score=result.score, status=result.status, needs_review=bool(result.pending),
+        result=result.to_storage(),
+        score=result.score,
+        status=result.status,
+        needs_review=bool(result.pending),
         final_score=penalised(result.score, attempt=submission.attempt, penalty=submission.exercise.penalty),
-        override_comment=comment or submission.override_comment, overridden_by=by, overridden_at=timezone.now(),
+        override_comment=comment or submission.override_comment,
+        overridden_by=by,
+        overridden_at=timezone.now(),
     )
     submission.refresh_from_db()
     _progress_update(submission, new=False)
@@ -490,15 +555,21 @@ def exercise_is_verified(exercise):
 
 def exercise_set_published(*, exercise, published):
     if published and not exercise_is_verified(exercise):
-        raise PublishRefused(_("Lancez « Tester la correction » avec succès avant de publier : la solution doit réussir et le code de départ échouer."))
+        raise PublishRefused(
+            _(
+                "Lancez « Tester la correction » avec succès avant de publier : la solution doit réussir et le code de "
+                "départ échouer."
+            )
+        )
     exercise.status = PublishStatus.PUBLISHED if published else PublishStatus.DRAFT
     exercise.save(update_fields=["status", "updated_at"])
 
 
 def exercise_create(*, module, **fields):
-    order = max(
-        module.lessons.aggregate(m=Max("order"))["m"] or 0, module.exercises.aggregate(m=Max("order"))["m"] or 0
-    ) + 1
+    order = (
+        max(module.lessons.aggregate(m=Max("order"))["m"] or 0, module.exercises.aggregate(m=Max("order"))["m"] or 0)
+        + 1
+    )
     return Exercise.objects.create(module=module, order=order, status=PublishStatus.DRAFT, **fields)
 
 
@@ -511,8 +582,18 @@ def portfolio(learner, limit=12):
     has_screenshots = Exists(Screenshot.objects.filter(submission=OuterRef("pk")))
     rows = (
         Submission.objects.filter(learner=learner, mode=Submission.Mode.SUBMIT, status=Submission.Status.PASSED)
-        .select_related("exercise__module__course").defer("files", "answers", "result", "exercise__starter", "exercise__solution", "exercise__tests", "exercise__config")
-        .annotate(has_screenshots=has_screenshots).order_by("-created_at", "-pk")[: limit * 5]
+        .select_related("exercise__module__course")
+        .defer(
+            "files",
+            "answers",
+            "result",
+            "exercise__starter",
+            "exercise__solution",
+            "exercise__tests",
+            "exercise__config",
+        )
+        .annotate(has_screenshots=has_screenshots)
+        .order_by("-created_at", "-pk")[: limit * 5]
     )
     seen, items = set(), []
     for submission in rows:
@@ -528,7 +609,9 @@ def portfolio(learner, limit=12):
 def last_submission_at(learner_ids):
     """{learner id: when they last sent work}."""
     return dict(
-        Submission.objects.filter(learner_id__in=learner_ids).values("learner_id").annotate(last=Max("created_at"))
+        Submission.objects.filter(learner_id__in=learner_ids)
+        .values("learner_id")
+        .annotate(last=Max("created_at"))
         .values_list("learner_id", "last")
     )
 
@@ -564,6 +647,7 @@ def monthly_activity(since=None, learner_ids=None):
         .values_list("learner_id", "month", "exercise__module__course__track_id", "submissions", "passed")
     )
 
+
 # ---------------------------------------------------------------- reading: scores toward a course's attestation
 
 
@@ -585,20 +669,24 @@ def counted_scores(*, course_id, learner_id):
     counts only once graded (or overridden)."""
     exercises = (
         Exercise.objects.filter(module__course_id=course_id, status=PublishStatus.PUBLISHED)
-        .order_by("module__order", "order", "pk").values_list("pk", "kind")
+        .order_by("module__order", "order", "pk")
+        .values_list("pk", "kind")
     )
     counted = Q(needs_review=False) | Q(override_score__isnull=False)
     best = dict(
-        _graded_submissions().filter(counted, learner_id=learner_id, exercise__module__course_id=course_id)
-        .values("exercise_id").annotate(best=Max("effective")).values_list("exercise_id", "best")
+        _graded_submissions()
+        .filter(counted, learner_id=learner_id, exercise__module__course_id=course_id)
+        .values("exercise_id")
+        .annotate(best=Max("effective"))
+        .values_list("exercise_id", "best")
     )
-    return [
-        CountedScore(pk, kind, (best[pk] or 0.0) if pk in best else None) for pk, kind in exercises
-    ]
+    return [CountedScore(pk, kind, (best[pk] or 0.0) if pk in best else None) for pk, kind in exercises]
 
 
 def course_exercise_kinds(*, course_id):
     """The kinds of the published exercises of a course."""
     return set(
-        Exercise.objects.filter(module__course_id=course_id, status=PublishStatus.PUBLISHED).values_list("kind", flat=True).distinct()
+        Exercise.objects.filter(module__course_id=course_id, status=PublishStatus.PUBLISHED)
+        .values_list("kind", flat=True)
+        .distinct()
     )

@@ -86,7 +86,9 @@ def read_assets(folder, errors):
             continue
         rel = path.relative_to(folder).as_posix()
         if safe_relative(rel) is None or not rel.lower().endswith(ASSET_SUFFIXES):
-            errors.append(f"{path}:1: " + _("fichier refusé (types permis : %(types)s)") % {"types": " ".join(ASSET_SUFFIXES)})
+            errors.append(
+                f"{path}:1: " + _("fichier refusé (types permis : %(types)s)") % {"types": " ".join(ASSET_SUFFIXES)}
+            )
             continue
         total += path.stat().st_size
         if total > MAX_FILE_BYTES:
@@ -118,7 +120,7 @@ def read_exercise(folder, slug=None):
         meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, message = toml_problem(exc, text)
-        raise ExerciseError([f"{meta_path}:{line}: {message}"])
+        raise ExerciseError([f"{meta_path}:{line}: {message}"]) from exc
 
     def err(key, message):
         errors.append(f"{meta_path}:{_line(text, key)}: {message}")
@@ -135,7 +137,10 @@ def read_exercise(folder, slug=None):
         if value is None:
             return None
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            err(key, _("« %(key)s » doit être un entier entre %(low)s et %(high)s") % {"key": key, "low": low, "high": high})
+            err(
+                key,
+                _("« %(key)s » doit être un entier entre %(low)s et %(high)s") % {"key": key, "low": low, "high": high},
+            )
             return default
         return value
 
@@ -147,7 +152,9 @@ def read_exercise(folder, slug=None):
         time_limit=integer("time_limit", 10, 1, 120),
         memory_limit=integer("memory_limit", 512, 64, 4096),
         max_attempts=integer("max_attempts", None, 1, 1000),
-        status=meta.get("status", "published") if meta.get("status", "published") in ("published", "draft") else "published",
+        status=meta.get("status", "published")
+        if meta.get("status", "published") in ("published", "draft")
+        else "published",
     )
     penalty = meta.get("penalty", 0)
     if not isinstance(penalty, (int, float)) or isinstance(penalty, bool) or not 0 <= penalty <= 1:
@@ -182,7 +189,9 @@ def read_exercise(folder, slug=None):
             errors.append(f"{folder / 'solution' / 'query.sql'}:1: " + _("fichier manquant"))
         sql = meta.get("sql", {})
         spec.config["ordered"] = bool(sql.get("ordered", False)) if isinstance(sql, dict) else False
-        spec.config["check_column_names"] = bool(sql.get("check_column_names", False)) if isinstance(sql, dict) else False
+        spec.config["check_column_names"] = (
+            bool(sql.get("check_column_names", False)) if isinstance(sql, dict) else False
+        )
     elif spec.kind in ("html", "dom"):
         from .graders.web import read_checks
 

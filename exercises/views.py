@@ -1,3 +1,4 @@
+import contextlib
 import random
 import re
 import uuid
@@ -15,16 +16,23 @@ from django.views.decorators.http import require_POST
 
 from accounts import services as accounts_services
 from accounts.decorators import staff_required
-from courses.notebook_html import image_response, with_image_urls
 from courses import services as courses_services
+from courses.notebook_html import image_response, with_image_urls
 from progress import services as progress_services
 
-from . import services
-from . import notebooks
-from .forms import CodeForm, LineCommentForm, ManualGradeForm, NotebookForm, OverrideForm, ReviewFilterForm, quiz_answers
-from .kinds import KINDS, kind_of
+from . import notebooks, services
+from .forms import (
+    CodeForm,
+    LineCommentForm,
+    ManualGradeForm,
+    NotebookForm,
+    OverrideForm,
+    ReviewFilterForm,
+    quiz_answers,
+)
 from .graders import quiz as quiz_grader
 from .graders import web as web_grader
+from .kinds import KINDS, kind_of
 from .models import Exercise, RenderedNotebook, Screenshot, Submission
 from .results import Result
 
@@ -44,7 +52,9 @@ def _matching_choices(question, seed):
 def _context(request, exercise, submission=None, form=None):
     learner = request.user
     course = exercise.module.course
-    outline = courses_services.course_outline(course, learner, include_drafts=courses_services.can_edit_course(learner, course))
+    outline = courses_services.course_outline(
+        course, learner, include_drafts=courses_services.can_edit_course(learner, course)
+    )
     previous, following = outline.neighbours(("exercise", exercise.pk))
     spec_files = _filenames(exercise)
     files = None
@@ -61,20 +71,30 @@ def _context(request, exercise, submission=None, form=None):
             question["shuffled"] = _matching_choices(question, f"{exercise.pk}-{index}")
     history = services.learner_history(exercise, learner)
     return {
-        "exercise": exercise, "kind": kind, "course": course, "outline": outline, "previous": previous, "following": following,
+        "exercise": exercise,
+        "kind": kind,
+        "course": course,
+        "outline": outline,
+        "previous": previous,
+        "following": following,
         "submission_key": uuid.uuid4().hex,
-        "form": form, "questions": questions, "history": history,
-        "submission": submission, "result": Result.from_storage(submission.result) if submission and submission.result else None,
+        "form": form,
+        "questions": questions,
+        "history": history,
+        "submission": submission,
+        "result": Result.from_storage(submission.result) if submission and submission.result else None,
         "attempts_left": services.attempts_left(exercise, learner),
         "hints": services.visible_hints(exercise, learner),
-        "has_public_tests": web_grader.has_public_checks(exercise.spec()) if kind.web_page
+        "has_public_tests": web_grader.has_public_checks(exercise.spec())
+        if kind.web_page
         else kind.work == "notebook" or any(name.startswith("public/") for name in exercise.tests),
         "document": _document(submission),
         "is_web": kind.web_page,
         "notebook_has_data": kind.work == "notebook" and any(name.startswith("data/") for name in exercise.tests),
         "screenshot_widths": _screenshot_widths(submission),
         "preview": web_grader.preview_document(exercise.spec(), files if files is not None else _posted_files(form))
-        if kind.web_page else "",
+        if kind.web_page
+        else "",
     }
 
 
@@ -85,10 +105,8 @@ def _notebook_cells(exercise, learner):
     latest = services.latest_files(exercise, learner) or {}
     for name, text in latest.items():
         if name.endswith(".ipynb"):
-            try:
+            with contextlib.suppress(notebooks.NotebookError):
                 answers = notebooks.answers_of(notebooks.read_notebook(text, name=name))
-            except notebooks.NotebookError:
-                pass
     return notebooks.editor_cells(copy, answers)
 
 
@@ -149,7 +167,9 @@ def submission_notebook(request, pk):
     name = next((n for n in submission.files if n.endswith(".ipynb")), None)
     if name is None:
         raise Http404
-    return _attachment(submission.files[name], f"{submission.exercise.slug}-{submission.pk}.ipynb", "application/x-ipynb+json")
+    return _attachment(
+        submission.files[name], f"{submission.exercise.slug}-{submission.pk}.ipynb", "application/x-ipynb+json"
+    )
 
 
 def _screenshot_widths(submission):
@@ -164,7 +184,7 @@ FILE_ORDER = {".html": 0, ".css": 1, ".js": 2}
 def file_order(name):
     """Pages, then styles, then scripts, then the rest, by name: the same on every database
     (PostgreSQL's jsonb does not keep the keys' order)."""
-    return (FILE_ORDER.get(name[name.rfind("."):], 3) if "." in name else 3, name)
+    return (FILE_ORDER.get(name[name.rfind(".") :], 3) if "." in name else 3, name)
 
 
 def _filenames(exercise):
@@ -194,7 +214,9 @@ def exercise_detail(request, pk):
         submission = mine.filter(pk=request.GET["soumission"]).first()
     else:
         submission = mine.first()  # the latest: its result, the trainer's note and comments stay in view
-    return _with_preview_csp(exercise, render(request, "exercises/exercise_detail.html", _context(request, exercise, submission)))
+    return _with_preview_csp(
+        exercise, render(request, "exercises/exercise_detail.html", _context(request, exercise, submission))
+    )
 
 
 @login_required
@@ -242,7 +264,11 @@ def _submit(request, exercise):
             if missing and not request.POST.get("incomplete"):
                 return _quiz_incomplete(request, exercise, answers, missing)
             submission = services.submission_create(
-                exercise=exercise, learner=request.user, mode=Submission.Mode.SUBMIT, answers=answers, language=request.LANGUAGE_CODE,
+                exercise=exercise,
+                learner=request.user,
+                mode=Submission.Mode.SUBMIT,
+                answers=answers,
+                language=request.LANGUAGE_CODE,
                 key=key,
             )
         elif work == "notebook":
@@ -252,7 +278,9 @@ def _submit(request, exercise):
             files = form.cleaned_data.get("files")
             if files is None:
                 copy = notebooks.read_notebook(exercise.starter["notebook.ipynb"])
-                files = {"notebook.ipynb": notebooks.as_text(notebooks.with_answers(copy, form.cleaned_data["answers"]))}
+                files = {
+                    "notebook.ipynb": notebooks.as_text(notebooks.with_answers(copy, form.cleaned_data["answers"]))
+                }
             submission = services.submission_create(
                 exercise=exercise, learner=request.user, mode=mode, files=files, language=request.LANGUAGE_CODE, key=key
             )
@@ -261,7 +289,11 @@ def _submit(request, exercise):
             if not form.is_valid():
                 return _invalid(request, exercise, form)
             submission = services.submission_create(
-                exercise=exercise, learner=request.user, mode=mode, files=form.cleaned_data["files"], language=request.LANGUAGE_CODE,
+                exercise=exercise,
+                learner=request.user,
+                mode=mode,
+                files=form.cleaned_data["files"],
+                language=request.LANGUAGE_CODE,
                 key=key,
             )
     except services.SubmissionRefused as exc:
@@ -271,7 +303,9 @@ def _submit(request, exercise):
         messages.error(request, str(exc))
         return redirect(exercise)
     if request.htmx:
-        return render(request, "exercises/exercise_detail.html#result", {**_context(request, exercise, submission), "oob": True})
+        return render(
+            request, "exercises/exercise_detail.html#result", {**_context(request, exercise, submission), "oob": True}
+        )
     return redirect(f"{exercise.get_absolute_url()}?soumission={submission.pk}#resultat")
 
 
@@ -291,7 +325,10 @@ def _quiz_incomplete(request, exercise, answers, missing):
 def _invalid(request, exercise, form):
     context = _context(request, exercise, form=form)
     template = "exercises/exercise_detail.html#result" if request.htmx else "exercises/exercise_detail.html"
-    context["form_errors"] = [*form.non_field_errors(), *(e for name in form.errors if name != "__all__" for e in form.errors[name])]
+    context["form_errors"] = [
+        *form.non_field_errors(),
+        *(e for name in form.errors if name != "__all__" for e in form.errors[name]),
+    ]
     context["submission"] = context["result"] = None
     return _with_preview_csp(exercise, render(request, template, context, status=200 if request.htmx else 400))
 
@@ -324,7 +361,9 @@ def _review(request, submission, override_form=None, comment_form=None, status=2
     files = []
     comments = list(submission.comments.select_related("author"))
     is_notebook = kind_of(submission.exercise.kind).work == "notebook"
-    for index, (name, content) in enumerate(sorted(() if is_notebook else submission.files.items(), key=lambda item: file_order(item[0]))):
+    for index, (name, content) in enumerate(
+        sorted(() if is_notebook else submission.files.items(), key=lambda item: file_order(item[0]))
+    ):
         lines = [
             {"number": n, "text": text, "comments": [c for c in comments if c.filename == name and c.line == n]}
             for n, text in enumerate(content.splitlines(), start=1)
@@ -332,7 +371,10 @@ def _review(request, submission, override_form=None, comment_form=None, status=2
         files.append({"index": index, "name": name, "lines": lines})
     initial = {"score": round(100 * (submission.effective_score or 0)), "comment": submission.override_comment}
     context = {
-        "submission": submission, "exercise": submission.exercise, "kind": kind_of(submission.exercise.kind), "files": files,
+        "submission": submission,
+        "exercise": submission.exercise,
+        "kind": kind_of(submission.exercise.kind),
+        "files": files,
         "quiz_answers": _quiz_answers(submission.exercise, submission.answers) if submission.answers else [],
         "result": Result.from_storage(submission.result) if submission.result else None,
         "screenshot_widths": _screenshot_widths(submission),
@@ -340,8 +382,12 @@ def _review(request, submission, override_form=None, comment_form=None, status=2
         "comment_form": comment_form or LineCommentForm(submission=submission),
         "can_regrade_all": services.can_regrade_exercise(request.user, submission.exercise),
         "document": _document(submission),
-        "manual_form": manual_form or (ManualGradeForm(cells=cells, initial={"comment": submission.override_comment})
-                                       if (cells := _manual_cells(submission)) else None),
+        "manual_form": manual_form
+        or (
+            ManualGradeForm(cells=cells, initial={"comment": submission.override_comment})
+            if (cells := _manual_cells(submission))
+            else None
+        ),
     }
     return render(request, "exercises/submission_review.html", context, status=status)
 
@@ -361,7 +407,8 @@ def _quiz_answers(exercise, answers):
         elif question["type"] == "matching":
             pairs = question["pairs"]
             text = "; ".join(
-                f"{pairs[i]['left']} → {pairs[int(v)]['right']}" for i, v in enumerate((given or {}).get(str(i), "") for i in range(len(pairs)))
+                f"{pairs[i]['left']} → {pairs[int(v)]['right']}"
+                for i, v in enumerate((given or {}).get(str(i), "") for i in range(len(pairs)))
                 if str(v).isdigit() and int(v) < len(pairs)
             )
         else:
@@ -373,13 +420,21 @@ def _quiz_answers(exercise, answers):
 @staff_required
 def review_list(request):
     """The submissions of the trainer's cohorts, filtered by exercise, learner and status."""
-    learners = accounts_services.learners_visible_to(request.user).filter(
-        submissions__isnull=False
-    ).distinct().order_by("last_name", "first_name", "username")
-    form = ReviewFilterForm(request.GET or None, exercises=services.exercises_for_staff(request.user), learners=learners)
+    learners = (
+        accounts_services.learners_visible_to(request.user)
+        .filter(submissions__isnull=False)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+    form = ReviewFilterForm(
+        request.GET or None, exercises=services.exercises_for_staff(request.user), learners=learners
+    )
     filters = form.cleaned_data if form.is_valid() else {}
     submissions = services.submissions_for_staff(
-        request.user, exercise_id=filters.get("exercise"), learner_id=filters.get("learner"), status=filters.get("status")
+        request.user,
+        exercise_id=filters.get("exercise"),
+        learner_id=filters.get("learner"),
+        status=filters.get("status"),
     )
     page = Paginator(submissions, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -400,13 +455,18 @@ def review_override(request, pk):
     submission = services.access_submission(request.user, pk)
     if submission.mode != Submission.Mode.SUBMIT:
         # It was accepted (« Note enregistrée ») and ignored by progress: a check does not count.
-        messages.error(request, _("Une « Vérification » ne compte pas pour la note : seules les soumissions se notent."))
+        messages.error(
+            request, _("Une « Vérification » ne compte pas pour la note : seules les soumissions se notent.")
+        )
         return redirect("exercises:submission_detail", pk=submission.pk)
     form = OverrideForm(request.POST)
     if not form.is_valid():
         return _review(request, submission, override_form=form, status=400)
     services.submission_override(
-        submission=submission, by=request.user, score=form.cleaned_data["score"] / 100, comment=form.cleaned_data["comment"]
+        submission=submission,
+        by=request.user,
+        score=form.cleaned_data["score"] / 100,
+        comment=form.cleaned_data["comment"],
     )
     messages.success(request, _("Note enregistrée ; la note automatique reste visible."))
     return redirect("exercises:submission_detail", pk=submission.pk)
@@ -423,7 +483,9 @@ def review_manual(request, pk):
     form = ManualGradeForm(request.POST, cells=cells)
     if not form.is_valid():
         return _review(request, submission, manual_form=form, status=400)
-    services.submission_grade_manual(submission=submission, by=request.user, points=form.points(), comment=form.cleaned_data["comment"])
+    services.submission_grade_manual(
+        submission=submission, by=request.user, points=form.points(), comment=form.cleaned_data["comment"]
+    )
     messages.success(request, _("Points enregistrés : la note est définitive."))
     return redirect("exercises:submission_detail", pk=submission.pk)
 
@@ -491,16 +553,34 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
     kind = kind_of(exercise.kind) if exercise else KINDS.get(request.POST.get("kind") or request.GET.get("type"))
     if kind is None:
         choices = ExerciseForm(module=module).fields["kind"].choices
-        return render(request, "exercises/exercise_form.html", {
-            "module": module, "course": module.course, "exercise": None, "choose_kind": choices,
-        })
-    form = ExerciseForm(request.POST or None, request.FILES or None, module=module, instance=exercise, kind=kind,
-                        initial=initial_for(exercise) if exercise else None)
+        return render(
+            request,
+            "exercises/exercise_form.html",
+            {
+                "module": module,
+                "course": module.course,
+                "exercise": None,
+                "choose_kind": choices,
+            },
+        )
+    form = ExerciseForm(
+        request.POST or None,
+        request.FILES or None,
+        module=module,
+        instance=exercise,
+        kind=kind,
+        initial=initial_for(exercise) if exercise else None,
+    )
     stored = exercise.config.get("questions", []) if exercise and kind.work == "answers" else []
     questions = QuestionFormSet(request.POST or None, prefix="q", initial=[question_initial(q) for q in stored])
     check = None
     quiz_ok = True
-    if request.method == "POST" and form.is_valid() and getattr(KINDS.get(form.cleaned_data.get("kind")), "work", "") == "answers" and form.cleaned_data["questions"] is None:
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and getattr(KINDS.get(form.cleaned_data.get("kind")), "work", "") == "answers"
+        and form.cleaned_data["questions"] is None
+    ):
         form.cleaned_data["questions"] = questions_from(questions)
         quiz_ok = bool(form.cleaned_data["questions"])
         if questions.is_valid() and not quiz_ok:
@@ -508,11 +588,30 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
     if request.method == "POST" and quiz_ok and form.is_valid():
         if exercise is None:
             exercise = apply_form(Exercise(module=module), form.cleaned_data, True)
-            exercise = services.exercise_create(module=module, **{
-                f: getattr(exercise, f) for f in ("slug", "title", "kind", "statement", "statement_source", "points",
-                                                  "time_limit", "memory_limit", "max_attempts", "penalty", "hints",
-                                                  "competences", "starter", "solution", "tests", "config")
-            })
+            exercise = services.exercise_create(
+                module=module,
+                **{
+                    f: getattr(exercise, f)
+                    for f in (
+                        "slug",
+                        "title",
+                        "kind",
+                        "statement",
+                        "statement_source",
+                        "points",
+                        "time_limit",
+                        "memory_limit",
+                        "max_attempts",
+                        "penalty",
+                        "hints",
+                        "competences",
+                        "starter",
+                        "solution",
+                        "tests",
+                        "config",
+                    )
+                },
+            )
         else:
             apply_form(exercise, form.cleaned_data, form.simple)
             exercise.save()
@@ -521,8 +620,10 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
             # Saved, then checked; the result is shown on the exercise's own page (a new exercise's
             # author is no longer left on « nouveau », where a second try met its own address).
             solution, starter = services.exercise_check(exercise=exercise)
-            request.session[CHECK_RESULT] = {"exercise": exercise.pk, "results": [
-                result.to_storage() if result is not None else None for result in (solution, starter)]}
+            request.session[CHECK_RESULT] = {
+                "exercise": exercise.pk,
+                "results": [result.to_storage() if result is not None else None for result in (solution, starter)],
+            }
         else:
             messages.success(request, _("Exercice enregistré."))
         return redirect("exercises:exercise_edit", pk=exercise.pk)
@@ -531,8 +632,14 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
         if kept and kept.get("exercise") == exercise.pk:
             check = [Result.from_storage(data) if data is not None else None for data in kept["results"]]
     context = {
-        "form": form, "kind": kind, "questions": questions, "exercise": exercise, "module": module, "course": module.course,
-        "check": check, "verified": exercise is not None and services.exercise_is_verified(exercise),
+        "form": form,
+        "kind": kind,
+        "questions": questions,
+        "exercise": exercise,
+        "module": module,
+        "course": module.course,
+        "check": check,
+        "verified": exercise is not None and services.exercise_is_verified(exercise),
         "notebook_roles": _notebook_roles(exercise),
     }
     return render(request, "exercises/exercise_form.html", context)
@@ -543,9 +650,12 @@ def _notebook_roles(exercise):
     if exercise is None or kind_of(exercise.kind).work != "notebook" or "source.ipynb" not in exercise.tests:
         return []
     labels = {
-        "solution": _("Réponse de l'apprenant (corrigée par les tests)"), "test": _("Tests publics"),
-        "manual": _("Réponse rédigée, notée par le formateur"), "task": _("Tâche, notée par le formateur"),
-        "locked": _("Consigne (non modifiable)"), "text": _("Texte ou code fourni"),
+        "solution": _("Réponse de l'apprenant (corrigée par les tests)"),
+        "test": _("Tests publics"),
+        "manual": _("Réponse rédigée, notée par le formateur"),
+        "task": _("Tâche, notée par le formateur"),
+        "locked": _("Consigne (non modifiable)"),
+        "text": _("Texte ou code fourni"),
     }
     try:
         source = notebooks.read_notebook(exercise.tests["source.ipynb"])
@@ -553,13 +663,21 @@ def _notebook_roles(exercise):
     except notebooks.NotebookError:
         return []
     rows = []
-    for role, cell in zip(cell_roles, source.cells):
+    for role, cell in zip(cell_roles, source.cells, strict=False):
         label = labels[role.role]
         if role.role == "test" and role.hidden_tests:
             label = _("Tests publics et tests cachés")
         first = next((line for line in cell.source.splitlines() if line.strip()), "")
-        rows.append({"number": role.index + 1, "type": cell.cell_type, "role": label, "grade_id": role.grade_id,
-                     "points": role.points if role.role in ("test", "manual", "task") else None, "first": first[:80]})
+        rows.append(
+            {
+                "number": role.index + 1,
+                "type": cell.cell_type,
+                "role": label,
+                "grade_id": role.grade_id,
+                "points": role.points if role.role in ("test", "manual", "task") else None,
+                "first": first[:80],
+            }
+        )
     return rows
 
 

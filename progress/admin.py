@@ -25,7 +25,10 @@ class QualificationAdmin(admin.ModelAdmin):
     filter_horizontal = ("cohorts", "learners")
     fieldsets = (
         (None, {"fields": ("code", "title", "kind", "version", "level", "description")}),
-        ("Politique d'acquisition", {"fields": ("threshold", "exercise_weight", "lesson_weight", "requires_validation")}),
+        (
+            "Politique d'acquisition",
+            {"fields": ("threshold", "exercise_weight", "lesson_weight", "requires_validation")},
+        ),
         ("Qui la suit", {"fields": ("cohorts", "learners")}),
     )
     inlines = [BlockInline]

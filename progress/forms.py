@@ -32,14 +32,20 @@ class CompetenceCodesField(forms.CharField):
         unknown = services.unknown_codes(codes)
         if unknown:
             raise ValidationError(
-                _("Codes inconnus : %(codes)s (voir les référentiels chargés)."), code="unknown", params={"codes": ", ".join(unknown)}
+                _("Codes inconnus : %(codes)s (voir les référentiels chargés)."),
+                code="unknown",
+                params={"codes": ", ".join(unknown)},
             )
         return codes
 
 
 class ValidationForm(forms.Form):
-    comment = forms.CharField(label=_("Commentaire (ce qui a été observé)"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Commentaire (ce qui a été observé)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class InvalidationForm(forms.Form):
@@ -53,7 +59,8 @@ ACCEPT = "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,t
 class ObservationForm(forms.Form):
     note = forms.CharField(label=_("Observation"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     file = forms.FileField(
-        label=_("Fichier joint (facultatif, 5 Mio au plus)"), required=False,
+        label=_("Fichier joint (facultatif, 5 Mio au plus)"),
+        required=False,
         help_text=_("Une image, un PDF, un texte brut ou un notebook Jupyter. Une photo plus lourde est réduite."),
         widget=file_input(accept=ACCEPT, max_bytes=MAX_BYTES, images=True),
     )

@@ -30,20 +30,29 @@ class Qualification(models.Model):
     description = models.TextField(_("description"), blank=True)
     # The policy: what counts, how much, and when a competence is acquired.
     threshold = models.FloatField(
-        _("seuil de maîtrise"), default=0.8,
+        _("seuil de maîtrise"),
+        default=0.8,
         help_text=_("Part des points des exercices liés à obtenir (meilleur essai de chaque exercice), de 0 à 1."),
     )
     exercise_weight = models.FloatField(_("poids des exercices"), default=1.0)
     lesson_weight = models.FloatField(
-        _("poids des leçons"), default=0.0, help_text=_("0 : une leçon terminée est une preuve, sans points."),
+        _("poids des leçons"),
+        default=0.0,
+        help_text=_("0 : une leçon terminée est une preuve, sans points."),
     )
     requires_validation = models.BooleanField(
-        _("validation du formateur requise"), default=True,
+        _("validation du formateur requise"),
+        default=True,
         help_text=_("Un bloc est prêt pour le jury quand toutes ses compétences sont validées par un formateur."),
     )
-    cohorts = models.ManyToManyField("accounts.Cohort", verbose_name=_("promos"), blank=True, related_name="qualifications")
+    cohorts = models.ManyToManyField(
+        "accounts.Cohort", verbose_name=_("promos"), blank=True, related_name="qualifications"
+    )
     learners = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("apprenants"), blank=True, related_name="qualifications",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("apprenants"),
+        blank=True,
+        related_name="qualifications",
         help_text=_("Apprenants qui la suivent à titre individuel (en plus des promos)."),
     )
 
@@ -74,7 +83,9 @@ class Block(models.Model):
 
 class Competence(models.Model):
     block = models.ForeignKey(Block, on_delete=models.CASCADE, related_name="competences")
-    code = models.CharField(_("code"), max_length=60, unique=True, help_text=_("Cité par les exercices et les leçons, ex. RNCP37674-CP3."))
+    code = models.CharField(
+        _("code"), max_length=60, unique=True, help_text=_("Cité par les exercices et les leçons, ex. RNCP37674-CP3.")
+    )
     short = models.CharField(_("code court"), max_length=20, blank=True, help_text=_("Ex. CP3, 1.1."))
     title = models.CharField(_("intitulé"), max_length=300)
     order = models.PositiveIntegerField(default=0)
@@ -92,19 +103,29 @@ class ActivityLink(models.Model):
     """An exercise or a lesson that trains a competence (from its `competences` list)."""
 
     competence = models.ForeignKey(Competence, on_delete=models.CASCADE, related_name="links")
-    exercise = models.ForeignKey("exercises.Exercise", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    exercise = models.ForeignKey(
+        "exercises.Exercise", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     lesson = models.ForeignKey("courses.Lesson", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     points = models.FloatField(default=1.0)
     published = models.BooleanField(default=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["competence", "exercise"], condition=Q(exercise__isnull=False), name="unique_exercise_link"),
-            models.UniqueConstraint(fields=["competence", "lesson"], condition=Q(lesson__isnull=False), name="unique_lesson_link"),
+            models.UniqueConstraint(
+                fields=["competence", "exercise"], condition=Q(exercise__isnull=False), name="unique_exercise_link"
+            ),
+            models.UniqueConstraint(
+                fields=["competence", "lesson"], condition=Q(lesson__isnull=False), name="unique_lesson_link"
+            ),
         ]
 
     def __str__(self):
-        return f"competence {self.competence_id} ← exercise {self.exercise_id}" if self.exercise_id else f"competence {self.competence_id} ← lesson {self.lesson_id}"
+        return (
+            f"competence {self.competence_id} ← exercise {self.exercise_id}"
+            if self.exercise_id
+            else f"competence {self.competence_id} ← lesson {self.lesson_id}"
+        )
 
 
 class State(models.TextChoices):
@@ -130,19 +151,21 @@ class CompetenceProgress(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
     acquired_at = models.DateTimeField(null=True, blank=True)
     validated_at = models.DateTimeField(null=True, blank=True)
-    validated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    validated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     validation_comment = models.TextField(blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "competence"], name="unique_competence_progress")]
         indexes = [models.Index(fields=["competence", "state"])]
 
+    def __str__(self):
+        return f"user {self.user_id}, competence {self.competence_id}: {self.state}"
+
     @property
     def symbol(self):
         return STATE_SYMBOLS[self.state]
-
-    def __str__(self):
-        return f"user {self.user_id}, competence {self.competence_id}: {self.state}"
 
 
 class Evidence(models.Model):
@@ -156,21 +179,31 @@ class Evidence(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="evidence")
     competence = models.ForeignKey(Competence, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    exercise = models.ForeignKey("exercises.Exercise", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    submission = models.ForeignKey("exercises.Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    exercise = models.ForeignKey(
+        "exercises.Exercise", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    submission = models.ForeignKey(
+        "exercises.Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     lesson = models.ForeignKey("courses.Lesson", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     score = models.FloatField(null=True, blank=True)
     title = models.CharField(max_length=300, blank=True)
     note = models.TextField(_("observation"), blank=True)
     file = models.FileField(_("fichier joint"), upload_to="evidence/%Y/%m/", blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "competence", "exercise"], condition=Q(kind="exercise"), name="one_exercise_evidence"),
-            models.UniqueConstraint(fields=["user", "competence", "lesson"], condition=Q(kind="lesson"), name="one_lesson_evidence"),
+            models.UniqueConstraint(
+                fields=["user", "competence", "exercise"], condition=Q(kind="exercise"), name="one_exercise_evidence"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "competence", "lesson"], condition=Q(kind="lesson"), name="one_lesson_evidence"
+            ),
         ]
         indexes = [models.Index(fields=["user", "competence"])]
 
@@ -185,7 +218,9 @@ class ProgressEvent(models.Model):
     competence = models.ForeignKey(Competence, on_delete=models.CASCADE, related_name="events")
     from_state = models.CharField(max_length=20, choices=State.choices)
     to_state = models.CharField(max_length=20, choices=State.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -209,8 +244,10 @@ def requirement_lines(requirements):
     for item in requirements.get("exercises", []):
         kind = gettext(item.get("label") or item.get("kind", ""))
         if item.get("min_score"):
-            lines.append(gettext("chaque exercice de type « %(kind)s » réussi à %(score)s %% au moins")
-                         % {"kind": kind, "score": number_format(item["min_score"])})
+            lines.append(
+                gettext("chaque exercice de type « %(kind)s » réussi à %(score)s %% au moins")
+                % {"kind": kind, "score": number_format(item["min_score"])}
+            )
         else:
             lines.append(gettext("chaque exercice de type « %(kind)s » rendu et corrigé") % {"kind": kind})
     return lines
@@ -262,7 +299,9 @@ class ActivityMonth(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     month = models.DateField(help_text="First day of the month, local time.")
-    track_id = models.PositiveIntegerField(default=0, help_text="The activity's course track; 0 when none (a validation).")
+    track_id = models.PositiveIntegerField(
+        default=0, help_text="The activity's course track; 0 when none (a validation)."
+    )
     submissions = models.PositiveIntegerField(default=0)
     passed = models.PositiveIntegerField(default=0)
     lessons = models.IntegerField(default=0)

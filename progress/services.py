@@ -19,7 +19,18 @@ from django.utils import timezone
 from config.files import files_removed_on_failure
 
 from .models import (
-    STATE_SYMBOLS, ActivityLink, ActivityMonth, Attestation, Block, BlockReady, Competence, CompetenceProgress, Evidence, ProgressEvent, Qualification, State,
+    STATE_SYMBOLS,
+    ActivityLink,
+    ActivityMonth,
+    Attestation,
+    Block,
+    BlockReady,
+    Competence,
+    CompetenceProgress,
+    Evidence,
+    ProgressEvent,
+    Qualification,
+    State,
     requirement_lines,
 )
 
@@ -114,9 +125,7 @@ def cohort_follows_any(cohort):
 
 
 def qualifications_for(user):
-    return list(
-        Qualification.objects.filter(Q(learners=user) | Q(cohorts__learners=user)).distinct().order_by("code")
-    )
+    return list(Qualification.objects.filter(Q(learners=user) | Q(cohorts__learners=user)).distinct().order_by("code"))
 
 
 # ---------------------------------------------------------------- incremental updates
@@ -125,16 +134,21 @@ def qualifications_for(user):
 def submission_graded(submission, *, new=True):
     """A graded (or rescored) submission: the learner's best score on that exercise is evidence
     for each competence the exercise trains."""
-    from exercises import services as exercises_services
-
     from courses import services as courses_services
+    from exercises import services as exercises_services
 
     if submission.mode != "submit":
         return []
     course = courses_services.course_of(exercise_id=submission.exercise_id)
     if new:
-        record_activity(submission.learner_id, submission.created_at, course.track_id if course else 0, submissions=1,
-                        passed=int(submission.status == "passed"), minutes=MINUTES_PER_SUBMISSION)
+        record_activity(
+            submission.learner_id,
+            submission.created_at,
+            course.track_id if course else 0,
+            submissions=1,
+            passed=int(submission.status == "passed"),
+            minutes=MINUTES_PER_SUBMISSION,
+        )
     # Any better score (a new submission, a regrade, a trainer's points or override) may meet the attestation policy.
     course_check(user_id=submission.learner_id, course=course)
     links = list(ActivityLink.objects.filter(exercise_id=submission.exercise_id).select_related("competence"))
@@ -144,12 +158,24 @@ def submission_graded(submission, *, new=True):
     with transaction.atomic():
         for link in links:
             if best is None:
-                Evidence.objects.filter(user_id=submission.learner_id, competence=link.competence, kind=Evidence.Kind.EXERCISE,
-                                        exercise_id=submission.exercise_id).delete()
+                Evidence.objects.filter(
+                    user_id=submission.learner_id,
+                    competence=link.competence,
+                    kind=Evidence.Kind.EXERCISE,
+                    exercise_id=submission.exercise_id,
+                ).delete()
                 continue
             Evidence.objects.update_or_create(
-                user_id=submission.learner_id, competence=link.competence, kind=Evidence.Kind.EXERCISE, exercise_id=submission.exercise_id,
-                defaults={"submission_id": best.submission_id, "score": best.score, "title": best.title, "created_at": best.at},
+                user_id=submission.learner_id,
+                competence=link.competence,
+                kind=Evidence.Kind.EXERCISE,
+                exercise_id=submission.exercise_id,
+                defaults={
+                    "submission_id": best.submission_id,
+                    "score": best.score,
+                    "title": best.title,
+                    "created_at": best.at,
+                },
             )
         return refresh(submission.learner_id, [link.competence_id for link in links])
 
@@ -158,7 +184,13 @@ def lesson_completed(*, user, lesson, at=None):
     from courses import services as courses_services
 
     course = courses_services.course_of(lesson_id=lesson.pk)
-    record_activity(user.pk, at or timezone.now(), course.track_id if course else 0, lessons=1, minutes=lesson.duration_minutes or 10)
+    record_activity(
+        user.pk,
+        at or timezone.now(),
+        course.track_id if course else 0,
+        lessons=1,
+        minutes=lesson.duration_minutes or 10,
+    )
     course_check(user_id=user.pk, course=course)
     links = list(ActivityLink.objects.filter(lesson=lesson).values_list("competence_id", flat=True))
     if not links:
@@ -166,7 +198,10 @@ def lesson_completed(*, user, lesson, at=None):
     with transaction.atomic():
         for competence_id in links:
             Evidence.objects.update_or_create(
-                user=user, competence_id=competence_id, kind=Evidence.Kind.LESSON, lesson=lesson,
+                user=user,
+                competence_id=competence_id,
+                kind=Evidence.Kind.LESSON,
+                lesson=lesson,
                 defaults={"score": 1.0, "title": lesson.title, "created_at": at or timezone.now()},
             )
         return refresh(user.pk, links)
@@ -185,14 +220,18 @@ def refresh(user_id, competence_ids, *, actor=None, reason="", record=True):
     competence_ids = sorted(set(competence_ids))
     if not competence_ids:
         return []
-    competences = {c.pk: c for c in Competence.objects.filter(pk__in=competence_ids).select_related("block__qualification")}
+    competences = {
+        c.pk: c for c in Competence.objects.filter(pk__in=competence_ids).select_related("block__qualification")
+    }
     totals = _possible(competence_ids)
     evidence = defaultdict(list)
     for row in Evidence.objects.filter(user_id=user_id, competence_id__in=competence_ids).values(
         "competence_id", "kind", "exercise_id", "score"
     ):
         evidence[row["competence_id"]].append(row)
-    existing = {p.competence_id: p for p in CompetenceProgress.objects.filter(user_id=user_id, competence_id__in=competence_ids)}
+    existing = {
+        p.competence_id: p for p in CompetenceProgress.objects.filter(user_id=user_id, competence_id__in=competence_ids)
+    }
     changed, changed_blocks = [], set()
     now = timezone.now()
     for competence_id in competence_ids:
@@ -220,7 +259,12 @@ def refresh(user_id, competence_ids, *, actor=None, reason="", record=True):
         if progress.state != before:
             changed_blocks.add(competence.block_id)
             ProgressEvent.objects.create(
-                user_id=user_id, competence_id=competence_id, from_state=before, to_state=progress.state, actor=actor, reason=reason,
+                user_id=user_id,
+                competence_id=competence_id,
+                from_state=before,
+                to_state=progress.state,
+                actor=actor,
+                reason=reason,
             )
         changed.append(progress)
     if changed_blocks:
@@ -234,9 +278,9 @@ def update_block_readiness(user_id, block_ids):
 
     blocks = Block.objects.filter(pk__in=block_ids).select_related("qualification").annotate(size=Count("competences"))
     states = defaultdict(list)
-    for block_id, state in CompetenceProgress.objects.filter(user_id=user_id, competence__block__in=block_ids).values_list(
-        "competence__block_id", "state"
-    ):
+    for block_id, state in CompetenceProgress.objects.filter(
+        user_id=user_id, competence__block__in=block_ids
+    ).values_list("competence__block_id", "state"):
         states[block_id].append(state)
     for block in blocks:
         wanted = (State.VALIDATED,) if block.qualification.requires_validation else (State.ACQUIRED, State.VALIDATED)
@@ -249,10 +293,18 @@ def update_block_readiness(user_id, block_ids):
 def _possible(competence_ids):
     """{competence_id: (possible points, {exercise_id: points})} over published activities."""
     totals = {}
-    rows = ActivityLink.objects.filter(competence_id__in=competence_ids).filter(
-        Q(exercise__status=PUBLISHED) | Q(lesson__status=PUBLISHED)
-    ).values("competence_id", "exercise_id", "lesson_id", "points", "competence__block__qualification__exercise_weight",
-             "competence__block__qualification__lesson_weight")
+    rows = (
+        ActivityLink.objects.filter(competence_id__in=competence_ids)
+        .filter(Q(exercise__status=PUBLISHED) | Q(lesson__status=PUBLISHED))
+        .values(
+            "competence_id",
+            "exercise_id",
+            "lesson_id",
+            "points",
+            "competence__block__qualification__exercise_weight",
+            "competence__block__qualification__lesson_weight",
+        )
+    )
     for row in rows:
         possible, points = totals.setdefault(row["competence_id"], (0.0, {}))
         if row["exercise_id"]:
@@ -289,7 +341,9 @@ def competence_validate(*, user, competence, by, comment="", at=None):
             record_activity(user.pk, progress.acquired_at, _activity_track(user.pk, progress.acquired_at), acquired=1)
         progress.save()
         update_block_readiness(user.pk, [competence.block_id])
-        ProgressEvent.objects.create(user=user, competence=competence, from_state=before, to_state=State.VALIDATED, actor=by, reason=comment)
+        ProgressEvent.objects.create(
+            user=user, competence=competence, from_state=before, to_state=State.VALIDATED, actor=by, reason=comment
+        )
     return progress
 
 
@@ -305,8 +359,15 @@ def competence_invalidate(*, user, competence, by, reason):
 def observation_add(*, user, competence, by, note, file=None):
     """A trainer's observation, with an optional file (checked by the form: config.files.check_upload).
     The file is written before the row: if the row cannot be written, the file is removed."""
-    evidence = Evidence(user=user, competence=competence, kind=Evidence.Kind.OBSERVATION, note=note, author=by,
-                        file=file or "", title=note[:300])
+    evidence = Evidence(
+        user=user,
+        competence=competence,
+        kind=Evidence.Kind.OBSERVATION,
+        note=note,
+        author=by,
+        file=file or "",
+        title=note[:300],
+    )
     with files_removed_on_failure(evidence), transaction.atomic():
         evidence.save()
         refresh(user.pk, [competence.pk])
@@ -369,22 +430,40 @@ def _recompute(user_ids, exercise_links, lesson_links, courses_services, exercis
         rows = []
         for best in exercises_services.best_submissions(exercise_ids=list(exercise_links), learner_ids=user_ids):
             for competence_id in exercise_links[best.exercise_id]:
-                rows.append(Evidence(
-                    user_id=best.learner_id, competence_id=competence_id, kind=Evidence.Kind.EXERCISE, exercise_id=best.exercise_id,
-                    submission_id=best.submission_id, score=best.score, title=best.title, created_at=best.at,
-                ))
+                rows.append(
+                    Evidence(
+                        user_id=best.learner_id,
+                        competence_id=competence_id,
+                        kind=Evidence.Kind.EXERCISE,
+                        exercise_id=best.exercise_id,
+                        submission_id=best.submission_id,
+                        score=best.score,
+                        title=best.title,
+                        created_at=best.at,
+                    )
+                )
         for completion in courses_services.completions(lesson_ids=list(lesson_links), user_ids=user_ids):
             for competence_id in lesson_links[completion.lesson_id]:
-                rows.append(Evidence(
-                    user_id=completion.user_id, competence_id=competence_id, kind=Evidence.Kind.LESSON, lesson_id=completion.lesson_id,
-                    score=1.0, title=completion.title, created_at=completion.at,
-                ))
+                rows.append(
+                    Evidence(
+                        user_id=completion.user_id,
+                        competence_id=competence_id,
+                        kind=Evidence.Kind.LESSON,
+                        lesson_id=completion.lesson_id,
+                        score=1.0,
+                        title=completion.title,
+                        created_at=completion.at,
+                    )
+                )
         Evidence.objects.bulk_create(rows, batch_size=2000)
         pairs = defaultdict(set)
         evidence_pairs = Evidence.objects.values_list("user_id", "competence_id")
         progress_pairs = CompetenceProgress.objects.values_list("user_id", "competence_id")
         if user_ids is not None:
-            evidence_pairs, progress_pairs = evidence_pairs.filter(user_id__in=user_ids), progress_pairs.filter(user_id__in=user_ids)
+            evidence_pairs, progress_pairs = (
+                evidence_pairs.filter(user_id__in=user_ids),
+                progress_pairs.filter(user_id__in=user_ids),
+            )
         for user_id, competence_id in [*evidence_pairs, *progress_pairs]:
             pairs[user_id].add(competence_id)
         count = 0
@@ -407,7 +486,9 @@ def rebuild_activity(user_ids=None):
     from exercises import services as exercises_services
 
     rows = defaultdict(lambda: defaultdict(int))
-    for user_id, month, track_id, submissions, passed in exercises_services.monthly_activity(None, learner_ids=user_ids):
+    for user_id, month, track_id, submissions, passed in exercises_services.monthly_activity(
+        None, learner_ids=user_ids
+    ):
         row = rows[(user_id, _as_month(month), track_id or 0)]
         row["submissions"] += submissions
         row["passed"] += passed
@@ -421,20 +502,30 @@ def rebuild_activity(user_ids=None):
     if user_ids is not None:
         acquired, attestations = acquired.filter(user_id__in=user_ids), attestations.filter(user_id__in=user_ids)
     busiest = _busiest_tracks(rows)
-    for user_id, month, count in acquired.annotate(m=TruncMonth("acquired_at")).values("user_id", "m").annotate(n=Count("pk")).values_list("user_id", "m", "n"):
+    for user_id, month, count in (
+        acquired.annotate(m=TruncMonth("acquired_at"))
+        .values("user_id", "m")
+        .annotate(n=Count("pk"))
+        .values_list("user_id", "m", "n")
+    ):
         month = _as_month(month)
         before = [entry for entry in busiest.get(user_id, []) if entry[0] <= month]
         rows[(user_id, month, -before[-1][2] if before else 0)]["acquired"] += count
     for user_id, month, track_id, count in (
-        attestations.annotate(m=TruncMonth("issued_at")).values("user_id", "m", "course__track_id").annotate(n=Count("pk"))
+        attestations.annotate(m=TruncMonth("issued_at"))
+        .values("user_id", "m", "course__track_id")
+        .annotate(n=Count("pk"))
         .values_list("user_id", "m", "course__track_id", "n")
     ):
         rows[(user_id, _as_month(month), track_id or 0)]["attestations"] += count
     with transaction.atomic():
-        existing = ActivityMonth.objects.all() if user_ids is None else ActivityMonth.objects.filter(user_id__in=user_ids)
+        existing = (
+            ActivityMonth.objects.all() if user_ids is None else ActivityMonth.objects.filter(user_id__in=user_ids)
+        )
         existing.delete()
         ActivityMonth.objects.bulk_create(
-            [ActivityMonth(user_id=u, month=m, track_id=t, **values) for (u, m, t), values in rows.items()], batch_size=2000,
+            [ActivityMonth(user_id=u, month=m, track_id=t, **values) for (u, m, t), values in rows.items()],
+            batch_size=2000,
         )
     return len(rows)
 
@@ -469,7 +560,9 @@ class BlockView:
     @property
     def ready(self):
         """Ready for the jury: every competence validated (or acquired when no validation is required)."""
-        wanted = (State.VALIDATED,) if self.block.qualification.requires_validation else (State.ACQUIRED, State.VALIDATED)
+        wanted = (
+            (State.VALIDATED,) if self.block.qualification.requires_validation else (State.ACQUIRED, State.VALIDATED)
+        )
         return bool(self.competences) and all(c.progress.state in wanted for c in self.competences)
 
     @property
@@ -499,7 +592,8 @@ def learner_overview(user, qualifications=None):
     """Each qualification the learner follows, block by block, with states and evidence."""
     qualifications = qualifications_for(user) if qualifications is None else qualifications
     competences = list(
-        Competence.objects.filter(block__qualification__in=qualifications).select_related("block__qualification")
+        Competence.objects.filter(block__qualification__in=qualifications)
+        .select_related("block__qualification")
         .order_by("block__qualification__code", "block__order", "order", "pk")
     )
     progress = {
@@ -511,12 +605,18 @@ def learner_overview(user, qualifications=None):
         evidence[item.competence_id].append(item)
     by_block = defaultdict(list)
     for competence in competences:
-        by_block[competence.block].append(CompetenceView(
-            competence, progress.get(competence.pk) or CompetenceProgress(user=user, competence=competence), evidence[competence.pk],
-        ))
+        by_block[competence.block].append(
+            CompetenceView(
+                competence,
+                progress.get(competence.pk) or CompetenceProgress(user=user, competence=competence),
+                evidence[competence.pk],
+            )
+        )
     views = []
     for qualification in qualifications:
-        blocks = [BlockView(block, items) for block, items in by_block.items() if block.qualification_id == qualification.pk]
+        blocks = [
+            BlockView(block, items) for block, items in by_block.items() if block.qualification_id == qualification.pk
+        ]
         views.append(QualificationView(qualification, blocks))
     return views
 
@@ -531,15 +631,28 @@ def next_activities(user, limit=5, qualifications=None):
     open_competences = Competence.objects.filter(block__qualification__in=qualifications).exclude(
         progress__user=user, progress__state__in=[State.ACQUIRED, State.VALIDATED]
     )
-    done_exercises = Evidence.objects.filter(user=user, kind=Evidence.Kind.EXERCISE, score__gte=1.0).values("exercise_id")
+    done_exercises = Evidence.objects.filter(user=user, kind=Evidence.Kind.EXERCISE, score__gte=1.0).values(
+        "exercise_id"
+    )
     done_lessons = Evidence.objects.filter(user=user, kind=Evidence.Kind.LESSON).values("lesson_id")
     links = (
         ActivityLink.objects.filter(competence__in=open_competences)
-        .filter(Q(exercise__status=PUBLISHED, exercise__module__course__status=PUBLISHED) | Q(lesson__status=PUBLISHED, lesson__module__course__status=PUBLISHED))
-        .exclude(exercise_id__in=done_exercises).exclude(lesson_id__in=done_lessons)
+        .filter(
+            Q(exercise__status=PUBLISHED, exercise__module__course__status=PUBLISHED)
+            | Q(lesson__status=PUBLISHED, lesson__module__course__status=PUBLISHED)
+        )
+        .exclude(exercise_id__in=done_exercises)
+        .exclude(lesson_id__in=done_lessons)
         .select_related("exercise__module__course", "lesson__module__course", "competence")
-        .order_by("competence__block__qualification__code", "competence__block__order", "competence__order",
-                  "exercise__module__order", "exercise__order", "lesson__module__order", "lesson__order")
+        .order_by(
+            "competence__block__qualification__code",
+            "competence__block__order",
+            "competence__order",
+            "exercise__module__order",
+            "exercise__order",
+            "lesson__module__order",
+            "lesson__order",
+        )
     )
     seen, activities = set(), []
     for link in links[: limit * 4]:
@@ -548,8 +661,14 @@ def next_activities(user, limit=5, qualifications=None):
         if key in seen:
             continue
         seen.add(key)
-        activities.append({"activity": activity, "competence": link.competence, "course": activity.module.course,
-                           "kind": "exercise" if link.exercise_id else "lesson"})
+        activities.append(
+            {
+                "activity": activity,
+                "competence": link.competence,
+                "course": activity.module.course,
+                "kind": "exercise" if link.exercise_id else "lesson",
+            }
+        )
         if len(activities) == limit:
             break
     enrolled = courses_services.enrolled_course_ids(user, {item["course"].pk for item in activities})
@@ -616,13 +735,17 @@ def cohort_matrix(cohort, qualification, *, viewer=None, sort="name", only_at_ri
         learners = learners.filter(pk__in=accounts_services.learners_visible_to(viewer).values("pk"))
     learners = list(learners)
     ids = [learner.pk for learner in learners]
-    competences = list(Competence.objects.filter(block__qualification=qualification).select_related("block")
-                       .order_by("block__order", "order", "pk"))
+    competences = list(
+        Competence.objects.filter(block__qualification=qualification)
+        .select_related("block")
+        .order_by("block__order", "order", "pk")
+    )
     # Plain tuples, not model instances: a 30 × 60 matrix is 1,800 cells.
     progress = dict(
         ((user_id, competence_id), state)
-        for user_id, competence_id, state in CompetenceProgress.objects.filter(user_id__in=ids, competence__in=competences)
-        .values_list("user_id", "competence_id", "state")
+        for user_id, competence_id, state in CompetenceProgress.objects.filter(
+            user_id__in=ids, competence__in=competences
+        ).values_list("user_id", "competence_id", "state")
     )
     cell_for = {state: Cell(state, STATE_SYMBOLS[state], str(label)) for state, label in State.choices}
     last_work = exercises_services.last_submission_at(ids)
@@ -632,10 +755,15 @@ def cohort_matrix(cohort, qualification, *, viewer=None, sort="name", only_at_ri
     for learner in learners:
         cells = [cell_for[progress.get((learner.pk, c.pk), State.NOT_STARTED)] for c in competences]
         dates = [d for d in (last_work.get(learner.pk), last_lesson.get(learner.pk)) if d]
-        rows.append(LearnerRow(
-            learner, cells, acquired=sum(c.state in (State.ACQUIRED, State.VALIDATED) for c in cells),
-            last_activity=max(dates) if dates else None, failures=failures.get(learner.pk, []),
-        ))
+        rows.append(
+            LearnerRow(
+                learner,
+                cells,
+                acquired=sum(c.state in (State.ACQUIRED, State.VALIDATED) for c in cells),
+                last_activity=max(dates) if dates else None,
+                failures=failures.get(learner.pk, []),
+            )
+        )
     counts = sorted(row.acquired for row in rows)
     median = (counts[len(counts) // 2] + counts[(len(counts) - 1) // 2]) / 2 if counts else 0
     for row in rows:
@@ -644,7 +772,9 @@ def cohort_matrix(cohort, qualification, *, viewer=None, sort="name", only_at_ri
         if row.failures:
             row.risks.append(_("échecs répétés : %(titles)s") % {"titles": ", ".join(row.failures[:3])})
         if median >= 2 and row.acquired <= median / 2:
-            row.risks.append(_("loin derrière la promo (%(n)s acquises, médiane %(m)s)") % {"n": row.acquired, "m": f"{median:g}"})
+            row.risks.append(
+                _("loin derrière la promo (%(n)s acquises, médiane %(m)s)") % {"n": row.acquired, "m": f"{median:g}"}
+            )
     if only_at_risk:
         rows = [row for row in rows if row.risks]
     if sort == "progress":
@@ -689,8 +819,13 @@ def attestation_policy_clean(raw):
     policy = {**ATTESTATION_DEFAULTS, "min_score_by_kind": {}}
     for key in raw:
         if key not in ATTESTATION_DEFAULTS:
-            problems.append((key, gettext("clé inconnue « %(key)s » dans [attestation] ; clés possibles : %(keys)s")
-                             % {"key": key, "keys": ", ".join(ATTESTATION_DEFAULTS)}))
+            problems.append(
+                (
+                    key,
+                    gettext("clé inconnue « %(key)s » dans [attestation] ; clés possibles : %(keys)s")
+                    % {"key": key, "keys": ", ".join(ATTESTATION_DEFAULTS)},
+                )
+            )
     percent_error = gettext("« %(key)s » doit être un pourcentage entre 0 et 100 (par exemple 60)")
     if "lessons" in raw:
         if isinstance(raw["lessons"], bool):
@@ -704,13 +839,23 @@ def attestation_policy_clean(raw):
             policy["min_score"] = score
     by_kind = raw.get("min_score_by_kind", {})
     if not isinstance(by_kind, dict):
-        problems.append(("min_score_by_kind", gettext("« min_score_by_kind » doit être une table : [attestation.min_score_by_kind]")))
+        problems.append(
+            (
+                "min_score_by_kind",
+                gettext("« min_score_by_kind » doit être une table : [attestation.min_score_by_kind]"),
+            )
+        )
         by_kind = {}
     kinds = exercises_services.exercise_kinds()
     for kind, value in by_kind.items():
         if kind not in kinds:
-            problems.append((f"min_score_by_kind.{kind}", gettext("type d'exercice inconnu « %(kind)s » dans min_score_by_kind ; types possibles : %(kinds)s")
-                             % {"kind": kind, "kinds": ", ".join(kinds)}))
+            problems.append(
+                (
+                    f"min_score_by_kind.{kind}",
+                    gettext("type d'exercice inconnu « %(kind)s » dans min_score_by_kind ; types possibles : %(kinds)s")
+                    % {"kind": kind, "kinds": ", ".join(kinds)},
+                )
+            )
         elif (score := _percent(value)) is None:
             problems.append((f"min_score_by_kind.{kind}", percent_error % {"key": f"min_score_by_kind.{kind}"}))
         else:
@@ -743,8 +888,10 @@ def attestation_requirements(course):
     kinds = exercises_services.course_exercise_kinds(course_id=course.pk)
     labels = exercises_services.exercise_kinds()
     with translation.override(None):  # the label in French, the catalogue's key: translated when shown
-        exercises = [{"kind": kind, "label": str(labels.get(kind, kind)), "min_score": _min_score(policy, kind)}
-                     for kind in [k for k in labels if k in kinds] + sorted(set(kinds) - set(labels))]
+        exercises = [
+            {"kind": kind, "label": str(labels.get(kind, kind)), "min_score": _min_score(policy, kind)}
+            for kind in [k for k in labels if k in kinds] + sorted(set(kinds) - set(labels))
+        ]
     return {"lessons": policy["lessons"], "exercises": exercises}
 
 
@@ -770,7 +917,11 @@ def course_check(*, user_id, course):
     self-paced (Numérique de base) course whose attestation policy is now met gets its attestation."""
     from django.contrib.auth import get_user_model
 
-    if course is None or not course.track.self_enrolment or Attestation.objects.filter(user_id=user_id, course=course).exists():
+    if (
+        course is None
+        or not course.track.self_enrolment
+        or Attestation.objects.filter(user_id=user_id, course=course).exists()
+    ):
         return None
     user = get_user_model().objects.get(pk=user_id)
     if not attestation_policy_met(course=course, user=user):
@@ -782,9 +933,14 @@ def attestation_issue(*, user, course):
     """Record the attestation with what the course required that day. It does not check the policy:
     course_check does, and is the only caller in the application."""
     attestation, created = Attestation.objects.get_or_create(
-        user=user, course=course,
-        defaults={"learner_name": user.display_name, "course_title": course.title, "duration_minutes": course.duration_minutes,
-                  "requirements": attestation_requirements(course)},
+        user=user,
+        course=course,
+        defaults={
+            "learner_name": user.display_name,
+            "course_title": course.title,
+            "duration_minutes": course.duration_minutes,
+            "requirements": attestation_requirements(course),
+        },
     )
     if created:
         record_activity(user.pk, attestation.issued_at, course.track_id, attestations=1)
@@ -814,8 +970,11 @@ def badge_issuer(base):
     from django.urls import reverse
 
     return {
-        "@context": "https://w3id.org/openbadges/v2", "type": "Issuer", "id": base + reverse("badge_issuer"),
-        "name": "Tremplin", "url": base + "/",
+        "@context": "https://w3id.org/openbadges/v2",
+        "type": "Issuer",
+        "id": base + reverse("badge_issuer"),
+        "name": "Tremplin",
+        "url": base + "/",
     }
 
 
@@ -824,18 +983,24 @@ def _requirements_narrative(lines):
 
     if not lines:
         return gettext("Délivrée après avoir terminé toutes les activités du cours.")
-    return gettext("Délivrée après : %(requirements)s.") % {"requirements": pgettext("list separator", " ; ").join(lines)}
+    return gettext("Délivrée après : %(requirements)s.") % {
+        "requirements": pgettext("list separator", " ; ").join(lines)
+    }
 
 
 def badge_class(course, base):
     from django.urls import reverse
 
     return {
-        "@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass", "id": base + reverse("badge_class", args=[course.slug]),
-        "name": course.title, "description": course.summary or course.title,
+        "@context": "https://w3id.org/openbadges/v2",
+        "type": "BadgeClass",
+        "id": base + reverse("badge_class", args=[course.slug]),
+        "name": course.title,
+        "description": course.summary or course.title,
         "image": base + reverse("badge_image", args=[course.slug]),
         "criteria": {"narrative": _requirements_narrative(requirement_lines(attestation_requirements(course)))},
-        "issuer": base + reverse("badge_issuer"), "tags": ["numerique-de-base"],
+        "issuer": base + reverse("badge_issuer"),
+        "tags": ["numerique-de-base"],
     }
 
 
@@ -848,15 +1013,26 @@ def badge_assertion(attestation, base):
     salt = _identity_salt(attestation)
     identity = base + reverse("attestation_verify", args=[attestation.token])
     data = {
-        "@context": "https://w3id.org/openbadges/v2", "type": "Assertion",
+        "@context": "https://w3id.org/openbadges/v2",
+        "type": "Assertion",
         "id": base + reverse("badge_assertion", args=[attestation.token]),
         # Many residents have no e-mail address: the recipient is the attestation's public page, hashed.
-        "recipient": {"type": "url", "hashed": True, "salt": salt, "identity": "sha256$" + hashlib.sha256((identity + salt).encode()).hexdigest()},
+        "recipient": {
+            "type": "url",
+            "hashed": True,
+            "salt": salt,
+            "identity": "sha256$" + hashlib.sha256((identity + salt).encode()).hexdigest(),
+        },
         "badge": base + reverse("badge_class", args=[attestation.course.slug]),
         "verification": {"type": "hosted"},
         "issuedOn": attestation.issued_at.isoformat(),
-        "evidence": [{"id": identity, "narrative": f"{attestation.learner_name} a terminé « {attestation.course_title} ». "
-                      + _requirements_narrative(attestation.requirement_lines)}],
+        "evidence": [
+            {
+                "id": identity,
+                "narrative": f"{attestation.learner_name} a terminé « {attestation.course_title} ». "
+                + _requirements_narrative(attestation.requirement_lines),
+            }
+        ],
     }
     if attestation.revoked_at:
         data["revoked"] = True
@@ -908,9 +1084,15 @@ def indicators(dimension="site", months=6, now=None):
     active = Q(submissions__gt=0) | Q(lessons__gt=0)
     stats = {
         (row[key], row["month"]): row
-        for row in ActivityMonth.objects.filter(month__gte=since).values(key, "month").annotate(
-            active=Count("user", distinct=True, filter=active), lessons_done=Sum("lessons"), passed_done=Sum("passed"),
-            minutes_spent=Sum("minutes"), acquired_done=Sum("acquired"), attestations_done=Sum("attestations"),
+        for row in ActivityMonth.objects.filter(month__gte=since)
+        .values(key, "month")
+        .annotate(
+            active=Count("user", distinct=True, filter=active),
+            lessons_done=Sum("lessons"),
+            passed_done=Sum("passed"),
+            minutes_spent=Sum("minutes"),
+            acquired_done=Sum("acquired"),
+            attestations_done=Sum("attestations"),
         )
         if row[key] in visible
     }
@@ -920,12 +1102,26 @@ def indicators(dimension="site", months=6, now=None):
         cells = []
         for start in month_starts:
             cell = stats.get((group, start.date()), {})
-            cells.append({"month": start, "active": cell.get("active", 0), "lessons": cell.get("lessons_done") or 0,
-                          "exercises": cell.get("passed_done") or 0, "hours": round((cell.get("minutes_spent") or 0) / 60, 1),
-                          "acquired": cell.get("acquired_done") or 0, "attestations": cell.get("attestations_done") or 0})
+            cells.append(
+                {
+                    "month": start,
+                    "active": cell.get("active", 0),
+                    "lessons": cell.get("lessons_done") or 0,
+                    "exercises": cell.get("passed_done") or 0,
+                    "hours": round((cell.get("minutes_spent") or 0) / 60, 1),
+                    "acquired": cell.get("acquired_done") or 0,
+                    "attestations": cell.get("attestations_done") or 0,
+                }
+            )
         rows.append({"group": names[group], "size": sizes[group], "months": cells, "blocks_ready": ready.get(group, 0)})
-    totals = [{"month": start, "active": sum(r["months"][i]["active"] for r in rows),
-               "acquired": sum(r["months"][i]["acquired"] for r in rows)} for i, start in enumerate(month_starts)]
+    totals = [
+        {
+            "month": start,
+            "active": sum(r["months"][i]["active"] for r in rows),
+            "acquired": sum(r["months"][i]["acquired"] for r in rows),
+        }
+        for i, start in enumerate(month_starts)
+    ]
     return {"rows": rows, "months": month_starts, "hidden_groups": hidden, "totals": totals, "dimension": dimension}
 
 
@@ -939,7 +1135,9 @@ def _blocks_ready(dimension):
         per_user = dict(BlockReady.objects.values("user_id").annotate(n=Count("pk")).values_list("user_id", "n"))
         if not per_user:
             return {}
-        return {group: sum(per_user.get(u, 0) for u in people) for group, people in courses_services.track_members().items()}
+        return {
+            group: sum(per_user.get(u, 0) for u in people) for group, people in courses_services.track_members().items()
+        }
     key = "user__site_id" if dimension == "site" else "user__cohorts__id"
     return dict(BlockReady.objects.values(key).annotate(n=Count("pk")).values_list(key, "n"))
 
@@ -952,18 +1150,21 @@ def bar_chart_svg(values, labels, key, title, description):
     top = max(values or [0]) or 1
     step = (width - left - 10) / max(len(values), 1)
     bars = []
-    for i, (value, label) in enumerate(zip(values, labels)):
+    for i, (value, label) in enumerate(zip(values, labels, strict=False)):
         h = (height - bottom - 20) * value / top
         x = left + i * step + step * 0.15
         y = height - bottom - h
         bars.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{step * 0.7:.1f}" height="{h:.1f}" fill="#0d3d73"/>'
-            f'<text x="{x + step * 0.35:.1f}" y="{y - 4:.1f}" font-size="12" text-anchor="middle" fill="#1a1a1a">{value}</text>'
-            f'<text x="{x + step * 0.35:.1f}" y="{height - 10}" font-size="12" text-anchor="middle" fill="#1a1a1a">{escape(label)}</text>'
+            f'<text x="{x + step * 0.35:.1f}" y="{y - 4:.1f}" font-size="12" text-anchor="middle" '
+            f'fill="#1a1a1a">{value}</text>'
+            f'<text x="{x + step * 0.35:.1f}" y="{height - 10}" font-size="12" text-anchor="middle" '
+            f'fill="#1a1a1a">{escape(label)}</text>'
         )
     return (
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="{key}-t {key}-d" class="chart" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{key}-t">{escape(title)}</title><desc id="{key}-d">{escape(description)}</desc>'
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - 5}" y2="{height - bottom}" stroke="#595959"/>'
-        + "".join(bars) + "</svg>"
+        + "".join(bars)
+        + "</svg>"
     )

@@ -15,5 +15,9 @@ urlpatterns = [
     path("promos/<int:pk>/competences.csv", views.cohort_export, name="cohort_export"),
     path("promos/<int:pk>/apprenants/<int:learner_pk>/", views.learner_detail, name="learner_detail"),
     path("promos/<int:pk>/apprenants/<int:learner_pk>/livret/", views.learner_booklet, name="learner_booklet"),
-    path("promos/<int:pk>/apprenants/<int:learner_pk>/competences/<int:competence_pk>/", views.competence_decide, name="competence_decide"),
+    path(
+        "promos/<int:pk>/apprenants/<int:learner_pk>/competences/<int:competence_pk>/",
+        views.competence_decide,
+        name="competence_decide",
+    ),
 ]

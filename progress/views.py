@@ -25,7 +25,12 @@ def _csv_writer(response):
     class Safe:
         @staticmethod
         def writerow(row):
-            writer.writerow(["'" + cell if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in row])
+            writer.writerow(
+                [
+                    "'" + cell if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+                    for cell in row
+                ]
+            )
 
     return Safe
 
@@ -34,11 +39,15 @@ def _csv_writer(response):
 def my_path(request):
     """« Mon parcours »: the learner's qualifications, competence by competence, with evidence."""
     qualifications = services.qualifications_for(request.user)
-    return render(request, "progress/my_path.html", {
-        "overview": services.learner_overview(request.user, qualifications),
-        "next_activities": services.next_activities(request.user, qualifications=qualifications),
-        "portfolio": exercises_services.portfolio(request.user),
-    })
+    return render(
+        request,
+        "progress/my_path.html",
+        {
+            "overview": services.learner_overview(request.user, qualifications),
+            "next_activities": services.next_activities(request.user, qualifications=qualifications),
+            "portfolio": exercises_services.portfolio(request.user),
+        },
+    )
 
 
 def _cohort_and_qualification(request, pk):
@@ -55,11 +64,24 @@ def cohort_dashboard(request, pk):
     cohort, qualifications, qualification = _cohort_and_qualification(request, pk)
     sort = request.GET.get("tri") if request.GET.get("tri") in ("name", "progress", "risk") else "name"
     only_at_risk = request.GET.get("risque") == "1"
-    matrix = services.cohort_matrix(cohort, qualification, viewer=request.user, sort=sort, only_at_risk=only_at_risk) if qualification else None
-    return render(request, "progress/cohort_dashboard.html", {
-        "cohort": cohort, "qualifications": qualifications, "qualification": qualification, "matrix": matrix,
-        "sort": sort, "only_at_risk": only_at_risk, "states": State,
-    })
+    matrix = (
+        services.cohort_matrix(cohort, qualification, viewer=request.user, sort=sort, only_at_risk=only_at_risk)
+        if qualification
+        else None
+    )
+    return render(
+        request,
+        "progress/cohort_dashboard.html",
+        {
+            "cohort": cohort,
+            "qualifications": qualifications,
+            "qualification": qualification,
+            "matrix": matrix,
+            "sort": sort,
+            "only_at_risk": only_at_risk,
+            "states": State,
+        },
+    )
 
 
 @staff_required
@@ -73,20 +95,38 @@ def cohort_export(request, pk):
     response["Content-Disposition"] = f'attachment; filename="competences-{cohort.pk}-{qualification.code}.csv"'
     response.write("\ufeff")
     writer = _csv_writer(response)
-    writer.writerow([_("Apprenant"), _("Identifiant"), *[c.code for c in matrix["competences"]], _("Acquises"), _("Points d'attention")])
+    writer.writerow(
+        [
+            _("Apprenant"),
+            _("Identifiant"),
+            *[c.code for c in matrix["competences"]],
+            _("Acquises"),
+            _("Points d'attention"),
+        ]
+    )
     for row in matrix["rows"]:
-        writer.writerow([
-            row.learner.display_name, row.learner.username, *[str(cell.label) for cell in row.cells],
-            row.acquired, " ; ".join(str(r) for r in row.risks),
-        ])
+        writer.writerow(
+            [
+                row.learner.display_name,
+                row.learner.username,
+                *[str(cell.label) for cell in row.cells],
+                row.acquired,
+                " ; ".join(str(r) for r in row.risks),
+            ]
+        )
     return response
 
 
 def _learner_context(request, cohort, learner):
     overview = services.learner_overview(learner)
     return {
-        "cohort": cohort, "learner": learner, "overview": overview, "history": services.learner_history(learner),
-        "validation_form": ValidationForm(), "invalidation_form": InvalidationForm(), "observation_form": ObservationForm(),
+        "cohort": cohort,
+        "learner": learner,
+        "overview": overview,
+        "history": services.learner_history(learner),
+        "validation_form": ValidationForm(),
+        "invalidation_form": InvalidationForm(),
+        "observation_form": ObservationForm(),
         "portfolio": exercises_services.portfolio(learner),
     }
 
@@ -139,12 +179,23 @@ def competence_decide(request, pk, learner_pk, competence_pk):
             services.competence_invalidate(user=learner, competence=competence, by=request.user, reason=data["reason"])
             messages.success(request, _("Validation retirée."))
         else:
-            services.observation_add(user=learner, competence=competence, by=request.user, note=data["note"], file=data.get("file"))
+            services.observation_add(
+                user=learner, competence=competence, by=request.user, note=data["note"], file=data.get("file")
+            )
             messages.success(request, _("Observation ajoutée."))
     context = _learner_context(request, cohort, learner)
-    item = next(c for q in context["overview"] for b in q.blocks for c in b.competences if c.competence.pk == competence.pk)
-    context.update({"c": item, "q": item.competence.block.qualification, "errors": form.errors if not form.is_valid() else None,
-                    "errors_for": competence.pk, "oob": True})
+    item = next(
+        c for q in context["overview"] for b in q.blocks for c in b.competences if c.competence.pk == competence.pk
+    )
+    context.update(
+        {
+            "c": item,
+            "q": item.competence.block.qualification,
+            "errors": form.errors if not form.is_valid() else None,
+            "errors_for": competence.pk,
+            "oob": True,
+        }
+    )
     if request.htmx:
         return render(request, "progress/_competence_staff.html", context, status=200)
     if form.is_valid():
@@ -164,9 +215,14 @@ def achievements(request):
     from courses import services as courses_services
 
     done = [c for c in courses_services.learner_courses(request.user) if c.item_count and c.percent == 100]
-    return render(request, "progress/achievements.html", {
-        "done_courses": done, "attestations": services.attestations_for(request.user),
-    })
+    return render(
+        request,
+        "progress/achievements.html",
+        {
+            "done_courses": done,
+            "attestations": services.attestations_for(request.user),
+        },
+    )
 
 
 @login_required
@@ -188,7 +244,9 @@ def accompaniment(request):
     for person in accounts_services.accompanied_people(request.user):
         courses = courses_services.learner_courses(person)
         done = [c for c in courses if c.item_count and c.percent == 100]
-        people.append({"user": person, "courses": courses, "done": done, "attestations": services.attestations_for(person)})
+        people.append(
+            {"user": person, "courses": courses, "done": done, "attestations": services.attestations_for(person)}
+        )
     return render(request, "progress/accompaniment.html", {"people": people})
 
 
@@ -205,15 +263,32 @@ def _indicator_context(request):
     short = [formats.date_format(m, "m/Y") for m in data["months"]]
     charts = []
     for key, field, title, description in (
-        ("chart-active", "active", _("Apprenants actifs par mois"),
-         _("Nombre d'apprenants actifs chaque mois, tous groupes affichés confondus ; les chiffres sont dans le tableau.")),
-        ("chart-acquired", "acquired", _("Compétences acquises par mois"),
-         _("Nombre de compétences acquises ou validées chaque mois ; les chiffres sont dans le tableau.")),
+        (
+            "chart-active",
+            "active",
+            _("Apprenants actifs par mois"),
+            _(
+                "Nombre d'apprenants actifs chaque mois, tous groupes affichés confondus ; les chiffres sont dans le "
+                "tableau."
+            ),
+        ),
+        (
+            "chart-acquired",
+            "acquired",
+            _("Compétences acquises par mois"),
+            _("Nombre de compétences acquises ou validées chaque mois ; les chiffres sont dans le tableau."),
+        ),
     ):
         values = [t[field] for t in data["totals"]]
         charts.append({"title": title, "svg": services.bar_chart_svg(values, short, key, title, description)})
-    return {"data": data, "labels": labels, "charts": charts, "dimension": dimension, "months": months,
-            "dimensions": [("site", _("lieu")), ("cohort", _("promo")), ("track", _("parcours"))]}
+    return {
+        "data": data,
+        "labels": labels,
+        "charts": charts,
+        "dimension": dimension,
+        "months": months,
+        "dimensions": [("site", _("lieu")), ("cohort", _("promo")), ("track", _("parcours"))],
+    }
 
 
 @login_required
@@ -233,10 +308,34 @@ def indicators_export(request):
     response["Content-Disposition"] = f'attachment; filename="indicateurs-{context["dimension"]}.csv"'
     response.write("\ufeff")
     writer = _csv_writer(response)
-    writer.writerow([_("Groupe"), _("Personnes"), _("Mois"), _("Apprenants actifs"), _("Leçons terminées"), _("Exercices réussis"),
-                     _("Heures estimées"), _("Compétences acquises"), _("Attestations délivrées"), _("Blocs prêts pour le jury (aujourd'hui)")])
+    writer.writerow(
+        [
+            _("Groupe"),
+            _("Personnes"),
+            _("Mois"),
+            _("Apprenants actifs"),
+            _("Leçons terminées"),
+            _("Exercices réussis"),
+            _("Heures estimées"),
+            _("Compétences acquises"),
+            _("Attestations délivrées"),
+            _("Blocs prêts pour le jury (aujourd'hui)"),
+        ]
+    )
     for row in context["data"]["rows"]:
-        for label, cell in zip(context["labels"], row["months"]):
-            writer.writerow([row["group"], row["size"], label, cell["active"], cell["lessons"], cell["exercises"],
-                             str(cell["hours"]).replace(".", ","), cell["acquired"], cell["attestations"], row["blocks_ready"]])
+        for label, cell in zip(context["labels"], row["months"], strict=False):
+            writer.writerow(
+                [
+                    row["group"],
+                    row["size"],
+                    label,
+                    cell["active"],
+                    cell["lessons"],
+                    cell["exercises"],
+                    str(cell["hours"]).replace(".", ","),
+                    cell["acquired"],
+                    cell["attestations"],
+                    row["blocks_ready"],
+                ]
+            )
     return response

@@ -116,8 +116,12 @@ def make_course(track, slug, *, modules=2, lessons=3, status=Status.PUBLISHED, a
         module = Module.objects.create(course=course, slug=f"module-{m}", title=f"Module {m}", order=m)
         for n in range(1, lessons + 1):
             Lesson.objects.create(
-                module=module, slug=f"lecon-{n}", title=f"Leçon {m}.{n}", body=f"<p>Texte {m}.{n}</p>",
-                status=Status.PUBLISHED, order=n,
+                module=module,
+                slug=f"lecon-{n}",
+                title=f"Leçon {m}.{n}",
+                body=f"<p>Texte {m}.{n}</p>",
+                status=Status.PUBLISHED,
+                order=n,
             )
     return course
 

@@ -5,8 +5,8 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from courses.models import Lesson, Status
-from exercises.models import RenderedNotebook, Screenshot, Submission
 from exercises import results
+from exercises.models import RenderedNotebook, Screenshot, Submission
 from progress import services as progress_services
 from progress.models import Competence, Evidence, Qualification
 
@@ -29,7 +29,12 @@ PERSONAS = ["resident", "trainee", "other_trainee", "trainer", "other_trainer", 
 def world(basics_course, web_course, cohort, other_cohort, mediator, resident, coordinator):
     web_lesson = Lesson.objects.filter(module__course=web_course).first()
     web_lesson.notebook = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
-    web_lesson.notebook_images = [["image/png", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="]]
+    web_lesson.notebook_images = [
+        [
+            "image/png",
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        ]
+    ]
     web_lesson.save()
     draft = Lesson.objects.filter(module__course=basics_course).last()
     draft.status = Status.DRAFT
@@ -37,25 +42,62 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
     learner = cohort.learners.first()
     python = load_exercise(web_lesson.module, "moyenne")
     notebook = load_exercise(web_lesson.module, "notebook-villes")
-    work = Submission.objects.create(exercise=python, learner=learner, files={"moyenne.py": "x = 1"}, attempt=1, status="failed",
-                                     score=0.5, final_score=0.5)
+    work = Submission.objects.create(
+        exercise=python,
+        learner=learner,
+        files={"moyenne.py": "x = 1"},
+        attempt=1,
+        status="failed",
+        score=0.5,
+        final_score=0.5,
+    )
     Screenshot.objects.create(submission=work, width=360, image=PNG)
     web_page = load_exercise(web_lesson.module, "carte-visite")
-    written = results.Result(status="failed", pending=1, tests=[results.TestResult(name="Réponse rédigée", status="pending", points=1, earned=0,
-                                                                    key="explication", manual=True)])
-    notebook_work = Submission.objects.create(exercise=notebook, learner=learner, files={"notebook.ipynb": "{}"}, attempt=1,
-                                              status="failed", score=0, final_score=0, result=written.to_storage(), needs_review=True)
+    written = results.Result(
+        status="failed",
+        pending=1,
+        tests=[
+            results.TestResult(
+                name="Réponse rédigée", status="pending", points=1, earned=0, key="explication", manual=True
+            )
+        ],
+    )
+    notebook_work = Submission.objects.create(
+        exercise=notebook,
+        learner=learner,
+        files={"notebook.ipynb": "{}"},
+        attempt=1,
+        status="failed",
+        score=0,
+        final_score=0,
+        result=written.to_storage(),
+        needs_review=True,
+    )
     RenderedNotebook.objects.create(submission=notebook_work, html="<p>ok</p>", images=[["image/png", "iVBORw0KGgo="]])
     qualification = Qualification.objects.create(code="TEST-Q", title="Référentiel d'essai")
-    competence = Competence.objects.create(block=qualification.blocks.create(code="TEST-Q-B1", title="Bloc"), code="TEST-Q-C1",
-                                           title="Compétence")
+    competence = Competence.objects.create(
+        block=qualification.blocks.create(code="TEST-Q-B1", title="Bloc"), code="TEST-Q-C1", title="Compétence"
+    )
     progress_services.cohort_follow(cohort=cohort, codes=["TEST-Q"])
-    observation = Evidence.objects.create(user=learner, competence=competence, kind=Evidence.Kind.OBSERVATION, note="Vu en atelier")
+    observation = Evidence.objects.create(
+        user=learner, competence=competence, kind=Evidence.Kind.OBSERVATION, note="Vu en atelier"
+    )
     observation.file.save("note.txt", ContentFile(b"vu"), save=True)
     return {
-        "basics": basics_course, "web": web_course, "web_lesson": web_lesson, "draft": draft,
-        "module": web_lesson.module, "cohort": cohort, "learner": learner, "python": python, "notebook": notebook,
-        "web_page": web_page, "work": work, "notebook_work": notebook_work, "competence": competence, "observation": observation,
+        "basics": basics_course,
+        "web": web_course,
+        "web_lesson": web_lesson,
+        "draft": draft,
+        "module": web_lesson.module,
+        "cohort": cohort,
+        "learner": learner,
+        "python": python,
+        "notebook": notebook,
+        "web_page": web_page,
+        "work": work,
+        "notebook_work": notebook_work,
+        "competence": competence,
+        "observation": observation,
     }
 
 
@@ -68,10 +110,28 @@ def views(w):
         ("course page", web.get_absolute_url(), "get", set(PERSONAS), False),
         ("dashboard", reverse("accounts:dashboard"), "get", set(PERSONAS), True),
         ("web lesson", lesson.get_absolute_url(), "get", {"trainee", "trainer", "coordinator"}, True),
-        ("web lesson notebook", reverse("courses:lesson_notebook", args=[web.slug, lesson.pk]), "get", {"trainee", "trainer", "coordinator"}, True),
-        ("web lesson picture", reverse("courses:lesson_notebook_image", args=[web.slug, lesson.pk, 0]), "get", {"trainee", "trainer", "coordinator"}, True),
+        (
+            "web lesson notebook",
+            reverse("courses:lesson_notebook", args=[web.slug, lesson.pk]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
+        (
+            "web lesson picture",
+            reverse("courses:lesson_notebook_image", args=[web.slug, lesson.pk, 0]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
         ("draft lesson", w["draft"].get_absolute_url(), "get", {"trainer", "coordinator"}, True),
-        ("mark done", reverse("courses:lesson_complete", args=[web.slug, lesson.pk]), "post", {"trainee", "trainer", "coordinator"}, True),
+        (
+            "mark done",
+            reverse("courses:lesson_complete", args=[web.slug, lesson.pk]),
+            "post",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
         ("enrol in web course", reverse("courses:enrol", args=[web.slug]), "post", set(PERSONAS), True),
         ("authoring", reverse("courses:authoring"), "get", staff | {"other_trainer"}, True),
         ("course edit", reverse("courses:course_edit", args=[web.slug]), "get", staff, True),
@@ -91,13 +151,25 @@ def views(w):
         ("bulk learners", reverse("accounts:learners_create", args=[c.pk]), "get", staff, True),
         ("login cards", reverse("accounts:login_cards", args=[c.pk]), "post", staff, True),
         ("cards just printed", reverse("accounts:card_batch", args=[c.pk, "0" * 32]), "get", staff, True),
-        ("remove from the promo (asked)", reverse("accounts:learner_remove", args=[c.pk, w["learner"].pk]), "get", staff, True),
+        (
+            "remove from the promo (asked)",
+            reverse("accounts:learner_remove", args=[c.pk, w["learner"].pk]),
+            "get",
+            staff,
+            True,
+        ),
         ("cohort course", reverse("accounts:cohort_course", args=[c.pk]), "post", staff, True),
         ("my data", reverse("accounts:my_data"), "get", set(PERSONAS), True),
         ("my account", reverse("accounts:my_account"), "get", set(PERSONAS), True),
         ("my recovery code", reverse("accounts:recovery_code"), "get", set(PERSONAS), True),
         ("change my password", reverse("accounts:password_change"), "get", set(PERSONAS), True),
-        ("correct a learner's name", reverse("accounts:learner_rename", args=[c.pk, w["learner"].pk]), "get", staff, True),
+        (
+            "correct a learner's name",
+            reverse("accounts:learner_rename", args=[c.pk, w["learner"].pk]),
+            "get",
+            staff,
+            True,
+        ),
         ("my data download", reverse("accounts:my_data_download"), "get", set(PERSONAS), True),
         ("deletion requests", reverse("accounts:deletion_requests"), "get", {"coordinator"}, True),
         ("my path", reverse("progress:my_path"), "get", set(PERSONAS), True),
@@ -107,30 +179,108 @@ def views(w):
         ("indicators csv", reverse("progress:indicators_export"), "get", {"coordinator"}, True),
         ("cohort competences", reverse("progress:cohort_dashboard", args=[c.pk]), "get", staff, True),
         ("cohort competences csv", reverse("progress:cohort_export", args=[c.pk]), "get", staff, True),
-        ("a learner's competences", reverse("progress:learner_detail", args=[c.pk, w["learner"].pk]), "get", staff, True),
+        (
+            "a learner's competences",
+            reverse("progress:learner_detail", args=[c.pk, w["learner"].pk]),
+            "get",
+            staff,
+            True,
+        ),
         ("a learner's livret", reverse("progress:learner_booklet", args=[c.pk, w["learner"].pk]), "get", staff, True),
-        ("decide on a competence", reverse("progress:competence_decide", args=[c.pk, w["learner"].pk, w["competence"].pk]), "post", staff, True),
-        ("an observation's file", reverse("progress:evidence_file", args=[w["observation"].pk]), "get", staff | {"trainee"}, True),
+        (
+            "decide on a competence",
+            reverse("progress:competence_decide", args=[c.pk, w["learner"].pk, w["competence"].pk]),
+            "post",
+            staff,
+            True,
+        ),
+        (
+            "an observation's file",
+            reverse("progress:evidence_file", args=[w["observation"].pk]),
+            "get",
+            staff | {"trainee"},
+            True,
+        ),
         ("share my achievements", reverse("progress:sharing"), "post", set(PERSONAS), True),
-        ("resume a course (leads to the course page when not enrolled)", reverse("courses:resume", args=[web.slug]), "get", set(PERSONAS), True),
+        (
+            "resume a course (leads to the course page when not enrolled)",
+            reverse("courses:resume", args=[web.slug]),
+            "get",
+            set(PERSONAS),
+            True,
+        ),
         ("new module", reverse("courses:module_create", args=[web.slug]), "get", staff, True),
         ("join a group", reverse("accounts:join"), "get", set(PERSONAS), True),
         ("questions after login", reverse("accounts:questions"), "get", set(PERSONAS), True),
         ("show a join code", reverse("accounts:cohort_join_code", args=[c.pk]), "post", staff, True),
         ("invite an existing account", reverse("accounts:cohort_invite", args=[c.pk]), "get", staff, True),
         # Exercises (the review's own matrix, merged here)
-        ("exercise page", reverse("exercises:exercise_detail", args=[w["python"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
-        ("web page preview", reverse("exercises:exercise_preview", args=[w["web_page"].pk]), "post", {"trainee", "trainer", "coordinator"}, True),
-        ("exercise notebook", reverse("exercises:notebook_download", args=[w["notebook"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
-        ("exercise notebook and data", reverse("exercises:notebook_bundle", args=[w["notebook"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
-        ("a submission", reverse("exercises:submission_detail", args=[w["work"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
-        ("a submission's screenshot", reverse("exercises:screenshot", args=[w["work"].pk, 360]), "get", {"trainee", "trainer", "coordinator"}, True),
-        ("a submitted notebook", reverse("exercises:submission_notebook", args=[w["notebook_work"].pk]), "get", {"trainee", "trainer", "coordinator"}, True),
-        ("a submitted notebook's picture", reverse("exercises:notebook_image", args=[w["notebook_work"].pk, 0]), "get", {"trainee", "trainer", "coordinator"}, True),
+        (
+            "exercise page",
+            reverse("exercises:exercise_detail", args=[w["python"].pk]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
+        (
+            "web page preview",
+            reverse("exercises:exercise_preview", args=[w["web_page"].pk]),
+            "post",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
+        (
+            "exercise notebook",
+            reverse("exercises:notebook_download", args=[w["notebook"].pk]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
+        (
+            "exercise notebook and data",
+            reverse("exercises:notebook_bundle", args=[w["notebook"].pk]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
+        (
+            "a submission",
+            reverse("exercises:submission_detail", args=[w["work"].pk]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
+        (
+            "a submission's screenshot",
+            reverse("exercises:screenshot", args=[w["work"].pk, 360]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
+        (
+            "a submitted notebook",
+            reverse("exercises:submission_notebook", args=[w["notebook_work"].pk]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
+        (
+            "a submitted notebook's picture",
+            reverse("exercises:notebook_image", args=[w["notebook_work"].pk, 0]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
         ("review list", reverse("exercises:review_list"), "get", staff | {"other_trainer", "mediator"}, True),
         ("override a score", reverse("exercises:review_override", args=[w["work"].pk]), "post", staff, True),
         ("comment a line", reverse("exercises:review_comment", args=[w["work"].pk]), "post", staff, True),
-        ("grade written answers", reverse("exercises:review_manual", args=[w["notebook_work"].pk]), "post", staff, True),
+        (
+            "grade written answers",
+            reverse("exercises:review_manual", args=[w["notebook_work"].pk]),
+            "post",
+            staff,
+            True,
+        ),
         ("regrade a submission", reverse("exercises:review_regrade", args=[w["work"].pk]), "post", staff, True),
         ("regrade an exercise", reverse("exercises:exercise_regrade", args=[w["python"].pk]), "post", staff, True),
         ("new exercise", reverse("exercises:exercise_create", args=[web.slug, w["module"].pk]), "get", staff, True),
@@ -143,12 +293,15 @@ def views(w):
 ELSEWHERE = {
     "home": "public (test_home)",
     "set_language": "public, Django's own view",
-    "accounts:login": "public", "accounts:logout": "POST only, any session",
+    "accounts:login": "public",
+    "accounts:logout": "POST only, any session",
     "accounts:signup": "public (test_signup)",
     "accounts:login_link": "public, token (tests/accounts/test_login_cards.py)",
     "accounts:password_forgotten": "public (tests/accounts/test_account_recovery.py)",
-    "accounts:password_reset": "public", "accounts:password_reset_done": "public",
-    "accounts:password_reset_confirm": "public, token", "accounts:password_reset_complete": "public",
+    "accounts:password_reset": "public",
+    "accounts:password_reset_done": "public",
+    "accounts:password_reset_confirm": "public, token",
+    "accounts:password_reset_complete": "public",
     "accounts:password_change_done": "any signed-in person",
     "accounts:login_links_revoke": "test_another_cohorts_trainer_cannot_manage_its_learners",
     "accounts:deletion_request_process": "tests/accounts/test_personal_data.py (coordinators only)",
@@ -158,8 +311,11 @@ ELSEWHERE = {
     "courses:lesson_image": "tests/test_stored_files.py (private lesson images)",
     "courses:course_import_detail": "tests/courses/test_package_import.py (sender and coordinators only)",
     "attestation_verify": "public by token (tests/progress/test_attestations.py)",
-    "attestation_download": "public by token", "badge_assertion": "public by token",
-    "badge_issuer": "public", "badge_class": "public", "badge_image": "public",
+    "attestation_download": "public by token",
+    "badge_assertion": "public by token",
+    "badge_issuer": "public",
+    "badge_class": "public",
+    "badge_image": "public",
 }
 
 
@@ -173,7 +329,9 @@ def test_every_view_allows_exactly_its_roles(client, world, persona, request):
         response = getattr(client, method)(url, data)
         expected = (OK_POST if method == "post" else OK) if persona in allowed else DENIED
         if response.status_code not in expected:
-            failures.append(f"{name} {method.upper()} {url}: {response.status_code}, expected one of {sorted(expected)}")
+            failures.append(
+                f"{name} {method.upper()} {url}: {response.status_code}, expected one of {sorted(expected)}"
+            )
     assert not failures, "\n".join(failures)
 
 
@@ -214,6 +372,9 @@ def test_another_cohorts_trainer_cannot_manage_its_learners(client, world, other
     client.force_login(other_trainer)
     url = reverse("accounts:login_links_revoke", args=[world["cohort"].pk, trainee.pk])
     assert client.post(url).status_code == 404
-    assert client.post(reverse("accounts:login_cards", args=[world["cohort"].pk]), {"learner": trainee.pk}).status_code == 404
+    assert (
+        client.post(reverse("accounts:login_cards", args=[world["cohort"].pk]), {"learner": trainee.pk}).status_code
+        == 404
+    )
     assert client.post(reverse("accounts:learner_remove", args=[world["cohort"].pk, trainee.pk])).status_code == 404
     assert world["cohort"].learners.filter(pk=trainee.pk).exists()

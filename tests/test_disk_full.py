@@ -66,7 +66,12 @@ def test_every_page_that_reads_still_works(world, persona, request, full_disk): 
 def test_anonymous_pages_and_the_login_page_still_work(client, world, full_disk):  # noqa: F811
     anonymous = browser()
     full_disk()
-    for url in (reverse("home"), reverse("courses:catalogue"), reverse("accounts:login"), world["web"].get_absolute_url()):
+    for url in (
+        reverse("home"),
+        reverse("courses:catalogue"),
+        reverse("accounts:login"),
+        world["web"].get_absolute_url(),
+    ):
         assert anonymous.get(url).status_code == 200, url
 
 

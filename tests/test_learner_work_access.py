@@ -14,8 +14,10 @@ from exercises.models import RenderedNotebook, Screenshot, Submission
 from progress import services as progress_services
 from progress.models import Competence, Evidence
 
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 @pytest.fixture
@@ -33,16 +35,26 @@ def resident_work(workshop, resident, basics_course, mediator, settings, tmp_pat
 
     module = basics_course.modules.first()
     exercise = Exercise.objects.create(module=module, slug="ex", title="Exercice", kind="quiz", status="published")
-    submission = Submission.objects.create(exercise=exercise, learner=resident, status=Submission.Status.PASSED, score=1.0,
-                                           result={"status": "passed", "score": 1.0, "tests": []})
+    submission = Submission.objects.create(
+        exercise=exercise,
+        learner=resident,
+        status=Submission.Status.PASSED,
+        score=1.0,
+        result={"status": "passed", "score": 1.0, "tests": []},
+    )
     Screenshot.objects.create(submission=submission, width=360, image=PNG)
     RenderedNotebook.objects.create(submission=submission, html="<p>ok</p>", images=[["image/png", "iVBORw0KGgo="]])
     from django.core.management import call_command
 
     call_command("load_framework", verbosity=0)
     competence = Competence.objects.first()
-    evidence = progress_services.observation_add(user=resident, competence=competence, by=mediator, note="Sait envoyer un courriel",
-                                                 file=ContentFile(b"observation", name="note.txt"))
+    evidence = progress_services.observation_add(
+        user=resident,
+        competence=competence,
+        by=mediator,
+        note="Sait envoyer un courriel",
+        file=ContentFile(b"observation", name="note.txt"),
+    )
     return {"submission": submission, "evidence": evidence, "competence": competence, "cohort": workshop}
 
 
@@ -54,13 +66,27 @@ def work_views(work, resident):
         ("screenshot", "get", reverse("exercises:screenshot", args=[submission.pk, 360]), None),
         ("executed notebook picture", "get", reverse("exercises:notebook_image", args=[submission.pk, 0]), None),
         ("submitted notebook", "get", reverse("exercises:submission_notebook", args=[submission.pk]), None),
-        ("override", "post", reverse("exercises:review_override", args=[submission.pk]), {"score": 100, "comment": "x"}),
-        ("line comment", "post", reverse("exercises:review_comment", args=[submission.pk]), {"filename": "a", "line": 1, "text": "x"}),
+        (
+            "override",
+            "post",
+            reverse("exercises:review_override", args=[submission.pk]),
+            {"score": 100, "comment": "x"},
+        ),
+        (
+            "line comment",
+            "post",
+            reverse("exercises:review_comment", args=[submission.pk]),
+            {"filename": "a", "line": 1, "text": "x"},
+        ),
         ("regrade", "post", reverse("exercises:review_regrade", args=[submission.pk]), None),
         ("progress", "get", reverse("progress:learner_detail", args=[cohort.pk, resident.pk]), None),
         ("booklet", "get", reverse("progress:learner_booklet", args=[cohort.pk, resident.pk]), None),
-        ("validate competence", "post", reverse("progress:competence_decide", args=[cohort.pk, resident.pk, work["competence"].pk]),
-         {"action": "validate", "comment": "ok"}),
+        (
+            "validate competence",
+            "post",
+            reverse("progress:competence_decide", args=[cohort.pk, resident.pk, work["competence"].pk]),
+            {"action": "validate", "comment": "ok"},
+        ),
         ("observation file", "get", reverse("progress:evidence_file", args=[work["evidence"].pk]), None),
     ]
 
@@ -86,7 +112,9 @@ def test_the_same_mediator_sees_it_once_the_resident_agrees(client, mediator, re
     assert "Awa" in client.get(reverse("exercises:review_list")).content.decode()
 
 
-def test_the_rule_says_who_may_see_whose_work(resident, trainee, other_trainee, trainer, other_trainer, mediator, coordinator, cohort, workshop):
+def test_the_rule_says_who_may_see_whose_work(
+    resident, trainee, other_trainee, trainer, other_trainer, mediator, coordinator, cohort, workshop
+):
     see = accounts_services.may_see_learner_work
     assert see(trainee, trainee) and see(trainer, trainee) and see(coordinator, trainee)
     assert not see(other_trainer, trainee) and not see(other_trainee, trainee) and not see(mediator, trainee)
@@ -103,15 +131,22 @@ def test_a_trainer_of_another_cohort_is_denied_every_view(client, other_trainer,
         assert getattr(client, method)(url, data).status_code == 404, name
 
 
-def test_the_observation_file_is_removed_if_the_observation_cannot_be_written(resident, mediator, resident_work, settings, monkeypatch):
+def test_the_observation_file_is_removed_if_the_observation_cannot_be_written(
+    resident, mediator, resident_work, settings, monkeypatch
+):
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(progress_services, "refresh", broken)
     before = Evidence.objects.count()
     with pytest.raises(OSError):
-        progress_services.observation_add(user=resident, competence=resident_work["competence"], by=mediator, note="n",
-                                          file=ContentFile(b"x", name="orphan.txt"))
+        progress_services.observation_add(
+            user=resident,
+            competence=resident_work["competence"],
+            by=mediator,
+            note="n",
+            file=ContentFile(b"x", name="orphan.txt"),
+        )
     assert Evidence.objects.count() == before
     assert not [p for p in settings.MEDIA_ROOT.rglob("orphan*")]
 

@@ -11,12 +11,21 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_python(code, tmp_path, **env):
     """A fresh interpreter with a clean environment: no .env of this checkout, no DJANGO_DEBUG."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TREMPLIN_"))}
-    base.update({"TREMPLIN_ENV_FILE": str(tmp_path / "absent.env"), "TREMPLIN_VAR_DIR": str(tmp_path / "var"),
-                 "DJANGO_SETTINGS_MODULE": "config.settings"}, **env)
+    base.update(
+        {
+            "TREMPLIN_ENV_FILE": str(tmp_path / "absent.env"),
+            "TREMPLIN_VAR_DIR": str(tmp_path / "var"),
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+        },
+        **env,
+    )
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True, timeout=60)
 
 
-SHOW = "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)"
+SHOW = (
+    "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, "
+    "s.SECURE_SSL_REDIRECT)"
+)
 
 
 def test_without_any_setting_tremplin_refuses_to_start_without_a_secret_key(tmp_path):

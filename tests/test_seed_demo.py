@@ -26,7 +26,9 @@ def test_the_demo_shows_every_indicator_and_is_idempotent(client, settings):
         data = client.get(reverse("progress:indicators"), {"par": dimension}).context["data"]
         assert len(data["rows"]) == 2, (dimension, [row["group"] for row in data["rows"]])  # web school and mediation
         cells = [cell for row in data["rows"] for cell in row["months"]]
-        totals[dimension] = {key: sum(cell[key] for cell in cells) for key in ("lessons", "exercises", "acquired", "attestations")}
+        totals[dimension] = {
+            key: sum(cell[key] for cell in cells) for key in ("lessons", "exercises", "acquired", "attestations")
+        }
         assert all(totals[dimension].values()), (dimension, totals[dimension])
         assert sum(1 for cell in cells if cell["active"]) >= 6, dimension  # activity over several months
         assert sum(row["blocks_ready"] for row in data["rows"]) >= 2, dimension  # two front-end blocks validated
@@ -37,4 +39,6 @@ def test_the_demo_shows_every_indicator_and_is_idempotent(client, settings):
     assert User.objects.count() == people
     client.force_login(User.objects.get(username="coordinateur"))  # the demo passwords are set again
     again = client.get(reverse("progress:indicators"), {"par": "site"}).context["data"]
-    assert {key: sum(c[key] for row in again["rows"] for c in row["months"]) for key in totals["site"]} == totals["site"]
+    assert {key: sum(c[key] for row in again["rows"] for c in row["months"]) for key in totals["site"]} == totals[
+        "site"
+    ]

@@ -32,8 +32,13 @@ def competence(cohort):
 
 @pytest.fixture
 def observation(trainee, trainer, cohort, competence):
-    return progress_services.observation_add(user=trainee, competence=competence, by=trainer, note="Bonne séance",
-                                             file=ContentFile(b"compte rendu", name="compte-rendu.txt"))
+    return progress_services.observation_add(
+        user=trainee,
+        competence=competence,
+        by=trainer,
+        note="Bonne séance",
+        file=ContentFile(b"compte rendu", name="compte-rendu.txt"),
+    )
 
 
 @pytest.fixture
@@ -55,11 +60,21 @@ def test_nothing_under_the_media_folder_has_a_public_url(client, observation, le
             assert client.get(f"/media/{name}").status_code == 404
 
 
-@pytest.mark.parametrize("persona, expected", [
-    ("trainee", 200), ("trainer", 200), ("coordinator", 200),
-    ("other_trainee", 404), ("other_trainer", 404), ("mediator", 404), ("resident", 404),
-])
-def test_an_observation_file_follows_the_learners_work_rule(client, observation, other_cohort, persona, expected, request):
+@pytest.mark.parametrize(
+    "persona, expected",
+    [
+        ("trainee", 200),
+        ("trainer", 200),
+        ("coordinator", 200),
+        ("other_trainee", 404),
+        ("other_trainer", 404),
+        ("mediator", 404),
+        ("resident", 404),
+    ],
+)
+def test_an_observation_file_follows_the_learners_work_rule(
+    client, observation, other_cohort, persona, expected, request
+):
     client.force_login(request.getfixturevalue(persona))
     response = client.get(reverse("progress:evidence_file", args=[observation.pk]))
     assert response.status_code == expected
@@ -105,15 +120,18 @@ def test_production_hands_the_bytes_to_nginx(client, observation, trainee, setti
     assert response.content == b""
 
 
-@pytest.mark.parametrize("name, content", [
-    ("page.html", b"<!doctype html><script>alert(1)</script>"),
-    ("tremplin.js", b"fetch('/comptes/mes-donnees/telecharger/')"),
-    ("dessin.svg", b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"),
-    ("notes.txt", b"<html><script>alert(1)</script></html>"),
-    ("photo.png", b"<script>alert(1)</script>"),
-    ("binaire.txt", b"\x00\x01\x02"),
-    ("cv.docx", b"PK\x03\x04"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("page.html", b"<!doctype html><script>alert(1)</script>"),
+        ("tremplin.js", b"fetch('/comptes/mes-donnees/telecharger/')"),
+        ("dessin.svg", b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"),
+        ("notes.txt", b"<html><script>alert(1)</script></html>"),
+        ("photo.png", b"<script>alert(1)</script>"),
+        ("binaire.txt", b"\x00\x01\x02"),
+        ("cv.docx", b"PK\x03\x04"),
+    ],
+)
 def test_an_observation_refuses_what_a_browser_would_run(client, trainer, trainee, cohort, competence, name, content):
     client.force_login(trainer)
     url = reverse("progress:competence_decide", args=[cohort.pk, trainee.pk, competence.pk])
@@ -123,11 +141,18 @@ def test_an_observation_refuses_what_a_browser_would_run(client, trainer, traine
     assert not trainee.evidence.filter(kind="observation").exists()
 
 
-@pytest.mark.parametrize("name, content", [
-    ("photo.png", png()), ("rapport.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n"), ("notes.txt", "Très bien.\n".encode()),
-    ("analyse.ipynb", b'{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'),
-])
-def test_an_observation_accepts_images_pdf_text_and_notebooks(client, trainer, trainee, cohort, competence, name, content):
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("photo.png", png()),
+        ("rapport.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n"),
+        ("notes.txt", "Très bien.\n".encode()),
+        ("analyse.ipynb", b'{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'),
+    ],
+)
+def test_an_observation_accepts_images_pdf_text_and_notebooks(
+    client, trainer, trainee, cohort, competence, name, content
+):
     client.force_login(trainer)
     url = reverse("progress:competence_decide", args=[cohort.pk, trainee.pk, competence.pk])
     response = client.post(url, {"action": "observe", "note": "n", "file": SimpleUploadedFile(name, content)})
@@ -141,7 +166,9 @@ def test_the_observation_form_announces_its_limit_to_the_browser(client, trainer
     assert f'data-max-bytes="{5 * 1024 * 1024}"' in page and "data-too-big=" in page
 
 
-def test_deleting_a_person_deletes_their_files(client, observation, trainee, coordinator, settings, django_capture_on_commit_callbacks):
+def test_deleting_a_person_deletes_their_files(
+    client, observation, trainee, coordinator, settings, django_capture_on_commit_callbacks
+):
     assert [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
     request = accounts_services.deletion_request_create(user=trainee)
     with django_capture_on_commit_callbacks(execute=True):

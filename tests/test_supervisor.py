@@ -59,10 +59,20 @@ def start_supervisor(tmp_path, web, worker):
     def command(name, behaviour):
         return shlex.join([sys.executable, str(script), name, behaviour, str(tmp_path)])
 
-    env = {**os.environ, "WEB_COMMAND": command("web", web), "WORKER_COMMAND": command("worker", worker),
-           "TREMPLIN_VAR_DIR": str(tmp_path / "var")}
-    return subprocess.Popen([sys.executable, "-m", "config.supervisor"], cwd=BASE_DIR, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    env = {
+        **os.environ,
+        "WEB_COMMAND": command("web", web),
+        "WORKER_COMMAND": command("worker", worker),
+        "TREMPLIN_VAR_DIR": str(tmp_path / "var"),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "config.supervisor"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def stop_supervisor(supervisor, signum, tmp_path):
@@ -90,7 +100,7 @@ def test_a_crashed_command_is_restarted_and_the_other_keeps_running(tmp_path):
     try:
         assert wait_for(lambda: len(starts(tmp_path, "worker")) == 2), "the worker was not restarted"
         assert wait_for(lambda: len(starts(tmp_path, "web")) == 1)
-        (web, web_leftover), = starts(tmp_path, "web")
+        ((web, web_leftover),) = starts(tmp_path, "web")
         (crashed, crashed_leftover), (restarted, _) = starts(tmp_path, "worker")
         assert alive(web) and alive(web_leftover) and alive(restarted)
         # What the crashed command left in its process group went with it.

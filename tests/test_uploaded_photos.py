@@ -30,10 +30,14 @@ def photo(size=(6000, 4000), *, orientation=6, noise=False, image_format="JPEG",
     exif = Image.Exif()
     exif[ExifTags.Base.Orientation] = orientation
     exif[ExifTags.Base.Make] = "Téléphone"
-    exif.get_ifd(ExifTags.IFD.GPSInfo).update({
-        ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (48.0, 51.0, 24.0),
-        ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (2.0, 21.0, 7.0),
-    })
+    exif.get_ifd(ExifTags.IFD.GPSInfo).update(
+        {
+            ExifTags.GPS.GPSLatitudeRef: "N",
+            ExifTags.GPS.GPSLatitude: (48.0, 51.0, 24.0),
+            ExifTags.GPS.GPSLongitudeRef: "E",
+            ExifTags.GPS.GPSLongitude: (2.0, 21.0, 7.0),
+        }
+    )
     buffer = io.BytesIO()
     image.save(buffer, image_format, quality=quality, exif=exif, comment=b"Chez moi")
     return buffer.getvalue()
@@ -41,8 +45,10 @@ def photo(size=(6000, 4000), *, orientation=6, noise=False, image_format="JPEG",
 
 def bomb_png(width, height):
     """A PNG that declares a huge canvas in a few bytes: decoding it would take gigabytes."""
+
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     rows = zlib.compress(b"\x00" * (width * 3 + 1) * 4)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
@@ -53,7 +59,10 @@ def assert_upright_and_clean(stored, *, longest=2000):
         assert max(image.size) == longest and image.height > image.width  # turned a quarter, as the phone showed it
         assert image.getexif() == {} and "exif" not in image.info and "comment" not in image.info
         rgb = image.convert("RGB")
-        top, bottom = rgb.getpixel((image.width // 2, image.height // 4)), rgb.getpixel((image.width // 2, image.height * 3 // 4))
+        top, bottom = (
+            rgb.getpixel((image.width // 2, image.height // 4)),
+            rgb.getpixel((image.width // 2, image.height * 3 // 4)),
+        )
         assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # red on top, blue below
         return image.format
 
@@ -72,7 +81,9 @@ def observe(client, trainer, trainee, cohort, competence):
     """Post an observation with a file, as the trainer of the trainee's cohort."""
     client.force_login(trainer)
     url = reverse("progress:competence_decide", args=[cohort.pk, trainee.pk, competence.pk])
-    return lambda name, content: client.post(url, {"action": "observe", "note": "Photo du tableau", "file": SimpleUploadedFile(name, content)})
+    return lambda name, content: client.post(
+        url, {"action": "observe", "note": "Photo du tableau", "file": SimpleUploadedFile(name, content)}
+    )
 
 
 def test_a_lesson_photo_is_stored_downscaled_upright_and_without_its_gps_position(client, trainer):
@@ -133,7 +144,9 @@ def test_a_decompression_bomb_is_refused_with_a_clear_message(observe, client, t
     assert response.status_code == 400
     assert "Image trop grande : 40 millions de pixels au plus." in response.content.decode()
     assert not trainee.evidence.exists()
-    response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("bombe.png", bomb_png(width, height))})
+    response = client.post(
+        reverse("courses:image_upload"), {"upload": SimpleUploadedFile("bombe.png", bomb_png(width, height))}
+    )
     assert response.status_code == 400 and "Image trop grande" in response.json()["error"]["message"]
 
 
@@ -141,7 +154,9 @@ def test_a_non_image_named_like_a_photo_is_refused(observe, client, trainee):
     response = observe("photo.jpg", b"MZ\x90\x00 pas une photo" * 100)
     assert response.status_code == 400
     assert "Ce type de fichier n&#x27;est pas accepté" in response.content.decode()
-    response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("photo.jpg", b"pas une photo")})
+    response = client.post(
+        reverse("courses:image_upload"), {"upload": SimpleUploadedFile("photo.jpg", b"pas une photo")}
+    )
     assert response.status_code == 400 and "n'est pas accepté" in response.json()["error"]["message"]
     assert not trainee.evidence.exists() and not LessonImage.objects.exists()
 
@@ -164,7 +179,9 @@ def test_without_javascript_a_photo_over_what_the_server_receives_is_refused_on_
 def test_a_photo_too_heavy_even_downscaled_is_refused_with_the_limit(client, trainer, settings):
     settings.LESSON_IMAGE_MAX_BYTES = 20_000
     client.force_login(trainer)
-    response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("a.jpg", photo((3000, 2000), noise=True))})
+    response = client.post(
+        reverse("courses:image_upload"), {"upload": SimpleUploadedFile("a.jpg", photo((3000, 2000), noise=True))}
+    )
     assert response.status_code == 400
     assert response.json()["error"]["message"] == "Image trop lourde, même réduite à 2000 pixels : 19,5\xa0Kio au plus."
 

@@ -9,106 +9,247 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Site',
+            name="Site",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('kind', models.CharField(choices=[('ecole_du_web', 'École du web'), ('mediation', 'Lieu de médiation numérique')], max_length=20, verbose_name='type')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='ville')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("ecole_du_web", "École du web"), ("mediation", "Lieu de médiation numérique")],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="ville")),
             ],
             options={
-                'verbose_name': 'lieu',
-                'verbose_name_plural': 'lieux',
-                'ordering': ['name'],
+                "verbose_name": "lieu",
+                "verbose_name_plural": "lieux",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('role', models.CharField(choices=[('habitant', 'Habitant'), ('stagiaire', 'Stagiaire'), ('formateur', 'Formateur'), ('mediateur', 'Médiateur numérique'), ('coordinateur', 'Coordinateur')], default='habitant', max_length=20, verbose_name='rôle')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='accounts.site', verbose_name='lieu')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email address")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("habitant", "Habitant"),
+                            ("stagiaire", "Stagiaire"),
+                            ("formateur", "Formateur"),
+                            ("mediateur", "Médiateur numérique"),
+                            ("coordinateur", "Coordinateur"),
+                        ],
+                        default="habitant",
+                        max_length=20,
+                        verbose_name="rôle",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people",
+                        to="accounts.site",
+                        verbose_name="lieu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'utilisateur',
-                'verbose_name_plural': 'utilisateurs',
+                "verbose_name": "utilisateur",
+                "verbose_name_plural": "utilisateurs",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='DeletionRequest',
+            name="DeletionRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('username', models.CharField(max_length=150)),
-                ('reason', models.TextField(blank=True, verbose_name='motif')),
-                ('status', models.CharField(choices=[('pending', 'En attente'), ('done', 'Compte supprimé'), ('refused', 'Refusée')], default='pending', max_length=10)),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('processed_at', models.DateTimeField(blank=True, null=True)),
-                ('comment', models.TextField(blank=True, verbose_name='commentaire')),
-                ('processed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='deletion_requests', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("username", models.CharField(max_length=150)),
+                ("reason", models.TextField(blank=True, verbose_name="motif")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "En attente"), ("done", "Compte supprimé"), ("refused", "Refusée")],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("processed_at", models.DateTimeField(blank=True, null=True)),
+                ("comment", models.TextField(blank=True, verbose_name="commentaire")),
+                (
+                    "processed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="deletion_requests",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'demande de suppression',
-                'verbose_name_plural': 'demandes de suppression',
-                'ordering': ['-requested_at'],
+                "verbose_name": "demande de suppression",
+                "verbose_name_plural": "demandes de suppression",
+                "ordering": ["-requested_at"],
             },
         ),
         migrations.CreateModel(
-            name='LoginLink',
+            name="LoginLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('used_at', models.DateTimeField(blank=True, null=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='login_links', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("expires_at", models.DateTimeField()),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="login_links",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lien de connexion',
-                'verbose_name_plural': 'liens de connexion',
+                "verbose_name": "lien de connexion",
+                "verbose_name_plural": "liens de connexion",
             },
         ),
         migrations.CreateModel(
-            name='Cohort',
+            name="Cohort",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='début')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='fin')),
-                ('learners', models.ManyToManyField(blank=True, related_name='cohorts', to=settings.AUTH_USER_MODEL, verbose_name='apprenants')),
-                ('trainers', models.ManyToManyField(blank=True, related_name='trained_cohorts', to=settings.AUTH_USER_MODEL, verbose_name='formateurs')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cohorts', to='accounts.site', verbose_name='lieu')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="début")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="fin")),
+                (
+                    "learners",
+                    models.ManyToManyField(
+                        blank=True, related_name="cohorts", to=settings.AUTH_USER_MODEL, verbose_name="apprenants"
+                    ),
+                ),
+                (
+                    "trainers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="trained_cohorts",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="formateurs",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cohorts",
+                        to="accounts.site",
+                        verbose_name="lieu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'promo',
-                'verbose_name_plural': 'promos',
-                'ordering': ['-start_date', 'name'],
+                "verbose_name": "promo",
+                "verbose_name_plural": "promos",
+                "ordering": ["-start_date", "name"],
             },
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='shares_progress',
-            field=models.BooleanField(default=False, help_text='Les médiateurs de vos ateliers voient alors vos cours terminés et vos attestations.', verbose_name='mon médiateur peut voir mes réussites'),
+            model_name="user",
+            name="shares_progress",
+            field=models.BooleanField(
+                default=False,
+                help_text="Les médiateurs de vos ateliers voient alors vos cours terminés et vos attestations.",
+                verbose_name="mon médiateur peut voir mes réussites",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_user_shares_progress'),
+        ("accounts", "0002_user_shares_progress"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='recovery_code',
+            model_name="user",
+            name="recovery_code",
             field=models.CharField(blank=True, max_length=128),
         ),
     ]

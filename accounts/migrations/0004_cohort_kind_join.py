@@ -13,45 +13,69 @@ def workshops_of_mediation_places(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_recovery_code'),
+        ("accounts", "0003_recovery_code"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='cohort',
-            name='join_code',
+            model_name="cohort",
+            name="join_code",
             field=models.CharField(blank=True, db_index=True, max_length=12),
         ),
         migrations.AddField(
-            model_name='cohort',
-            name='join_code_expires_at',
+            model_name="cohort",
+            name="join_code_expires_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='cohort',
-            name='kind',
-            field=models.CharField(choices=[('promo', 'Promo (formation)'), ('atelier', 'Groupe d’atelier (médiation)')], default='promo', max_length=10, verbose_name='type'),
+            model_name="cohort",
+            name="kind",
+            field=models.CharField(
+                choices=[("promo", "Promo (formation)"), ("atelier", "Groupe d’atelier (médiation)")],
+                default="promo",
+                max_length=10,
+                verbose_name="type",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='sharing_asked_at',
+            model_name="user",
+            name="sharing_asked_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.CreateModel(
-            name='CohortInvitation',
+            name="CohortInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='accounts.cohort')),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cohort_invitations', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="invitations", to="accounts.cohort"
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cohort_invitations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation dans un groupe',
-                'verbose_name_plural': 'invitations dans un groupe',
-                'constraints': [models.UniqueConstraint(fields=('cohort', 'user'), name='one_invitation_per_group')],
+                "verbose_name": "invitation dans un groupe",
+                "verbose_name_plural": "invitations dans un groupe",
+                "constraints": [models.UniqueConstraint(fields=("cohort", "user"), name="one_invitation_per_group")],
             },
         ),
         migrations.RunPython(workshops_of_mediation_places, migrations.RunPython.noop),

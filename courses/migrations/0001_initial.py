@@ -7,132 +7,257 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Track',
+            name="Track",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('self_enrolment', models.BooleanField(default=True, help_text='Sinon, les apprenants sont inscrits par leur promo.', verbose_name='inscription libre')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='ordre')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(unique=True)),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "self_enrolment",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Sinon, les apprenants sont inscrits par leur promo.",
+                        verbose_name="inscription libre",
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="ordre")),
             ],
             options={
-                'verbose_name': 'parcours',
-                'verbose_name_plural': 'parcours',
-                'ordering': ['order', 'title'],
+                "verbose_name": "parcours",
+                "verbose_name_plural": "parcours",
+                "ordering": ["order", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Course',
+            name="Course",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('summary', models.TextField(verbose_name='résumé')),
-                ('level', models.CharField(choices=[('debutant', 'Débutant'), ('intermediaire', 'Intermédiaire'), ('avance', 'Avancé')], default='debutant', max_length=20, verbose_name='niveau')),
-                ('language', models.CharField(choices=[('fr', 'Français'), ('en', 'English')], default='fr', max_length=5, verbose_name='langue')),
-                ('duration_minutes', models.PositiveIntegerField(blank=True, null=True, verbose_name='durée (minutes)')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', max_length=10, verbose_name='état')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('authors', models.ManyToManyField(blank=True, related_name='authored_courses', to=settings.AUTH_USER_MODEL, verbose_name='auteurs')),
-                ('cohorts', models.ManyToManyField(blank=True, related_name='courses', to='accounts.cohort', verbose_name='promos inscrites')),
-                ('track', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='courses', to='courses.track', verbose_name='parcours')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(unique=True)),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("summary", models.TextField(verbose_name="résumé")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("debutant", "Débutant"), ("intermediaire", "Intermédiaire"), ("avance", "Avancé")],
+                        default="debutant",
+                        max_length=20,
+                        verbose_name="niveau",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("fr", "Français"), ("en", "English")],
+                        default="fr",
+                        max_length=5,
+                        verbose_name="langue",
+                    ),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="durée (minutes)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publié")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "authors",
+                    models.ManyToManyField(
+                        blank=True, related_name="authored_courses", to=settings.AUTH_USER_MODEL, verbose_name="auteurs"
+                    ),
+                ),
+                (
+                    "cohorts",
+                    models.ManyToManyField(
+                        blank=True, related_name="courses", to="accounts.cohort", verbose_name="promos inscrites"
+                    ),
+                ),
+                (
+                    "track",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="courses",
+                        to="courses.track",
+                        verbose_name="parcours",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cours',
-                'verbose_name_plural': 'cours',
-                'ordering': ['track__order', 'title'],
+                "verbose_name": "cours",
+                "verbose_name_plural": "cours",
+                "ordering": ["track__order", "title"],
             },
         ),
         migrations.CreateModel(
-            name='LessonImage',
+            name="LessonImage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(upload_to='lessons/%Y/%m/')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("image", models.ImageField(upload_to="lessons/%Y/%m/")),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Module',
+            name="Module",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField()),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('summary', models.TextField(blank=True, verbose_name='résumé')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='ordre')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='modules', to='courses.course')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField()),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("summary", models.TextField(blank=True, verbose_name="résumé")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="ordre")),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="modules", to="courses.course"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'module',
-                'verbose_name_plural': 'modules',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "module",
+                "verbose_name_plural": "modules",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Lesson',
+            name="Lesson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField()),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('body', models.TextField(blank=True, help_text='HTML nettoyé : seules les balises autorisées sont gardées.', verbose_name='contenu')),
-                ('source', models.TextField(blank=True, help_text='Markdown source when imported from a package; empty once edited online.')),
-                ('duration_minutes', models.PositiveIntegerField(blank=True, null=True, verbose_name='durée (minutes)')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', max_length=10, verbose_name='état')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='ordre')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lessons', to='courses.module')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField()),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="HTML nettoyé : seules les balises autorisées sont gardées.",
+                        verbose_name="contenu",
+                    ),
+                ),
+                (
+                    "source",
+                    models.TextField(
+                        blank=True, help_text="Markdown source when imported from a package; empty once edited online."
+                    ),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="durée (minutes)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publié")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="ordre")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "module",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="lessons", to="courses.module"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'leçon',
-                'verbose_name_plural': 'leçons',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "leçon",
+                "verbose_name_plural": "leçons",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Enrolment',
+            name="Enrolment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_seen_at', models.DateTimeField(blank=True, null=True)),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to='courses.course')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to=settings.AUTH_USER_MODEL)),
-                ('last_lesson', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='courses.lesson')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_seen_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="enrolments", to="courses.course"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrolments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "last_lesson",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="courses.lesson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inscription',
-                'verbose_name_plural': 'inscriptions',
-                'constraints': [models.UniqueConstraint(fields=('user', 'course'), name='unique_enrolment')],
+                "verbose_name": "inscription",
+                "verbose_name_plural": "inscriptions",
+                "constraints": [models.UniqueConstraint(fields=("user", "course"), name="unique_enrolment")],
             },
         ),
         migrations.CreateModel(
-            name='LessonCompletion',
+            name="LessonCompletion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('completed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('lesson', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='completions', to='courses.lesson')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='completions', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("completed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="completions", to="courses.lesson"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="completions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'lesson'), name='unique_completion')],
+                "constraints": [models.UniqueConstraint(fields=("user", "lesson"), name="unique_completion")],
             },
         ),
         migrations.AddConstraint(
-            model_name='module',
-            constraint=models.UniqueConstraint(fields=('course', 'slug'), name='unique_module_slug'),
+            model_name="module",
+            constraint=models.UniqueConstraint(fields=("course", "slug"), name="unique_module_slug"),
         ),
         migrations.AddConstraint(
-            model_name='lesson',
-            constraint=models.UniqueConstraint(fields=('module', 'slug'), name='unique_lesson_slug'),
+            model_name="lesson",
+            constraint=models.UniqueConstraint(fields=("module", "slug"), name="unique_lesson_slug"),
         ),
     ]

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0002_default_tracks'),
+        ("courses", "0002_default_tracks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='lesson',
-            name='competences',
-            field=models.JSONField(blank=True, default=list, help_text='Codes des compétences travaillées.', verbose_name='compétences'),
+            model_name="lesson",
+            name="competences",
+            field=models.JSONField(
+                blank=True, default=list, help_text="Codes des compétences travaillées.", verbose_name="compétences"
+            ),
         ),
     ]

@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0003_competences'),
+        ("courses", "0003_competences"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='lesson',
-            name='notebook',
-            field=models.TextField(blank=True, help_text='The .ipynb text of a notebook lesson (the body is rendered from it); empty otherwise.'),
+            model_name="lesson",
+            name="notebook",
+            field=models.TextField(
+                blank=True,
+                help_text="The .ipynb text of a notebook lesson (the body is rendered from it); empty otherwise.",
+            ),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0004_lesson_notebook'),
+        ("courses", "0004_lesson_notebook"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='lesson',
-            name='notebook_images',
-            field=models.JSONField(blank=True, default=list, help_text='[mime type, base64] of the pictures of a notebook lesson, served apart from the body.'),
+            model_name="lesson",
+            name="notebook_images",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="[mime type, base64] of the pictures of a notebook lesson, served apart from the body.",
+            ),
         ),
     ]

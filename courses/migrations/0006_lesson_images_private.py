@@ -15,7 +15,7 @@ def link_images(apps, schema_editor):
     for lesson in Lesson.objects.filter(body__contains="/media/lessons/"):
         linked = []
 
-        def new_url(match):
+        def new_url(match, linked=linked):
             pk = by_name.get(match.group(1))
             if pk is None:
                 return match.group(0)
@@ -29,7 +29,6 @@ def link_images(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("courses", "0005_lesson_notebook_images"),
     ]

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0006_lesson_images_private'),
+        ("courses", "0006_lesson_images_private"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='course',
-            name='attestation_policy',
-            field=models.JSONField(blank=True, default=dict, help_text="{'lessons': bool, 'min_score': 0-100, 'min_score_by_kind': {kind: 0-100}}; see docs/course-format.md.", verbose_name="conditions de l'attestation"),
+            model_name="course",
+            name="attestation_policy",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="{'lessons': bool, 'min_score': 0-100, 'min_score_by_kind': {kind: 0-100}}; see docs/course-format.md.",
+                verbose_name="conditions de l'attestation",
+            ),
         ),
     ]

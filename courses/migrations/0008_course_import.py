@@ -7,36 +7,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0007_course_attestation_policy'),
+        ("courses", "0007_course_attestation_policy"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CourseImport',
+            name="CourseImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filename', models.CharField(max_length=255, verbose_name='fichier')),
-                ('package', models.BinaryField(blank=True, help_text='The zip as sent; emptied once the import is over.')),
-                ('language', models.CharField(default='fr', help_text="The language of the messages (the sender's).", max_length=8)),
-                ('status', models.CharField(choices=[('queued', 'En attente'), ('running', 'En cours'), ('done', 'Importé'), ('failed', 'Refusé')], default='queued', max_length=10, verbose_name='état')),
-                ('messages', models.JSONField(blank=True, default=list)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='envoyé le')),
-                ('queued_at', models.DateTimeField(default=django.utils.timezone.now, help_text='Last sent to the broker (the sweep sends it again).')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='commencé le')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='terminé le')),
-                ('claimed_by', models.CharField(blank=True, max_length=200)),
-                ('runs', models.PositiveSmallIntegerField(default=0)),
-                ('courses', models.ManyToManyField(blank=True, related_name='+', to='courses.course')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='course_imports', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("filename", models.CharField(max_length=255, verbose_name="fichier")),
+                (
+                    "package",
+                    models.BinaryField(blank=True, help_text="The zip as sent; emptied once the import is over."),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        default="fr", help_text="The language of the messages (the sender's).", max_length=8
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "En attente"),
+                            ("running", "En cours"),
+                            ("done", "Importé"),
+                            ("failed", "Refusé"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                ("messages", models.JSONField(blank=True, default=list)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="envoyé le")),
+                (
+                    "queued_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="Last sent to the broker (the sweep sends it again).",
+                    ),
+                ),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="commencé le")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="terminé le")),
+                ("claimed_by", models.CharField(blank=True, max_length=200)),
+                ("runs", models.PositiveSmallIntegerField(default=0)),
+                ("courses", models.ManyToManyField(blank=True, related_name="+", to="courses.course")),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="course_imports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import de cours',
-                'verbose_name_plural': 'imports de cours',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(condition=models.Q(('status__in', ['queued', 'running'])), fields=['status', 'queued_at'], name='pending_course_imports')],
+                "verbose_name": "import de cours",
+                "verbose_name_plural": "imports de cours",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("status__in", ["queued", "running"])),
+                        fields=["status", "queued_at"],
+                        name="pending_course_imports",
+                    )
+                ],
             },
         ),
     ]

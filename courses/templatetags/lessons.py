@@ -21,6 +21,8 @@ def lesson_html(body):
 
     def wrap(match):
         label = _("Tableau") if match.group(2) == "table" else _("Code")
-        return f'<div class="scroll-region" role="region" tabindex="0" aria-label="{escape(label)}">{match.group(1)}</div>'
+        return (
+            f'<div class="scroll-region" role="region" tabindex="0" aria-label="{escape(label)}">{match.group(1)}</div>'
+        )
 
     return mark_safe(WIDE.sub(wrap, body or ""))

@@ -29,6 +29,8 @@ def grader_for(kind):
 
 def runs_in_sandbox(kind):
     return kind_of(kind).in_sandbox
+
+
 _REFERENCE = {}
 _REFERENCE_LOCK = threading.Lock()
 
@@ -61,14 +63,25 @@ def grade(spec, submission, *, public_only=False, artefacts=False):
         return result
     expected = reference_tests(spec, public_only=public_only)
     ran = {t.key for t in result.tests}
-    missing = [TestResult(name=name, status=Status.FAILED, hidden=hidden, key=key,
-                          message=_("Ce test n'a pas été exécuté : votre programme s'est arrêté avant lui ou l'a empêché "
-                                    "(sys.exit, process.exit, os._exit…)."))
-               for key, (name, hidden) in expected.items() if key not in ran]
+    missing = [
+        TestResult(
+            name=name,
+            status=Status.FAILED,
+            hidden=hidden,
+            key=key,
+            message=_(
+                "Ce test n'a pas été exécuté : votre programme s'est arrêté avant lui ou l'a empêché "
+                "(sys.exit, process.exit, os._exit…)."
+            ),
+        )
+        for key, (name, hidden) in expected.items()
+        if key not in ran
+    ]
     if not missing:
         return result
     completed = Result.from_tests(
-        result.tests + missing, result.duration_ms,
+        result.tests + missing,
+        result.duration_ms,
         message_failed=_("Certains tests ne sont pas réussis : lisez les messages ci-dessous."),
     )
     completed.artefacts = result.artefacts

@@ -33,7 +33,7 @@ def check_submission(files, allowed_suffixes):
             try:
                 content = content.decode("utf-8")
             except UnicodeDecodeError:
-                raise RefusedInput(_("Le fichier %(name)s n'est pas du texte UTF-8.") % {"name": name[:80]})
+                raise RefusedInput(_("Le fichier %(name)s n'est pas du texte UTF-8.") % {"name": name[:80]}) from None
             files[name] = content
         if "\x00" in content:
             raise RefusedInput(_("Le fichier %(name)s contient des caractères binaires.") % {"name": name[:80]})
@@ -69,7 +69,11 @@ def run_failure(run, spec, *, require_end=True):
 
     require_end=False for a learner's side of a pair (it has no reporter): only its limits count."""
     if run.output_exceeded:
-        return Result.error(Reason.OUTPUT, _("Votre programme affiche beaucoup trop de texte : il a été arrêté. Vérifiez vos boucles et vos print()."), run.duration_ms)
+        return Result.error(
+            Reason.OUTPUT,
+            _("Votre programme affiche beaucoup trop de texte : il a été arrêté. Vérifiez vos boucles et vos print()."),
+            run.duration_ms,
+        )
     # A run that reached its memory ceiling may stall (the kernel reclaiming pages) rather than be killed:
     # it is a memory problem, not an endless loop.
     if (run.timed_out or run.cpu_exceeded) and run.memory_limit_hit:
@@ -82,7 +86,8 @@ def run_failure(run, spec, *, require_end=True):
     if run.timed_out or run.cpu_exceeded:
         return Result.error(
             Reason.TIMEOUT,
-            _("Temps dépassé : votre programme a mis plus de %(s)s secondes. Une boucle ne s'arrête peut-être jamais.") % {"s": spec.time_limit},
+            _("Temps dépassé : votre programme a mis plus de %(s)s secondes. Une boucle ne s'arrête peut-être jamais.")
+            % {"s": spec.time_limit},
             run.duration_ms,
         )
     if run.memory_exceeded or any("MemoryError" in (r.get("message") or "") for r in run.records):
@@ -94,14 +99,19 @@ def run_failure(run, spec, *, require_end=True):
     if require_end and not run.finished:
         return Result.error(
             Reason.CRASH,
-            _("Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu être évalué."),
+            _(
+                "Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu "
+                "être évalué."
+            ),
             run.duration_ms,
         )
     return None
 
 
 def unavailable(exc):
-    return Result.error(Reason.REFUSED, _("La correction automatique est indisponible sur ce serveur : %(error)s") % {"error": exc})
+    return Result.error(
+        Reason.REFUSED, _("La correction automatique est indisponible sur ce serveur : %(error)s") % {"error": exc}
+    )
 
 
 def humanize(test_name):
@@ -128,7 +138,8 @@ def test_result(*, name, outcome, hidden, hidden_mounted, detail, key=""):
 
 def tests_result(results, duration_ms):
     return Result.from_tests(
-        results, duration_ms,
+        results,
+        duration_ms,
         message_passed=_("Bravo, tous les tests sont réussis !"),
         message_failed=_("Certains tests ne sont pas réussis : lisez les messages ci-dessous."),
     )

@@ -12,30 +12,81 @@ from .. import sandbox
 from ..errors import explain_line
 from ..results import Reason, Result
 from ..sandbox import SandboxUnavailable
-from .common import RefusedInput, check_submission, limits_for, materialise, run_failure, test_result, tests_result, unavailable
+from .common import (
+    RefusedInput,
+    check_submission,
+    limits_for,
+    materialise,
+    run_failure,
+    test_result,
+    tests_result,
+    unavailable,
+)
 
 # Each test file runs in its own pair of sandboxes: the file, node:test, node:assert and the
 # reporter in one (the learner's modules are proxies there, tremplin_proxy.cjs), the learner's
 # modules in the other (tremplin_learner.cjs), as another uid. Only values cross.
 TESTS_COMMAND = [
-    "/usr/bin/node", "--require", "/sandbox/runner/tremplin_proxy.cjs",
-    "--test-reporter=/sandbox/runner/tremplin_reporter.mjs", "--test-reporter-destination=/dev/fd/{report_fd}", "{file}",
+    "/usr/bin/node",
+    "--require",
+    "/sandbox/runner/tremplin_proxy.cjs",
+    "--test-reporter=/sandbox/runner/tremplin_reporter.mjs",
+    "--test-reporter-destination=/dev/fd/{report_fd}",
+    "{file}",
 ]
 LEARNER_COMMAND = ["/usr/bin/node", "/sandbox/runner/tremplin_learner.cjs"]
 # Started ahead: Node with the proxies and the reporter, waiting for its input (tremplin_tests.cjs).
 STARTED_TESTS_COMMAND = [*TESTS_COMMAND[:-1], "/sandbox/runner/tremplin_tests.cjs"]
-STARTED_TESTS_ENV = {"TREMPLIN_NONCE_FD": "{nonce_fd}", "TREMPLIN_CHANNEL_FD": "{channel_fd}", "TREMPLIN_LEARNER_MODULES": ""}
+STARTED_TESTS_ENV = {
+    "TREMPLIN_NONCE_FD": "{nonce_fd}",
+    "TREMPLIN_CHANNEL_FD": "{channel_fd}",
+    "TREMPLIN_LEARNER_MODULES": "",
+}
 SPARE_LIMITS = sandbox.Limits(cpu_seconds=130, wall_seconds=600, memory_mib=512, address_space_mib=4096)
 SPARE_MAX_AGE_S = 15 * 60
 # No V8 flags: any flag makes Node 20 discard its built-in code cache (~45 ms per run, measured in
 # bench/web.py); memory is held by the run's cgroup and address-space limit instead.
-TESTS_ENV = {"TREMPLIN_NONCE_FD": "{nonce_fd}", "TREMPLIN_CHANNEL_FD": "{channel_fd}", "TREMPLIN_LEARNER_MODULES": "{modules}"}
+TESTS_ENV = {
+    "TREMPLIN_NONCE_FD": "{nonce_fd}",
+    "TREMPLIN_CHANNEL_FD": "{channel_fd}",
+    "TREMPLIN_LEARNER_MODULES": "{modules}",
+}
 LEARNER_ENV = {"NODE_PATH": "/work", "TREMPLIN_CHANNEL_FD": "{channel_fd}"}
 TESTS_EXTRA_SECONDS = 10
 NODE_BUILTINS = {
-    "assert", "buffer", "child_process", "cluster", "console", "crypto", "dgram", "dns", "events", "fs", "http", "http2",
-    "https", "module", "net", "os", "path", "perf_hooks", "process", "querystring", "readline", "stream", "string_decoder",
-    "test", "timers", "tls", "tty", "url", "util", "v8", "vm", "worker_threads", "zlib",
+    "assert",
+    "buffer",
+    "child_process",
+    "cluster",
+    "console",
+    "crypto",
+    "dgram",
+    "dns",
+    "events",
+    "fs",
+    "http",
+    "http2",
+    "https",
+    "module",
+    "net",
+    "os",
+    "path",
+    "perf_hooks",
+    "process",
+    "querystring",
+    "readline",
+    "stream",
+    "string_decoder",
+    "test",
+    "timers",
+    "tls",
+    "tty",
+    "url",
+    "util",
+    "v8",
+    "vm",
+    "worker_threads",
+    "zlib",
 }
 
 
@@ -73,9 +124,14 @@ def prepare_if_used():
 
 
 def _start():
-    return sandbox.start_pair(STARTED_TESTS_COMMAND, LEARNER_COMMAND, limits=SPARE_LIMITS, tests_limits=dataclasses.replace(
-        SPARE_LIMITS, cpu_seconds=SPARE_LIMITS.cpu_seconds + TESTS_EXTRA_SECONDS), env=STARTED_TESTS_ENV,
-        learner_env=LEARNER_ENV)
+    return sandbox.start_pair(
+        STARTED_TESTS_COMMAND,
+        LEARNER_COMMAND,
+        limits=SPARE_LIMITS,
+        tests_limits=dataclasses.replace(SPARE_LIMITS, cpu_seconds=SPARE_LIMITS.cpu_seconds + TESTS_EXTRA_SECONDS),
+        env=STARTED_TESTS_ENV,
+        learner_env=LEARNER_ENV,
+    )
 
 
 def _take():
@@ -98,16 +154,26 @@ def _runs(files, tests, test_files, limits, tests_limits):
         with materialise(files) as work, materialise(tests) as tests_dir, materialise(test_data(tests)) as data_dir:
             for test_file in test_files:
                 command = [part.replace("{file}", f"/tests/{test_file}") for part in TESTS_COMMAND]
-                yield sandbox.run_pair(command, LEARNER_COMMAND, files_dir=work, tests_dir=tests_dir,
-                                       learner_tests_dir=data_dir, limits=limits, tests_limits=tests_limits, env=env,
-                                       learner_env=LEARNER_ENV)
+                yield sandbox.run_pair(
+                    command,
+                    LEARNER_COMMAND,
+                    files_dir=work,
+                    tests_dir=tests_dir,
+                    learner_tests_dir=data_dir,
+                    limits=limits,
+                    tests_limits=tests_limits,
+                    env=env,
+                    learner_env=LEARNER_ENV,
+                )
         return
     try:
         started += [_start() for _ in test_files[1:]]
         data = test_data(tests)
-        for test_file, pair in zip(test_files, started):
+        for test_file, pair in zip(test_files, started, strict=False):
             payload = {"tests": tests, "data": data, "files": files, "file": test_file, "modules": modules}
-            yield pair.finish(json.dumps(payload, ensure_ascii=False).encode("utf-8"), limits=limits, tests_limits=tests_limits)
+            yield pair.finish(
+                json.dumps(payload, ensure_ascii=False).encode("utf-8"), limits=limits, tests_limits=tests_limits
+            )
     finally:
         for pair in started:
             pair.discard()
@@ -123,8 +189,11 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
         return Result.error(Reason.REFUSED, _("Cet exercice n'a pas de test public : utilisez « Soumettre »."))
     limits = limits_for(spec)
     limits.address_space_mib = max(2048, spec.memory_limit * 2)
-    tests_limits = dataclasses.replace(limits, cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS,
-                                       wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS)
+    tests_limits = dataclasses.replace(
+        limits,
+        cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS,
+        wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS,
+    )
     test_files = sorted(name for name in tests if name.endswith(".js"))
     records, duration = [], 0
     try:
@@ -149,11 +218,16 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
         if record["outcome"] == "skipped":  # test.skip / test.todo: not a test that counts
             continue
         path = record.get("path") or record["name"]
-        results.append(test_result(
-            name=path, outcome=record["outcome"], hidden=not record["file"].startswith("/tests/public/"),
-            hidden_mounted=hidden_mounted, detail=lambda record=record: explain_line(record.get("message", ""), language="javascript"),
-            key=f"{record['file']}::{path}",
-        ))
+        results.append(
+            test_result(
+                name=path,
+                outcome=record["outcome"],
+                hidden=not record["file"].startswith("/tests/public/"),
+                hidden_mounted=hidden_mounted,
+                detail=lambda record=record: explain_line(record.get("message", ""), language="javascript"),
+                key=f"{record['file']}::{path}",
+            )
+        )
     files_with_tests = {r["file"] for r in run.records if r.get("event") == "test" and r["name"] != r["file"]}
     if crashed_files - files_with_tests or not results:
         return Result.error(

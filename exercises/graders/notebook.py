@@ -26,10 +26,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .. import notebooks, sandbox
+from ..errors import explain_error
 from ..notebooks import NotebookError
 from ..results import Reason, Result, Status, TestResult
 from ..sandbox import Limits, SandboxUnavailable
-from ..errors import explain_error
 from .common import materialise, unavailable
 
 SOURCE = "source.ipynb"
@@ -63,16 +63,24 @@ def limits_for(spec=None, code_cells=None):
     bounds; its memory is set to the exercise's when the notebook arrives."""
     budget = MAX_RUN_S if spec is None else min(KERNEL_START_S + spec.time_limit * max(code_cells, 1), MAX_RUN_S)
     return Limits(
-        cpu_seconds=budget, wall_seconds=budget + 5, memory_mib=max(spec.memory_limit if spec else 512, 512),
-        address_space_mib=ADDRESS_SPACE_MIB, processes=64, open_files=256, disk_mib=64,
+        cpu_seconds=budget,
+        wall_seconds=budget + 5,
+        memory_mib=max(spec.memory_limit if spec else 512, 512),
+        address_space_mib=ADDRESS_SPACE_MIB,
+        processes=64,
+        open_files=256,
+        disk_mib=64,
     )
 
 
 def tests_limits_for(limits):
     """The tests' side runs trusted code only; it gets room to report whatever the learner's side does."""
-    return dataclasses.replace(limits, cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS,
-                               wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS,
-                               memory_mib=max(limits.memory_mib, TESTS_MEMORY_MIB))
+    return dataclasses.replace(
+        limits,
+        cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS,
+        wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS,
+        memory_mib=max(limits.memory_mib, TESTS_MEMORY_MIB),
+    )
 
 
 # One spare pair per worker process: the learner's kernel already started, the tests' side's
@@ -103,7 +111,9 @@ def _ensure_spare():
 
 def _start():
     limits = limits_for()
-    return sandbox.start_pair(TESTS_COMMAND, LEARNER_COMMAND, limits=limits, tests_limits=tests_limits_for(limits), env=ENV)
+    return sandbox.start_pair(
+        TESTS_COMMAND, LEARNER_COMMAND, limits=limits, tests_limits=tests_limits_for(limits), env=ENV
+    )
 
 
 def _take():
@@ -125,7 +135,7 @@ def cell_plan(to_run, cell_roles, source=None):
     tests' side runs them itself, so `np.testing.assert_allclose` in a test is this side's numpy
     even when only the answer imports numpy (the learner's kernel could have replaced it)."""
     plan = []
-    for role, cell in zip(cell_roles, to_run.cells):
+    for role, cell in zip(cell_roles, to_run.cells, strict=False):
         if cell.cell_type != "code":
             continue
         kind = {"solution": "answer", "manual": "answer", "test": "test"}.get(role.role, "teacher")
@@ -179,14 +189,33 @@ def library_imports(text, used):
 def _execute(spec, to_run, cell_roles, code_cells, source=None):
     """Run the notebook on its two sides; returns a sandbox.PairRun."""
     limits = limits_for(spec, code_cells)
-    payload = {"cells": cell_plan(to_run, cell_roles, source), "files": data_files(spec), "cell_timeout": spec.time_limit}
+    payload = {
+        "cells": cell_plan(to_run, cell_roles, source),
+        "files": data_files(spec),
+        "cell_timeout": spec.time_limit,
+    }
     started = _take()
     if started is None:  # development without bubblewrap (SANDBOX_ALLOW_UNSAFE): no spare
-        command = [*TESTS_COMMAND, "--input", "/tests/input.json", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}"]
+        command = [
+            *TESTS_COMMAND,
+            "--input",
+            "/tests/input.json",
+            "--report-fd",
+            "{report_fd}",
+            "--nonce-fd",
+            "{nonce_fd}",
+        ]
         tests = {"input.json": json.dumps(payload, ensure_ascii=False)}
         with materialise({}) as work, materialise(tests) as tests_dir:
-            return sandbox.run_pair(command, LEARNER_COMMAND, files_dir=work, tests_dir=tests_dir, limits=limits,
-                                    tests_limits=tests_limits_for(limits), env=ENV)
+            return sandbox.run_pair(
+                command,
+                LEARNER_COMMAND,
+                files_dir=work,
+                tests_dir=tests_dir,
+                limits=limits,
+                tests_limits=tests_limits_for(limits),
+                env=ENV,
+            )
     payload.update(report_fd=started.tests_run.report_fd, nonce_fd=started.tests_run.nonce_fd)
     data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     if _in_worker:
@@ -242,7 +271,9 @@ def grade(spec, submission, *, public_only=False, artefacts=False):
         if role.role in ("test", "manual", "task"):
             record = cells.get(role.index, {})
             ordinals[role.role == "test"] += 1
-            results.append(_cell_result(role, record, graded, starter, missing, spec, run, ordinals[role.role == "test"]))
+            results.append(
+                _cell_result(role, record, graded, starter, missing, spec, run, ordinals[role.role == "test"])
+            )
     if public_only:
         results = [r for r in results if not r.manual]  # written answers are for the trainer, not « Vérifier »
     result = _total(results, run.duration_ms, public_only)
@@ -267,8 +298,11 @@ def _diagnosis(pair):
     (the learner's kernel for time and memory, the tests' side if it ran out of room itself)."""
     learner, tests = pair.learner, pair.tests
     return dataclasses.replace(
-        learner, records=tests.records, duration_ms=tests.duration_ms,
-        timed_out=learner.timed_out or tests.timed_out, cpu_exceeded=learner.cpu_exceeded or tests.cpu_exceeded,
+        learner,
+        records=tests.records,
+        duration_ms=tests.duration_ms,
+        timed_out=learner.timed_out or tests.timed_out,
+        cpu_exceeded=learner.cpu_exceeded or tests.cpu_exceeded,
         output_exceeded=learner.output_exceeded or tests.output_exceeded,
         memory_exceeded=learner.memory_exceeded or tests.memory_exceeded,
         memory_limit_hit=learner.memory_limit_hit or tests.memory_limit_hit,
@@ -281,7 +315,9 @@ def _answer_note(role, record, spec, run):
         return _memory_or_crash(run, number, spec)
     if status == "timeout":
         return _("Cellule %(n)s : temps dépassé (plus de %(s)s secondes). Une boucle ne s'arrête peut-être jamais.") % {
-            "n": number, "s": spec.time_limit}
+            "n": number,
+            "s": spec.time_limit,
+        }
     if status == "dead":
         return _memory_or_crash(run, number, spec)
     return _("Cellule %(n)s — %(error)s") % {"n": number, "error": _error_text(record)}
@@ -333,20 +369,38 @@ def _cell_result(role, record, graded, starter, missing, spec, run, ordinal):
     if role.role in ("manual", "task"):
         answer = graded.cells[role.index].source.strip()
         unchanged = role.role == "manual" and (
-            role.grade_id in missing or answer == starter.cells[role.index].source.strip() or answer in notebooks.NBGRADER_STUBS
+            role.grade_id in missing
+            or answer == starter.cells[role.index].source.strip()
+            or answer in notebooks.NBGRADER_STUBS
         )
         if unchanged:
-            return _cell(name=name, status=Status.FAILED, message=_("Pas de réponse : la cellule n'a pas été modifiée."),
-                         points=role.points, earned=0.0, grade_id=role.grade_id, manual=True)
-        return _cell(name=name, status=Status.PENDING, message=_("Sera notée par votre formateur."),
-                     points=role.points, earned=0.0, grade_id=role.grade_id, manual=True)
+            return _cell(
+                name=name,
+                status=Status.FAILED,
+                message=_("Pas de réponse : la cellule n'a pas été modifiée."),
+                points=role.points,
+                earned=0.0,
+                grade_id=role.grade_id,
+                manual=True,
+            )
+        return _cell(
+            name=name,
+            status=Status.PENDING,
+            message=_("Sera notée par votre formateur."),
+            points=role.points,
+            earned=0.0,
+            grade_id=role.grade_id,
+            manual=True,
+        )
     status = record.get("status", "skipped")
     hidden = record.get("hidden")
     if status == "ok" and (hidden in (None, "ok") or _stderr(record).strip()):
         return _scored_cell(role, record, name)  # stderr in the public part: 0, said before any hidden test
     if status == "ok" and hidden == "error":
         message = _("Les tests publics passent, mais un test caché n'est pas réussi.")
-        result = _cell(name=name, status=Status.FAILED, message=message, points=role.points, earned=0.0, grade_id=role.grade_id)
+        result = _cell(
+            name=name, status=Status.FAILED, message=message, points=role.points, earned=0.0, grade_id=role.grade_id
+        )
         if isinstance(record.get("hidden_error"), str):
             result.detail = record["hidden_error"][:2000]  # for the trainer and the author, never the learner
         return result
@@ -355,13 +409,16 @@ def _cell_result(role, record, graded, starter, missing, spec, run, ordinal):
     elif status == "timeout" and run.memory_limit_hit:
         message = _memory_or_crash(run, number, spec)
     elif status == "timeout":
-        message = _("Cellule %(n)s : temps dépassé (plus de %(s)s secondes). Une boucle ne s'arrête peut-être jamais.") % {
-            "n": number, "s": spec.time_limit}
+        message = _(
+            "Cellule %(n)s : temps dépassé (plus de %(s)s secondes). Une boucle ne s'arrête peut-être jamais."
+        ) % {"n": number, "s": spec.time_limit}
     elif status == "dead":
         message = _memory_or_crash(run, number, spec)
     else:
         message = _skipped_text(record, run, spec)
-    return _cell(name=name, status=Status.FAILED, message=message[:2000], points=role.points, earned=0.0, grade_id=role.grade_id)
+    return _cell(
+        name=name, status=Status.FAILED, message=message[:2000], points=role.points, earned=0.0, grade_id=role.grade_id
+    )
 
 
 def _scored_cell(role, record, name):
@@ -372,29 +429,48 @@ def _scored_cell(role, record, name):
     stderr = _stderr(record)
     if stderr.strip():
         message = _("La cellule de tests a écrit sur la sortie d'erreur : elle compte 0 point (règle de nbgrader).")
-        return _cell(name=name, status=Status.FAILED, message=(message + "\n" + stderr.strip()[-1500:])[:2000],
-                     points=role.points, earned=0.0, grade_id=role.grade_id)
+        return _cell(
+            name=name,
+            status=Status.FAILED,
+            message=(message + "\n" + stderr.strip()[-1500:])[:2000],
+            points=role.points,
+            earned=0.0,
+            grade_id=role.grade_id,
+        )
     for output in outputs:
         if output.get("output_type") != "execute_result":
             continue
         partial = _partial_credit(_text((output.get("data") or {}).get("text/plain")))
         if partial is not None and partial > role.points:
             # nbgrader stops on it (ValueError); here the cell scores 0 and says why.
-            message = _("La cellule de tests renvoie %(value)s, plus que ses %(points)s points : elle compte 0 point.") % {
-                "value": f"{partial:g}", "points": f"{role.points:g}"}
-            return _cell(name=name, status=Status.FAILED, message=message, points=role.points, earned=0.0,
-                         grade_id=role.grade_id)
+            message = _(
+                "La cellule de tests renvoie %(value)s, plus que ses %(points)s points : elle compte 0 point."
+            ) % {"value": f"{partial:g}", "points": f"{role.points:g}"}
+            return _cell(
+                name=name, status=Status.FAILED, message=message, points=role.points, earned=0.0, grade_id=role.grade_id
+            )
         if partial is not None and partial < role.points:
-            message = _("Crédit partiel : %(earned)s / %(points)s points.") % {"earned": f"{partial:g}", "points": f"{role.points:g}"}
-            return _cell(name=name, status=Status.FAILED, message=message, points=role.points, earned=partial,
-                         grade_id=role.grade_id)
+            message = _("Crédit partiel : %(earned)s / %(points)s points.") % {
+                "earned": f"{partial:g}",
+                "points": f"{role.points:g}",
+            }
+            return _cell(
+                name=name,
+                status=Status.FAILED,
+                message=message,
+                points=role.points,
+                earned=partial,
+                grade_id=role.grade_id,
+            )
         break
     return _cell(name=name, status=Status.PASSED, points=role.points, earned=role.points, grade_id=role.grade_id)
 
 
 def _stderr(record):
     outputs = [o for o in record.get("outputs", []) if isinstance(o, dict)]
-    return "".join(_text(o.get("text")) for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr")
+    return "".join(
+        _text(o.get("text")) for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr"
+    )
 
 
 def _text(value):
@@ -427,13 +503,20 @@ def _error_text(record):
 
 def _memory_or_crash(run, number, spec):
     if run.output_exceeded:
-        return _("Cellule %(n)s : votre code affiche beaucoup trop de texte ; il a été arrêté, les cellules suivantes "
-                 "n'ont pas été exécutées. Vérifiez vos boucles et vos print().") % {"n": number}
+        return _(
+            "Cellule %(n)s : votre code affiche beaucoup trop de texte ; il a été arrêté, les cellules suivantes "
+            "n'ont pas été exécutées. Vérifiez vos boucles et vos print()."
+        ) % {"n": number}
     if run.memory_exceeded or run.memory_limit_hit:
-        return _("Cellule %(n)s : mémoire dépassée (plus de %(m)s Mio) ; le noyau Python a été arrêté, les cellules suivantes "
-                 "n'ont pas été exécutées.") % {"n": number, "m": max(spec.memory_limit, 512)}
-    return _("Cellule %(n)s : le noyau Python s'est arrêté (plantage ou sortie forcée, par exemple os._exit) ; "
-             "les cellules suivantes n'ont pas été exécutées.") % {"n": number}
+        return _(
+            "Cellule %(n)s : mémoire dépassée (plus de %(m)s Mio) ; le noyau Python a été arrêté, les cellules "
+            "suivantes "
+            "n'ont pas été exécutées."
+        ) % {"n": number, "m": max(spec.memory_limit, 512)}
+    return _(
+        "Cellule %(n)s : le noyau Python s'est arrêté (plantage ou sortie forcée, par exemple os._exit) ; "
+        "les cellules suivantes n'ont pas été exécutées."
+    ) % {"n": number}
 
 
 def _skipped_text(record, run, spec):
@@ -447,17 +530,32 @@ def _skipped_text(record, run, spec):
 
 def _run_failure(run, spec):
     if run.output_exceeded:
-        return Result.error(Reason.OUTPUT, _("Votre notebook affiche beaucoup trop de texte : il a été arrêté. Vérifiez vos boucles et vos print()."), run.duration_ms)
+        return Result.error(
+            Reason.OUTPUT,
+            _("Votre notebook affiche beaucoup trop de texte : il a été arrêté. Vérifiez vos boucles et vos print()."),
+            run.duration_ms,
+        )
     if run.timed_out or run.cpu_exceeded:
-        return Result.error(Reason.TIMEOUT, _("Temps dépassé : le notebook n'a pas fini dans le temps permis."), run.duration_ms)
+        return Result.error(
+            Reason.TIMEOUT, _("Temps dépassé : le notebook n'a pas fini dans le temps permis."), run.duration_ms
+        )
     if run.memory_exceeded:
-        return Result.error(Reason.MEMORY, _("Mémoire dépassée : votre notebook a utilisé plus de %(m)s Mio.") % {"m": max(spec.memory_limit, 512)}, run.duration_ms)
-    return Result.error(Reason.CRASH, _("Le notebook n'a pas pu être exécuté (le noyau Python n'a pas démarré ou s'est arrêté)."), run.duration_ms)
-
+        return Result.error(
+            Reason.MEMORY,
+            _("Mémoire dépassée : votre notebook a utilisé plus de %(m)s Mio.") % {"m": max(spec.memory_limit, 512)},
+            run.duration_ms,
+        )
+    return Result.error(
+        Reason.CRASH,
+        _("Le notebook n'a pas pu être exécuté (le noyau Python n'a pas démarré ou s'est arrêté)."),
+        run.duration_ms,
+    )
 
 
 def _cell(*, name, status, message="", points=0.0, earned=0.0, grade_id="", manual=False):
-    return TestResult(name=name, status=status, message=message, points=points, earned=earned, key=grade_id, manual=manual)
+    return TestResult(
+        name=name, status=status, message=message, points=points, earned=earned, key=grade_id, manual=manual
+    )
 
 
 def _total(results, duration_ms, public_only):
@@ -471,13 +569,20 @@ def _total(results, duration_ms, public_only):
     if pending:
         message = ngettext(
             "Note provisoire : %(earned)s / %(total)s points. %(n)s réponse rédigée sera notée par votre formateur.",
-            "Note provisoire : %(earned)s / %(total)s points. %(n)s réponses rédigées seront notées par votre formateur.",
-            pending) % {"earned": f"{earned:g}", "total": f"{total:g}", "n": pending}
+            "Note provisoire : %(earned)s / %(total)s points. %(n)s réponses rédigées seront notées par votre "
+            "formateur.",
+            pending,
+        ) % {"earned": f"{earned:g}", "total": f"{total:g}", "n": pending}
     elif status == Status.PASSED:
-        message = _("Bravo, tous les tests sont réussis ! %(earned)s / %(total)s points.") % {"earned": f"{earned:g}", "total": f"{total:g}"}
+        message = _("Bravo, tous les tests sont réussis ! %(earned)s / %(total)s points.") % {
+            "earned": f"{earned:g}",
+            "total": f"{total:g}",
+        }
     elif public_only:
         message = _("Certains tests publics ne sont pas réussis : lisez les messages et les sorties des cellules.")
     else:
         message = _("%(earned)s / %(total)s points : lisez les messages ci-dessous et les sorties des cellules.") % {
-            "earned": f"{earned:g}", "total": f"{total:g}"}
+            "earned": f"{earned:g}",
+            "total": f"{total:g}",
+        }
     return Result(status=status, score=score, message=message, tests=results, duration_ms=duration_ms, pending=pending)

@@ -13,24 +13,70 @@ from ..errors import caret, explain_line, explain_syntax
 from ..results import Reason, Result
 from ..sandbox import SandboxUnavailable
 from .common import (
-    RefusedInput, check_submission, humanize, limits_for, materialise, run_failure, test_result, tests_result, unavailable,
+    RefusedInput,
+    check_submission,
+    humanize,
+    limits_for,
+    materialise,
+    run_failure,
+    test_result,
+    tests_result,
+    unavailable,
 )
 
 # The tests (pytest, the reporter, the test files) run in one sandbox; the learner's code in another,
 # as another uid, reached through proxies over a socket (tremplin_proxy, tremplin_learner): the
 # learner's code can neither read the tests nor change how they run or report.
 TESTS_COMMAND = [
-    "/sandbox/python/bin/python", "-P", "-m", "pytest", "-c", "/sandbox/runner/pytest.ini", "--rootdir=/tests",
-    "-p", "tremplin_report", "-p", "tremplin_proxy", "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}",
-    "--channel-fd", "{channel_fd}", "--basetemp=/tmp/tremplin-tests", "--learner-modules", "{modules}", "/tests",
+    "/sandbox/python/bin/python",
+    "-P",
+    "-m",
+    "pytest",
+    "-c",
+    "/sandbox/runner/pytest.ini",
+    "--rootdir=/tests",
+    "-p",
+    "tremplin_report",
+    "-p",
+    "tremplin_proxy",
+    "--report-fd",
+    "{report_fd}",
+    "--nonce-fd",
+    "{nonce_fd}",
+    "--channel-fd",
+    "{channel_fd}",
+    "--basetemp=/tmp/tremplin-tests",
+    "--learner-modules",
+    "{modules}",
+    "/tests",
 ]
-LEARNER_COMMAND = ["/sandbox/python/bin/python", "-P", "/sandbox/runner/tremplin_learner.py", "--channel-fd", "{channel_fd}"]
+LEARNER_COMMAND = [
+    "/sandbox/python/bin/python",
+    "-P",
+    "/sandbox/runner/tremplin_learner.py",
+    "--channel-fd",
+    "{channel_fd}",
+]
 # Started ahead (a worker's spare pair): the tests' side has imported pytest and waits for its input.
 STARTED_TESTS_COMMAND = ["/sandbox/python/bin/python", "-P", "/sandbox/runner/tremplin_tests.py"]
 PYTEST_ARGS = [
-    "-c", "/sandbox/runner/pytest.ini", "--rootdir=/tests", "-p", "tremplin_report", "-p", "tremplin_proxy",
-    "--report-fd", "{report_fd}", "--nonce-fd", "{nonce_fd}", "--channel-fd", "{channel_fd}",
-    "--basetemp=/tmp/tremplin-tests", "--learner-modules", "{modules}", "/tests",
+    "-c",
+    "/sandbox/runner/pytest.ini",
+    "--rootdir=/tests",
+    "-p",
+    "tremplin_report",
+    "-p",
+    "tremplin_proxy",
+    "--report-fd",
+    "{report_fd}",
+    "--nonce-fd",
+    "{nonce_fd}",
+    "--channel-fd",
+    "{channel_fd}",
+    "--basetemp=/tmp/tremplin-tests",
+    "--learner-modules",
+    "{modules}",
+    "/tests",
 ]
 SPARE_LIMITS = sandbox.Limits(cpu_seconds=130, wall_seconds=600, memory_mib=512)
 SPARE_MAX_AGE_S = 15 * 60
@@ -62,7 +108,9 @@ def explain(message, stdout=""):
             call = where
         elif not line.startswith(("assert ", "+", "At index", "Use -v", "Full diff", "-", "?")):
             # pytest.fail("…") and assert's messages are the trainer's own words, shown as they are.
-            sentence.append(line.removeprefix("AssertionError: ").removeprefix("AssertionError").removeprefix("Failed: "))
+            sentence.append(
+                line.removeprefix("AssertionError: ").removeprefix("AssertionError").removeprefix("Failed: ")
+            )
     parts = [s for s in sentence if s]
     if got is not None:
         obtained = _("Obtenu : %(got)s — attendu : %(expected)s") % {"got": got, "expected": expected}
@@ -86,7 +134,9 @@ def syntax_error(files):
         except SyntaxError as exc:
             french = explain_syntax(exc.msg)
             text = _("Erreur de syntaxe dans %(file)s, ligne %(line)s : %(msg)s") % {
-                "file": name, "line": exc.lineno or "?", "msg": french or exc.msg,
+                "file": name,
+                "line": exc.lineno or "?",
+                "msg": french or exc.msg,
             }
             shown = caret(exc.text, exc.offset)
             if shown:
@@ -96,7 +146,10 @@ def syntax_error(files):
             return text
         except (ValueError, MemoryError, RecursionError) as exc:
             reason = str(exc) or _("il est trop imbriqué ou trop long")
-            return _("Le fichier %(file)s ne peut pas être lu comme du Python : %(msg)s") % {"file": name, "msg": reason}
+            return _("Le fichier %(file)s ne peut pas être lu comme du Python : %(msg)s") % {
+                "file": name,
+                "msg": reason,
+            }
     return None
 
 
@@ -126,8 +179,13 @@ def _ensure_spare():
 
 
 def _start():
-    return sandbox.start_pair(STARTED_TESTS_COMMAND, LEARNER_COMMAND, limits=SPARE_LIMITS,
-                              tests_limits=dataclasses.replace(SPARE_LIMITS, cpu_seconds=SPARE_LIMITS.cpu_seconds + 10), env=ENV)
+    return sandbox.start_pair(
+        STARTED_TESTS_COMMAND,
+        LEARNER_COMMAND,
+        limits=SPARE_LIMITS,
+        tests_limits=dataclasses.replace(SPARE_LIMITS, cpu_seconds=SPARE_LIMITS.cpu_seconds + 10),
+        env=ENV,
+    )
 
 
 def _take():
@@ -146,12 +204,25 @@ def _run(files, tests, modules, limits, tests_limits):
     if started is None:  # development without bubblewrap (SANDBOX_ALLOW_UNSAFE): one process pair, no spare
         command = [part.replace("{modules}", modules) for part in TESTS_COMMAND]
         with materialise(files) as work, materialise(tests) as tests_dir, materialise(test_data(tests)) as data_dir:
-            return sandbox.run_pair(command, LEARNER_COMMAND, files_dir=work, tests_dir=tests_dir,
-                                    learner_tests_dir=data_dir, limits=limits, tests_limits=tests_limits, env=ENV)
+            return sandbox.run_pair(
+                command,
+                LEARNER_COMMAND,
+                files_dir=work,
+                tests_dir=tests_dir,
+                learner_tests_dir=data_dir,
+                limits=limits,
+                tests_limits=tests_limits,
+                env=ENV,
+            )
     channel = started.ends[0].fileno()
     report, nonce = started.tests_run.report_fd, started.tests_run.nonce_fd
-    args = [part.replace("{modules}", modules).replace("{channel_fd}", str(channel)).replace("{report_fd}", str(report))
-            .replace("{nonce_fd}", str(nonce)) for part in PYTEST_ARGS]
+    args = [
+        part.replace("{modules}", modules)
+        .replace("{channel_fd}", str(channel))
+        .replace("{report_fd}", str(report))
+        .replace("{nonce_fd}", str(nonce))
+        for part in PYTEST_ARGS
+    ]
     payload = {"tests": tests, "data": test_data(tests), "files": files, "args": args}
     data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     # The next pair is started after this grading (prepare_if_used, between tasks): started now, on a
@@ -173,7 +244,9 @@ def learner_modules(files):
 
 def test_data(tests):
     """The tests' files the learner's code may read (data such as communes.csv): never test code."""
-    return {name: content for name, content in tests.items() if not name.endswith((".py", ".pyc", ".ini", ".cfg", ".toml"))}
+    return {
+        name: content for name, content in tests.items() if not name.endswith((".py", ".pyc", ".ini", ".cfg", ".toml"))
+    }
 
 
 def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG001 - one signature for every kind
@@ -189,7 +262,9 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
         return Result.error(Reason.REFUSED, _("Cet exercice n'a pas de test public : utilisez « Soumettre »."))
     limits = limits_for(spec)
     tests_limits = dataclasses.replace(
-        limits, cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS, wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS,
+        limits,
+        cpu_seconds=limits.cpu_seconds + TESTS_EXTRA_SECONDS,
+        wall_seconds=limits.wall_seconds + TESTS_EXTRA_SECONDS,
         memory_mib=max(limits.memory_mib, TESTS_MEMORY_MIB),
     )
     modules = ",".join(learner_modules(files)) or "-"
@@ -207,7 +282,10 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
     if learner_gone:
         return Result.error(
             Reason.CRASH,
-            _("Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu être évalué."),
+            _(
+                "Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu "
+                "être évalué."
+            ),
             run.duration_ms,
         )
     # With the hidden tests mounted, text that the learner's code controls (assertion messages
@@ -218,11 +296,16 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
     if collect_errors and hidden_mounted:
         return Result.error(
             Reason.CRASH,
-            _("Votre code n'a pas pu être chargé par les tests. Utilisez « Vérifier » pour voir l'erreur, ou relisez votre code."),
+            _(
+                "Votre code n'a pas pu être chargé par les tests. Utilisez « Vérifier » pour voir l'erreur, ou relisez "
+                "votre code."
+            ),
             run.duration_ms,
         )
     if collect_errors:
-        last_line = next((line for line in reversed(collect_errors[0].get("message", "").splitlines()) if line.strip()), "")
+        last_line = next(
+            (line for line in reversed(collect_errors[0].get("message", "").splitlines()) if line.strip()), ""
+        )
         last_line = last_line.removeprefix("E").strip()
         return Result.error(
             Reason.CRASH,
@@ -233,18 +316,26 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
     if end.get("exitstatus") in (2, 3, 4):  # interrupted, internal error, usage error: not a complete run
         return Result.error(
             Reason.CRASH,
-            _("Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu être évalué."),
+            _(
+                "Votre programme s'est arrêté avant la fin des tests (sortie anticipée ou plantage) : il n'a pas pu "
+                "être évalué."
+            ),
             run.duration_ms,
         )
     results = []
     for record in run.records:
         if record.get("event") != "test" or record.get("outcome") == "skipped":  # pytest.skip: not a test that counts
             continue
-        results.append(test_result(
-            name=record.get("doc") or humanize(record["nodeid"]), outcome=record["outcome"],
-            hidden=not record["nodeid"].startswith("public/"), hidden_mounted=hidden_mounted,
-            detail=lambda record=record: explain(record.get("message", ""), record.get("stdout", "")), key=record["nodeid"],
-        ))
+        results.append(
+            test_result(
+                name=record.get("doc") or humanize(record["nodeid"]),
+                outcome=record["outcome"],
+                hidden=not record["nodeid"].startswith("public/"),
+                hidden_mounted=hidden_mounted,
+                detail=lambda record=record: explain(record.get("message", ""), record.get("stdout", "")),
+                key=record["nodeid"],
+            )
+        )
     if not results:
         return Result.error(Reason.CRASH, _("Aucun test n'a pu être exécuté sur votre code."), run.duration_ms)
     return tests_result(results, run.duration_ms)

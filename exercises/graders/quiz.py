@@ -35,7 +35,7 @@ def read_quiz(folder):
         try:
             return parse_gift(gift[0].read_text(encoding="utf-8"))
         except GiftError as exc:
-            raise ExerciseError([f"{gift[0]}:{exc.line}: {exc.message}"])
+            raise ExerciseError([f"{gift[0]}:{exc.line}: {exc.message}"]) from exc
     if not path.is_file():
         raise ExerciseError([f"{path}:1: " + _("fichier quiz.toml (ou .gift) manquant")])
     text = path.read_text(encoding="utf-8")
@@ -43,7 +43,7 @@ def read_quiz(folder):
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, message = toml_problem(exc, text)
-        raise ExerciseError([f"{path}:{line}: {message}"])
+        raise ExerciseError([f"{path}:{line}: {message}"]) from exc
     errors = []
     questions = data.get("questions", [])
     if not isinstance(questions, list) or not questions:
@@ -70,7 +70,11 @@ def validate_question(q):
     kind = q["type"]
     if kind in ("single", "multiple"):
         choices = q.get("choices")
-        if not isinstance(choices, list) or len(choices) < 2 or not all(isinstance(c, dict) and isinstance(c.get("text"), str) for c in choices):
+        if (
+            not isinstance(choices, list)
+            or len(choices) < 2
+            or not all(isinstance(c, dict) and isinstance(c.get("text"), str) for c in choices)
+        ):
             return _("au moins deux choix (« choices ») avec un texte")
         correct = sum(bool(c.get("correct")) for c in choices)
         if correct == 0 or (kind == "single" and correct != 1):
@@ -92,7 +96,11 @@ def validate_question(q):
             return _("« answer » doit être un nombre")
     elif kind == "matching":
         pairs = q.get("pairs")
-        if not isinstance(pairs, list) or len(pairs) < 2 or not all(isinstance(p, dict) and p.get("left") and p.get("right") for p in pairs):
+        if (
+            not isinstance(pairs, list)
+            or len(pairs) < 2
+            or not all(isinstance(p, dict) and p.get("left") and p.get("right") for p in pairs)
+        ):
             return _("au moins deux paires (« pairs ») avec « left » et « right »")
     return None
 
@@ -170,8 +178,11 @@ def answer_texts(question, answer):
         return str(answer or "").strip(), right
     if kind == "matching":
         pairs, given = question["pairs"], answer if isinstance(answer, dict) else {}
-        chosen = [f"{pair['left']} → {pairs[int(given[str(i)])]['right']}" for i, pair in enumerate(pairs)
-                  if str(given.get(str(i), "")).isdigit() and int(given[str(i)]) < len(pairs)]
+        chosen = [
+            f"{pair['left']} → {pairs[int(given[str(i)])]['right']}"
+            for i, pair in enumerate(pairs)
+            if str(given.get(str(i), "")).isdigit() and int(given[str(i)]) < len(pairs)
+        ]
         return "; ".join(chosen), "; ".join(f"{pair['left']} → {pair['right']}" for pair in pairs)
     return "", ""
 
@@ -179,9 +190,13 @@ def answer_texts(question, answer):
 def unanswered(questions, answers):
     """The numbers (from 1) of the questions left without an answer."""
     missing = []
-    for index, question in enumerate(questions):
+    for index, _question in enumerate(questions):
         answer = answers.get(f"q{index}")
-        empty = not answer or (isinstance(answer, dict) and not any(answer.values())) or (isinstance(answer, str) and not answer.strip())
+        empty = (
+            not answer
+            or (isinstance(answer, dict) and not any(answer.values()))
+            or (isinstance(answer, str) and not answer.strip())
+        )
         if empty:
             missing.append(index + 1)
     return missing
@@ -203,19 +218,30 @@ def grade(spec, submission, *, public_only=False, artefacts=False):  # noqa: ARG
             lines.append(_("La bonne réponse : %(a)s") % {"a": right})
         if feedback:
             lines.append(feedback)
-        tests.append(TestResult(
-            name=_("%(n)s. %(question)s") % {"n": index + 1, "question": question.get("text", "")},
-            status=Status.PASSED if ok else Status.FAILED,
-            message="\n".join(lines),
-        ))
+        tests.append(
+            TestResult(
+                name=_("%(n)s. %(question)s") % {"n": index + 1, "question": question.get("text", "")},
+                status=Status.PASSED if ok else Status.FAILED,
+                message="\n".join(lines),
+            )
+        )
     right_count = sum(t.status == Status.PASSED for t in tests)
     result = Result.from_tests(
-        tests, 0,
+        tests,
+        0,
         message_passed=_("Bravo, toutes vos réponses sont justes !"),
-        message_failed=(_("Presque ! %(n)s bonnes réponses sur %(t)s : relisez les explications, puis recommencez si vous le pouvez.")
-                        if right_count * 2 >= len(tests) else
-                        _("%(n)s bonne(s) réponse(s) sur %(t)s : relisez les explications sous chaque question, elles vous aideront.")) % {
-            "n": right_count, "t": len(tests)},
+        message_failed=(
+            _(
+                "Presque ! %(n)s bonnes réponses sur %(t)s : relisez les explications, puis recommencez si vous le "
+                "pouvez."
+            )
+            if right_count * 2 >= len(tests)
+            else _(
+                "%(n)s bonne(s) réponse(s) sur %(t)s : relisez les explications sous chaque question, elles vous "
+                "aideront."
+            )
+        )
+        % {"n": right_count, "t": len(tests)},
     )
     result.score = round(earned / total, 4) if total else 0.0
     return result

@@ -57,7 +57,7 @@ def read_checks(text, path="tests/checks.toml"):
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, message = toml_problem(exc, text)
-        raise ExerciseError([f"{path}:{line}: {message}"])
+        raise ExerciseError([f"{path}:{line}: {message}"]) from exc
     checks = data.get("check", [])
     starts = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip().startswith("[[check]]")]
     errors = []
@@ -81,11 +81,15 @@ def _check_problems(check):
         problems.append(_("chaque vérification a un « name » (la phrase que lit l'apprenant)"))
     unknown = set(check) - COMMON_KEYS - KEYS[kind]
     if unknown:
-        problems.append(_("clé inconnue pour le type %(type)s : %(keys)s") % {"type": kind, "keys": ", ".join(sorted(unknown))})
+        problems.append(
+            _("clé inconnue pour le type %(type)s : %(keys)s") % {"type": kind, "keys": ", ".join(sorted(unknown))}
+        )
     width = check.get("width", 1280)
     if not isinstance(width, int) or not 240 <= width <= 2560:
         problems.append(_("« width » doit être une largeur en pixels entre 240 et 2560"))
-    needs_selector = kind in ("element", "style", "contrast") or (kind == "layout" and not check.get("no_horizontal_scroll"))
+    needs_selector = kind in ("element", "style", "contrast") or (
+        kind == "layout" and not check.get("no_horizontal_scroll")
+    )
     problems += _selector_problems(check, required=needs_selector)
     if kind == "style" and not isinstance(check.get("property"), str):
         problems.append(_("une vérification « style » indique la propriété CSS (« property »)"))
@@ -97,8 +101,13 @@ def _check_problems(check):
             problems.append(_("« rules » est une liste parmi : %(rules)s") % {"rules": ", ".join(webstatic.A11Y_RULES)})
     if kind == "scenario":
         steps, expect = check.get("steps", []), check.get("expect")
-        if not isinstance(steps, list) or not all(isinstance(s, dict) and sum(a in s for a in STEP_ACTIONS) == 1 for s in steps):
-            problems.append(_("« steps » est une liste d'actions, une par table : %(actions)s") % {"actions": ", ".join(STEP_ACTIONS)})
+        if not isinstance(steps, list) or not all(
+            isinstance(s, dict) and sum(a in s for a in STEP_ACTIONS) == 1 for s in steps
+        ):
+            problems.append(
+                _("« steps » est une liste d'actions, une par table : %(actions)s")
+                % {"actions": ", ".join(STEP_ACTIONS)}
+            )
         else:
             for step in steps:
                 target = next(step[a] for a in STEP_ACTIONS if a in step)
@@ -115,7 +124,9 @@ def _check_problems(check):
                     problems.append(_("clé inconnue dans « expect » : %(keys)s") % {"keys": ", ".join(sorted(unknown))})
                 problems += _selector_problems(item, required=True)
                 if "value" in item and "attribute" not in item:
-                    problems.append(_("« value » va avec « attribute » ; pour ce que contient un champ, écrivez « field_value »"))
+                    problems.append(
+                        _("« value » va avec « attribute » ; pour ce que contient un champ, écrivez « field_value »")
+                    )
                 if "pattern" in item:
                     try:
                         re.compile(item["pattern"])
@@ -179,9 +190,13 @@ def grade(spec, submission, *, public_only=False, artefacts=False):
     try:
         checks = checks_of(spec, public_only)
     except ExerciseError as exc:
-        return Result.error(Reason.REFUSED, _("Les vérifications de cet exercice sont invalides : %(error)s") % {"error": exc.errors[0]})
+        return Result.error(
+            Reason.REFUSED, _("Les vérifications de cet exercice sont invalides : %(error)s") % {"error": exc.errors[0]}
+        )
     if not checks:
-        return Result.error(Reason.REFUSED, _("Cet exercice n'a pas de vérification publique : utilisez « Soumettre »."))
+        return Result.error(
+            Reason.REFUSED, _("Cet exercice n'a pas de vérification publique : utilisez « Soumettre ».")
+        )
     results = [None] * len(checks)
     documents = {}
     for index, check in enumerate(checks):
@@ -193,27 +208,42 @@ def grade(spec, submission, *, public_only=False, artefacts=False):
         try:
             notes = _in_browser(spec, files, browser_checks, results, screenshots)
         except browser.BrowserUnavailable as exc:
-            return Result.error(Reason.REFUSED, _("La correction automatique est indisponible sur ce serveur : %(error)s") % {"error": exc})
+            return Result.error(
+                Reason.REFUSED,
+                _("La correction automatique est indisponible sur ce serveur : %(error)s") % {"error": exc},
+            )
         except browser.PageTimeout as exc:
             if str(exc) == "dialogs":
                 message = _("Votre page ouvre des fenêtres alert() ou confirm() sans fin : elle a été arrêtée.")
             else:
-                message = _("Temps dépassé : votre page ne finit pas de se charger ou un script tourne sans fin (boucle infinie ?).")
+                message = _(
+                    "Temps dépassé : votre page ne finit pas de se charger ou un script tourne sans fin (boucle "
+                    "infinie ?)."
+                )
             return Result.error(Reason.TIMEOUT, message, _ms(started))
         except browser.PageCrashed:
             return Result.error(
-                Reason.MEMORY, _("Votre page a planté : elle utilise probablement trop de mémoire (boucle qui remplit un tableau, image énorme…)."),
+                Reason.MEMORY,
+                _(
+                    "Votre page a planté : elle utilise probablement trop de mémoire (boucle qui remplit un tableau, "
+                    "image énorme…)."
+                ),
                 _ms(started),
             )
         except browser.PageLeft:
             return Result.error(
                 Reason.CRASH,
-                _("Votre page s'est rechargée ou a changé d'adresse pendant les vérifications (location.reload(), une "
-                  "redirection, un formulaire envoyé…) : elle n'a pas pu être vérifiée. Retirez ce qui la fait recharger."),
+                _(
+                    "Votre page s'est rechargée ou a changé d'adresse pendant les vérifications (location.reload(), "
+                    "une "
+                    "redirection, un formulaire envoyé…) : elle n'a pas pu être vérifiée. Retirez ce qui la fait "
+                    "recharger."
+                ),
                 _ms(started),
             )
     result = Result.from_tests(
-        results, _ms(started),
+        results,
+        _ms(started),
         message_passed=_("Bravo, toutes les vérifications sont réussies !"),
         message_failed=_("Certaines vérifications ne sont pas réussies : lisez les messages ci-dessous."),
     )
@@ -240,7 +270,9 @@ def _outcome(check, problem):
         detail = problem  # for trainers and authors only
     else:
         message = "\n".join(part for part in (problem, check.get("hint", "")) if part)
-    return TestResult(name=check["name"], status=Status.FAILED, message=message[:2000], hidden=hidden, detail=detail[:2000])
+    return TestResult(
+        name=check["name"], status=Status.FAILED, message=message[:2000], hidden=hidden, detail=detail[:2000]
+    )
 
 
 def _static(check, files, documents):
@@ -266,12 +298,22 @@ def _static(check, files, documents):
                 problems = webstatic.accessibility_problems(doc, check.get("rules", webstatic.A11Y_RULES))
                 problem = webstatic.describe(problems) if problems else None
     except webstatic.TooComplex as exc:
-        problem = _("Le document est trop gros ou trop imbriqué pour être analysé (%(tags)s balises, jusqu'à %(depth)s niveaux) : "
-                    "au plus %(max_tags)s balises, %(max_depth)s niveaux et %(kib)s Kio. Vérifiez que vos balises sont bien fermées.") % {
-            "tags": exc.tags, "depth": exc.depth, "max_tags": webstatic.MAX_TAGS, "max_depth": webstatic.MAX_DEPTH,
-            "kib": webstatic.MAX_BYTES // 1024}
+        problem = _(
+            "Le document est trop gros ou trop imbriqué pour être analysé (%(tags)s balises, jusqu'à %(depth)s "
+            "niveaux) : "
+            "au plus %(max_tags)s balises, %(max_depth)s niveaux et %(kib)s Kio. Vérifiez que vos balises sont bien "
+            "fermées."
+        ) % {
+            "tags": exc.tags,
+            "depth": exc.depth,
+            "max_tags": webstatic.MAX_TAGS,
+            "max_depth": webstatic.MAX_DEPTH,
+            "kib": webstatic.MAX_BYTES // 1024,
+        }
     except (RecursionError, webstatic.ParseTimeout):
-        problem = _("Le document est trop complexe pour être analysé à temps. Vérifiez que vos balises sont bien fermées.")
+        problem = _(
+            "Le document est trop complexe pour être analysé à temps. Vérifiez que vos balises sont bien fermées."
+        )
     return _outcome(check, problem)
 
 
@@ -303,16 +345,26 @@ def _in_browser(spec, files, checks, results, screenshots):
                 session.page.set_viewport_size({"width": width, "height": 800})
                 try:
                     height = min(session.evaluate("() => document.documentElement.scrollHeight"), SCREENSHOT_MAX_HEIGHT)
-                    screenshots.append((width, session.page.screenshot(
-                        type="png", full_page=True, clip={"x": 0, "y": 0, "width": width, "height": max(height, 200)},
-                        animations="disabled", caret="hide",
-                    )))
+                    screenshots.append(
+                        (
+                            width,
+                            session.page.screenshot(
+                                type="png",
+                                full_page=True,
+                                clip={"x": 0, "y": 0, "width": width, "height": max(height, 200)},
+                                animations="disabled",
+                                caret="hide",
+                            ),
+                        )
+                    )
                 except Exception as exc:  # noqa: BLE001
                     session.raise_for(exc)
         notes = []
         if session.blocked:
-            notes.append(_("Ressources bloquées (seuls les fichiers de l'exercice sont permis) : %(urls)s") % {
-                "urls": ", ".join(session.blocked[:3])})
+            notes.append(
+                _("Ressources bloquées (seuls les fichiers de l'exercice sont permis) : %(urls)s")
+                % {"urls": ", ".join(session.blocked[:3])}
+            )
         if session.errors:
             notes.append(_("Erreur JavaScript dans la page : %(error)s") % {"error": session.errors[0]})
         return notes
@@ -346,15 +398,24 @@ def _judge(check, found):
     width = check.get("width", 1280)
     if code == "scroll":
         return _("À %(width)s px, la page défile horizontalement (%(got)s px de large ; en cause : %(element)s).") % {
-            "width": width, "got": found["width"], "element": found.get("element") or "?"}
+            "width": width,
+            "got": found["width"],
+            "element": found.get("element") or "?",
+        }
     if code == "missing":
         return _("Aucun élément ne correspond à « %(selector)s ».") % {"selector": selector}
     if code == "not-stacked":
         return _("À %(width)s px, les éléments « %(selector)s » ne sont pas les uns sous les autres (%(element)s).") % {
-            "width": width, "selector": selector, "element": found["element"]}
+            "width": width,
+            "selector": selector,
+            "element": found["element"],
+        }
     if code == "not-side":
         return _("À %(width)s px, les éléments « %(selector)s » ne sont pas côte à côte (%(element)s).") % {
-            "width": width, "selector": selector, "element": found["element"]}
+            "width": width,
+            "selector": selector,
+            "element": found["element"],
+        }
     if code in ("hidden", "shown", "outside"):
         messages = {
             "hidden": _("À %(width)s px, %(element)s n'est pas visible."),
@@ -368,8 +429,12 @@ def _judge(check, found):
         if (check.get("all", True) and failures) or len(failures) == len(items):
             bad = failures[0]
             return _("À %(width)s px, %(property)s de %(element)s vaut « %(got)s », attendu %(expected)s.") % {
-                "width": width, "property": check["property"], "element": bad["element"], "got": bad["value"],
-                "expected": _expected_style(check)}
+                "width": width,
+                "property": check["property"],
+                "element": bad["element"],
+                "got": bad["value"],
+                "expected": _expected_style(check),
+            }
         return None
     failures = [r for r in items if r.get("ok") is False]
     if check["type"] == "layout" and failures and (check.get("all", True) or len(failures) == len(items)):
@@ -377,7 +442,10 @@ def _judge(check, found):
     if check["type"] == "contrast" and failures and (check.get("all", True) or len(failures) == len(items)):
         bad = failures[0]
         message = _("Contraste de %(element)s : %(ratio)s:1, il faut au moins %(needed)s:1.") % {
-            "element": bad["element"], "ratio": bad["ratio"], "needed": bad["needed"]}
+            "element": bad["element"],
+            "ratio": bad["ratio"],
+            "needed": bad["needed"],
+        }
         if bad.get("image"):
             message += " " + _("(une image de fond n'est pas prise en compte : ajoutez une couleur de fond)")
         return message
@@ -400,9 +468,7 @@ def _style_ok(check, value):
     number = _number(value)
     if "min" in check and (number is None or number < check["min"]):
         return False
-    if "max" in check and (number is None or number > check["max"]):
-        return False
-    return True
+    return not ("max" in check and (number is None or number > check["max"]))
 
 
 def _expected_style(check):
@@ -424,7 +490,8 @@ def _axe(session, check):
     """axe-core in the checks' isolated world: a page that defines or traps window.axe reaches another world."""
     session.load_axe()
     report = session.evaluate(
-        """async () => (await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        """async () => (await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
             resultTypes: ["violations"]})).violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.length}))""",
         timeout_ms=10_000,
     )
@@ -433,7 +500,10 @@ def _axe(session, check):
         return None
     listed = "; ".join(f"{v['id']} ({v['help']}, ×{v['nodes']})" for v in report[:5])
     return _("%(n)s problème(s) d'accessibilité détecté(s) par axe-core (au plus %(allowed)s permis) : %(list)s") % {
-        "n": len(report), "allowed": allowed, "list": listed}
+        "n": len(report),
+        "allowed": allowed,
+        "list": listed,
+    }
 
 
 def _scenario(session, check):
@@ -468,7 +538,9 @@ def _scenario(session, check):
             if "crash" in str(exc).lower() or "closed" in str(exc).lower():
                 session.raise_for(exc)
             return _("Action impossible : %(action)s « %(target)s » (élément absent, caché ou désactivé ?).") % {
-                "action": action, "target": target}
+                "action": action,
+                "target": target,
+            }
         session.check()
     # Expectations may follow an animation or a timer: looked at again for up to a second,
     # out of 2 s shared by the whole grading (failing scenarios do not add up to a timeout).
@@ -500,31 +572,63 @@ def _expectation_problem(item, found):
     high = item.get("count", item.get("max"))
     if count < low or (high is not None and count > high):
         return _("« %(selector)s » : %(found)s élément(s), attendu %(expected)s.") % {
-            "selector": selector, "found": count, "expected": low if high == low else f"≥ {low}" if high is None else f"{low}–{high}"}
+            "selector": selector,
+            "found": count,
+            "expected": low if high == low else f"≥ {low}" if high is None else f"{low}–{high}",
+        }
 
     def problem_of(el):
         if "visible" in item and el["visible"] != item["visible"]:
-            return (_("%(element)s devrait être visible.") if item["visible"] else _("%(element)s devrait être caché.")) % {"element": el["element"]}
+            return (
+                _("%(element)s devrait être visible.") if item["visible"] else _("%(element)s devrait être caché.")
+            ) % {"element": el["element"]}
         if "class" in item and item["class"] not in el["classes"]:
-            return _("%(element)s devrait avoir la classe « %(class)s ».") % {"element": el["element"], "class": item["class"]}
+            return _("%(element)s devrait avoir la classe « %(class)s ».") % {
+                "element": el["element"],
+                "class": item["class"],
+            }
         if "text" in item and el["text"] != item["text"]:
-            return _("Le texte de %(element)s est « %(got)s », attendu « %(expected)s ».") % {"element": el["element"], "got": el["text"][:80], "expected": item["text"]}
+            return _("Le texte de %(element)s est « %(got)s », attendu « %(expected)s ».") % {
+                "element": el["element"],
+                "got": el["text"][:80],
+                "expected": item["text"],
+            }
         if "contains" in item and item["contains"].casefold() not in el["text"].casefold():
-            return _("Le texte de %(element)s devrait contenir « %(expected)s ».") % {"element": el["element"], "expected": item["contains"]}
+            return _("Le texte de %(element)s devrait contenir « %(expected)s ».") % {
+                "element": el["element"],
+                "expected": item["contains"],
+            }
         if "attribute" not in item and "pattern" in item and not re.search(item["pattern"], el["text"]):
-            return _("Le texte de %(element)s (« %(got)s ») n'a pas la forme attendue.") % {"element": el["element"], "got": el["text"][:80]}
+            return _("Le texte de %(element)s (« %(got)s ») n'a pas la forme attendue.") % {
+                "element": el["element"],
+                "got": el["text"][:80],
+            }
         if "field_value" in item and el["value"] != item["field_value"]:
-            return _("Le champ %(element)s contient « %(got)s », attendu « %(expected)s ».") % {"element": el["element"], "got": (el["value"] or "")[:80], "expected": item["field_value"]}
+            return _("Le champ %(element)s contient « %(got)s », attendu « %(expected)s ».") % {
+                "element": el["element"],
+                "got": (el["value"] or "")[:80],
+                "expected": item["field_value"],
+            }
         if "attribute" in item:
             value = el["attributes"].get(item["attribute"])
             if value is None:
-                return _("%(element)s n'a pas d'attribut %(attribute)s.") % {"element": el["element"], "attribute": item["attribute"]}
+                return _("%(element)s n'a pas d'attribut %(attribute)s.") % {
+                    "element": el["element"],
+                    "attribute": item["attribute"],
+                }
             if "value" in item and value != str(item["value"]):
                 return _("L'attribut %(attribute)s de %(element)s vaut « %(got)s », attendu « %(expected)s ».") % {
-                    "attribute": item["attribute"], "element": el["element"], "got": value[:80], "expected": item["value"]}
+                    "attribute": item["attribute"],
+                    "element": el["element"],
+                    "got": value[:80],
+                    "expected": item["value"],
+                }
             if "pattern" in item and not re.search(item["pattern"], value):
                 return _("L'attribut %(attribute)s de %(element)s (« %(got)s ») n'a pas la forme attendue.") % {
-                    "attribute": item["attribute"], "element": el["element"], "got": value[:80]}
+                    "attribute": item["attribute"],
+                    "element": el["element"],
+                    "got": value[:80],
+                }
         return None
 
     problems = [problem_of(el) for el in items]
@@ -563,7 +667,9 @@ def preview_document(spec, files, name="index.html"):
         return f"data:{kind};base64,{base64.b64encode(raw).decode('ascii')}"
 
     def css(text):
-        return CSS_URL.sub(lambda m: f'url("{data_url(m.group(2)) or m.group(2)}")', text).replace("</style", "<\\/style")
+        return CSS_URL.sub(lambda m: f'url("{data_url(m.group(2)) or m.group(2)}")', text).replace(
+            "</style", "<\\/style"
+        )
 
     def link(match):
         tag = match.group(0)

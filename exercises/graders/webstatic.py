@@ -17,9 +17,34 @@ from bs4 import BeautifulSoup
 from django.utils.translation import gettext as _
 
 OBSOLETE = {
-    "acronym", "applet", "basefont", "bgsound", "big", "blink", "center", "dir", "font", "frame", "frameset",
-    "isindex", "keygen", "listing", "marquee", "menuitem", "multicol", "nextid", "nobr", "noembed", "noframes",
-    "plaintext", "rb", "rtc", "spacer", "strike", "tt", "xmp",
+    "acronym",
+    "applet",
+    "basefont",
+    "bgsound",
+    "big",
+    "blink",
+    "center",
+    "dir",
+    "font",
+    "frame",
+    "frameset",
+    "isindex",
+    "keygen",
+    "listing",
+    "marquee",
+    "menuitem",
+    "multicol",
+    "nextid",
+    "nobr",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "rb",
+    "rtc",
+    "spacer",
+    "strike",
+    "tt",
+    "xmp",
 }
 A11Y_RULES = ("alt", "labels", "headings", "links", "main")
 UNLABELLED_INPUTS = {"hidden", "submit", "button", "reset", "image"}
@@ -33,9 +58,45 @@ MAX_DEPTH = 256
 MAX_BYTES = 256 * 1024
 PARSE_SECONDS = 5
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen"}
-OPTIONAL_END = {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp",
-                "colgroup", "caption", "html", "head", "body"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+    "param",
+    "keygen",
+}
+OPTIONAL_END = {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "option",
+    "optgroup",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "rb",
+    "rt",
+    "rp",
+    "colgroup",
+    "caption",
+    "html",
+    "head",
+    "body",
+}
 
 
 class TooComplex(Exception):
@@ -113,9 +174,17 @@ def _parse_error_message(code, data):
     name = data.get("name") or data.get("gotName") or ""
     if code.startswith("expected-doctype") or code == "unknown-doctype":
         return _("<!DOCTYPE html> manquant ou incorrect au début du document")
-    if code in ("expected-closing-tag-but-got-eof", "eof-in-tag-name", "expected-named-closing-tag-but-got-eof") or code.startswith("eof-in"):
+    if code in (
+        "expected-closing-tag-but-got-eof",
+        "eof-in-tag-name",
+        "expected-named-closing-tag-but-got-eof",
+    ) or code.startswith("eof-in"):
         return _("le document se termine alors qu'un élément n'est pas fermé")
-    if code.startswith("adoption-agency") or code in ("end-tag-too-early", "end-tag-too-early-named", "expected-one-end-tag-but-got-another"):
+    if code.startswith("adoption-agency") or code in (
+        "end-tag-too-early",
+        "end-tag-too-early-named",
+        "expected-one-end-tag-but-got-another",
+    ):
         return _("balises mal imbriquées ou non fermées autour de </%(name)s>") % {"name": name}
     if code.startswith("unexpected-end-tag"):
         return _("balise fermante </%(name)s> sans balise ouvrante correspondante") % {"name": name}
@@ -147,9 +216,16 @@ def validity_problems(doc):
     for tag in doc.soup.find_all(id=True):
         ids[tag["id"]] += 1
         if ids[tag["id"]] == 2:
-            problems.append((_line(tag), _("l'identifiant id=\"%(id)s\" est utilisé plusieurs fois") % {"id": tag["id"][:60]}))
+            problems.append(
+                (_line(tag), _('l\'identifiant id="%(id)s" est utilisé plusieurs fois') % {"id": tag["id"][:60]})
+            )
     for tag in doc.soup.find_all(OBSOLETE):
-        problems.append((_line(tag), _("<%(name)s> est un élément obsolète : utilisez CSS ou un élément actuel") % {"name": tag.name}))
+        problems.append(
+            (
+                _line(tag),
+                _("<%(name)s> est un élément obsolète : utilisez CSS ou un élément actuel") % {"name": tag.name},
+            )
+        )
     return sorted(set(problems))
 
 
@@ -180,13 +256,18 @@ def accessibility_problems(doc, rules=A11Y_RULES):
     if "alt" in rules:
         for tag in soup.find_all(["img", "area"]) + soup.find_all("input", attrs={"type": "image"}):
             if not tag.has_attr("alt"):
-                problems.append((_line(tag), _("image sans attribut alt (alt=\"\" si elle est décorative)")))
+                problems.append((_line(tag), _('image sans attribut alt (alt="" si elle est décorative)')))
     if "labels" in rules:
         for tag in soup.find_all(["input", "select", "textarea"]):
             if tag.name == "input" and (tag.get("type") or "text").lower() in UNLABELLED_INPUTS:
                 continue
             if not _has_label(doc, tag):
-                problems.append((_line(tag), _("champ de formulaire <%(name)s> sans étiquette (<label for=…>)") % {"name": tag.name}))
+                problems.append(
+                    (
+                        _line(tag),
+                        _("champ de formulaire <%(name)s> sans étiquette (<label for=…>)") % {"name": tag.name},
+                    )
+                )
     if "headings" in rules:
         headings = soup.find_all(re.compile(r"^h[1-6]$"))
         if not any(h.name == "h1" for h in headings):
@@ -195,7 +276,13 @@ def accessibility_problems(doc, rules=A11Y_RULES):
         for tag in headings:
             level = int(tag.name[1])
             if previous and level > previous + 1:
-                problems.append((_line(tag), _("niveau de titre sauté : <h%(level)s> après <h%(previous)s>") % {"level": level, "previous": previous}))
+                problems.append(
+                    (
+                        _line(tag),
+                        _("niveau de titre sauté : <h%(level)s> après <h%(previous)s>")
+                        % {"level": level, "previous": previous},
+                    )
+                )
             previous = level
     if "links" in rules:
         for tag in soup.find_all("a", href=True):
@@ -211,7 +298,9 @@ def accessibility_problems(doc, rules=A11Y_RULES):
 
 
 def describe(problems, limit=8):
-    lines = [_("ligne %(line)s : %(message)s") % {"line": line, "message": message} for line, message in problems[:limit]]
+    lines = [
+        _("ligne %(line)s : %(message)s") % {"line": line, "message": message} for line, message in problems[:limit]
+    ]
     if len(problems) > limit:
         lines.append(_("… et %(n)s autre(s) problème(s).") % {"n": len(problems) - limit})
     return "\n".join(lines)
@@ -232,7 +321,10 @@ def element_problem(doc, check):
     count = len(found)
     if check.get("absent"):
         if count:
-            return _("« %(selector)s » ne devrait pas être présent (trouvé ligne %(line)s).") % {"selector": selector, "line": _line(found[0])}
+            return _("« %(selector)s » ne devrait pas être présent (trouvé ligne %(line)s).") % {
+                "selector": selector,
+                "line": _line(found[0]),
+            }
         return None
     low = check.get("count", check.get("min", 1))
     high = check.get("count", check.get("max"))
@@ -244,7 +336,10 @@ def element_problem(doc, check):
         else:
             expected = _("entre %(low)s et %(high)s") % {"low": low, "high": high}
         return _("« %(selector)s » : %(found)s élément(s) trouvé(s), attendu : %(expected)s.") % {
-            "selector": selector, "found": count, "expected": expected}
+            "selector": selector,
+            "found": count,
+            "expected": expected,
+        }
     if not found:
         return None
     failures = [problem for problem in (_element_detail(doc, tag, check) for tag in found) if problem]
@@ -259,26 +354,48 @@ def _element_detail(doc, tag, check):
         name = check["attribute"]
         if not tag.has_attr(name):
             return _("« %(selector)s » (ligne %(line)s) n'a pas d'attribut %(attribute)s.") % {
-                "selector": selector, "line": _line(tag), "attribute": name}
+                "selector": selector,
+                "line": _line(tag),
+                "attribute": name,
+            }
         value = tag[name]
         value = " ".join(value) if isinstance(value, list) else value
         if "value" in check and value.strip() != check["value"]:
             return _("L'attribut %(attribute)s de « %(selector)s » vaut « %(got)s », attendu « %(expected)s ».") % {
-                "attribute": name, "selector": selector, "got": value[:80], "expected": check["value"]}
+                "attribute": name,
+                "selector": selector,
+                "got": value[:80],
+                "expected": check["value"],
+            }
         if "pattern" in check and not re.search(check["pattern"], value):
             return _("L'attribut %(attribute)s de « %(selector)s » (« %(got)s ») n'a pas la forme attendue.") % {
-                "attribute": name, "selector": selector, "got": value[:80]}
+                "attribute": name,
+                "selector": selector,
+                "got": value[:80],
+            }
     text = _text(tag)
     if "text" in check and text != check["text"]:
         return _("Le texte de « %(selector)s » est « %(got)s », attendu « %(expected)s ».") % {
-            "selector": selector, "got": text[:80], "expected": check["text"]}
+            "selector": selector,
+            "got": text[:80],
+            "expected": check["text"],
+        }
     if "contains" in check and check["contains"].casefold() not in text.casefold():
-        return _("Le texte de « %(selector)s » devrait contenir « %(expected)s ».") % {"selector": selector, "expected": check["contains"]}
+        return _("Le texte de « %(selector)s » devrait contenir « %(expected)s ».") % {
+            "selector": selector,
+            "expected": check["contains"],
+        }
     if "attribute" not in check and "pattern" in check and not re.search(check["pattern"], text):
-        return _("Le texte de « %(selector)s » (« %(got)s ») n'a pas la forme attendue.") % {"selector": selector, "got": text[:80]}
+        return _("Le texte de « %(selector)s » (« %(got)s ») n'a pas la forme attendue.") % {
+            "selector": selector,
+            "got": text[:80],
+        }
     if "inside" in check:
         containers = set(map(id, doc.select(check["inside"])))
         if not any(id(parent) in containers for parent in tag.parents):
             return _("« %(selector)s » (ligne %(line)s) doit être à l'intérieur de « %(inside)s ».") % {
-                "selector": selector, "line": _line(tag), "inside": check["inside"]}
+                "selector": selector,
+                "line": _line(tag),
+                "inside": check["inside"],
+            }
     return None

@@ -41,17 +41,40 @@ class Kind:
 
 
 CODE_FIELDS = ("filename", "starter", "solution", "public_tests", "hidden_tests")
-WEB_FIELDS = tuple(f"web_{role}_{part}" for role in ("starter", "solution") for part in ("html", "css", "js")) + ("checks",)
+WEB_FIELDS = tuple(f"web_{role}_{part}" for role in ("starter", "solution") for part in ("html", "css", "js")) + (
+    "checks",
+)
 
-KINDS = {kind.name: kind for kind in (
-    Kind("quiz", "exercises.graders.quiz", in_sandbox=False, work="answers", self_checked=True, authoring_fields=("gift",)),
-    Kind("python", "exercises.graders.python", runner=True, authoring_fields=CODE_FIELDS),
-    Kind("sql", "exercises.graders.sql", default_file="query.sql", authoring_fields=("starter", "solution", "hidden_tests", "ordered")),
-    Kind("javascript", "exercises.graders.javascript", runner=True, authoring_fields=CODE_FIELDS),
-    Kind("html", "exercises.graders.web", web_page=True, authoring_fields=WEB_FIELDS),
-    Kind("dom", "exercises.graders.web", web_page=True, authoring_fields=WEB_FIELDS),
-    Kind("notebook", "exercises.graders.notebook", work="notebook", document=True, authoring_fields=("notebook", "notebook_data")),
-)}
+KINDS = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "quiz",
+            "exercises.graders.quiz",
+            in_sandbox=False,
+            work="answers",
+            self_checked=True,
+            authoring_fields=("gift",),
+        ),
+        Kind("python", "exercises.graders.python", runner=True, authoring_fields=CODE_FIELDS),
+        Kind(
+            "sql",
+            "exercises.graders.sql",
+            default_file="query.sql",
+            authoring_fields=("starter", "solution", "hidden_tests", "ordered"),
+        ),
+        Kind("javascript", "exercises.graders.javascript", runner=True, authoring_fields=CODE_FIELDS),
+        Kind("html", "exercises.graders.web", web_page=True, authoring_fields=WEB_FIELDS),
+        Kind("dom", "exercises.graders.web", web_page=True, authoring_fields=WEB_FIELDS),
+        Kind(
+            "notebook",
+            "exercises.graders.notebook",
+            work="notebook",
+            document=True,
+            authoring_fields=("notebook", "notebook_data"),
+        ),
+    )
+}
 KIND_FIELDS = frozenset(name for kind in KINDS.values() for name in kind.authoring_fields)
 # Limits of a run in the sandbox: meaningless for a kind graded in the web process.
 SANDBOX_FIELDS = ("time_limit", "memory_limit")
@@ -64,4 +87,6 @@ def kind_of(name):
 
 def names(**properties):
     """The names of the kinds with these properties, for database lookups (`kind__in=names(in_sandbox=False)`)."""
-    return [name for name, kind in KINDS.items() if all(getattr(kind, key) == value for key, value in properties.items())]
+    return [
+        name for name, kind in KINDS.items() if all(getattr(kind, key) == value for key, value in properties.items())
+    ]

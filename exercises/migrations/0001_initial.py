@@ -7,105 +7,203 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('courses', '0002_default_tracks'),
+        ("courses", "0002_default_tracks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Exercise',
+            name="Exercise",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField()),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('kind', models.CharField(choices=[('quiz', 'Quiz'), ('python', 'Python'), ('sql', 'SQL'), ('javascript', 'JavaScript')], max_length=20, verbose_name='type')),
-                ('statement', models.TextField(blank=True, help_text='HTML nettoyé.', verbose_name='énoncé')),
-                ('statement_source', models.TextField(blank=True, help_text='Markdown source from the package.')),
-                ('points', models.PositiveIntegerField(default=1, verbose_name='points')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='ordre')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publié')], default='draft', max_length=10, verbose_name='état')),
-                ('time_limit', models.PositiveIntegerField(default=10, verbose_name='temps limite (secondes)')),
-                ('memory_limit', models.PositiveIntegerField(default=512, verbose_name='mémoire limite (Mio)')),
-                ('max_attempts', models.PositiveIntegerField(blank=True, null=True, verbose_name="nombre d'essais maximum")),
-                ('penalty', models.FloatField(default=0.0, verbose_name='pénalité par essai supplémentaire')),
-                ('hints', models.JSONField(blank=True, default=list)),
-                ('competences', models.JSONField(blank=True, default=list)),
-                ('starter', models.JSONField(blank=True, default=dict)),
-                ('solution', models.JSONField(blank=True, default=dict)),
-                ('tests', models.JSONField(blank=True, default=dict)),
-                ('config', models.JSONField(blank=True, default=dict)),
-                ('verified_hash', models.CharField(blank=True, help_text='content_hash() of the content whose solution passed and starter failed.', max_length=64)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exercises', to='courses.module')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField()),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("quiz", "Quiz"), ("python", "Python"), ("sql", "SQL"), ("javascript", "JavaScript")],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("statement", models.TextField(blank=True, help_text="HTML nettoyé.", verbose_name="énoncé")),
+                ("statement_source", models.TextField(blank=True, help_text="Markdown source from the package.")),
+                ("points", models.PositiveIntegerField(default=1, verbose_name="points")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="ordre")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publié")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                ("time_limit", models.PositiveIntegerField(default=10, verbose_name="temps limite (secondes)")),
+                ("memory_limit", models.PositiveIntegerField(default=512, verbose_name="mémoire limite (Mio)")),
+                (
+                    "max_attempts",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="nombre d'essais maximum"),
+                ),
+                ("penalty", models.FloatField(default=0.0, verbose_name="pénalité par essai supplémentaire")),
+                ("hints", models.JSONField(blank=True, default=list)),
+                ("competences", models.JSONField(blank=True, default=list)),
+                ("starter", models.JSONField(blank=True, default=dict)),
+                ("solution", models.JSONField(blank=True, default=dict)),
+                ("tests", models.JSONField(blank=True, default=dict)),
+                ("config", models.JSONField(blank=True, default=dict)),
+                (
+                    "verified_hash",
+                    models.CharField(
+                        blank=True,
+                        help_text="content_hash() of the content whose solution passed and starter failed.",
+                        max_length=64,
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "module",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="exercises", to="courses.module"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'exercice',
-                'verbose_name_plural': 'exercices',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "exercice",
+                "verbose_name_plural": "exercices",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mode', models.CharField(choices=[('check', 'Vérification (tests publics)'), ('submit', 'Soumission')], default='submit', max_length=10)),
-                ('language', models.CharField(default='fr', help_text="The learner's language: feedback is written in it.", max_length=8)),
-                ('attempt', models.PositiveIntegerField(default=0, help_text='1, 2, ... for submissions; 0 for checks.')),
-                ('files', models.JSONField(blank=True, default=dict)),
-                ('answers', models.JSONField(blank=True, default=dict)),
-                ('status', models.CharField(choices=[('queued', 'En attente de correction'), ('running', 'Correction en cours'), ('passed', 'Réussi'), ('failed', 'Pas encore réussi'), ('error', 'Non évaluable')], default='queued', max_length=10)),
-                ('score', models.FloatField(blank=True, help_text='Share of tests passed, 0-1.', null=True)),
-                ('final_score', models.FloatField(blank=True, help_text='Score after the attempt penalty, 0-1.', null=True)),
-                ('result', models.JSONField(blank=True, default=dict)),
-                ('grader_version', models.CharField(blank=True, max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('queued_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('claimed_by', models.CharField(blank=True, max_length=200)),
-                ('runs', models.PositiveIntegerField(default=0, help_text='How many times a worker claimed it.')),
-                ('override_score', models.FloatField(blank=True, null=True, verbose_name='note du formateur')),
-                ('override_comment', models.TextField(blank=True, verbose_name='commentaire du formateur')),
-                ('overridden_at', models.DateTimeField(blank=True, null=True)),
-                ('exercise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='submissions', to='exercises.exercise')),
-                ('learner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='submissions', to=settings.AUTH_USER_MODEL)),
-                ('overridden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[("check", "Vérification (tests publics)"), ("submit", "Soumission")],
+                        default="submit",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        default="fr", help_text="The learner's language: feedback is written in it.", max_length=8
+                    ),
+                ),
+                (
+                    "attempt",
+                    models.PositiveIntegerField(default=0, help_text="1, 2, ... for submissions; 0 for checks."),
+                ),
+                ("files", models.JSONField(blank=True, default=dict)),
+                ("answers", models.JSONField(blank=True, default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "En attente de correction"),
+                            ("running", "Correction en cours"),
+                            ("passed", "Réussi"),
+                            ("failed", "Pas encore réussi"),
+                            ("error", "Non évaluable"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("score", models.FloatField(blank=True, help_text="Share of tests passed, 0-1.", null=True)),
+                (
+                    "final_score",
+                    models.FloatField(blank=True, help_text="Score after the attempt penalty, 0-1.", null=True),
+                ),
+                ("result", models.JSONField(blank=True, default=dict)),
+                ("grader_version", models.CharField(blank=True, max_length=20)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("queued_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("claimed_by", models.CharField(blank=True, max_length=200)),
+                ("runs", models.PositiveIntegerField(default=0, help_text="How many times a worker claimed it.")),
+                ("override_score", models.FloatField(blank=True, null=True, verbose_name="note du formateur")),
+                ("override_comment", models.TextField(blank=True, verbose_name="commentaire du formateur")),
+                ("overridden_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="submissions", to="exercises.exercise"
+                    ),
+                ),
+                (
+                    "learner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="submissions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "overridden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'soumission',
-                'verbose_name_plural': 'soumissions',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "soumission",
+                "verbose_name_plural": "soumissions",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SubmissionComment',
+            name="SubmissionComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filename', models.CharField(max_length=200)),
-                ('line', models.PositiveIntegerField()),
-                ('text', models.TextField(verbose_name='commentaire')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='exercises.submission')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("filename", models.CharField(max_length=200)),
+                ("line", models.PositiveIntegerField()),
+                ("text", models.TextField(verbose_name="commentaire")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="comments", to="exercises.submission"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['filename', 'line', 'created_at'],
+                "ordering": ["filename", "line", "created_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='exercise',
-            constraint=models.UniqueConstraint(fields=('module', 'slug'), name='unique_exercise_slug'),
+            model_name="exercise",
+            constraint=models.UniqueConstraint(fields=("module", "slug"), name="unique_exercise_slug"),
         ),
         migrations.AddIndex(
-            model_name='submission',
-            index=models.Index(fields=['exercise', 'learner', '-created_at'], name='exercises_s_exercis_f9e88a_idx'),
+            model_name="submission",
+            index=models.Index(fields=["exercise", "learner", "-created_at"], name="exercises_s_exercis_f9e88a_idx"),
         ),
         migrations.AddIndex(
-            model_name='submission',
-            index=models.Index(condition=models.Q(('status__in', ['queued', 'running'])), fields=['status', 'queued_at'], name='pending_submissions'),
+            model_name="submission",
+            index=models.Index(
+                condition=models.Q(("status__in", ["queued", "running"])),
+                fields=["status", "queued_at"],
+                name="pending_submissions",
+            ),
         ),
     ]

@@ -5,28 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exercises', '0001_initial'),
+        ("exercises", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='exercise',
-            name='kind',
-            field=models.CharField(choices=[('quiz', 'Quiz'), ('python', 'Python'), ('sql', 'SQL'), ('javascript', 'JavaScript'), ('html', 'HTML et CSS'), ('dom', 'Page interactive (DOM)')], max_length=20, verbose_name='type'),
+            model_name="exercise",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("quiz", "Quiz"),
+                    ("python", "Python"),
+                    ("sql", "SQL"),
+                    ("javascript", "JavaScript"),
+                    ("html", "HTML et CSS"),
+                    ("dom", "Page interactive (DOM)"),
+                ],
+                max_length=20,
+                verbose_name="type",
+            ),
         ),
         migrations.CreateModel(
-            name='Screenshot',
+            name="Screenshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('width', models.PositiveIntegerField()),
-                ('image', models.BinaryField()),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='screenshots', to='exercises.submission')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("width", models.PositiveIntegerField()),
+                ("image", models.BinaryField()),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="screenshots",
+                        to="exercises.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['width'],
-                'constraints': [models.UniqueConstraint(fields=('submission', 'width'), name='unique_screenshot_width')],
+                "ordering": ["width"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("submission", "width"), name="unique_screenshot_width")
+                ],
             },
         ),
     ]

@@ -4,20 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exercises', '0002_web_kinds_screenshots'),
+        ("exercises", "0002_web_kinds_screenshots"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='needs_review',
+            model_name="submission",
+            name="needs_review",
             field=models.BooleanField(default=False),
         ),
         migrations.AlterField(
-            model_name='exercise',
-            name='kind',
-            field=models.CharField(choices=[('quiz', 'Quiz'), ('python', 'Python'), ('sql', 'SQL'), ('javascript', 'JavaScript'), ('html', 'HTML et CSS'), ('dom', 'Page interactive (DOM)'), ('notebook', 'Notebook Jupyter')], max_length=20, verbose_name='type'),
+            model_name="exercise",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("quiz", "Quiz"),
+                    ("python", "Python"),
+                    ("sql", "SQL"),
+                    ("javascript", "JavaScript"),
+                    ("html", "HTML et CSS"),
+                    ("dom", "Page interactive (DOM)"),
+                    ("notebook", "Notebook Jupyter"),
+                ],
+                max_length=20,
+                verbose_name="type",
+            ),
         ),
     ]

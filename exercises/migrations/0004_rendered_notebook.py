@@ -5,18 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exercises', '0003_notebooks'),
+        ("exercises", "0003_notebooks"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RenderedNotebook',
+            name="RenderedNotebook",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('html', models.TextField()),
-                ('submission', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='rendered_notebook', to='exercises.submission')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("html", models.TextField()),
+                (
+                    "submission",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rendered_notebook",
+                        to="exercises.submission",
+                    ),
+                ),
             ],
         ),
     ]

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exercises', '0004_rendered_notebook'),
+        ("exercises", "0004_rendered_notebook"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='renderednotebook',
-            name='images',
-            field=models.JSONField(blank=True, default=list, help_text='[mime type, base64] of its pictures, served apart.'),
+            model_name="renderednotebook",
+            name="images",
+            field=models.JSONField(
+                blank=True, default=list, help_text="[mime type, base64] of its pictures, served apart."
+            ),
         ),
     ]

@@ -5,20 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exercises', '0005_rendered_notebook_images'),
+        ("exercises", "0005_rendered_notebook_images"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='client_key',
+            model_name="submission",
+            name="client_key",
             field=models.CharField(blank=True, max_length=64),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.UniqueConstraint(condition=models.Q(('client_key', ''), _negated=True), fields=('learner', 'exercise', 'mode', 'client_key'), name='one_submission_per_form_key'),
+            model_name="submission",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("client_key", ""), _negated=True),
+                fields=("learner", "exercise", "mode", "client_key"),
+                name="one_submission_per_form_key",
+            ),
         ),
     ]

@@ -61,7 +61,9 @@ def _warm_up(shell):
     loaded. Nothing of any learner has run yet."""
     capture = notebook_shell.Capture()
     for name in WARM_UP:
-        notebook_shell.run_cell(shell, f"import {name} as _tremplin_warm\ndel _tremplin_warm", capture, store_history=False)
+        notebook_shell.run_cell(
+            shell, f"import {name} as _tremplin_warm\ndel _tremplin_warm", capture, store_history=False
+        )
 
 
 class Watchdog:
@@ -74,7 +76,10 @@ class Watchdog:
     def arm(self, seconds, stuck):
         with self.lock:
             self.active, self.fired = True, False
-            self.timers = [threading.Timer(seconds, self._interrupt), threading.Timer(seconds + GRACE_S, self._stuck, (stuck,))]
+            self.timers = [
+                threading.Timer(seconds, self._interrupt),
+                threading.Timer(seconds + GRACE_S, self._stuck, (stuck,)),
+            ]
             for timer in self.timers:
                 timer.daemon = True
                 timer.start()
@@ -129,15 +134,28 @@ class Learner:
             if "status" in reply:
                 wire.send(self.channel, {**reply, "outputs": [], "truncated": True})
             else:
-                wire.send(self.channel, {"raise": {"handle": 0, "class": 0, "mro": [["builtins", "ValueError"]],
-                                                   "args": [learner.TOO_LARGE], "str": learner.TOO_LARGE, "where": ""},
-                                         **learner._outputs()})
+                wire.send(
+                    self.channel,
+                    {
+                        "raise": {
+                            "handle": 0,
+                            "class": 0,
+                            "mro": [["builtins", "ValueError"]],
+                            "args": [learner.TOO_LARGE],
+                            "str": learner.TOO_LARGE,
+                            "where": "",
+                        },
+                        **learner._outputs(),
+                    },
+                )
 
     def _stuck_cell(self):
         # The learner's code ignored the interruption: say so, and end (the tests' side runs no further cell).
         try:
-            wire.send(self.channel, {"status": "timeout", "stuck": True, "outputs": [], "execution_count": None,
-                                     "truncated": False})
+            wire.send(
+                self.channel,
+                {"status": "timeout", "stuck": True, "outputs": [], "execution_count": None, "truncated": False},
+            )
         finally:
             os._exit(0)
 
@@ -152,7 +170,8 @@ class Learner:
         # they would have been shown, or closed, in the test cell): closed, as after every cell.
         pyplot = sys.modules.get("matplotlib.pyplot")
         if pyplot is not None:
-            try:
+            # Not contextlib.suppress: in this process every module is the learner's to patch.
+            try:  # noqa: SIM105
                 pyplot.close("all")
             except Exception:  # noqa: BLE001 - the learner's own matplotlib
                 pass
@@ -176,8 +195,13 @@ class Learner:
             status = "error"
         else:
             status = "ok"
-        return {"status": status, "outputs": capture.outputs, "execution_count": self.shell.execution_count - 1,
-                "truncated": capture.truncated, **error}
+        return {
+            "status": status,
+            "outputs": capture.outputs,
+            "execution_count": self.shell.execution_count - 1,
+            "truncated": capture.truncated,
+            **error,
+        }
 
     def request(self, message):
         """A request of the tests' side, during a test cell: the learner's prints go with the reply."""

@@ -49,12 +49,17 @@ def prepare_environment(side):
     cache = os.path.join(sys.prefix, "mplconfig")
     if os.path.isdir(cache):
         shutil.copytree(cache, os.path.join(base, "matplotlib"), dirs_exist_ok=True)
-    os.environ.update({
-        "IPYTHONDIR": os.path.join(base, "ipython"), "MPLCONFIGDIR": os.path.join(base, "matplotlib"),
-        # Figures are shown as a kernel shows them (PNG after each cell) on the learner's side only.
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline" if side == "learner" else "Agg",
-        "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2",
-    })
+    os.environ.update(
+        {
+            "IPYTHONDIR": os.path.join(base, "ipython"),
+            "MPLCONFIGDIR": os.path.join(base, "matplotlib"),
+            # Figures are shown as a kernel shows them (PNG after each cell) on the learner's side only.
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline" if side == "learner" else "Agg",
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MALLOC_ARENA_MAX": "2",
+        }
+    )
 
 
 class Budget:
@@ -149,8 +154,14 @@ def _make_shell_class():
 
         def write_format_data(self, format_dict, md_dict=None):
             if CURRENT is not None:
-                CURRENT.add({"output_type": "execute_result", "data": format_dict, "metadata": md_dict or {},
-                             "execution_count": self.prompt_count})
+                CURRENT.add(
+                    {
+                        "output_type": "execute_result",
+                        "data": format_dict,
+                        "metadata": md_dict or {},
+                        "execution_count": self.prompt_count,
+                    }
+                )
 
         def finish_displayhook(self):
             pass
@@ -176,8 +187,11 @@ def _make_shell_class():
             except Exception:  # noqa: BLE001 - a message that cannot be read is left out
                 value = ""
             name = getattr(etype, "__name__", "Error")
-            self.last_error = {"ename": name[:200] if isinstance(name, str) else "Error", "evalue": value[:2000],
-                               "traceback": text[-6:]}
+            self.last_error = {
+                "ename": name[:200] if isinstance(name, str) else "Error",
+                "evalue": value[:2000],
+                "traceback": text[-6:],
+            }
             if CURRENT is not None:
                 CURRENT.add({"output_type": "error", **self.last_error, "traceback": text[-40:]})
 

@@ -32,6 +32,7 @@ Records, one JSON object per line on the report descriptor, each with the nonce:
 import _thread
 import argparse
 import builtins
+import contextlib
 import json
 import os
 import re
@@ -50,7 +51,9 @@ import tremplin_wire as wire
 GRACE_S = 3  # after a cell's time is up: how long the learner's side has to report its interruption
 IDLE_S = 1.0  # a spare waiting longer than this (no queue) imports numpy and pandas ahead
 # IPython's own names in a namespace: never read from the kernel nor written there.
-RESERVED = re.compile(r"^(_|__|___|_i|_ii|_iii|_i\d+|_\d+|_oh|_dh|_ih|_exit_code|In|Out|get_ipython|exit|quit|__\w+__)$")
+RESERVED = re.compile(
+    r"^(_|__|___|_i|_ii|_iii|_i\d+|_\d+|_oh|_dh|_ih|_exit_code|In|Out|get_ipython|exit|quit|__\w+__)$"
+)
 PINNED_TYPES = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type)
 
 
@@ -60,10 +63,8 @@ def _read_input():
     (about 0.5 s of CPU)."""
     if notebook_shell.idle_wait(sys.stdin.buffer.fileno(), IDLE_S):
         for name in ("numpy", "pandas"):
-            try:
+            with contextlib.suppress(ImportError):
                 __import__(name)
-            except ImportError:
-                pass
     return json.loads(sys.stdin.buffer.read().decode("utf-8"))
 
 
@@ -100,7 +101,7 @@ class KernelNamespace(dict):
     def _fetch(self, name):
         if proxy._CHANNEL is None:
             return False, None
-        if proxy.REQUESTS != self.cache_at:
+        if self.cache_at != proxy.REQUESTS:
             self.cache.clear()
         if name not in self.cache:
             reply = proxy._request({"op": "ns_get", "name": name})
@@ -113,8 +114,11 @@ class KernelNamespace(dict):
         self.cache.pop(name, None)
         if self.mode is None or RESERVED.match(name):
             return
-        if isinstance(value, PINNED_TYPES) and not isinstance(value, proxy.Handle) or (
-                callable(value) and not isinstance(value, proxy.Handle)):
+        if (
+            isinstance(value, PINNED_TYPES)
+            and not isinstance(value, proxy.Handle)
+            or (callable(value) and not isinstance(value, proxy.Handle))
+        ):
             self.own.add(name)
             return
         self.own.discard(name)
@@ -190,7 +194,11 @@ class Runner:
         if reply.get("stuck"):
             self.kernel_lost = True
         status = reply.get("status") if reply.get("status") in ("ok", "error", "timeout") else "dead"
-        outputs = [o for o in reply.get("outputs", []) if isinstance(o, dict)] if isinstance(reply.get("outputs"), list) else []
+        outputs = (
+            [o for o in reply.get("outputs", []) if isinstance(o, dict)]
+            if isinstance(reply.get("outputs"), list)
+            else []
+        )
         error = {key: str(reply.get(key, ""))[:2000] for key in ("ename", "evalue") if key in reply}
         if isinstance(reply.get("traceback"), list):
             error["traceback"] = [str(line)[:5000] for line in reply["traceback"][-6:]]
@@ -217,10 +225,8 @@ class Runner:
                     return
                 kernel_lost.set()
                 if proxy._CHANNEL is not None:
-                    try:
+                    with contextlib.suppress(OSError):
                         socket.socket(fileno=os.dup(proxy._CHANNEL)).shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
                 _thread.interrupt_main()
 
         def abandon():
@@ -229,8 +235,11 @@ class Runner:
                 if running[0]:
                     self.abandon()
 
-        timers = [threading.Timer(self.cell_timeout, time_up), threading.Timer(self.cell_timeout + GRACE_S + 1, give_up),
-                  threading.Timer(self.cell_timeout + 2 * GRACE_S + 2, abandon)]
+        timers = [
+            threading.Timer(self.cell_timeout, time_up),
+            threading.Timer(self.cell_timeout + GRACE_S + 1, give_up),
+            threading.Timer(self.cell_timeout + 2 * GRACE_S + 2, abandon),
+        ]
         self.namespace.mode = mode
         proxy.DEADLINE = time.monotonic() + self.cell_timeout
         result = None
@@ -264,10 +273,18 @@ class Runner:
 
     def abandon(self):
         """End the run now: the cell running timed out, the cells after it are not run."""
-        for position, cell in enumerate(self.cells[self.position:]):
-            self.emit(event="cell", index=cell["index"], status="timeout" if position == 0 else "skipped",
-                      reason="timeout", at=self.cells[self.position]["index"], hidden="skipped" if cell.get("hidden") else None,
-                      outputs=[], execution_count=None, truncated=False)
+        for position, cell in enumerate(self.cells[self.position :]):
+            self.emit(
+                event="cell",
+                index=cell["index"],
+                status="timeout" if position == 0 else "skipped",
+                reason="timeout",
+                at=self.cells[self.position]["index"],
+                hidden="skipped" if cell.get("hidden") else None,
+                outputs=[],
+                execution_count=None,
+                truncated=False,
+            )
         self.emit(event="end", total_ms=None)
         os._exit(0)
 
@@ -277,8 +294,17 @@ class Runner:
             self.position = position
             index, kind, source, hidden = cell["index"], cell["kind"], cell["source"], cell.get("hidden")
             if self.stop_reason:
-                self.emit(event="cell", index=index, status="skipped", reason=self.stop_reason, at=self.stopped_at,
-                          hidden="skipped" if hidden else None, outputs=[], execution_count=None, truncated=False)
+                self.emit(
+                    event="cell",
+                    index=index,
+                    status="skipped",
+                    reason=self.stop_reason,
+                    at=self.stopped_at,
+                    hidden="skipped" if hidden else None,
+                    outputs=[],
+                    execution_count=None,
+                    truncated=False,
+                )
                 continue
             self.count += 1
             began = time.monotonic()
@@ -313,9 +339,18 @@ class Runner:
             for output in outputs:
                 if output.get("output_type") == "execute_result":
                     output["execution_count"] = self.count
-            self.emit(event="cell", index=index, status=status, hidden=hidden_status, hidden_error=hidden_error,
-                      outputs=outputs, execution_count=self.count, truncated=truncated,
-                      ms=round((time.monotonic() - began) * 1000), **error)
+            self.emit(
+                event="cell",
+                index=index,
+                status=status,
+                hidden=hidden_status,
+                hidden_error=hidden_error,
+                outputs=outputs,
+                execution_count=self.count,
+                truncated=truncated,
+                ms=round((time.monotonic() - began) * 1000),
+                **error,
+            )
 
 
 def _write(root, files, mode):
@@ -366,15 +401,12 @@ def main():
     proxy._CHANNEL = channel
     emit(event="start")
     runner = Runner(shell, namespace, channel, emit, int(payload.get("cell_timeout", 10)))
-    try:
+    # If the learner's side is gone, the cells not reported are « not run ».
+    with contextlib.suppress(wire.ChannelClosed, wire.WireError):
         runner.run(payload["cells"])
-    except (wire.ChannelClosed, wire.WireError):
-        pass  # the learner's side is gone: the cells not reported are « not run »
     emit(event="end", total_ms=round((time.monotonic() - started) * 1000))
-    try:
+    with contextlib.suppress(Exception):
         wire.send(channel, {"op": "bye"})
-    except Exception:  # noqa: BLE001
-        pass
     sys.stdout.flush()
     os._exit(0)
 

@@ -8,6 +8,7 @@ import argparse
 import json
 import os
 import sqlite3
+from pathlib import Path
 
 ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION}
 RECURSIVE = getattr(sqlite3, "SQLITE_RECURSIVE", 33)
@@ -46,14 +47,17 @@ def main():
         out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         out.flush()
 
-    schema = open(args.schema, encoding="utf-8").read()
+    schema = Path(args.schema).read_text(encoding="utf-8")
     try:
-        query = open(args.query, encoding="utf-8").read()
+        query = Path(args.query).read_text(encoding="utf-8")
     except UnicodeDecodeError:
         emit(event="learner", error="encoding", message="not UTF-8")
         emit(event="end")
         return
-    for role, text in (("reference", open(args.reference, encoding="utf-8").read() if args.reference else None), ("learner", query)):
+    for role, text in (
+        ("reference", Path(args.reference).read_text(encoding="utf-8") if args.reference else None),
+        ("learner", query),
+    ):
         if text is None:
             continue
         connection = sqlite3.connect(":memory:")

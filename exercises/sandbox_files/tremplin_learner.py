@@ -39,8 +39,10 @@ def _handle_id(value):
 
 
 def _class_path(cls):
-    return [getattr(cls, "__module__", None) if type(getattr(cls, "__module__", None)) is str else "",
-            getattr(cls, "__qualname__", "") if type(getattr(cls, "__qualname__", None)) is str else ""]
+    return [
+        getattr(cls, "__module__", None) if type(getattr(cls, "__module__", None)) is str else "",
+        getattr(cls, "__qualname__", "") if type(getattr(cls, "__qualname__", None)) is str else "",
+    ]
 
 
 def _reference(value):
@@ -152,8 +154,14 @@ def _test_side_error(info):
 
 def _callback(number):
     def callback(*args, **kwargs):
-        return _ask({"op": "callback", "cb": number, "args": [to_wire(a) for a in args],
-                     "kwargs": {k: to_wire(v) for k, v in kwargs.items()}})
+        return _ask(
+            {
+                "op": "callback",
+                "cb": number,
+                "args": [to_wire(a) for a in args],
+                "kwargs": {k: to_wire(v) for k, v in kwargs.items()},
+            }
+        )
 
     callback.__name__ = callback.__qualname__ = f"test_side_callable_{number}"
     return callback
@@ -205,19 +213,71 @@ class _Stdin(io.TextIOBase):
 
 
 OPS = {
-    name: getattr(operator, name) for name in (
-        "eq", "ne", "lt", "le", "gt", "ge", "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul",
-        "and_", "or_", "xor", "lshift", "rshift", "neg", "pos", "abs", "invert", "contains", "getitem", "setitem",
-        "delitem", "index", "iadd", "isub", "imul", "itruediv", "ifloordiv", "imod", "ior", "iand", "ixor",
+    name: getattr(operator, name)
+    for name in (
+        "eq",
+        "ne",
+        "lt",
+        "le",
+        "gt",
+        "ge",
+        "add",
+        "sub",
+        "mul",
+        "truediv",
+        "floordiv",
+        "mod",
+        "pow",
+        "matmul",
+        "and_",
+        "or_",
+        "xor",
+        "lshift",
+        "rshift",
+        "neg",
+        "pos",
+        "abs",
+        "invert",
+        "contains",
+        "getitem",
+        "setitem",
+        "delitem",
+        "index",
+        "iadd",
+        "isub",
+        "imul",
+        "itruediv",
+        "ifloordiv",
+        "imod",
+        "ior",
+        "iand",
+        "ixor",
     )
 }
-OPS.update({
-    "len": len, "iter": iter, "next": next, "hash": hash, "repr": repr, "str": str, "format": format, "bool": bool,
-    "int": int, "float": float, "complex": complex, "round": round, "reversed": reversed, "dir": dir,
-    "isinstance": isinstance, "issubclass": issubclass, "divmod": divmod,
-    "getattr_or_none": lambda obj, name: getattr(obj, name, None),
-    "enter": lambda obj: type(obj).__enter__(obj), "exit": lambda obj, *args: type(obj).__exit__(obj, *args),
-})
+OPS.update(
+    {
+        "len": len,
+        "iter": iter,
+        "next": next,
+        "hash": hash,
+        "repr": repr,
+        "str": str,
+        "format": format,
+        "bool": bool,
+        "int": int,
+        "float": float,
+        "complex": complex,
+        "round": round,
+        "reversed": reversed,
+        "dir": dir,
+        "isinstance": isinstance,
+        "issubclass": issubclass,
+        "divmod": divmod,
+        "getattr_or_none": lambda obj, name: getattr(obj, name, None),
+        "enter": lambda obj: type(obj).__enter__(obj),
+        "exit": lambda obj, *args: type(obj).__exit__(obj, *args),
+    }
+)
 MUTABLE_TAGS = ("L", "D", "S", "BA", "Ctr", "OD", "DQ")
 
 
@@ -247,8 +307,12 @@ def _error_reply(exc):
     cls = type(exc)
     return {
         "raise": {
-            "handle": _handle_id(exc), "class": _handle_id(cls), "mro": [_class_path(c) for c in cls.__mro__],
-            "args": args, "str": text[:5000], "where": _learner_frame(exc.__traceback__),
+            "handle": _handle_id(exc),
+            "class": _handle_id(cls),
+            "mro": [_class_path(c) for c in cls.__mro__],
+            "args": args,
+            "str": text[:5000],
+            "where": _learner_frame(exc.__traceback__),
         },
     }
 
@@ -267,7 +331,7 @@ def _call(message):
     kwargs = {str(k): from_wire(v) for k, v in raw_kwargs.items()}
     value = target(*args, **kwargs)
     after = {}
-    for position, (raw, arg) in enumerate(zip(raw_args, args)):
+    for position, (raw, arg) in enumerate(zip(raw_args, args, strict=False)):
         if type(raw) is list and raw and raw[0] in MUTABLE_TAGS:
             after[str(position)] = to_wire(arg)
     for key, raw in raw_kwargs.items():
@@ -298,12 +362,15 @@ def _answer(message):
     op = message.get("op")
     cwd = message.get("cwd")
     if type(cwd) is str and cwd != os.getcwd():  # monkeypatch.chdir on the tests' side
-        try:
+        # Not contextlib.suppress: in this process every module is the learner's to patch.
+        try:  # noqa: SIM105
             os.chdir(cwd)
         except OSError:
             pass
     if op == "attr_setitem":
-        getattr(OBJECTS[message["h"]], str(message["name"]))[from_wire(message["key"])] = from_wire(message.get("value"))
+        getattr(OBJECTS[message["h"]], str(message["name"]))[from_wire(message["key"])] = from_wire(
+            message.get("value")
+        )
         return {"value": None}
     if op == "attr_delitem":
         del getattr(OBJECTS[message["h"]], str(message["name"]))[from_wire(message["key"])]
@@ -355,9 +422,20 @@ def serve(channel):
         try:
             wire.send(channel, {**reply, **_outputs()})
         except wire.WireError:
-            wire.send(channel, {"raise": {"handle": 0, "class": 0, "mro": [["builtins", "ValueError"]], "args": [TOO_LARGE],
-                                          "str": TOO_LARGE, "where": ""},
-                                **_outputs()})
+            wire.send(
+                channel,
+                {
+                    "raise": {
+                        "handle": 0,
+                        "class": 0,
+                        "mro": [["builtins", "ValueError"]],
+                        "args": [TOO_LARGE],
+                        "str": TOO_LARGE,
+                        "where": "",
+                    },
+                    **_outputs(),
+                },
+            )
 
 
 def main():

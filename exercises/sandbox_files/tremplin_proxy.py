@@ -19,6 +19,7 @@ sys.stdin reads this side's sys.stdin.
 """
 
 import builtins
+import contextlib
 import importlib.abc
 import importlib.machinery
 import os
@@ -58,7 +59,10 @@ def _stdlib_reference(value):
     if isinstance(name, str) and getattr(builtins, name, None) is value:
         return ["bi", name]
     module, qualname = getattr(value, "__module__", None), getattr(value, "__qualname__", None)
-    if not (isinstance(module, str) and isinstance(qualname, str)) or module.split(".")[0] not in sys.stdlib_module_names:
+    if (
+        not (isinstance(module, str) and isinstance(qualname, str))
+        or module.split(".")[0] not in sys.stdlib_module_names
+    ):
         return None
     target = sys.modules.get(module)
     for part in qualname.split("."):
@@ -186,8 +190,12 @@ def _serve(message):
     except wire.WireError:
         raise
     except Exception as exc:
-        reply = {"raise": {"type": type(exc).__name__ if getattr(builtins, type(exc).__name__, None) is type(exc)
-                           else "Exception", "message": str(exc)[:2000]}}
+        reply = {
+            "raise": {
+                "type": type(exc).__name__ if getattr(builtins, type(exc).__name__, None) is type(exc) else "Exception",
+                "message": str(exc)[:2000],
+            }
+        }
     wire.send(_CHANNEL, reply)
 
 
@@ -229,8 +237,17 @@ def _exception_class(handle_id, mro):
         if key not in _MIRRORS:
             name = qualname.rsplit(".", 1)[-1]
             name = name if name.isidentifier() else "LearnerError"
-            _MIRRORS[key] = type(name, (cls,), {"__module__": module, "__qualname__": qualname, "_tremplin_mirror": True,
-                                               "__str__": _mirror_str, "__getattr__": _mirror_getattr})
+            _MIRRORS[key] = type(
+                name,
+                (cls,),
+                {
+                    "__module__": module,
+                    "__qualname__": qualname,
+                    "_tremplin_mirror": True,
+                    "__str__": _mirror_str,
+                    "__getattr__": _mirror_getattr,
+                },
+            )
         cls = _MIRRORS[key]
     if chain:
         _EXCEPTION_CLASSES[handle_id] = cls
@@ -309,7 +326,9 @@ def _mirrored_class(handle):
 
 
 # The types of builtins that the `builtins` module does not name: isinstance(gen, types.GeneratorType).
-_BUILTIN_TYPES = {cls.__name__: cls for cls in vars(types).values() if isinstance(cls, type) and cls.__module__ == "builtins"}
+_BUILTIN_TYPES = {
+    cls.__name__: cls for cls in vars(types).values() if isinstance(cls, type) and cls.__module__ == "builtins"
+}
 
 
 class Handle:
@@ -331,7 +350,9 @@ class Handle:
     def __call__(self, *args, **kwargs):
         wired = [to_wire(a) for a in args]
         wired_kwargs = {k: to_wire(v) for k, v in kwargs.items()}
-        reply = _request({"op": "call", "h": object.__getattribute__(self, "_tid"), "args": wired, "kwargs": wired_kwargs})
+        reply = _request(
+            {"op": "call", "h": object.__getattribute__(self, "_tid"), "args": wired, "kwargs": wired_kwargs}
+        )
         _copy_back(reply.get("after"), args, kwargs)
         return _value(reply)
 
@@ -422,8 +443,11 @@ class Handle:
             # A namedtuple crossed by copy: it is an instance of the learner's namedtuple class
             # when its name and fields are that class's.
             fields = _op("getattr_or_none", self, "_fields")
-            return type(fields) is tuple and tuple(type(instance)._fields) == fields and _op(
-                "getattr_or_none", self, "__name__") == type(instance).__name__
+            return (
+                type(fields) is tuple
+                and tuple(type(instance)._fields) == fields
+                and _op("getattr_or_none", self, "__name__") == type(instance).__name__
+            )
         try:
             return bool(_op("isinstance", instance, self))
         except CannotCross:
@@ -454,7 +478,9 @@ class LinkedDict(dict):
         self._owner, self._name = owner, name
 
     def __setitem__(self, key, value):
-        _request({"op": "attr_setitem", "h": self._owner, "name": self._name, "key": to_wire(key), "value": to_wire(value)})
+        _request(
+            {"op": "attr_setitem", "h": self._owner, "name": self._name, "key": to_wire(key), "value": to_wire(value)}
+        )
         super().__setitem__(key, value)
 
     def __delitem__(self, key):
@@ -475,17 +501,26 @@ class _SubclassMeta(type):
         learner_bases = namespace.get("__orig_bases__", ())
         if not any(isinstance(base, Handle) for base in learner_bases):
             return super().__new__(mcls, name, bases, namespace, **kwargs)
-        attrs = {key: value for key, value in namespace.items()
-                 if key not in ("__module__", "__qualname__", "__orig_bases__", "__classcell__")}
+        attrs = {
+            key: value
+            for key, value in namespace.items()
+            if key not in ("__module__", "__qualname__", "__orig_bases__", "__classcell__")
+        }
         for key, value in attrs.items():
             if isinstance(value, (staticmethod, classmethod, property)):
-                raise CannotCross(f"{name}.{key} : une sous-classe écrite dans les tests ne peut avoir que des "
-                                  "méthodes ordinaires et des données")
-        reply = _request({
-            "op": "subclass", "name": name, "bases": [to_wire(base) for base in learner_bases],
-            "attrs": {key: to_wire(value) for key, value in attrs.items()},
-            "methods": [key for key, value in attrs.items() if isinstance(value, types.FunctionType)],
-        })
+                raise CannotCross(
+                    f"{name}.{key} : une sous-classe écrite dans les tests ne peut avoir que des "
+                    "méthodes ordinaires et des données"
+                )
+        reply = _request(
+            {
+                "op": "subclass",
+                "name": name,
+                "bases": [to_wire(base) for base in learner_bases],
+                "attrs": {key: to_wire(value) for key, value in attrs.items()},
+                "methods": [key for key, value in attrs.items() if isinstance(value, types.FunctionType)],
+            }
+        )
         return _value(reply)
 
 
@@ -511,9 +546,21 @@ def _binary(name):
 
 for _name, _operator in (("lt", "lt"), ("le", "le"), ("gt", "gt"), ("ge", "ge")):
     setattr(Handle, f"__{_name}__", _binary(_operator)[0])
-for _name, _operator in (("add", "add"), ("sub", "sub"), ("mul", "mul"), ("truediv", "truediv"), ("floordiv", "floordiv"),
-                         ("mod", "mod"), ("pow", "pow"), ("matmul", "matmul"), ("and", "and_"), ("or", "or_"),
-                         ("xor", "xor"), ("lshift", "lshift"), ("rshift", "rshift")):
+for _name, _operator in (
+    ("add", "add"),
+    ("sub", "sub"),
+    ("mul", "mul"),
+    ("truediv", "truediv"),
+    ("floordiv", "floordiv"),
+    ("mod", "mod"),
+    ("pow", "pow"),
+    ("matmul", "matmul"),
+    ("and", "and_"),
+    ("or", "or_"),
+    ("xor", "xor"),
+    ("lshift", "lshift"),
+    ("rshift", "rshift"),
+):
     _forward, _reflected = _binary(_operator)
     setattr(Handle, f"__{_name}__", _forward)
     setattr(Handle, f"__r{_name}__", _reflected)
@@ -637,8 +684,6 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_unconfigure(config):
     global _CHANNEL
     if _CHANNEL is not None:
-        try:
+        with contextlib.suppress(Exception):
             _request({"op": "bye"})
-        except Exception:
-            pass
         _CHANNEL = None

@@ -33,7 +33,9 @@ class _Reporter:
     def pytest_runtest_logreport(self, report):
         if report.when == "call" or (report.when == "setup" and not report.passed):
             self.emit(
-                event="test", nodeid=report.nodeid, doc=self._docs.get(report.nodeid, ""),
+                event="test",
+                nodeid=report.nodeid,
+                doc=self._docs.get(report.nodeid, ""),
                 outcome="skipped" if report.skipped else "error" if report.when == "setup" else report.outcome,
                 message=_message(report) if not report.passed else "",
                 stdout=report.capstdout[-4000:] if report.capstdout else "",

@@ -35,7 +35,7 @@ import sys
 
 MAX_MESSAGE = 32 * 1024 * 1024
 MAX_DEPTH = 200
-BIG = 2 ** 53
+BIG = 2**53
 # Integers beyond 2**53 cross as hex text, up to this many digits (80,000 bits): an arithmetic on
 # larger ones (a Fraction's gcd, made when it is read) could hold the reading side for minutes.
 MAX_HEX_DIGITS = 20_000
@@ -165,7 +165,11 @@ def encode(value, other, depth=0, seen=None):
     if numpy is not None and kind.__module__ == "numpy":
         if kind is numpy.ndarray and value.dtype.kind in NUMPY_KINDS and not value.dtype.fields:
             return ["nda", value.dtype.str, list(value.shape), base64.b64encode(value.tobytes()).decode("ascii")]
-        if issubclass(kind, numpy.generic) and kind.__dict__.get("__module__", "numpy") == "numpy" and value.dtype.kind in NUMPY_KINDS:
+        if (
+            issubclass(kind, numpy.generic)
+            and kind.__dict__.get("__module__", "numpy") == "numpy"
+            and value.dtype.kind in NUMPY_KINDS
+        ):
             return ["npv", value.dtype.str, base64.b64encode(value.tobytes()).decode("ascii")]
     pandas = sys.modules.get("pandas")
     if pandas is not None and kind.__module__.startswith("pandas"):
@@ -221,7 +225,11 @@ def _pandas_column(column, pandas, inner):
     numpy_dtype = getattr(dtype, "kind", "") in NUMPY_KINDS and type(dtype).__module__.split(".")[0] == "numpy"
     if numpy_dtype:
         array = column.to_numpy()
-        return ["col", dtype.str, ["nda", array.dtype.str, list(array.shape), base64.b64encode(array.tobytes()).decode("ascii")]]
+        return [
+            "col",
+            dtype.str,
+            ["nda", array.dtype.str, list(array.shape), base64.b64encode(array.tobytes()).decode("ascii")],
+        ]
     name = str(dtype)
     if name == "category":
         categories = _pandas_index(pandas.Index(dtype.categories), pandas, inner)
@@ -239,15 +247,26 @@ def _pandas_column(column, pandas, inner):
     return ["col", name, ["L", values]]
 
 
-_CONTAINERS = {list, tuple, dict, set, frozenset, collections.Counter, collections.OrderedDict,
-               collections.defaultdict, collections.deque}
+_CONTAINERS = {
+    list,
+    tuple,
+    dict,
+    set,
+    frozenset,
+    collections.Counter,
+    collections.OrderedDict,
+    collections.defaultdict,
+    collections.deque,
+}
 
 
 def _is_namedtuple(value):
     kind = type(value)
     fields = kind.__dict__.get("_fields") if isinstance(value, tuple) else None
     return (
-        isinstance(fields, tuple) and kind.__bases__ == (tuple,) and all(type(f) is str and f.isidentifier() for f in fields)
+        isinstance(fields, tuple)
+        and kind.__bases__ == (tuple,)
+        and all(type(f) is str and f.isidentifier() for f in fields)
         and len(fields) == tuple.__len__(value)
     )
 
@@ -334,7 +353,9 @@ def decode(data, reference, depth=0):
             return _from_pandas(tag, rest, inner)
         if tag == "NT":
             name, fields, values = _text(rest[0]), items(1), items(2)
-            if not name.isidentifier() or not all(type(f) is str and f.isidentifier() and not f.startswith("_") for f in fields):
+            if not name.isidentifier() or not all(
+                type(f) is str and f.isidentifier() and not f.startswith("_") for f in fields
+            ):
                 raise WireError("bad namedtuple")
             if len(fields) != len(values) or len(fields) > 255 or len(set(fields)) != len(fields):
                 raise WireError("bad namedtuple")

@@ -2,210 +2,491 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import progress.models
 from django.conf import settings
 from django.db import migrations, models
 
+import progress.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_user_shares_progress'),
-        ('courses', '0003_competences'),
-        ('exercises', '0002_web_kinds_screenshots'),
+        ("accounts", "0002_user_shares_progress"),
+        ("courses", "0003_competences"),
+        ("exercises", "0002_web_kinds_screenshots"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Block',
+            name="Block",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, verbose_name='code')),
-                ('title', models.CharField(max_length=300, verbose_name='intitulé')),
-                ('order', models.PositiveIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=40, verbose_name="code")),
+                ("title", models.CharField(max_length=300, verbose_name="intitulé")),
+                ("order", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'bloc de compétences',
-                'verbose_name_plural': 'blocs de compétences',
-                'ordering': ['qualification', 'order', 'pk'],
+                "verbose_name": "bloc de compétences",
+                "verbose_name_plural": "blocs de compétences",
+                "ordering": ["qualification", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Competence',
+            name="Competence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='Cité par les exercices et les leçons, ex. RNCP37674-CP3.', max_length=60, unique=True, verbose_name='code')),
-                ('short', models.CharField(blank=True, help_text='Ex. CP3, 1.1.', max_length=20, verbose_name='code court')),
-                ('title', models.CharField(max_length=300, verbose_name='intitulé')),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('block', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competences', to='progress.block')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Cité par les exercices et les leçons, ex. RNCP37674-CP3.",
+                        max_length=60,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                (
+                    "short",
+                    models.CharField(blank=True, help_text="Ex. CP3, 1.1.", max_length=20, verbose_name="code court"),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="intitulé")),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "block",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="competences", to="progress.block"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'compétence',
-                'verbose_name_plural': 'compétences',
-                'ordering': ['block__qualification', 'block__order', 'order', 'pk'],
+                "verbose_name": "compétence",
+                "verbose_name_plural": "compétences",
+                "ordering": ["block__qualification", "block__order", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProgressEvent',
+            name="ProgressEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_state', models.CharField(choices=[('non_commencee', 'Non commencée'), ('en_cours', 'En cours'), ('acquise', 'Acquise'), ('validee', 'Validée')], max_length=20)),
-                ('to_state', models.CharField(choices=[('non_commencee', 'Non commencée'), ('en_cours', 'En cours'), ('acquise', 'Acquise'), ('validee', 'Validée')], max_length=20)),
-                ('reason', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('competence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='progress.competence')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress_events', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_state",
+                    models.CharField(
+                        choices=[
+                            ("non_commencee", "Non commencée"),
+                            ("en_cours", "En cours"),
+                            ("acquise", "Acquise"),
+                            ("validee", "Validée"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("non_commencee", "Non commencée"),
+                            ("en_cours", "En cours"),
+                            ("acquise", "Acquise"),
+                            ("validee", "Validée"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "competence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="progress.competence"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="progress_events",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Qualification',
+            name="Qualification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='code')),
-                ('title', models.CharField(max_length=300, verbose_name='intitulé')),
-                ('kind', models.CharField(choices=[('rncp', 'Titre professionnel (RNCP)'), ('crcn', 'Compétences numériques (CRCN / Pix)'), ('clea', 'CléA numérique'), ('autre', 'Autre référentiel')], default='autre', max_length=10, verbose_name='type')),
-                ('version', models.CharField(blank=True, max_length=40, verbose_name='version')),
-                ('level', models.CharField(blank=True, max_length=40, verbose_name='niveau')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('threshold', models.FloatField(default=0.8, help_text='Part des points des exercices liés à obtenir (meilleur essai de chaque exercice), de 0 à 1.', verbose_name='seuil de maîtrise')),
-                ('exercise_weight', models.FloatField(default=1.0, verbose_name='poids des exercices')),
-                ('lesson_weight', models.FloatField(default=0.0, help_text='0 : une leçon terminée est une preuve, sans points.', verbose_name='poids des leçons')),
-                ('requires_validation', models.BooleanField(default=True, help_text='Un bloc est prêt pour le jury quand toutes ses compétences sont validées par un formateur.', verbose_name='validation du formateur requise')),
-                ('cohorts', models.ManyToManyField(blank=True, related_name='qualifications', to='accounts.cohort', verbose_name='promos')),
-                ('learners', models.ManyToManyField(blank=True, help_text='Apprenants qui la suivent à titre individuel (en plus des promos).', related_name='qualifications', to=settings.AUTH_USER_MODEL, verbose_name='apprenants')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="code")),
+                ("title", models.CharField(max_length=300, verbose_name="intitulé")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("rncp", "Titre professionnel (RNCP)"),
+                            ("crcn", "Compétences numériques (CRCN / Pix)"),
+                            ("clea", "CléA numérique"),
+                            ("autre", "Autre référentiel"),
+                        ],
+                        default="autre",
+                        max_length=10,
+                        verbose_name="type",
+                    ),
+                ),
+                ("version", models.CharField(blank=True, max_length=40, verbose_name="version")),
+                ("level", models.CharField(blank=True, max_length=40, verbose_name="niveau")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "threshold",
+                    models.FloatField(
+                        default=0.8,
+                        help_text="Part des points des exercices liés à obtenir (meilleur essai de chaque exercice), de 0 à 1.",
+                        verbose_name="seuil de maîtrise",
+                    ),
+                ),
+                ("exercise_weight", models.FloatField(default=1.0, verbose_name="poids des exercices")),
+                (
+                    "lesson_weight",
+                    models.FloatField(
+                        default=0.0,
+                        help_text="0 : une leçon terminée est une preuve, sans points.",
+                        verbose_name="poids des leçons",
+                    ),
+                ),
+                (
+                    "requires_validation",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Un bloc est prêt pour le jury quand toutes ses compétences sont validées par un formateur.",
+                        verbose_name="validation du formateur requise",
+                    ),
+                ),
+                (
+                    "cohorts",
+                    models.ManyToManyField(
+                        blank=True, related_name="qualifications", to="accounts.cohort", verbose_name="promos"
+                    ),
+                ),
+                (
+                    "learners",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Apprenants qui la suivent à titre individuel (en plus des promos).",
+                        related_name="qualifications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="apprenants",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'qualification',
-                'verbose_name_plural': 'qualifications',
-                'ordering': ['code'],
+                "verbose_name": "qualification",
+                "verbose_name_plural": "qualifications",
+                "ordering": ["code"],
             },
         ),
         migrations.AddField(
-            model_name='block',
-            name='qualification',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='blocks', to='progress.qualification'),
+            model_name="block",
+            name="qualification",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="blocks", to="progress.qualification"
+            ),
         ),
         migrations.CreateModel(
-            name='ActivityMonth',
+            name="ActivityMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(help_text='First day of the month, local time.')),
-                ('track_id', models.PositiveIntegerField(default=0, help_text="The activity's course track; 0 when none (a validation).")),
-                ('submissions', models.PositiveIntegerField(default=0)),
-                ('passed', models.PositiveIntegerField(default=0)),
-                ('lessons', models.IntegerField(default=0)),
-                ('minutes', models.IntegerField(default=0)),
-                ('acquired', models.PositiveIntegerField(default=0)),
-                ('attestations', models.PositiveIntegerField(default=0)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("month", models.DateField(help_text="First day of the month, local time.")),
+                (
+                    "track_id",
+                    models.PositiveIntegerField(
+                        default=0, help_text="The activity's course track; 0 when none (a validation)."
+                    ),
+                ),
+                ("submissions", models.PositiveIntegerField(default=0)),
+                ("passed", models.PositiveIntegerField(default=0)),
+                ("lessons", models.IntegerField(default=0)),
+                ("minutes", models.IntegerField(default=0)),
+                ("acquired", models.PositiveIntegerField(default=0)),
+                ("attestations", models.PositiveIntegerField(default=0)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['month'], name='progress_ac_month_23f8a7_idx')],
-                'constraints': [models.UniqueConstraint(fields=('user', 'month', 'track_id'), name='unique_activity_month')],
+                "indexes": [models.Index(fields=["month"], name="progress_ac_month_23f8a7_idx")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "month", "track_id"), name="unique_activity_month")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Attestation',
+            name="Attestation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=progress.models._token, max_length=40, unique=True)),
-                ('learner_name', models.CharField(max_length=300)),
-                ('course_title', models.CharField(max_length=300)),
-                ('duration_minutes', models.PositiveIntegerField(blank=True, null=True)),
-                ('issued_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('revocation_reason', models.CharField(blank=True, max_length=300)),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='courses.course')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attestations', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token", models.CharField(default=progress.models._token, max_length=40, unique=True)),
+                ("learner_name", models.CharField(max_length=300)),
+                ("course_title", models.CharField(max_length=300)),
+                ("duration_minutes", models.PositiveIntegerField(blank=True, null=True)),
+                ("issued_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                ("revocation_reason", models.CharField(blank=True, max_length=300)),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="courses.course"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attestations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attestation',
-                'verbose_name_plural': 'attestations',
-                'ordering': ['-issued_at'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'course'), name='one_attestation_per_course')],
+                "verbose_name": "attestation",
+                "verbose_name_plural": "attestations",
+                "ordering": ["-issued_at"],
+                "constraints": [models.UniqueConstraint(fields=("user", "course"), name="one_attestation_per_course")],
             },
         ),
         migrations.CreateModel(
-            name='BlockReady',
+            name="BlockReady",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ready_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('block', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='progress.block')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("ready_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "block",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="progress.block"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'block'), name='unique_block_ready')],
+                "constraints": [models.UniqueConstraint(fields=("user", "block"), name="unique_block_ready")],
             },
         ),
         migrations.CreateModel(
-            name='ActivityLink',
+            name="ActivityLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('points', models.FloatField(default=1.0)),
-                ('published', models.BooleanField(default=True)),
-                ('exercise', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='exercises.exercise')),
-                ('lesson', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='courses.lesson')),
-                ('competence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='progress.competence')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("points", models.FloatField(default=1.0)),
+                ("published", models.BooleanField(default=True)),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="exercises.exercise",
+                    ),
+                ),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="courses.lesson",
+                    ),
+                ),
+                (
+                    "competence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="links", to="progress.competence"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(condition=models.Q(('exercise__isnull', False)), fields=('competence', 'exercise'), name='unique_exercise_link'), models.UniqueConstraint(condition=models.Q(('lesson__isnull', False)), fields=('competence', 'lesson'), name='unique_lesson_link')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("exercise__isnull", False)),
+                        fields=("competence", "exercise"),
+                        name="unique_exercise_link",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("lesson__isnull", False)),
+                        fields=("competence", "lesson"),
+                        name="unique_lesson_link",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CompetenceProgress',
+            name="CompetenceProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('non_commencee', 'Non commencée'), ('en_cours', 'En cours'), ('acquise', 'Acquise'), ('validee', 'Validée')], default='non_commencee', max_length=20)),
-                ('score', models.FloatField(default=0.0, help_text='Share of the linked points earned, 0-1.')),
-                ('earned', models.FloatField(default=0.0)),
-                ('possible', models.FloatField(default=0.0)),
-                ('evidence_count', models.PositiveIntegerField(default=0)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('acquired_at', models.DateTimeField(blank=True, null=True)),
-                ('validated_at', models.DateTimeField(blank=True, null=True)),
-                ('validation_comment', models.TextField(blank=True)),
-                ('competence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress', to='progress.competence')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competence_progress', to=settings.AUTH_USER_MODEL)),
-                ('validated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("non_commencee", "Non commencée"),
+                            ("en_cours", "En cours"),
+                            ("acquise", "Acquise"),
+                            ("validee", "Validée"),
+                        ],
+                        default="non_commencee",
+                        max_length=20,
+                    ),
+                ),
+                ("score", models.FloatField(default=0.0, help_text="Share of the linked points earned, 0-1.")),
+                ("earned", models.FloatField(default=0.0)),
+                ("possible", models.FloatField(default=0.0)),
+                ("evidence_count", models.PositiveIntegerField(default=0)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("acquired_at", models.DateTimeField(blank=True, null=True)),
+                ("validated_at", models.DateTimeField(blank=True, null=True)),
+                ("validation_comment", models.TextField(blank=True)),
+                (
+                    "competence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="progress", to="progress.competence"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="competence_progress",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "validated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['competence', 'state'], name='progress_co_compete_2f081f_idx')],
-                'constraints': [models.UniqueConstraint(fields=('user', 'competence'), name='unique_competence_progress')],
+                "indexes": [models.Index(fields=["competence", "state"], name="progress_co_compete_2f081f_idx")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "competence"), name="unique_competence_progress")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('exercise', 'Exercice'), ('lesson', 'Leçon'), ('observation', 'Observation du formateur')], max_length=20)),
-                ('score', models.FloatField(blank=True, null=True)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('note', models.TextField(blank=True, verbose_name='observation')),
-                ('file', models.FileField(blank=True, upload_to='evidence/%Y/%m/', verbose_name='fichier joint')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('competence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='progress.competence')),
-                ('exercise', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='exercises.exercise')),
-                ('lesson', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='courses.lesson')),
-                ('submission', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='exercises.submission')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("exercise", "Exercice"),
+                            ("lesson", "Leçon"),
+                            ("observation", "Observation du formateur"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("score", models.FloatField(blank=True, null=True)),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("note", models.TextField(blank=True, verbose_name="observation")),
+                ("file", models.FileField(blank=True, upload_to="evidence/%Y/%m/", verbose_name="fichier joint")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "competence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="evidence", to="progress.competence"
+                    ),
+                ),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="exercises.exercise",
+                    ),
+                ),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="courses.lesson",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="exercises.submission",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['user', 'competence'], name='progress_ev_user_id_d23212_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('kind', 'exercise')), fields=('user', 'competence', 'exercise'), name='one_exercise_evidence'), models.UniqueConstraint(condition=models.Q(('kind', 'lesson')), fields=('user', 'competence', 'lesson'), name='one_lesson_evidence')],
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["user", "competence"], name="progress_ev_user_id_d23212_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("kind", "exercise")),
+                        fields=("user", "competence", "exercise"),
+                        name="one_exercise_evidence",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("kind", "lesson")),
+                        fields=("user", "competence", "lesson"),
+                        name="one_lesson_evidence",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='block',
-            constraint=models.UniqueConstraint(fields=('qualification', 'code'), name='unique_block_code'),
+            model_name="block",
+            constraint=models.UniqueConstraint(fields=("qualification", "code"), name="unique_block_code"),
         ),
     ]

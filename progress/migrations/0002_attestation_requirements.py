@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('progress', '0001_initial'),
+        ("progress", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attestation',
-            name='requirements',
+            model_name="attestation",
+            name="requirements",
             field=models.JSONField(blank=True, null=True),
         ),
     ]

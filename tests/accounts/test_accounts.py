@@ -15,9 +15,14 @@ from courses.models import Enrolment, LessonCompletion
 
 
 def test_a_resident_signs_up_without_an_email_address(client, db):
-    response = client.post(reverse("accounts:signup"), {
-        "username": "fatou", "password1": "un-velo-bleu-42", "password2": "un-velo-bleu-42",
-    })
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "username": "fatou",
+            "password1": "un-velo-bleu-42",
+            "password2": "un-velo-bleu-42",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(username="fatou")
     assert user.role == Role.RESIDENT and user.email == ""
@@ -41,9 +46,14 @@ def test_production_hasher_is_argon2():
 
 
 def test_login_on_a_shared_computer_gives_a_short_browser_session(client, resident):
-    response = client.post(reverse("accounts:login"), {
-        "username": "awa", "password": "motdepasse-test", "shared_computer": "on",
-    })
+    response = client.post(
+        reverse("accounts:login"),
+        {
+            "username": "awa",
+            "password": "motdepasse-test",
+            "shared_computer": "on",
+        },
+    )
     assert response.status_code == 302
     assert client.session.get_expire_at_browser_close()
     assert response.cookies["tremplin_shared_device"].value == "1"
@@ -83,7 +93,9 @@ def test_login_is_locked_after_five_failures(client, resident):
 def test_a_mediator_creates_accounts_in_bulk_and_gets_login_cards(client, mediator, mediation_site):
     cohort = services.cohort_create(name="Atelier", site=mediation_site, trainer=mediator)
     client.force_login(mediator)
-    response = client.post(reverse("accounts:learners_create", args=[cohort.pk]), {"names": "Awa Diallo\n\nJosé Müller\n"}, follow=True)
+    response = client.post(
+        reverse("accounts:learners_create", args=[cohort.pk]), {"names": "Awa Diallo\n\nJosé Müller\n"}, follow=True
+    )
     assert response.status_code == 200 and f"/promos/{cohort.pk}/cartes/" in response.redirect_chain[0][0]
     page = response.content.decode()
     created = list(cohort.learners.order_by("username"))
@@ -97,9 +109,13 @@ def test_a_mediator_creates_accounts_in_bulk_and_gets_login_cards(client, mediat
 
 def test_trainer_creates_trainees_and_names_are_deduplicated(client, trainer, cohort):
     client.force_login(trainer)
-    client.post(reverse("accounts:learners_create", args=[cohort.pk]), {"names": "Léa Martin\nLéa Martin", "allow_duplicates": "on"})
+    client.post(
+        reverse("accounts:learners_create", args=[cohort.pk]),
+        {"names": "Léa Martin\nLéa Martin", "allow_duplicates": "on"},
+    )
     assert sorted(cohort.learners.filter(username__startswith="lea").values_list("username", "role")) == [
-        ("lea.martin", Role.TRAINEE), ("lea.martin2", Role.TRAINEE)
+        ("lea.martin", Role.TRAINEE),
+        ("lea.martin2", Role.TRAINEE),
     ]
 
 

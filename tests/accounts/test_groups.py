@@ -96,8 +96,16 @@ def test_only_the_groups_staff_shows_codes_and_invites(client, workshop, trainer
 def test_an_existing_account_is_invited_and_accepts_at_the_next_login(client, mediator, workshop):
     person = make_user("awa", Role.RESIDENT, first_name="Awa", last_name="Diallo")
     client.force_login(mediator)
-    assert "Aucun compte" in client.post(reverse("accounts:cohort_invite", args=[workshop.pk]), {"username": "nobody"}).content.decode()
-    assert "pas un compte d’apprenant" in client.post(reverse("accounts:cohort_invite", args=[workshop.pk]), {"username": mediator.username}).content.decode()
+    assert (
+        "Aucun compte"
+        in client.post(reverse("accounts:cohort_invite", args=[workshop.pk]), {"username": "nobody"}).content.decode()
+    )
+    assert (
+        "pas un compte d’apprenant"
+        in client.post(
+            reverse("accounts:cohort_invite", args=[workshop.pk]), {"username": mediator.username}
+        ).content.decode()
+    )
     response = client.post(reverse("accounts:cohort_invite", args=[workshop.pk]), {"username": "AWA"})
     assert response.status_code == 302 and CohortInvitation.objects.filter(user=person, cohort=workshop).exists()
     assert not workshop.learners.filter(pk=person.pk).exists()  # not without the person's agreement
@@ -108,11 +116,18 @@ def test_an_existing_account_is_invited_and_accepts_at_the_next_login(client, me
     page = client.get(response.url).content.decode()
     assert "Rejoindre « Atelier du jeudi » ?" in page and mediator.display_name in page
     invitation = CohortInvitation.objects.get(user=person)
-    response = client.post(reverse("accounts:questions"), {"invitation": invitation.pk, "answer": "accept", "next": "/comptes/tableau-de-bord/"})
+    response = client.post(
+        reverse("accounts:questions"),
+        {"invitation": invitation.pk, "answer": "accept", "next": "/comptes/tableau-de-bord/"},
+    )
     assert workshop.learners.filter(pk=person.pk).exists() and not CohortInvitation.objects.exists()
     person.refresh_from_db()
-    assert not person.shares_progress and person.sharing_asked_at is not None  # answered « no » by leaving the box unticked
-    assert client.get(response.url).url == "/comptes/tableau-de-bord/"  # nothing left to ask: on to where they were going
+    assert (
+        not person.shares_progress and person.sharing_asked_at is not None
+    )  # answered « no » by leaving the box unticked
+    assert (
+        client.get(response.url).url == "/comptes/tableau-de-bord/"
+    )  # nothing left to ask: on to where they were going
 
 
 def test_a_declined_invitation_leaves_the_person_out(client, mediator, workshop, resident):
@@ -123,10 +138,14 @@ def test_a_declined_invitation_leaves_the_person_out(client, mediator, workshop,
     assert not workshop.learners.filter(pk=resident.pk).exists() and not CohortInvitation.objects.exists()
     other = make_user("other", Role.RESIDENT)
     invitation = services.cohort_invite(cohort=workshop, username=other.username, by=mediator)
-    assert client.post(reverse("accounts:questions"), {"invitation": invitation.pk, "answer": "accept"}).status_code == 404  # not theirs
+    assert (
+        client.post(reverse("accounts:questions"), {"invitation": invitation.pk, "answer": "accept"}).status_code == 404
+    )  # not theirs
 
 
-def test_residents_created_by_a_mediator_are_asked_once_then_their_progress_shows(client, mediator, workshop, basics_course):
+def test_residents_created_by_a_mediator_are_asked_once_then_their_progress_shows(
+    client, mediator, workshop, basics_course
+):
     from courses import services as courses_services
 
     person = make_user("josiane", Role.RESIDENT, first_name="Josiane")

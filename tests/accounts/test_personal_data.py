@@ -26,8 +26,8 @@ from accounts import services as accounts_services
 from accounts.models import Role
 from courses import services as courses_services
 from courses.models import Enrolment, Lesson
-from exercises.models import Exercise, RenderedNotebook, Screenshot, Submission
 from exercises import services as exercises_services
+from exercises.models import Exercise, RenderedNotebook, Screenshot, Submission
 from progress import services as progress_services
 from progress.frameworks import default_files, load_framework
 from progress.models import Competence
@@ -36,7 +36,8 @@ from ..conftest import make_user
 
 EXCLUDED = {
     # model label: why it is not in a person's export
-    "courses.LessonImage_lessons": "which lessons show an image: course content; the image itself is exported (courses.LessonImage)",
+    "courses.LessonImage_lessons": "which lessons show an image: course content; the image itself is exported "
+    "(courses.LessonImage)",
 }
 # Third-party models that keep a username instead of a foreign key.
 BY_USERNAME = {"axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
@@ -95,28 +96,54 @@ def busy_learner(db, school, trainer, cohort, web_course, basics_course, setting
     Enrolment.objects.create(user=learner, course=basics_course)
     courses_services.lesson_visit(user=learner, lesson=lesson, course=basics_course)
     courses_services.lesson_complete(user=learner, lesson=lesson)
-    exercise = Exercise.objects.create(module=lesson.module, slug="page", title="Ma page", kind="html", status="published")
+    exercise = Exercise.objects.create(
+        module=lesson.module, slug="page", title="Ma page", kind="html", status="published"
+    )
     submission = Submission.objects.create(
-        exercise=exercise, learner=learner, files={"index.html": "<h1>Zéphyrine</h1>"}, status="failed", score=0.5,
-        result={"status": "failed", "score": 0.5, "tests": [
-            {"name": "titre", "status": "passed", "message": ""},
-            {"name": "structure", "status": "failed", "message": HIDDEN_MESSAGE, "hidden": True}]},
+        exercise=exercise,
+        learner=learner,
+        files={"index.html": "<h1>Zéphyrine</h1>"},
+        status="failed",
+        score=0.5,
+        result={
+            "status": "failed",
+            "score": 0.5,
+            "tests": [
+                {"name": "titre", "status": "passed", "message": ""},
+                {"name": "structure", "status": "failed", "message": HIDDEN_MESSAGE, "hidden": True},
+            ],
+        },
     )
     Screenshot.objects.create(submission=submission, width=360, image=b"\x89PNG\r\n\x1a\nfake")
     RenderedNotebook.objects.create(submission=submission, html="<p>exécuté</p>")
-    exercises_services.submission_comment_add(submission=submission, by=trainer, filename="index.html", line=1, text="Bon titre")
+    exercises_services.submission_comment_add(
+        submission=submission, by=trainer, filename="index.html", line=1, text="Bon titre"
+    )
     exercises_services.submission_override(submission=submission, by=trainer, score=0.8, comment="Je compte le titre")
-    progress_services.observation_add(user=learner, competence=competence, by=trainer, note="Présente bien son travail",
-                                      file=ContentFile(b"notes de seance", name="seance.txt"))
+    progress_services.observation_add(
+        user=learner,
+        competence=competence,
+        by=trainer,
+        note="Présente bien son travail",
+        file=ContentFile(b"notes de seance", name="seance.txt"),
+    )
     progress_services.competence_validate(user=learner, competence=competence, by=trainer, comment="Vu en séance")
     progress_services.attestation_issue(user=learner, course=basics_course)
     accounts_services.deletion_request_create(user=learner, reason="Je déménage")
     learner.groups.add(Group.objects.create(name="Délégués"))
     learner.user_permissions.add(Permission.objects.first())
-    LogEntry.objects.create(user=learner, content_type=ContentType.objects.get_for_model(Group), object_id="1",
-                            object_repr="Délégués", action_flag=ADDITION)
+    LogEntry.objects.create(
+        user=learner,
+        content_type=ContentType.objects.get_for_model(Group),
+        object_id="1",
+        object_repr="Délégués",
+        action_flag=ADDITION,
+    )
     login = Client()
-    assert login.post(reverse("accounts:login"), {"username": learner.username, "password": "motdepasse-test"}).status_code == 302
+    assert (
+        login.post(reverse("accounts:login"), {"username": learner.username, "password": "motdepasse-test"}).status_code
+        == 302
+    )
     Client().post(reverse("accounts:login"), {"username": learner.username, "password": "faux"})  # a failed attempt
     accounts_services.login_card_issue(learner=learner, by=trainer)
     return learner
@@ -141,9 +168,20 @@ def test_the_export_holds_every_row_that_reaches_the_person(client, busy_learner
             continue
         assert by_model[label] == pks, label
     # The learner's own data is really there, not only counted.
-    for label in ("exercises.Submission", "exercises.SubmissionComment", "exercises.Screenshot", "progress.Evidence",
-                  "progress.CompetenceProgress", "progress.ProgressEvent", "progress.Attestation", "courses.Enrolment",
-                  "courses.LessonCompletion", "accounts.LoginLink", "axes.AccessLog", "axes.AccessAttempt"):
+    for label in (
+        "exercises.Submission",
+        "exercises.SubmissionComment",
+        "exercises.Screenshot",
+        "progress.Evidence",
+        "progress.CompetenceProgress",
+        "progress.ProgressEvent",
+        "progress.Attestation",
+        "courses.Enrolment",
+        "courses.LessonCompletion",
+        "accounts.LoginLink",
+        "axes.AccessLog",
+        "axes.AccessAttempt",
+    ):
         assert expected[label], f"the busy learner has no {label}: the fixture must exercise it"
 
 
@@ -162,7 +200,9 @@ def test_the_export_is_a_readable_zip_with_the_files_and_no_hidden_test_detail(c
     assert all(path in names for section in index["sections"] for path in section["files"])
 
 
-def test_deleting_the_person_leaves_nothing_of_them(busy_learner, coordinator, settings, django_capture_on_commit_callbacks):
+def test_deleting_the_person_leaves_nothing_of_them(
+    busy_learner, coordinator, settings, django_capture_on_commit_callbacks
+):
     before = rows_of(busy_learner)
     request = busy_learner.deletion_requests.get()
     with django_capture_on_commit_callbacks(execute=True):
@@ -178,4 +218,3 @@ def test_deleting_the_person_leaves_nothing_of_them(busy_learner, coordinator, s
     for trace in ("zephyrine", "Zéphyrine", "Quintal", "Je déménage", "notes de seance"):
         assert trace not in everything, trace
     assert [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()] == []
-

@@ -21,7 +21,9 @@ def test_sign_up_shows_a_printable_recovery_code_kept_only_as_a_hash(client, db)
     assert response.url == reverse("accounts:recovery_code")
     page = client.get(response.url).content.decode()
     code = CODE.search(page).group(1)
-    assert "data-print" in page and CODE.search(client.get(response.url).content.decode()).group(1) == code  # reload: the same
+    assert (
+        "data-print" in page and CODE.search(client.get(response.url).content.decode()).group(1) == code
+    )  # reload: the same
     stored = User.objects.get(username="nadia").recovery_code
     assert stored and code not in stored and code.replace("-", "") not in stored
 
@@ -31,7 +33,12 @@ def test_a_forgotten_password_is_replaced_with_the_recovery_code_once(client, db
     code = CODE.search(client.get(reverse("accounts:recovery_code")).content.decode()).group(1)
     client.post(reverse("accounts:logout"))
     url = reverse("accounts:password_forgotten")
-    data = {"username": "nadia", "code": code.lower().replace("-", " "), "password1": "Riviere-Calme-88", "password2": "Riviere-Calme-88"}
+    data = {
+        "username": "nadia",
+        "code": code.lower().replace("-", " "),
+        "password1": "Riviere-Calme-88",
+        "password2": "Riviere-Calme-88",
+    }
     response = client.post(url, data)
     assert response.url == reverse("accounts:recovery_code")
     new_code = CODE.search(client.get(response.url).content.decode()).group(1)
@@ -47,7 +54,12 @@ def test_guessing_recovery_codes_is_locked_out_like_passwords(client, db, settin
     sign_up(client)
     client.post(reverse("accounts:logout"))
     url = reverse("accounts:password_forgotten")
-    wrong = {"username": "nadia", "code": "AAAA-BBBB-CCCC", "password1": "Riviere-Calme-88", "password2": "Riviere-Calme-88"}
+    wrong = {
+        "username": "nadia",
+        "code": "AAAA-BBBB-CCCC",
+        "password1": "Riviere-Calme-88",
+        "password2": "Riviere-Calme-88",
+    }
     statuses = [client.post(url, wrong).status_code for _ in range(settings.AXES_FAILURE_LIMIT + 1)]
     assert statuses[-1] == 429 and "Trop d" in client.post(url, wrong).content.decode()
 
@@ -58,8 +70,10 @@ def test_a_learner_changes_the_password_from_my_account(client, resident):
     client.force_login(resident)
     page = client.get(reverse("accounts:my_account")).content.decode()
     assert reverse("accounts:password_change") in page and reverse("accounts:recovery_code") in page
-    response = client.post(reverse("accounts:password_change"), {
-        "old_password": "Ancien-Mot-2026", "new_password1": "Nouveau-Mot-2026", "new_password2": "Nouveau-Mot-2026"})
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "Ancien-Mot-2026", "new_password1": "Nouveau-Mot-2026", "new_password2": "Nouveau-Mot-2026"},
+    )
     assert response.url == reverse("accounts:password_change_done")
     resident.refresh_from_db()
     assert resident.check_password("Nouveau-Mot-2026")
@@ -92,4 +106,7 @@ def test_names_are_corrected_by_the_person_and_by_their_trainer(client, trainer,
     assert trainee.display_name == "Yanis Ben Ali"
     client.force_login(other_trainer)
     assert client.post(url, {"first_name": "X", "last_name": "Y"}).status_code == 404
-    assert "Indiquez au moins un prénom ou un nom" in client.post(reverse("accounts:my_account"), {"first_name": " ", "last_name": ""}).content.decode()
+    assert (
+        "Indiquez au moins un prénom ou un nom"
+        in client.post(reverse("accounts:my_account"), {"first_name": " ", "last_name": ""}).content.decode()
+    )

@@ -22,7 +22,18 @@ HOSTILE = (
 def test_lesson_bodies_lose_scripts_event_handlers_and_javascript_urls():
     cleaned = clean_html(HOSTILE)
     lowered = cleaned.lower()
-    for forbidden in ("<script", "onerror", "onclick", "onload", "javascript:", "<iframe", "<style", "<svg", "<form", "style="):
+    for forbidden in (
+        "<script",
+        "onerror",
+        "onclick",
+        "onload",
+        "javascript:",
+        "<iframe",
+        "<style",
+        "<svg",
+        "<form",
+        "style=",
+    ):
         assert forbidden not in lowered, forbidden
     assert '<a href="https://www.service-public.fr" rel="noopener noreferrer">service-public</a>' in cleaned
     assert '<img src="x.png" alt="chat">' in cleaned
@@ -36,17 +47,31 @@ def test_markdown_with_raw_html_is_escaped_not_rendered():
 
 def test_a_trainer_creates_a_course_module_and_lesson_and_publishes(client, trainer, basics_track):
     client.force_login(trainer)
-    client.post(reverse("courses:course_create"), {
-        "title": "Sécuriser son téléphone", "slug": "telephone", "track": basics_track.pk,
-        "summary": "Verrouillage, mises à jour.", "level": "debutant", "language": "fr", "duration_minutes": 40,
-    })
+    client.post(
+        reverse("courses:course_create"),
+        {
+            "title": "Sécuriser son téléphone",
+            "slug": "telephone",
+            "track": basics_track.pk,
+            "summary": "Verrouillage, mises à jour.",
+            "level": "debutant",
+            "language": "fr",
+            "duration_minutes": 40,
+        },
+    )
     course = Course.objects.get(slug="telephone")
     assert course.status == Status.DRAFT and trainer in course.authors.all()
     client.post(reverse("courses:module_create", args=["telephone"]), {"title": "Verrouiller", "slug": "verrouiller"})
     module = Module.objects.get(course=course)
-    response = client.post(reverse("courses:lesson_create", args=["telephone", module.pk]), {
-        "title": "Le code PIN", "slug": "code-pin", "body": HOSTILE, "publish": "1",
-    })
+    response = client.post(
+        reverse("courses:lesson_create", args=["telephone", module.pk]),
+        {
+            "title": "Le code PIN",
+            "slug": "code-pin",
+            "body": HOSTILE,
+            "publish": "1",
+        },
+    )
     lesson = Lesson.objects.get(module=module)
     assert response.status_code == 302
     assert lesson.status == Status.PUBLISHED and "<script" not in lesson.body and "Bonjour" in lesson.body
@@ -109,7 +134,9 @@ def png_bytes(size=(10, 10)):
 
 def test_image_upload_accepts_real_images_for_authors(client, trainer):
     client.force_login(trainer)
-    response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("carte.png", png_bytes(), "image/png")})
+    response = client.post(
+        reverse("courses:image_upload"), {"upload": SimpleUploadedFile("carte.png", png_bytes(), "image/png")}
+    )
     assert response.status_code == 200
     assert response.json()["url"].startswith("/cours/fichiers/images/")
 
@@ -131,7 +158,9 @@ def test_image_upload_refuses_non_images(client, trainer, name, content, message
 def test_image_upload_refuses_big_files_and_learners(client, trainer, resident, settings):
     settings.LESSON_IMAGE_MAX_BYTES = 100
     client.force_login(trainer)
-    response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("a.png", png_bytes((200, 200)))})
+    response = client.post(
+        reverse("courses:image_upload"), {"upload": SimpleUploadedFile("a.png", png_bytes((200, 200)))}
+    )
     assert response.status_code == 400 and "trop lourd" in response.json()["error"]["message"]
     client.force_login(resident)
     response = client.post(reverse("courses:image_upload"), {"upload": SimpleUploadedFile("a.png", png_bytes())})
@@ -140,7 +169,10 @@ def test_image_upload_refuses_big_files_and_learners(client, trainer, resident, 
 
 def test_coordinator_adds_a_track(client, coordinator):
     client.force_login(coordinator)
-    client.post(reverse("courses:track_create"), {"title": "Bureautique", "slug": "bureautique", "order": 3, "self_enrolment": "on"})
+    client.post(
+        reverse("courses:track_create"),
+        {"title": "Bureautique", "slug": "bureautique", "order": 3, "self_enrolment": "on"},
+    )
     from courses.models import Track
 
     assert Track.objects.filter(slug="bureautique", self_enrolment=True).exists()

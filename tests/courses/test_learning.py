@@ -41,7 +41,9 @@ def test_marking_lessons_done_moves_the_progress_bar(client, resident, basics_co
     client.force_login(resident)
     client.post(reverse("courses:enrol", args=[basics_course.slug]))
     first, second = lessons_of(basics_course)[:2]
-    response = client.post(reverse("courses:lesson_complete", args=[basics_course.slug, first.pk]), HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("courses:lesson_complete", args=[basics_course.slug, first.pk]), HTTP_HX_REQUEST="true"
+    )
     fragment = response.content.decode()
     assert "<html" not in fragment and 'id="completion"' in fragment
     assert "1 activité terminée sur 6 (17 %)" in fragment
@@ -91,7 +93,9 @@ def test_dashboard_lists_my_courses_with_progress(client, resident, basics_cours
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_catalogue_uses_a_bounded_number_of_queries(client, resident, basics_track, count, django_assert_max_num_queries):
+def test_catalogue_uses_a_bounded_number_of_queries(
+    client, resident, basics_track, count, django_assert_max_num_queries
+):
     for i in range(count):
         make_course(basics_track, f"cours-{i}", modules=2, lessons=2)
     client.force_login(resident)
@@ -101,7 +105,9 @@ def test_catalogue_uses_a_bounded_number_of_queries(client, resident, basics_tra
 
 
 @pytest.mark.parametrize("size", [(1, 2), (8, 10)])
-def test_course_and_lesson_pages_use_a_bounded_number_of_queries(client, resident, basics_track, size, django_assert_max_num_queries):
+def test_course_and_lesson_pages_use_a_bounded_number_of_queries(
+    client, resident, basics_track, size, django_assert_max_num_queries
+):
     course = make_course(basics_track, "gros-cours", modules=size[0], lessons=size[1])
     client.force_login(resident)
     client.post(reverse("courses:enrol", args=[course.slug]))

@@ -23,15 +23,21 @@ def write(path, text):
 
 
 def notebook_text(*, tremplin=None, first="# Lire un tableau\n\nUn **tableau** de communes."):
-    notebook = new_notebook(cells=[
-        new_markdown_cell(first),
-        new_code_cell("import pandas as pd\nprint('bonjour')", execution_count=1, outputs=[
-            new_output("stream", name="stdout", text="bonjour\n"),
-            new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}),
-            new_output("display_data", data={"text/html": HOSTILE, "text/plain": "Tableau"}),
-        ]),
-        new_markdown_cell("## Ensuite\n\nÀ vous."),
-    ])
+    notebook = new_notebook(
+        cells=[
+            new_markdown_cell(first),
+            new_code_cell(
+                "import pandas as pd\nprint('bonjour')",
+                execution_count=1,
+                outputs=[
+                    new_output("stream", name="stdout", text="bonjour\n"),
+                    new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}),
+                    new_output("display_data", data={"text/html": HOSTILE, "text/plain": "Tableau"}),
+                ],
+            ),
+            new_markdown_cell("## Ensuite\n\nÀ vous."),
+        ]
+    )
     if tremplin is not None:
         notebook.metadata["tremplin"] = tremplin
     return nbformat.writes(notebook)
@@ -58,7 +64,12 @@ def crcn(db):
 def test_a_notebook_lesson_takes_its_details_from_the_metadata(db, package, crcn):
     import_path(package)
     lesson = Lesson.objects.get(slug="tableau")
-    assert (lesson.title, lesson.duration_minutes, lesson.status, lesson.order) == ("Lire un tableau", 20, Status.PUBLISHED, 2)
+    assert (lesson.title, lesson.duration_minutes, lesson.status, lesson.order) == (
+        "Lire un tableau",
+        20,
+        Status.PUBLISHED,
+        2,
+    )
     assert lesson.competences == ["CRCN-1.3"]
     assert list(ActivityLink.objects.filter(lesson=lesson).values_list("competence__code", flat=True)) == ["CRCN-1.3"]
     assert lesson.notebook == (package / "01-bases" / "02-tableau.ipynb").read_text(encoding="utf-8")
@@ -84,7 +95,10 @@ def test_the_first_heading_is_not_repeated_when_it_is_the_title(db, package):
 
 
 def test_without_a_title_in_the_metadata_the_first_heading_is_the_title(db, package):
-    write(package / "01-bases" / "02-tableau.ipynb", notebook_text(tremplin={"duration": 5}, first="# Un titre # \n\nTexte."))
+    write(
+        package / "01-bases" / "02-tableau.ipynb",
+        notebook_text(tremplin={"duration": 5}, first="# Un titre # \n\nTexte."),
+    )
     import_path(package)
     lesson = Lesson.objects.get(slug="tableau")
     assert lesson.title == "Un titre" and lesson.duration_minutes == 5 and lesson.status == Status.PUBLISHED
@@ -101,8 +115,10 @@ def test_a_first_heading_other_than_the_title_stays(db, package):
     "text, expected",
     [
         ('{"cells": [', "02-tableau.ipynb:1: 02-tableau.ipynb n'est pas un notebook valide (JSON invalide"),
-        (json.dumps({"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": []}),
-         "02-tableau.ipynb:1: 02-tableau.ipynb est au format de notebook 3"),
+        (
+            json.dumps({"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": []}),
+            "02-tableau.ipynb:1: 02-tableau.ipynb est au format de notebook 3",
+        ),
         (notebook_text(first="Pas de titre ici.\n\n## Ni ici"), "02-tableau.ipynb:1: le notebook n'a pas de titre"),
         (notebook_text(tremplin={"title": "T", "duration": "dix"}), "02-tableau.ipynb:1: « duration »"),
         (notebook_text(tremplin="Titre"), "02-tableau.ipynb:1: les métadonnées « tremplin »"),
@@ -176,16 +192,23 @@ def test_whoever_may_not_read_the_lesson_may_not_download_it(client, notebook_le
     assert client.get(page).status_code == client.get(url).status_code == 404
 
 
-def test_on_a_self_enrolment_track_a_visitor_is_invited_to_enrol_as_on_the_lesson_page(client, notebook_lesson, resident, basics_track):
+def test_on_a_self_enrolment_track_a_visitor_is_invited_to_enrol_as_on_the_lesson_page(
+    client, notebook_lesson, resident, basics_track
+):
     course = notebook_lesson.module.course
     course.track = basics_track
     course.save()
     client.force_login(resident)
     lesson_page, download = client.get(notebook_lesson.get_absolute_url()), client.get(download_url(notebook_lesson))
-    assert lesson_page.status_code == download.status_code == 302 and lesson_page.url == download.url == course.get_absolute_url()
+    assert (
+        lesson_page.status_code == download.status_code == 302
+        and lesson_page.url == download.url == course.get_absolute_url()
+    )
 
 
-def test_the_authoring_form_edits_the_details_of_a_notebook_lesson_not_its_content(client, trainer, notebook_lesson, crcn):
+def test_the_authoring_form_edits_the_details_of_a_notebook_lesson_not_its_content(
+    client, trainer, notebook_lesson, crcn
+):
     course = notebook_lesson.module.course
     course.authors.add(trainer)
     client.force_login(trainer)
@@ -193,10 +216,16 @@ def test_the_authoring_form_edits_the_details_of_a_notebook_lesson_not_its_conte
     page = client.get(url).content.decode()
     assert "Cette leçon est un notebook Jupyter" in page and 'name="body"' not in page
     before = Lesson.objects.get(pk=notebook_lesson.pk)
-    response = client.post(url, {
-        "title": "Lire un tableau de communes", "slug": "tableau", "duration_minutes": 25, "competences": "CRCN-1.3",
-        "body": "<p>Écrasé</p>",
-    })
+    response = client.post(
+        url,
+        {
+            "title": "Lire un tableau de communes",
+            "slug": "tableau",
+            "duration_minutes": 25,
+            "competences": "CRCN-1.3",
+            "body": "<p>Écrasé</p>",
+        },
+    )
     assert response.status_code == 302
     lesson = Lesson.objects.get(pk=notebook_lesson.pk)
     assert (lesson.title, lesson.duration_minutes) == ("Lire un tableau de communes", 25)
@@ -206,8 +235,8 @@ def test_the_authoring_form_edits_the_details_of_a_notebook_lesson_not_its_conte
 
 def snapshot(course):
     return [
-        (l.slug, l.title, l.body, l.notebook, l.duration_minutes, l.status, l.competences, l.order)
-        for l in Lesson.objects.filter(module__course=course).order_by("order")
+        (x.slug, x.title, x.body, x.notebook, x.duration_minutes, x.status, x.competences, x.order)
+        for x in Lesson.objects.filter(module__course=course).order_by("order")
     ]
 
 
@@ -216,7 +245,9 @@ def test_export_writes_the_notebook_back_unchanged_and_reimport_gives_the_same_l
     before = snapshot(course)
     folder = export_course(course, tmp_path / "export")
     exported = folder / "01-bases" / "02-tableau.ipynb"
-    assert exported.read_text(encoding="utf-8") == (package / "01-bases" / "02-tableau.ipynb").read_text(encoding="utf-8")
+    assert exported.read_text(encoding="utf-8") == (package / "01-bases" / "02-tableau.ipynb").read_text(
+        encoding="utf-8"
+    )
     Course.objects.all().delete()
     [again] = import_path(folder)
     assert snapshot(again) == before
@@ -247,7 +278,10 @@ def test_the_demo_data_course_reads_its_notebook_lessons(db, monkeypatch):
     assert set(lessons) == {"decouvrir-un-tableau", "nettoyer-regrouper-tracer"}
     for lesson in lessons.values():
         assert lesson.title and lesson.competences and lesson.notebook and "<script" not in lesson.body
-    assert 'src="#nbimg-0"' in lessons["nettoyer-regrouper-tracer"].body and lessons["nettoyer-regrouper-tracer"].notebook_images
+    assert (
+        'src="#nbimg-0"' in lessons["nettoyer-regrouper-tracer"].body
+        and lessons["nettoyer-regrouper-tracer"].notebook_images
+    )
     assert any(kind_of(extra) == "notebook" for module in course.modules for extra in module.extras)
 
 

@@ -73,9 +73,16 @@ def contents(data):
 # ---------------------------------------------------------------- who may
 
 
-@pytest.mark.parametrize("persona, expected", [
-    ("resident", 403), ("trainee", 403), ("mediator", 403), ("trainer", 200), ("coordinator", 200),
-])
+@pytest.mark.parametrize(
+    "persona, expected",
+    [
+        ("resident", 403),
+        ("trainee", 403),
+        ("mediator", 403),
+        ("trainer", 200),
+        ("coordinator", 200),
+    ],
+)
 def test_only_trainers_and_coordinators_may_import(client, persona, expected, request, package_folder):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(reverse("courses:course_import")).status_code == expected
@@ -91,18 +98,32 @@ def test_anonymous_visitors_are_sent_to_login(client, trainer):
         assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
 
 
-@pytest.mark.parametrize("persona, expected", [
-    ("trainer", 200), ("coordinator", 200), ("other_trainer", 404), ("trainee", 403), ("mediator", 403),
-])
+@pytest.mark.parametrize(
+    "persona, expected",
+    [
+        ("trainer", 200),
+        ("coordinator", 200),
+        ("other_trainer", 404),
+        ("trainee", 403),
+        ("mediator", 403),
+    ],
+)
 def test_an_import_is_seen_by_its_sender_and_coordinators(client, trainer, persona, expected, request):
     job = CourseImport.objects.create(requested_by=trainer, filename="cours.zip")
     client.force_login(request.getfixturevalue(persona))
     assert client.get(job.get_absolute_url()).status_code == expected
 
 
-@pytest.mark.parametrize("persona, expected", [
-    ("trainer", 200), ("coordinator", 200), ("other_trainer", 403), ("trainee", 403), ("resident", 403),
-])
+@pytest.mark.parametrize(
+    "persona, expected",
+    [
+        ("trainer", 200),
+        ("coordinator", 200),
+        ("other_trainer", 403),
+        ("trainee", 403),
+        ("resident", 403),
+    ],
+)
 def test_only_who_may_author_a_course_exports_it(client, basics_course, persona, expected, request):
     client.force_login(request.getfixturevalue(persona))
     response = client.get(reverse("courses:course_export", args=[basics_course.slug]))
@@ -123,8 +144,9 @@ def test_the_workshop_and_the_course_editor_link_to_import_and_export(client, tr
 # ---------------------------------------------------------------- stored first, then queued
 
 
-def test_the_package_is_stored_before_its_task_is_queued(client, trainer, package_folder, monkeypatch,
-                                                        django_capture_on_commit_callbacks):
+def test_the_package_is_stored_before_its_task_is_queued(
+    client, trainer, package_folder, monkeypatch, django_capture_on_commit_callbacks
+):
     sent = []
     monkeypatch.setattr(import_course_package, "apply_async", lambda args, **kwargs: sent.append(args))
     data = package_zip(package_folder)
@@ -139,8 +161,9 @@ def test_the_package_is_stored_before_its_task_is_queued(client, trainer, packag
     assert response.status_code == 302 and response.url == job.get_absolute_url()
 
 
-def test_with_the_broker_down_the_import_waits_then_the_sweep_sends_it(client, trainer, package_folder, monkeypatch,
-                                                                       django_capture_on_commit_callbacks, eager):
+def test_with_the_broker_down_the_import_waits_then_the_sweep_sends_it(
+    client, trainer, package_folder, monkeypatch, django_capture_on_commit_callbacks, eager
+):
     from kombu.exceptions import OperationalError
 
     def broker_down(*args, **kwargs):
@@ -168,15 +191,21 @@ def _symlink_zip():
     return zip_of((f"{COURSE}/course.toml", "title = 'x'\n"), (link, "/etc/passwd"))
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"Ceci n'est pas un zip", "Ce fichier n’est pas un zip lisible"),
-    (zip_of(("../../config/settings.py", "x"), (f"{COURSE}/course.toml", "")), "../../config/settings.py:1 : chemin qui sort du dossier du cours"),
-    (zip_of(("/etc/cron.d/x", "x"), (f"{COURSE}/course.toml", "")), "/etc/cron.d/x:1 : chemin absolu refusé"),
-    (_symlink_zip(), f"{COURSE}/01-a/notes.md:1 : lien symbolique refusé"),
-    (zip_of((f"{COURSE}/course.toml", ""), (f"{COURSE}/bombe.txt", b"0" * (8 * 1024 * 1024))), "(bombe zip ?)"),
-    (zip_of(("course.toml", "title = 'x'\n")), "course.toml est à la racine du zip"),
-    (zip_of(("lisez-moi.txt", "x")), "Le zip ne contient aucun cours"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"Ceci n'est pas un zip", "Ce fichier n’est pas un zip lisible"),
+        (
+            zip_of(("../../config/settings.py", "x"), (f"{COURSE}/course.toml", "")),
+            "../../config/settings.py:1 : chemin qui sort du dossier du cours",
+        ),
+        (zip_of(("/etc/cron.d/x", "x"), (f"{COURSE}/course.toml", "")), "/etc/cron.d/x:1 : chemin absolu refusé"),
+        (_symlink_zip(), f"{COURSE}/01-a/notes.md:1 : lien symbolique refusé"),
+        (zip_of((f"{COURSE}/course.toml", ""), (f"{COURSE}/bombe.txt", b"0" * (8 * 1024 * 1024))), "(bombe zip ?)"),
+        (zip_of(("course.toml", "title = 'x'\n")), "course.toml est à la racine du zip"),
+        (zip_of(("lisez-moi.txt", "x")), "Le zip ne contient aucun cours"),
+    ],
+)
 def test_a_bad_zip_is_refused_with_a_french_message(client, trainer, data, message):
     response = send(client, trainer, data)
     assert response.status_code == 400
@@ -228,9 +257,14 @@ def test_an_error_in_the_package_is_shown_as_file_line_relative_to_the_package(c
     send(client, trainer, package_zip(package_folder))
     job = run(CourseImport.objects.get())
     assert job.status == "failed" and not Course.objects.exists()
-    assert f"{COURSE}/01-comprendre-le-courriel/module.toml:2: TOML invalide (colonne 11) : valeur invalide" in job.messages[0]
-    assert any(message.startswith(f"{COURSE}/02-lire-et-ecrire-un-message/05-quiz-message/quiz.toml:1: TOML invalide")
-               for message in job.messages), job.messages
+    assert (
+        f"{COURSE}/01-comprendre-le-courriel/module.toml:2: TOML invalide (colonne 11) : valeur invalide"
+        in job.messages[0]
+    )
+    assert any(
+        message.startswith(f"{COURSE}/02-lire-et-ecrire-un-message/05-quiz-message/quiz.toml:1: TOML invalide")
+        for message in job.messages
+    ), job.messages
     assert not any("/tmp" in message or "Expected" in message for message in job.messages)
     page = client.get(job.get_absolute_url()).content.decode()
     assert f"<code>{COURSE}/01-comprendre-le-courriel/module.toml:2</code> : TOML invalide" in page
@@ -245,13 +279,17 @@ def test_the_command_line_shows_exercise_errors_relative_too(package_folder):
     assert error.value.errors[0].startswith(f"{COURSE}/02-lire-et-ecrire-un-message/05-quiz-message/quiz.toml:1: ")
 
 
-def test_a_trainer_cannot_replace_a_course_they_do_not_author(client, trainer, other_trainer, coordinator, basics_track, package_folder):
+def test_a_trainer_cannot_replace_a_course_they_do_not_author(
+    client, trainer, other_trainer, coordinator, basics_track, package_folder
+):
     theirs = make_course(basics_track, COURSE, authors=[other_trainer])
     send(client, trainer, package_zip(package_folder))
     job = run(CourseImport.objects.get())
     assert job.status == "failed"
-    assert job.messages == [f"{COURSE}/course.toml:1: le cours « {COURSE} » existe déjà et vous n’en êtes pas auteur : "
-                            "demandez à l’un de ses auteurs ou à un coordinateur de l’importer"]
+    assert job.messages == [
+        f"{COURSE}/course.toml:1: le cours « {COURSE} » existe déjà et vous n’en êtes pas auteur : "
+        "demandez à l’un de ses auteurs ou à un coordinateur de l’importer"
+    ]
     theirs.refresh_from_db()
     assert theirs.title == f"Cours {COURSE}"
     send(client, coordinator, package_zip(package_folder))
@@ -264,7 +302,9 @@ def test_a_trainer_cannot_replace_a_course_they_do_not_author(client, trainer, o
 def test_the_sweep_takes_back_an_import_a_dead_worker_left_and_gives_up_after_three_runs(trainer, monkeypatch):
     sent = []
     monkeypatch.setattr(import_course_package, "apply_async", lambda args, **kwargs: sent.append(args))
-    job = CourseImport.objects.create(requested_by=trainer, filename="cours.zip", package=b"PK", status="running", runs=1)
+    job = CourseImport.objects.create(
+        requested_by=trainer, filename="cours.zip", package=b"PK", status="running", runs=1
+    )
     CourseImport.objects.filter(pk=job.pk).update(started_at=job.created_at - timedelta(hours=1))
     assert services.course_imports_requeue_stale() == 1 and sent == [[job.pk]]
     job.refresh_from_db()
@@ -299,14 +339,18 @@ def test_an_exported_course_imports_back_identically(client, trainer, package_fo
     course.authors.add(trainer)
     client.force_login(trainer)
     exported = client.get(reverse("courses:course_export", args=[COURSE])).content
-    before = [(lesson.module.slug, lesson.slug, lesson.title, lesson.body, lesson.status, lesson.order)
-              for lesson in Lesson.objects.filter(module__course=course).select_related("module")]
+    before = [
+        (lesson.module.slug, lesson.slug, lesson.title, lesson.body, lesson.status, lesson.order)
+        for lesson in Lesson.objects.filter(module__course=course).select_related("module")
+    ]
     Course.objects.all().delete()
     send(client, trainer, exported, name=f"{COURSE}.zip")
     job = run(CourseImport.objects.get())
     assert job.status == "done", job.messages
     again = Course.objects.get(slug=COURSE)
-    after = [(lesson.module.slug, lesson.slug, lesson.title, lesson.body, lesson.status, lesson.order)
-             for lesson in Lesson.objects.filter(module__course=again).select_related("module")]
+    after = [
+        (lesson.module.slug, lesson.slug, lesson.title, lesson.body, lesson.status, lesson.order)
+        for lesson in Lesson.objects.filter(module__course=again).select_related("module")
+    ]
     assert after == before
     assert contents(services.course_package(again)) == contents(exported)

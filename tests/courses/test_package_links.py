@@ -1,5 +1,6 @@
 """A course package is read from its own folders and regular files only: links, devices and FIFOs are refused."""
 
+import contextlib
 import os
 import shutil
 import threading
@@ -113,11 +114,22 @@ def module_toml_linked(package, outside):
     return "01-bases/module.toml"
 
 
-@pytest.mark.parametrize("make", [
-    starter_to_a_system_file, solution_to_a_project_file, module_folder_linked, notebook_data_folder_linked,
-    asset_linked, gift_file_linked, markdown_lesson_linked, notebook_lesson_linked, course_toml_linked,
-    module_toml_linked,
-], ids=lambda make: make.__name__)
+@pytest.mark.parametrize(
+    "make",
+    [
+        starter_to_a_system_file,
+        solution_to_a_project_file,
+        module_folder_linked,
+        notebook_data_folder_linked,
+        asset_linked,
+        gift_file_linked,
+        markdown_lesson_linked,
+        notebook_lesson_linked,
+        course_toml_linked,
+        module_toml_linked,
+    ],
+    ids=lambda make: make.__name__,
+)
 def test_import_course_refuses_a_link_naming_it_and_imports_nothing(db, package, outside, capsys, make):
     shown = make(package, outside)
     with pytest.raises(CommandError):
@@ -131,7 +143,9 @@ def test_a_link_to_a_file_of_the_package_itself_is_refused_too(db, package):
     link(package / "01-bases" / "02-encore.md", "01-intro.md")
     with pytest.raises(PackageError) as error:
         import_path(package)
-    assert error.value.errors == [f"mon-cours/01-bases/02-encore.md:1: {LINK} : mettez à sa place le fichier ou le dossier lui-même"]
+    assert error.value.errors == [
+        f"mon-cours/01-bases/02-encore.md:1: {LINK} : mettez à sa place le fichier ou le dossier lui-même"
+    ]
     assert not Course.objects.exists()
 
 
@@ -151,10 +165,8 @@ def never_hanging(fifo):
 
     def free():
         while not stop.wait(0.05):
-            try:
+            with contextlib.suppress(OSError):  # nobody reading
                 os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-            except OSError:
-                pass  # nobody reading
 
     thread = threading.Thread(target=free, daemon=True)
     thread.start()

@@ -21,8 +21,13 @@ from ..conftest import make_user
 
 CHROMIUM = os.environ.get("TREMPLIN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 DEFAULT_TRACKS = importlib.import_module("courses.migrations.0002_default_tracks").TRACKS
@@ -122,7 +127,9 @@ def demo_world(_default_tracks, trainer, trainee, cohort):
             Enrolment.objects.create(user=trainee, course=course)
         else:
             course.cohorts.add(cohort)
-    for lesson in Lesson.objects.filter(module__course__slug="premiers-pas-courriel").order_by("module__order", "order")[:3]:
+    for lesson in Lesson.objects.filter(module__course__slug="premiers-pas-courriel").order_by(
+        "module__order", "order"
+    )[:3]:
         LessonCompletion.objects.create(user=trainee, lesson=lesson)
     return Course.objects.all()
 

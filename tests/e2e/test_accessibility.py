@@ -19,8 +19,13 @@ def _refused_import_url(cohort):
     """A refused course import as its author sees it: long package paths must wrap on a phone."""
     path = f"{EDITED_COURSE}/02-mise-en-page-responsive/03-grille-de-cartes-responsive/tests/checks.toml"
     job = CourseImport.objects.create(
-        requested_by=cohort.trainers.first(), filename=f"{EDITED_COURSE}.zip", status=CourseImport.Status.FAILED,
-        messages=[f"{path}:12: « type » doit valoir l'un de : exists, count, text", f"{EDITED_COURSE}/course.toml:3: TOML invalide"],
+        requested_by=cohort.trainers.first(),
+        filename=f"{EDITED_COURSE}.zip",
+        status=CourseImport.Status.FAILED,
+        messages=[
+            f"{path}:12: « type » doit valoir l'un de : exists, count, text",
+            f"{EDITED_COURSE}/course.toml:3: TOML invalide",
+        ],
     )
     return job.get_absolute_url()
 
@@ -92,7 +97,7 @@ def test_the_header_folds_into_a_compact_bar_on_a_phone(new_context, demo_world,
         link = links.nth(index)
         link.focus()
         box = link.bounding_box()
-        assert box and 0 <= box["x"] and box["x"] + box["width"] <= PHONE_WIDTH + 1, (link.inner_text(), box)
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH + 1, (link.inner_text(), box)
     assert page.get_by_role("button", name="Se déconnecter").first.is_visible()
 
 

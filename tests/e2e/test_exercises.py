@@ -63,7 +63,11 @@ def quiz_exercise(module):
 def reviewed_submission(learner, trainer, python_exercise, eager_celery):
     """A graded attempt (the starter: 2 tests out of 3) that the trainer commented on and rescored."""
     submission = services.submission_create(
-        exercise=python_exercise, learner=learner, mode=Submission.Mode.SUBMIT, files={"notes.py": STARTER}, language="fr"
+        exercise=python_exercise,
+        learner=learner,
+        mode=Submission.Mode.SUBMIT,
+        files={"notes.py": STARTER},
+        language="fr",
     )
     submission.refresh_from_db()
     assert submission.status == Submission.Status.FAILED, submission.result
@@ -91,7 +95,9 @@ def answer_the_quiz_right(page):
 # ---------------------------------------------------------------- the learner
 
 
-def test_learner_checks_then_submits_python_code_without_a_page_reload(new_context, learner, python_exercise, eager_celery):
+def test_learner_checks_then_submits_python_code_without_a_page_reload(
+    new_context, learner, python_exercise, eager_celery
+):
     """« Vérifier » shows the failing public test and its message, « Soumettre » the success, both by htmx."""
     page = new_context(user=learner).new_page()
     page.goto(python_exercise.get_absolute_url())
@@ -120,7 +126,8 @@ def test_learner_checks_then_submits_python_code_without_a_page_reload(new_conte
     expect(result.locator(".test-passed")).to_have_count(3)
     assert page.evaluate("window.__notReloaded") is True
     assert list(Submission.objects.filter(learner=learner).values_list("mode", "attempt", "status").order_by("pk")) == [
-        ("check", 0, "failed"), ("submit", 1, "passed"),
+        ("check", 0, "failed"),
+        ("submit", 1, "passed"),
     ]
 
     # The htmx swap replaces the result only: « Mes essais » shows the attempts after a page load.
@@ -234,7 +241,10 @@ def test_trainer_reviews_a_submission_and_the_learner_reads_the_feedback(
 def _quiz_submission(learner, quiz_exercise):
     """A quiz answered wrong everywhere: feedback under every question."""
     return services.submission_create(
-        exercise=quiz_exercise, learner=learner, mode="submit", language="fr",
+        exercise=quiz_exercise,
+        learner=learner,
+        mode="submit",
+        language="fr",
         answers={"q0": "1", "q1": "true", "q2": "", "q3": "douze", "q4": ["2"], "q5": {"0": "1", "1": "0"}},
     )
 
@@ -242,7 +252,10 @@ def _quiz_submission(learner, quiz_exercise):
 # name: (who looks at it, its address from the reviewed Python submission and the quiz)
 PAGES = {
     "exercise": ("learner", lambda s, quiz: f"{s.exercise.get_absolute_url()}?soumission={s.pk}#resultat"),
-    "quiz": ("learner", lambda s, quiz: f"{quiz.get_absolute_url()}?soumission={_quiz_submission(s.learner, quiz).pk}#resultat"),
+    "quiz": (
+        "learner",
+        lambda s, quiz: f"{quiz.get_absolute_url()}?soumission={_quiz_submission(s.learner, quiz).pk}#resultat",
+    ),
     "review-list": ("trainer", lambda s, quiz: "/exercices/suivi/"),
     "submission-review": ("trainer", lambda s, quiz: f"/exercices/soumissions/{s.pk}/"),
     "quiz-review": ("trainer", lambda s, quiz: f"/exercices/soumissions/{_quiz_submission(s.learner, quiz).pk}/"),

@@ -91,10 +91,17 @@ def import_courses(*slugs):
 
 COURRIEL = "Premiers pas avec le courriel"
 COURRIEL_LESSONS = [
-    ["Qu'est-ce qu'une adresse électronique ?", "Choisir une messagerie et créer son adresse",
-     "Un mot de passe solide, et s'en souvenir"],
-    ["Se repérer dans sa boîte aux lettres", "Écrire et envoyer un message", "Joindre un document à un message",
-     "Répondre à un message et le transférer"],
+    [
+        "Qu'est-ce qu'une adresse électronique ?",
+        "Choisir une messagerie et créer son adresse",
+        "Un mot de passe solide, et s'en souvenir",
+    ],
+    [
+        "Se repérer dans sa boîte aux lettres",
+        "Écrire et envoyer un message",
+        "Joindre un document à un message",
+        "Répondre à un message et le transférer",
+    ],
 ]
 
 
@@ -113,7 +120,10 @@ def answer_the_address_quiz_with_one_mistake(page):
     matching = question(page, "Associez chaque situation au bon réflexe")
     for left, right in [
         ("Au téléphone", "C'est une arnaque : je ne le donne jamais."),
-        ("trop de mots de passe", "Je les note dans un carnet rangé chez moi ou dans un gestionnaire de mots de passe."),
+        (
+            "trop de mots de passe",
+            "Je les note dans un carnet rangé chez moi ou dans un gestionnaire de mots de passe.",
+        ),
         ("bloquer un pirate", "J'active la validation en deux étapes."),
         ("nouveau site", "Je choisis un mot de passe différent de celui de ma messagerie."),
     ]:
@@ -150,7 +160,8 @@ def finish_lesson(page, title, done, total):
     assert page.evaluate("window.__notReloaded") is True
     percent = round(100 * done / total)
     expect(completion.locator(".progress-text")).to_have_text(
-        re.compile(rf"^{done} activités? terminées? sur {total} \({percent} %\)$"))
+        re.compile(rf"^{done} activités? terminées? sur {total} \({percent} %\)$")
+    )
     assert_page_ok(page, f"lesson « {title} »")
 
 
@@ -172,7 +183,9 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
 
     expect(heading(page)).to_have_text("Votre code de secours")
     expect(page.locator(".messages")).to_contain_text("Bienvenue mariama ! Votre compte est créé.")
-    expect(page.locator(".recovery-card dd.mono").nth(1)).to_have_text(re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$"))
+    expect(page.locator(".recovery-card dd.mono").nth(1)).to_have_text(
+        re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
+    )
     assert_page_ok(page, "recovery code")
     user = User.objects.get(username="mariama")
     assert (user.role, user.email) == (Role.RESIDENT, "")
@@ -238,7 +251,8 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
     expect(heading(page)).to_have_text("Attestation de réussite")
     expect(page.locator(".attestation-text")).to_contain_text(f"mariama a terminé le cours « {COURRIEL} »")
     expect(page.locator(".attestation ul li")).to_have_text(
-        ["toutes les leçons terminées", re.compile(r"^chaque exercice de type « Quiz » réussi à 60 % au moins$")])
+        ["toutes les leçons terminées", re.compile(r"^chaque exercice de type « Quiz » réussi à 60 % au moins$")]
+    )
     assert_page_ok(page, "attestation")
     assert Attestation.objects.filter(user=user, course__slug="premiers-pas-courriel").count() == 1
 
@@ -248,11 +262,12 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
 
 NOTEBOOK_ANSWERS = {
     "Cellule 4 — votre code": 'communes = pd.read_csv("data/communes.csv", dtype={"code_insee": str})\ncommunes.head()',
-    "Cellule 7 — votre code": 'nb_lignes, nb_colonnes = communes.shape\nprint(nb_lignes, "lignes et", nb_colonnes, "colonnes")',
+    "Cellule 7 — votre code": 'nb_lignes, nb_colonnes = communes.shape\nprint(nb_lignes, "lignes et", nb_colonnes, '
+    '"colonnes")',
     "Cellule 10 — votre code": (
-        "def resume(df):\n    return {\n        \"communes\": len(df),\n"
-        "        \"population_totale\": int(df[\"population\"].sum()),\n"
-        "        \"population_max\": int(df[\"population\"].max()),\n    }\n\n\nresume(communes)"
+        'def resume(df):\n    return {\n        "communes": len(df),\n'
+        '        "population_totale": int(df["population"].sum()),\n'
+        '        "population_max": int(df["population"].max()),\n    }\n\n\nresume(communes)'
     ),
 }
 
@@ -294,7 +309,9 @@ def test_trainee_does_python_web_and_notebook_exercises(open_page, demo_world, t
     assert_page_ok(page, "Python exercise passed")
     submission = Submission.objects.get(learner=trainee, exercise__slug="saluer")
     assert (submission.status, submission.files["salutations.py"]) == (
-        "passed", 'def saluer(prenom):\n    return f"Bonjour {prenom} !"\n')
+        "passed",
+        'def saluer(prenom):\n    return f"Bonjour {prenom} !"\n',
+    )
 
     # HTML and CSS: two files in tabs, a live preview, screenshots of the page sent.
     open_my_course(page, "Intégration web : HTML, CSS et JavaScript")
@@ -331,7 +348,10 @@ def test_trainee_does_python_web_and_notebook_exercises(open_page, demo_world, t
     expect(result.locator(".nb-render")).to_contain_text("254 lignes et 6 colonnes")  # the cell's output
     assert_page_ok(page, "notebook exercise passed")
     assert sorted(Submission.objects.filter(learner=trainee).values_list("exercise__kind", "status")) == [
-        ("html", "passed"), ("notebook", "passed"), ("python", "passed")]
+        ("html", "passed"),
+        ("notebook", "passed"),
+        ("python", "passed"),
+    ]
 
 
 # ---------------------------------------------------------------- 3. a trainer
@@ -347,7 +367,8 @@ def trainer_world(demo_world, cohort, trainee, eager_celery):  # noqa: F811
     progress_services.cohort_follow(cohort=cohort, codes=["RNCP37674", "CRCN"])
     exercise = Exercise.objects.get(slug="saluer")
     submission = exercises_services.submission_create(
-        exercise=exercise, learner=trainee, mode="submit", files=dict(exercise.starter), language="fr")
+        exercise=exercise, learner=trainee, mode="submit", files=dict(exercise.starter), language="fr"
+    )
     submission.refresh_from_db()
     assert submission.status == Submission.Status.FAILED, submission.result
     return submission
@@ -374,7 +395,12 @@ def test_trainer_runs_a_promo_from_accounts_to_booklet(open_page, trainer_world,
     expect(cards.get_by_role("heading")).to_have_text(["Fatou Ndiaye", "Jean-Pierre Lefèvre"])
     expect(cards.nth(0).locator("dd.mono").first).to_have_text("fatou.ndiaye")
     assert_page_ok(page, "login cards")
-    assert set(cohort.learners.values_list("username", flat=True)) == {"yanis", "ines", "fatou.ndiaye", "jean.pierre.lefevre"}
+    assert set(cohort.learners.values_list("username", flat=True)) == {
+        "yanis",
+        "ines",
+        "fatou.ndiaye",
+        "jean.pierre.lefevre",
+    }
 
     # The Atelier: the exercise's reference solution passes and its starter fails.
     nav_link(page, "Atelier").click()
@@ -403,7 +429,9 @@ def test_trainer_runs_a_promo_from_accounts_to_booklet(open_page, trainer_world,
     expect(heading(page)).to_have_text("Dire bonjour — Yanis")
     assert_page_ok(page, "submission review")
     page.get_by_label("Note retenue (en %)").fill("40")
-    page.get_by_label(re.compile(r"^Commentaire pour l.apprenant")).fill("La fonction doit renvoyer la phrase : relisez l’énoncé.")
+    page.get_by_label(re.compile(r"^Commentaire pour l.apprenant")).fill(
+        "La fonction doit renvoyer la phrase : relisez l’énoncé."
+    )
     page.get_by_role("button", name="Enregistrer la note").click()
     expect(page.locator(".messages")).to_contain_text("Note enregistrée")
     expect(page.locator("main")).to_contain_text("Note du formateur : 40 % (Claire) — note automatique : 0 %")
@@ -494,7 +522,9 @@ def test_mediator_brings_people_into_a_group_and_follows_those_who_share(
     confirm = awa.get_by_role("region", name="Rejoindre « Atelier du jeudi » ?")
     expect(confirm).to_contain_text("Lieu : Médiathèque de Test")
     expect(confirm).to_contain_text("Animé par : Karim")
-    expect(confirm.get_by_label(re.compile("^Les médiateurs du groupe peuvent voir ma progression"))).not_to_be_checked()
+    expect(
+        confirm.get_by_label(re.compile("^Les médiateurs du groupe peuvent voir ma progression"))
+    ).not_to_be_checked()
     assert_page_ok(awa, "join, confirm")
     confirm.get_by_role("button", name="Oui, rejoindre ce groupe").click()
     expect(heading(awa)).to_have_text("Bonjour Awa")
@@ -509,7 +539,9 @@ def test_mediator_brings_people_into_a_group_and_follows_those_who_share(
     assert_page_ok(page, "invite")
     page.get_by_label("Identifiant de la personne").fill("fatou")
     page.get_by_role("button", name="Inviter", exact=True).click()
-    expect(page.locator(".messages")).to_contain_text("Invitation enregistrée : Fatou la verra à sa prochaine connexion")
+    expect(page.locator(".messages")).to_contain_text(
+        "Invitation enregistrée : Fatou la verra à sa prochaine connexion"
+    )
     expect(page.locator("main")).to_contain_text("Invitations en attente : Fatou")
     assert_page_ok(page, "workshop group with an invitation")
 
@@ -547,7 +579,8 @@ def test_mediator_brings_people_into_a_group_and_follows_those_who_share(
 def activity(school, cohort, other_cohort, trainee, web_course):
     """Six learners of Promo A with a lesson a month for three months and a quiz; Promo B has one (not shown)."""
     learners = [trainee] + [
-        make_user(f"apprenant{n}", Role.TRAINEE, school, first_name=f"Apprenant {n}") for n in range(1, 6)]
+        make_user(f"apprenant{n}", Role.TRAINEE, school, first_name=f"Apprenant {n}") for n in range(1, 6)
+    ]
     cohort.learners.add(*learners)
     quiz = load_exercise(Module.objects.get(course=web_course, slug="module-1"), "quiz-arnaques")
     lessons = list(Lesson.objects.filter(module__course=web_course).order_by("module__order", "order"))
@@ -562,9 +595,7 @@ def activity(school, cohort, other_cohort, trainee, web_course):
     return learners
 
 
-def test_coordinator_reads_indicators_by_place_promo_and_track_and_exports_them(
-    open_page, coordinator, activity
-):
+def test_coordinator_reads_indicators_by_place_promo_and_track_and_exports_them(open_page, coordinator, activity):
     """Groups of five or more only, three ways to group them, two charts with their titles, a CSV."""
     page = open_page(coordinator)
     page.goto("/comptes/tableau-de-bord/")

@@ -16,7 +16,13 @@ from .test_exercises import eager_celery  # noqa: F401,F811 - fixture
 
 pytestmark = pytest.mark.e2e
 
-LESSON = Path(__file__).resolve().parents[2] / "content" / "technicien-donnees" / "01-analyser-des-donnees" / "04-nettoyer-regrouper-tracer.ipynb"
+LESSON = (
+    Path(__file__).resolve().parents[2]
+    / "content"
+    / "technicien-donnees"
+    / "01-analyser-des-donnees"
+    / "04-nettoyer-regrouper-tracer.ipynb"
+)
 MOYENNE = "def moyenne(liste):\n    return sum(liste) / len(liste)\n\nprint('moyenne prête')"
 TOTAL = "import pandas as pd\ndf = pd.read_csv('data/villes.csv')\ntotal = int(df['pop'].sum())\ndf"
 
@@ -38,7 +44,9 @@ def notebook_exercise(module):
     return load_exercise(module, "notebook-villes", time_limit=10)
 
 
-def test_a_learner_checks_then_submits_a_notebook_and_the_trainer_grades_it(new_context, learner, trainer, notebook_exercise, eager_celery):  # noqa: F811
+def test_a_learner_checks_then_submits_a_notebook_and_the_trainer_grades_it(
+    new_context, learner, trainer, notebook_exercise, eager_celery
+):  # noqa: F811
     page = new_context(user=learner).new_page()
     url = notebook_exercise.get_absolute_url()
     page.goto(url)
@@ -79,9 +87,16 @@ def test_a_notebook_lesson_is_readable_and_downloadable(new_context, learner, mo
     text = LESSON.read_text(encoding="utf-8")
     notebook = nbformat.reads(text, as_version=4)
     images = []
-    lesson = Lesson.objects.create(module=module, slug="nettoyer", title="Nettoyer, regrouper, tracer", order=50,
-                                   status=Status.PUBLISHED, body=render(notebook, images=images), notebook=text,
-                                   notebook_images=images)
+    lesson = Lesson.objects.create(
+        module=module,
+        slug="nettoyer",
+        title="Nettoyer, regrouper, tracer",
+        order=50,
+        status=Status.PUBLISHED,
+        body=render(notebook, images=images),
+        notebook=text,
+        notebook_images=images,
+    )
     page = new_context(user=learner).new_page()
     url = lesson.get_absolute_url()
     page.goto(url)

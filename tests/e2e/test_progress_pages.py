@@ -21,14 +21,24 @@ def world(cohort, trainee, trainer, web_course, resident, basics_course, coordin
     services.cohort_follow(cohort=cohort, codes=["RNCP37674", "CRCN"])
     exercise = load_exercise(web_course.modules.first(), "moyenne", competences=["RNCP37674-CP7", "CRCN-3.4"])
     services.sync_links(exercise=exercise)
-    submission = Submission.objects.create(exercise=exercise, learner=trainee, mode="submit", status="passed", score=1, final_score=1)
+    submission = Submission.objects.create(
+        exercise=exercise, learner=trainee, mode="submit", status="passed", score=1, final_score=1
+    )
     services.submission_graded(submission)
     attestation = services.attestation_issue(user=resident, course=basics_course)
-    return {"cohort": cohort, "trainee": trainee, "trainer": trainer, "resident": resident, "coordinator": coordinator,
-            "attestation": attestation}
+    return {
+        "cohort": cohort,
+        "trainee": trainee,
+        "trainer": trainer,
+        "resident": resident,
+        "coordinator": coordinator,
+        "attestation": attestation,
+    }
 
 
-@pytest.mark.parametrize("name", ["my path", "dashboard", "learner", "booklet", "achievements", "attestation", "indicators"])
+@pytest.mark.parametrize(
+    "name", ["my path", "dashboard", "learner", "booklet", "achievements", "attestation", "indicators"]
+)
 def test_progress_pages_are_accessible(new_context, world, name):
     cohort, trainee = world["cohort"], world["trainee"]
     url, who = {

@@ -22,10 +22,22 @@ def planted(trainee, trainer, cohort):
     qualification = next(q for q in (load_framework(p) for p in default_files()) if q.code == "RNCP37674")
     qualification.cohorts.add(cohort)
     competence = Competence.objects.filter(block__qualification=qualification).first()
-    page = Evidence.objects.create(user=trainee, competence=competence, kind="observation", note="page", author=trainer,
-                                   file=ContentFile(PAGE, name="page.html"))
-    script = Evidence.objects.create(user=trainee, competence=competence, kind="observation", note="js", author=trainer,
-                                     file=ContentFile(b"fetch('/pwned?from=script')", name="tremplin.js"))
+    page = Evidence.objects.create(
+        user=trainee,
+        competence=competence,
+        kind="observation",
+        note="page",
+        author=trainer,
+        file=ContentFile(PAGE, name="page.html"),
+    )
+    script = Evidence.objects.create(
+        user=trainee,
+        competence=competence,
+        kind="observation",
+        note="js",
+        author=trainer,
+        file=ContentFile(b"fetch('/pwned?from=script')", name="tremplin.js"),
+    )
     return page, script
 
 
@@ -43,8 +55,10 @@ def test_an_uploaded_page_opened_by_a_coordinator_runs_no_script(new_context, co
         assert download.value.suggested_filename in ("page.html", "tremplin.js")
     # Even framed by a page of the site, the file is a download, never a document of this origin.
     page.goto(f"{live_server.url}/")
-    page.evaluate("url => { const f = document.createElement('iframe'); f.src = url; document.body.append(f); }",
-                  f"/parcours/observations/{planted[0].pk}/fichier/")
+    page.evaluate(
+        "url => { const f = document.createElement('iframe'); f.src = url; document.body.append(f); }",
+        f"/parcours/observations/{planted[0].pk}/fichier/",
+    )
     page.wait_for_timeout(500)
     assert not [url for url in requests if "/pwned" in url]
     assert page.title() != "PWNED"

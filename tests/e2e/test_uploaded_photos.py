@@ -9,8 +9,8 @@ import re
 
 import pytest
 from django.core.signals import request_started
-from playwright.sync_api import expect
 from PIL import Image
+from playwright.sync_api import expect
 
 from courses.models import LessonImage, Module
 from progress.frameworks import default_files, load_framework
@@ -114,8 +114,9 @@ def test_a_file_that_cannot_be_made_small_enough_is_refused_before_it_is_sent(le
     assert_accessible(page, "learner page with the message", page.url)
 
 
-def test_a_photo_added_in_the_lesson_editor_is_downscaled_before_it_is_sent(new_context, posts, trainer, basics_course,
-                                                                           phone_photo):
+def test_a_photo_added_in_the_lesson_editor_is_downscaled_before_it_is_sent(
+    new_context, posts, trainer, basics_course, phone_photo
+):
     module = Module.objects.filter(course=basics_course).first()
     context = new_context(user=trainer)
     page = context.new_page()
@@ -124,7 +125,9 @@ def test_a_photo_added_in_the_lesson_editor_is_downscaled_before_it_is_sent(new_
     with page.expect_response(re.compile("/cours/atelier/image/$"), timeout=20_000) as response:
         page.locator(".ck-file-dialog-button input[type=file]").set_input_files(str(phone_photo))
     assert response.value.status == 200
-    assert [path for path, _ in posts] == ["/cours/atelier/image/"] and 100_000 < posts[0][1] < 2 * MIB, posts  # not 20 MB
+    assert [path for path, _ in posts] == ["/cours/atelier/image/"] and 100_000 < posts[0][1] < 2 * MIB, (
+        posts
+    )  # not 20 MB
     with LessonImage.objects.get().image.open("rb") as handle, Image.open(handle) as image:
         assert max(image.size) == 2000 and image.getexif() == {}
     assert context.errors == []

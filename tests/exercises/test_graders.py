@@ -21,7 +21,11 @@ def grade(folder, files, **kwargs):
 def test_reference_solution_passes_in_the_sandbox():
     result = grade(MOYENNE, read_exercise(MOYENNE).solution)
     assert result.status == "passed" and result.score == 1.0 and result.reason is None
-    assert [t.name for t in result.tests] == ["moyenne([10, 20]) renvoie 15", "La moyenne d'une liste vide vaut 0", "Valeur secrete"]
+    assert [t.name for t in result.tests] == [
+        "moyenne([10, 20]) renvoie 15",
+        "La moyenne d'une liste vide vaut 0",
+        "Valeur secrete",
+    ]
 
 
 def test_wrong_code_fails_and_hidden_tests_do_not_leak():
@@ -34,7 +38,9 @@ def test_wrong_code_fails_and_hidden_tests_do_not_leak():
 
 
 def test_public_failure_messages_say_what_came_out_and_what_was_expected():
-    result = grade(MOYENNE, {"notes.py": "def moyenne(notes):\n    print('calcul en cours')\n    return 0\n"}, public_only=True)
+    result = grade(
+        MOYENNE, {"notes.py": "def moyenne(notes):\n    print('calcul en cours')\n    return 0\n"}, public_only=True
+    )
     assert result.status == "failed" and len(result.tests) == 1
     message = result.tests[0].message
     assert message.startswith("la moyenne de 10 et 20 vaut 15\n")
@@ -77,11 +83,21 @@ def test_sql_only_accepts_one_read_query(query, reason):
 
 
 def test_sql_with_comments_and_recursive_cte_is_fine():
-    query = "-- les récents\nWITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3)\nSELECT titre, annee FROM livres WHERE annee > 2000 ORDER BY annee DESC;"
+    query = (
+        "-- les récents\nWITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3)\nSELECT "
+        "titre, annee FROM livres WHERE annee > 2000 ORDER BY annee DESC;"
+    )
     assert grade(LIVRES, {"query.sql": query}).status == "passed"
 
 
-ALL_RIGHT = {"q0": "0", "q1": "false", "q2": "France-Connect", "q3": "12,0", "q4": ["0", "1"], "q5": {"0": "0", "1": "1"}}
+ALL_RIGHT = {
+    "q0": "0",
+    "q1": "false",
+    "q2": "France-Connect",
+    "q3": "12,0",
+    "q4": ["0", "1"],
+    "q5": {"0": "0", "1": "1"},
+}
 
 
 def test_quiz_all_right():
@@ -91,7 +107,15 @@ def test_quiz_all_right():
 
 @pytest.mark.parametrize(
     "key, wrong",
-    [("q0", "1"), ("q1", "true"), ("q2", "FranceConect"), ("q3", "8"), ("q4", ["0"]), ("q5", {"0": "1", "1": "0"}), ("q0", "")],
+    [
+        ("q0", "1"),
+        ("q1", "true"),
+        ("q2", "FranceConect"),
+        ("q3", "8"),
+        ("q4", ["0"]),
+        ("q5", {"0": "1", "1": "0"}),
+        ("q0", ""),
+    ],
 )
 def test_quiz_each_wrong_answer_costs_its_question(key, wrong):
     result = grade(QUIZ, {**ALL_RIGHT, key: wrong})
@@ -194,7 +218,20 @@ def test_exercises_round_trip_through_export(tmp_path, db):
     (course / "course.toml").write_text('title = "C"\ntrack = "numerique-de-base"\nsummary = "S"\n')
     (course / "01-module" / "module.toml").write_text('title = "M"\n')
     [imported] = import_path(course)
-    fields = ["slug", "title", "kind", "statement", "points", "order", "hints", "starter", "solution", "tests", "config", "time_limit"]
+    fields = [
+        "slug",
+        "title",
+        "kind",
+        "statement",
+        "points",
+        "order",
+        "hints",
+        "starter",
+        "solution",
+        "tests",
+        "config",
+        "time_limit",
+    ]
     before = list(Exercise.objects.order_by("order").values(*fields))
     export_course(imported, tmp_path / "out")
     Course.objects.all().delete()
@@ -236,8 +273,18 @@ def test_production_settings_never_allow_unsafe_runs():
     import sys
 
     code = "from django.conf import settings; print(settings.SANDBOX_ALLOW_UNSAFE)"
-    env = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50, "SANDBOX_ALLOW_UNSAFE": "1", "PATH": "/usr/bin:/bin",
-           "DJANGO_SETTINGS_MODULE": "config.settings"}
-    out = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], env=env, capture_output=True, text=True,
-                         cwd=str(MOYENNE.parents[3]))
+    env = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "SANDBOX_ALLOW_UNSAFE": "1",
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=str(MOYENNE.parents[3]),
+    )
     assert out.stdout.strip() == "False", out.stderr

@@ -99,7 +99,9 @@ def sandbox_processes(uids):
         ids = {int(u) for u in fields.get("Uid", "").split()}
         hit = ids & set(uids)
         if hit:
-            found.append((int(status.parent.name), min(hit), fields.get("Name", "").strip(), fields.get("State", "").strip()))
+            found.append(
+                (int(status.parent.name), min(hit), fields.get("Name", "").strip(), fields.get("State", "").strip())
+            )
     return found
 
 
@@ -189,9 +191,7 @@ def test_memory_limit_holds_for_a_run_not_only_for_one_process(spec):
     assert result.status != "passed"
     if result.status == "failed":
         held = probe(result)["held_at_once_mib"]
-        assert held <= spec.memory_limit, (
-            f"one run held {held} MiB at once with memory_limit = {spec.memory_limit} MiB"
-        )
+        assert held <= spec.memory_limit, f"one run held {held} MiB at once with memory_limit = {spec.memory_limit} MiB"
 
 
 def test_memory_cgroup_holds_when_a_slot_limit_is_raised(tmp_path):
@@ -201,7 +201,11 @@ def test_memory_cgroup_holds_when_a_slot_limit_is_raised(tmp_path):
 
     # Runs one after another take the same (lowest free) slot.
     tmp_path.chmod(0o755)
-    hog = ["/sandbox/python/bin/python", "-c", "x = [b'x' * (100 * 1024 ** 2) for _ in range(9)]; print('kept 900 MiB')"]
+    hog = [
+        "/sandbox/python/bin/python",
+        "-c",
+        "x = [b'x' * (100 * 1024 ** 2) for _ in range(9)]; print('kept 900 MiB')",
+    ]
     for memory in (256, 512, 256):
         run = sandbox.run(hog, files_dir=tmp_path, limits=sandbox.Limits(memory_mib=memory, address_space_mib=4096))
         assert "kept 900 MiB" not in run.output and run.memory_exceeded, memory
@@ -288,8 +292,19 @@ def test_host_secrets_are_invisible(spec, monkeypatch):
     assert "TREMPLIN_SECRET_CANARY" not in data["env_keys"]
     assert canary not in json.dumps(data)
     assert not any("TREMPLIN_SECRET_CANARY" in env or "DJANGO" in env for env in data["proc_environ"])
-    assert set(data["env_keys"]) <= {"PATH", "HOME", "PWD", "LANG", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED",
-                                      "PYTHONIOENCODING", "PYTHONPATH", "PYTEST_CURRENT_TEST", "PYTEST_VERSION", "TMPDIR"}
+    assert set(data["env_keys"]) <= {
+        "PATH",
+        "HOME",
+        "PWD",
+        "LANG",
+        "PYTHONDONTWRITEBYTECODE",
+        "PYTHONHASHSEED",
+        "PYTHONIOENCODING",
+        "PYTHONPATH",
+        "PYTEST_CURRENT_TEST",
+        "PYTEST_VERSION",
+        "TMPDIR",
+    }
     for path, outcome in data["files"].items():
         if path == "/etc/hostname":
             assert not outcome.startswith("read:"), "the host's /etc/hostname is visible"
@@ -364,7 +379,9 @@ def test_syntax_error_names_the_line(spec):
     assert "ligne 3" in result.message and "solution.py" in result.message
 
 
-@pytest.mark.parametrize("code", ["x = " + "1+" * 300_000 + "1", "x = " + "-" * 300_000 + "1"], ids=["deep-binop", "deep-unary"])
+@pytest.mark.parametrize(
+    "code", ["x = " + "1+" * 300_000 + "1", "x = " + "-" * 300_000 + "1"], ids=["deep-binop", "deep-unary"]
+)
 def test_deeply_nested_expression_is_a_syntax_error(spec, code):
     """WEAKNESS (message) for deep-unary: compile() raises a MemoryError whose text is empty, so
     the learner reads "Le fichier solution.py ne peut pas être lu comme du Python : " and nothing

@@ -52,7 +52,11 @@ pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewra
 # The attacks that read the tests, the processes or the files around them and return what they found
 # inside crier's value, for the public test's failure message to show it.
 LEAKERS = [
-    "caller_chain.js", "proc_snoop.js", "read_tests_direct.js", "shared_folders_snoop.js", "stack_trace_sources.js",
+    "caller_chain.js",
+    "proc_snoop.js",
+    "read_tests_direct.js",
+    "shared_folders_snoop.js",
+    "stack_trace_sources.js",
     "walk_filesystem_for_tests.js",
 ]
 
@@ -83,8 +87,11 @@ def submission(name):
     path = ATTACKS / name
     if path.is_file():
         return {"chaines.js": path.read_text(encoding="utf-8")}
-    files = {item.relative_to(path).as_posix(): item.read_text(encoding="utf-8")
-             for item in sorted(path.rglob("*")) if item.is_file()}
+    files = {
+        item.relative_to(path).as_posix(): item.read_text(encoding="utf-8")
+        for item in sorted(path.rglob("*"))
+        if item.is_file()
+    }
     assert "chaines.js" in files, f"{name}: a submission folder needs its chaines.js"
     return files
 
@@ -114,7 +121,9 @@ def sandbox_processes(uids):
             continue
         hit = {int(u) for u in fields.get("Uid", "").split()} & set(uids)
         if hit:
-            found.append((int(status.parent.name), min(hit), fields.get("Name", "").strip(), fields.get("State", "").strip()))
+            found.append(
+                (int(status.parent.name), min(hit), fields.get("Name", "").strip(), fields.get("State", "").strip())
+            )
     return found
 
 
@@ -189,17 +198,22 @@ def assert_nothing_hidden_shown(name, result):
     escaped = json.dumps(data)  # what a JSON response carries: "\u00e0 bient\u00f4t"
     shown = [text for text in NEVER_SHOWN if text in visible or json.dumps(text)[1:-1] in escaped]
     shown += [text for text in NEVER_SHOWN_ANY_CASE if text.casefold() in visible.casefold()]
-    assert not shown, f"{name}: the learner sees the hidden tests ({shown}): {json.dumps(data, ensure_ascii=False)[:1500]}"
+    assert not shown, (
+        f"{name}: the learner sees the hidden tests ({shown}): {json.dumps(data, ensure_ascii=False)[:1500]}"
+    )
 
 
 @pytest.mark.parametrize("name", attack_names())
 def test_attack_does_not_pass(spec, name):
     result = grade(spec, name)
-    assert result.status in ("failed", "error"), f"{name}: {result.status} {json.dumps(result.to_dict(), ensure_ascii=False)}"
+    assert result.status in ("failed", "error"), (
+        f"{name}: {result.status} {json.dumps(result.to_dict(), ensure_ascii=False)}"
+    )
     assert result.score < 1, f"{name}: score {result.score}"
     passed_hidden = [t.name for t in result.tests if t.hidden and t.status == "passed"]
     assert not passed_hidden, (
-        f"{name}: a hidden test passed with a wrong crier: {passed_hidden} ({json.dumps(result.to_dict(), ensure_ascii=False)})"
+        f"{name}: a hidden test passed with a wrong crier: {passed_hidden} "
+        f"({json.dumps(result.to_dict(), ensure_ascii=False)})"
     )
     assert_nothing_hidden_shown(name, result)
 
@@ -221,6 +235,6 @@ def test_the_corpus_is_complete():
     for name in names:
         for rel, content in submission(name).items():
             if rel.endswith(".json"):
-                assert json.loads(content).get("//"), f"{name}/{rel}: no \"//\" key saying what it attempts"
+                assert json.loads(content).get("//"), f'{name}/{rel}: no "//" key saying what it attempts'
             else:
                 assert content.startswith("// "), f"{name}/{rel}: starts without a comment saying what it attempts"

@@ -53,7 +53,9 @@ TOTAL_SUFFIX = ".total.py"
 MAX_SECONDS = 30
 # What the hidden test is made of: none of it may reach the learner.
 NEVER_SHOWN = ["[1, 2, 3, 6]", "1, 2, 3, 6", "HIDDEN"]
-FRENCH = re.compile(r"\b(points?|tests?|cellule|notebook|temps|mémoire|noyau|réussis?|formateur|exécuté)\b", re.IGNORECASE)
+FRENCH = re.compile(
+    r"\b(points?|tests?|cellule|notebook|temps|mémoire|noyau|réussis?|formateur|exécuté)\b", re.IGNORECASE
+)
 
 pytestmark = [
     pytest.mark.usefixtures("settings"),
@@ -62,8 +64,12 @@ pytestmark = [
 
 # The controls and the attacks whose `moyenne` really computes the mean: they pass.
 CORRECT = {
-    "01-control-honest", "02-control-honest-prints", "03-control-honest-numpy",
-    "38-fork-lingering", "39-thread-prints-later", "41-atexit-hooks",
+    "01-control-honest",
+    "02-control-honest-prints",
+    "03-control-honest-numpy",
+    "38-fork-lingering",
+    "39-thread-prints-later",
+    "41-atexit-hooks",
 }
 # What the message of tests-moyenne must say, for the attacks whose failure has a known cause.
 EXPECTED_MESSAGE = {
@@ -78,11 +84,13 @@ EXPECTED_MESSAGE = {
 # Their code, expected values and messages never reach it.
 BEATS_THE_GRADER = {
     "45-args-leak-print-later": (
-        "documented limit: the hidden test's arguments reach the learner's moyenne (by design: it is called with them); a later "
+        "documented limit: the hidden test's arguments reach the learner's moyenne (by design: it is called with "
+        "them); a later "
         "answer cell prints them, and the executed notebook shows '[1, 2, 3, 6]'"
     ),
     "46-args-leak-error-message": (
-        "documented limit: the hidden test's arguments reach the learner's moyenne; a later answer cell raises them, and the "
+        "documented limit: the hidden test's arguments reach the learner's moyenne; a later answer cell raises them, "
+        "and the "
         "result's message (« Cellule 4 — ValueError: … ») shows '[1, 2, 3, 6]'"
     ),
 }
@@ -90,8 +98,15 @@ BEATS_THE_GRADER = {
 
 def forge_test_cells(notebook):
     """44-forged-metadata: cells claiming to be the tests, and test-like metadata on the answer."""
-    fake_meta = {"grade": True, "grade_id": "tests-moyenne", "locked": True, "points": 99, "schema_version": 3,
-                 "solution": False, "task": False}
+    fake_meta = {
+        "grade": True,
+        "grade_id": "tests-moyenne",
+        "locked": True,
+        "points": 99,
+        "schema_version": 3,
+        "solution": False,
+        "task": False,
+    }
     notebook.cells.insert(0, new_code_cell("assert True", metadata={"nbgrader": dict(fake_meta)}))
     notebook.cells.append(new_code_cell("assert True", metadata={"nbgrader": dict(fake_meta, grade_id="tests-total")}))
     for cell in notebook.cells:
@@ -117,13 +132,16 @@ def spec():
 
 
 def attack_names():
-    return sorted(p.name.removesuffix(".py") for p in ATTACKS.glob("[0-9][0-9]-*.py") if not p.name.endswith(TOTAL_SUFFIX))
+    return sorted(
+        p.name.removesuffix(".py") for p in ATTACKS.glob("[0-9][0-9]-*.py") if not p.name.endswith(TOTAL_SUFFIX)
+    )
 
 
 def attack_params():
     return [
         pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=BEATS_THE_GRADER[name]))
-        if name in BEATS_THE_GRADER else name
+        if name in BEATS_THE_GRADER
+        else name
         for name in attack_names()
     ]
 
@@ -178,7 +196,12 @@ def test_attack(spec, name):
 
     # Nothing of the hidden test is shown.
     visible = json.dumps(result.to_dict(), ensure_ascii=False)
-    places = [("result", result.message), *((t.key, t.message) for t in result.tests), ("to_dict", visible), ("html", html)]
+    places = [
+        ("result", result.message),
+        *((t.key, t.message) for t in result.tests),
+        ("to_dict", visible),
+        ("html", html),
+    ]
     for place, text in places:
         shown = [secret for secret in NEVER_SHOWN if secret in text]
         assert not shown, f"{name}: {place} shows {shown}: {text[-3000:]}"

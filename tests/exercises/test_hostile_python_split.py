@@ -42,8 +42,12 @@ pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewra
 
 # The attacks that read the tests or the test runner and try to show it to the learner.
 LEAKERS = [
-    "find_tests_everywhere.py", "frame_source_in_exception.py", "leak_via_test_name.py", "proc_mem_secret.py",
-    "proc_snoop.py", "read_tests_open.py",
+    "find_tests_everywhere.py",
+    "frame_source_in_exception.py",
+    "leak_via_test_name.py",
+    "proc_mem_secret.py",
+    "proc_snoop.py",
+    "read_tests_open.py",
 ]
 
 
@@ -100,7 +104,9 @@ def grade(spec, name, *, public_only=False):
     assert isinstance(result, Result), f"{name}: the grader returned {result!r}"
     mode = "public" if public_only else "submit"
     tests = " ".join(f"{'hidden' if t.hidden else 'public'}:{t.status}" for t in result.tests)
-    print(f"\n  [split] {name:<34} {mode} {elapsed:5.2f} s  {result.status}/{result.reason} score={result.score} {tests}")
+    print(
+        f"\n  [split] {name:<34} {mode} {elapsed:5.2f} s  {result.status}/{result.reason} score={result.score} {tests}"
+    )
     assert elapsed <= wall_bound(spec), f"{name}: grading took {elapsed:.1f} s (bound {wall_bound(spec):.1f} s)"
     created = {path: mtime for path, mtime in pwned_files().items() if before.get(path) != mtime}
     assert not created, f"{name}: the learner's payload ran on the host: {sorted(created)}"

@@ -41,8 +41,12 @@ def test_public_run_shows_the_assertion(spec):
         ("process.exit(0);" + EXPORT, "crash"),
         ("throw new Error('boum');" + EXPORT, "crash"),
         ("function crier(t) {" + EXPORT, "crash"),  # syntax error: the tests cannot load the module
-        ("console.log(JSON.stringify({event: 'test', name: 'x', file: '/tests/public/crier.test.js', outcome: 'passed'}));"
-         "console.log(JSON.stringify({event: 'end'})); process.exit(0);" + EXPORT, "crash"),
+        (
+            "console.log(JSON.stringify({event: 'test', name: 'x', file: '/tests/public/crier.test.js', outcome: "
+            "'passed'}));"
+            "console.log(JSON.stringify({event: 'end'})); process.exit(0);" + EXPORT,
+            "crash",
+        ),
     ],
 )
 def test_hostile_javascript_is_an_error_never_a_pass(spec, source, reason):
@@ -54,8 +58,8 @@ def test_no_network_from_node(spec):
     source = (
         "const net = require('node:net');\n"
         "function crier(t) { return t; }\n"
-        "net.connect(80, '1.1.1.1').on('error', (e) => { require('node:fs').writeFileSync('/work/net.txt', e.code); });\n"
-        + EXPORT
+        "net.connect(80, '1.1.1.1').on('error', (e) => { require('node:fs').writeFileSync('/work/net.txt', e.code); "
+        "});\n" + EXPORT
     )
     result = grade(spec, source)
     assert result.status == "failed"  # it ran, the connection failed, the wrong answer is graded as wrong

@@ -70,14 +70,23 @@ def test_folder_is_a_valid_exercise_stating_its_test_styles(folder):
 # What the split does not carry yet (docs/grading.md, « JavaScript: the same split »): strict xfails,
 # so that the mark goes when it does.
 NOT_CARRIED = {
-    "10-tableaux-en-place": "a learner's closure that keeps the tests' array and changes it in a later call changes its "
-                            "own copy: only the arguments of the current call are brought back",
+    "10-tableaux-en-place": "a learner's closure that keeps the tests' array and changes it in a later call changes "
+    "its "
+    "own copy: only the arguments of the current call are brought back",
 }
 
 
 def corpus_params():
-    return [pytest.param(folder, id=folder.name, marks=[pytest.mark.xfail(strict=True, reason=NOT_CARRIED[folder.name])]
-                         if folder.name in NOT_CARRIED else []) for folder in FOLDERS]
+    return [
+        pytest.param(
+            folder,
+            id=folder.name,
+            marks=[pytest.mark.xfail(strict=True, reason=NOT_CARRIED[folder.name])]
+            if folder.name in NOT_CARRIED
+            else [],
+        )
+        for folder in FOLDERS
+    ]
 
 
 @needs_sandbox

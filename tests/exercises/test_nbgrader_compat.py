@@ -12,7 +12,8 @@ exercise folder as `source.ipynb`. Per graded cell:
   manual grade) is Tremplin's "pending"; nbgrader's 0 (answer left unchanged) is Tremplin's
   "failed" with 0 points;
 - both give the same maximum.
-A cell where the two differ would be an xfail (strict) naming the difference (none today). `pytest -s` prints the table of both tools' points.
+A cell where the two differ would be an xfail (strict) naming the difference (none today). `pytest -s` prints
+the table of both tools' points.
 """
 
 import importlib.util
@@ -81,7 +82,9 @@ def tremplin(submission, tmp_path_factory):
         return _graded[submission]
     source = SOURCE_OF[submission]
     folder = tmp_path_factory.mktemp("nbgrader-compat")
-    (folder / "exercise.toml").write_text(f'title = "nbgrader {source}"\nkind = "notebook"\ntime_limit = 10\n', encoding="utf-8")
+    (folder / "exercise.toml").write_text(
+        f'title = "nbgrader {source}"\nkind = "notebook"\ntime_limit = 10\n', encoding="utf-8"
+    )
     (folder / "statement.md").write_text(f"nbgrader's {source}.\n", encoding="utf-8")
     shutil.copyfile(HERE / source, folder / "source.ipynb")
     spec = read_exercise(folder)
@@ -89,7 +92,10 @@ def tremplin(submission, tmp_path_factory):
     _graded[submission] = result
 
     cells = {t.key: t for t in result.tests}
-    print(f"\n{submission}  (source {source}; Tremplin: {result.status}, {result.message.splitlines()[0] if result.message else ''})")
+    print(
+        f"\n{submission}  (source {source}; Tremplin: {result.status}, "
+        f"{result.message.splitlines()[0] if result.message else ''})"
+    )
     print(f"  {'cell':<30} {'kind':<7} {'nbgrader':>12}   {'Tremplin':<22}")
     cell_kinds = kinds(source)
     for grade_id, (points, maximum) in EXPECTED[submission].items():
@@ -100,7 +106,9 @@ def tremplin(submission, tmp_path_factory):
         print(f"  {grade_id:<30} {cell_kinds.get(grade_id, '?'):<7} {theirs:>12}   {mine:<22}{flag}")
     for key, ours in cells.items():
         if key not in EXPECTED[submission]:
-            print(f"  {key:<30} {'extra':<7} {'-':>12}   {ours.status} {ours.earned:g} / {ours.points:g}  (Tremplin only)")
+            print(
+                f"  {key:<30} {'extra':<7} {'-':>12}   {ours.status} {ours.earned:g} / {ours.points:g}  (Tremplin only)"
+            )
     return result
 
 

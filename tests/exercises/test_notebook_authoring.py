@@ -22,20 +22,41 @@ def module(basics_course):
 
 
 def form_data(**extra):
-    return {"title": "Population", "slug": "population", "kind": "notebook", "points": 4, "time_limit": 5,
-            "memory_limit": 512, "penalty": 0, **extra}
+    return {
+        "title": "Population",
+        "slug": "population",
+        "kind": "notebook",
+        "points": 4,
+        "time_limit": 5,
+        "memory_limit": 512,
+        "penalty": 0,
+        **extra,
+    }
 
 
 def test_a_trainer_uploads_a_notebook_sees_the_roles_and_tests_the_correction(client, trainer, module, basics_course):
     client.force_login(trainer)
     url = reverse("exercises:exercise_create", args=[basics_course.slug, module.pk])
-    response = client.post(url, form_data(notebook=SimpleUploadedFile("devoir.ipynb", SOURCE),
-                                          notebook_data=[SimpleUploadedFile("villes.csv", DATA)], check="1"), follow=True)
+    response = client.post(
+        url,
+        form_data(
+            notebook=SimpleUploadedFile("devoir.ipynb", SOURCE),
+            notebook_data=[SimpleUploadedFile("villes.csv", DATA)],
+            check="1",
+        ),
+        follow=True,
+    )
     assert response.status_code == 200, response.content.decode()[:2000]
     page = response.content.decode()
     exercise = Exercise.objects.get(slug="population")
-    assert set(exercise.tests) == {"source.ipynb", "data/villes.csv"} and "NotImplementedError" in exercise.starter["notebook.ipynb"]
-    assert "La solution de référence réussit tous les tests." in page and "Le code de départ échoue, comme attendu." in page
+    assert (
+        set(exercise.tests) == {"source.ipynb", "data/villes.csv"}
+        and "NotImplementedError" in exercise.starter["notebook.ipynb"]
+    )
+    assert (
+        "La solution de référence réussit tous les tests." in page
+        and "Le code de départ échoue, comme attendu." in page
+    )
     assert "Tests publics et tests cachés" in page and "Réponse rédigée, notée par le formateur" in page
     assert "tests-moyenne" in page
     # Verified: it may be published; saving again without a new file keeps the notebook and its data.
@@ -47,10 +68,16 @@ def test_a_trainer_uploads_a_notebook_sees_the_roles_and_tests_the_correction(cl
     assert exercise.title == "Population des villes" and set(exercise.tests) == {"source.ipynb", "data/villes.csv"}
 
 
-@pytest.mark.parametrize("payload, message", [
-    (b"{pas du json", "JSON invalide"),
-    (nbformat.writes(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])).encode(), "aucune cellule notée"),
-])
+@pytest.mark.parametrize(
+    "payload, message",
+    [
+        (b"{pas du json", "JSON invalide"),
+        (
+            nbformat.writes(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])).encode(),
+            "aucune cellule notée",
+        ),
+    ],
+)
 def test_a_bad_source_notebook_is_refused_with_the_reason(client, trainer, module, basics_course, payload, message):
     client.force_login(trainer)
     url = reverse("exercises:exercise_create", args=[basics_course.slug, module.pk])
@@ -72,7 +99,10 @@ def test_export_writes_the_source_notebook_and_data_back(module, tmp_path, setti
     exercise = Exercise.objects.get(slug="notebook-villes")
     handler.export(exercise, tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
-        "data/villes.csv", "exercise.toml", "source.ipynb", "statement.md",
+        "data/villes.csv",
+        "exercise.toml",
+        "source.ipynb",
+        "statement.md",
     ]
     again = handler.read(tmp_path, "notebook-villes")
     assert again.tests == spec.tests and again.starter == spec.starter

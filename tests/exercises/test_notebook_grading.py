@@ -98,17 +98,20 @@ def test_deleted_moved_and_edited_cells_cannot_change_the_tests(spec):
     assert sum(t.points for t in result.tests) == 4
 
 
-@pytest.mark.parametrize("code, expected", [
-    ("import os\nos._exit(1)", "le noyau Python s'est arrêté"),
-    ("while True:\n    pass", "temps dépassé"),
-    ("import time\ntime.sleep(3600)", "temps dépassé"),
-    ("while True:\n    print('x' * 1000)", None),
-    ("import os\nwhile True:\n    os.write(1, b'x' * 65536)", "beaucoup trop de texte"),
-    ("x = bytearray(8 * 1024 ** 3)", "mémoire dépassée"),
-    ("x = [b'x' * (100 * 1024 ** 2) for _ in range(30)]", "mémoire dépassée"),
-    ("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=2)", "Network is unreachable"),
-    ("import os\nwhile True:\n    os.fork()", None),
-])
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("import os\nos._exit(1)", "le noyau Python s'est arrêté"),
+        ("while True:\n    pass", "temps dépassé"),
+        ("import time\ntime.sleep(3600)", "temps dépassé"),
+        ("while True:\n    print('x' * 1000)", None),
+        ("import os\nwhile True:\n    os.write(1, b'x' * 65536)", "beaucoup trop de texte"),
+        ("x = bytearray(8 * 1024 ** 3)", "mémoire dépassée"),
+        ("x = [b'x' * (100 * 1024 ** 2) for _ in range(30)]", "mémoire dépassée"),
+        ("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=2)", "Network is unreachable"),
+        ("import os\nwhile True:\n    os.fork()", None),
+    ],
+)
 def test_hostile_cells_are_contained_and_reported(spec, code, expected):
     answers = dict(GOOD, reponse=code + "\n\ndef moyenne(liste):\n    return sum(liste) / len(liste)")
     result = grade(spec, learner(spec, answers))
@@ -121,19 +124,27 @@ def test_hostile_cells_are_contained_and_reported(spec, code, expected):
 
 
 def test_a_print_flood_is_cut_and_the_notebook_still_graded(spec):
-    answers = dict(GOOD, reponse="for i in range(200000):\n    print(i)\n\ndef moyenne(liste):\n    return sum(liste) / len(liste)")
+    answers = dict(
+        GOOD, reponse="for i in range(200000):\n    print(i)\n\ndef moyenne(liste):\n    return sum(liste) / len(liste)"
+    )
     result = grade(spec, learner(spec, answers), artefacts=True)
     assert by_key(result)["tests-moyenne"].status == "passed"
     assert len(result.artefacts["document"]["html"]) < 200_000
 
 
-@pytest.mark.parametrize("payload, expected", [
-    (b"{not json", "JSON invalide"),
-    (json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": [], "metadata": {}}).encode(), "format 4"),
-    (b"\xff\xfe\x00", "UTF-8"),
-    (b" " * (50 * 1024 * 1024), "5 Mio"),
-    (json.dumps({"cells": "x", "nbformat": 4, "nbformat_minor": 5, "metadata": {}}).encode(), "format des notebooks"),
-])
+@pytest.mark.parametrize(
+    "payload, expected",
+    [
+        (b"{not json", "JSON invalide"),
+        (json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": [], "metadata": {}}).encode(), "format 4"),
+        (b"\xff\xfe\x00", "UTF-8"),
+        (b" " * (50 * 1024 * 1024), "5 Mio"),
+        (
+            json.dumps({"cells": "x", "nbformat": 4, "nbformat_minor": 5, "metadata": {}}).encode(),
+            "format des notebooks",
+        ),
+    ],
+)
 def test_bad_files_are_refused_with_a_clear_message(spec, payload, expected):
     result = grader_for("notebook")(spec, {"travail.ipynb": payload})
     assert result.status == "error" and result.reason == "refused"
@@ -167,17 +178,24 @@ def test_a_kernel_started_ahead_grades_the_next_notebook_and_a_dead_one_is_repla
     notebook._spare.learner_run.process.wait()
     assert by_key(grade(spec, learner(spec, GOOD)))["tests-moyenne"].status == "passed"
     # What the previous learner left in /tmp or in the kernel is not seen by the next one.
-    answers = dict(GOOD, reponse="open('/tmp/trace', 'w').write('x')\nimport builtins; builtins.TRACE = 1\n" + GOOD["reponse"])
+    answers = dict(
+        GOOD, reponse="open('/tmp/trace', 'w').write('x')\nimport builtins; builtins.TRACE = 1\n" + GOOD["reponse"]
+    )
     grade(spec, learner(spec, answers))
     notebook.prepare_if_used()
-    probe = dict(GOOD, reponse="import os, builtins\nassert not os.path.exists('/tmp/trace') and not hasattr(builtins, 'TRACE')\n" + GOOD["reponse"])
+    probe = dict(
+        GOOD,
+        reponse="import os, builtins\nassert not os.path.exists('/tmp/trace') and not hasattr(builtins, 'TRACE')\n"
+        + GOOD["reponse"],
+    )
     assert by_key(grade(spec, learner(spec, probe)))["tests-moyenne"].status == "passed"
     notebook._spare and notebook._spare.discard()
 
 
 CHEAT = (
     "from IPython.core.interactiveshell import ExecutionInfo, ExecutionResult\n"
-    "get_ipython().run_cell = lambda raw_cell, *a, **k: ExecutionResult(ExecutionInfo(raw_cell, False, False, False, None))\n"
+    "get_ipython().run_cell = lambda raw_cell, *a, **k: ExecutionResult(ExecutionInfo(raw_cell, False, False, False, "
+    "None))\n"
 )
 
 
@@ -201,24 +219,41 @@ def test_a_notebook_of_written_answers_only_is_graded_for_the_trainer():
     from tests.exercises.conftest import EXAMPLES
 
     def meta(**nbgrader):
-        return {"nbgrader": {"schema_version": 3, "locked": False, "solution": False, "grade": False, "task": False, **nbgrader}}
+        return {
+            "nbgrader": {
+                "schema_version": 3,
+                "locked": False,
+                "solution": False,
+                "grade": False,
+                "task": False,
+                **nbgrader,
+            }
+        }
 
-    source = nbformat.writes(new_notebook(cells=[
-        new_markdown_cell("# Question", metadata=meta(locked=True, grade_id="intro")),
-        new_markdown_cell("Expliquez.", metadata=meta(solution=True, grade=True, grade_id="texte", points=2)),
-    ]))
+    source = nbformat.writes(
+        new_notebook(
+            cells=[
+                new_markdown_cell("# Question", metadata=meta(locked=True, grade_id="intro")),
+                new_markdown_cell("Expliquez.", metadata=meta(solution=True, grade=True, grade_id="texte", points=2)),
+            ]
+        )
+    )
     spec = dataclasses.replace(read_exercise(EXAMPLES / "notebook-villes"), tests={"source.ipynb": source})
     answered = notebooks.learner_copy(notebooks.read_notebook(source))
     answered.cells[1].source = "Ma réponse rédigée."
     result = grader_for("notebook")(spec, {"villes.ipynb": nbformat.writes(answered)})
     assert result.status != "error" and result.pending == 1
     assert [(t.status, t.points) for t in result.tests] == [("pending", 2.0)]
-    untouched = grader_for("notebook")(spec, {"villes.ipynb": nbformat.writes(notebooks.learner_copy(notebooks.read_notebook(source)))})
+    untouched = grader_for("notebook")(
+        spec, {"villes.ipynb": nbformat.writes(notebooks.learner_copy(notebooks.read_notebook(source)))}
+    )
     assert [(t.status, t.earned) for t in untouched.tests] == [("failed", 0.0)]
 
 
 def test_an_answer_writing_to_stderr_during_the_tests_scores_zero_as_in_nbgrader(spec):
-    noisy = "import sys\n\ndef moyenne(liste):\n    print('calcul…', file=sys.stderr)\n    return sum(liste) / len(liste)"
+    noisy = (
+        "import sys\n\ndef moyenne(liste):\n    print('calcul…', file=sys.stderr)\n    return sum(liste) / len(liste)"
+    )
     result = grade(spec, learner(spec, dict(GOOD, reponse=noisy)))
     cell = by_key(result)["tests-moyenne"]
     assert (cell.status, cell.earned) == ("failed", 0.0)
@@ -234,15 +269,33 @@ def test_a_test_cell_returning_a_number_gives_partial_credit_as_in_nbgrader():
     from exercises import notebooks
 
     def meta(**nbgrader):
-        return {"nbgrader": {"schema_version": 3, "locked": False, "solution": False, "grade": False, "task": False, **nbgrader}}
+        return {
+            "nbgrader": {
+                "schema_version": 3,
+                "locked": False,
+                "solution": False,
+                "grade": False,
+                "task": False,
+                **nbgrader,
+            }
+        }
 
     answer = "def carre(x):\n    ### BEGIN SOLUTION\n    return x * x\n    ### END SOLUTION"
-    partial = "score = 0\nfor x, attendu in [(1, 1), (2, 4), (3, 9), (-2, 4)]:\n    score += 0.75 if carre(x) == attendu else 0\nscore"
-    source = nbformat.writes(new_notebook(cells=[
-        new_code_cell(answer, metadata=meta(solution=True, grade_id="reponse")),
-        new_code_cell(partial, metadata=meta(grade=True, locked=True, grade_id="tests", points=3)),
-    ]))
-    spec = dataclasses.replace(read_exercise(EXAMPLES / "notebook-villes"), tests={"source.ipynb": source}, time_limit=5)
+    partial = (
+        "score = 0\nfor x, attendu in [(1, 1), (2, 4), (3, 9), (-2, 4)]:\n    score += 0.75 if carre(x) == "
+        "attendu else 0\nscore"
+    )
+    source = nbformat.writes(
+        new_notebook(
+            cells=[
+                new_code_cell(answer, metadata=meta(solution=True, grade_id="reponse")),
+                new_code_cell(partial, metadata=meta(grade=True, locked=True, grade_id="tests", points=3)),
+            ]
+        )
+    )
+    spec = dataclasses.replace(
+        read_exercise(EXAMPLES / "notebook-villes"), tests={"source.ipynb": source}, time_limit=5
+    )
     copy = notebooks.learner_copy(notebooks.read_notebook(source))
     copy.cells[0].source = "def carre(x):\n    return x * x if x > 0 else 0"  # right for 1, 2, 3 only
     result = grader_for("notebook")(spec, {"carres.ipynb": nbformat.writes(copy)})
@@ -268,7 +321,10 @@ def test_an_executed_notebook_shows_each_answer_s_figure_once():
     the next answer cell (a kernel would have closed them with the test cell)."""
     from pathlib import Path
 
-    plot = read_exercise(Path(__file__).resolve().parents[2] / "content/technicien-donnees/01-analyser-des-donnees/08-tracer-un-graphique")
+    plot = read_exercise(
+        Path(__file__).resolve().parents[2]
+        / "content/technicien-donnees/01-analyser-des-donnees/08-tracer-un-graphique"
+    )
     result = grade(plot, dict(plot.solution), artefacts=True)
     document = result.artefacts["document"]
     assert [mime for mime, _data in document["images"]] == ["image/png", "image/png"]  # two plotting answer cells
@@ -293,7 +349,11 @@ def test_the_tests_side_gets_the_imports_of_the_trainers_answer_that_the_tests_u
     )
     code = library_imports(answer, {"np", "close", "json", "local", "plt"})
     assert code.count("try:") == 3
-    for line in ("import numpy as np", "import matplotlib.pyplot as plt", "from numpy.testing import assert_allclose as close"):
+    for line in (
+        "import numpy as np",
+        "import matplotlib.pyplot as plt",
+        "from numpy.testing import assert_allclose as close",
+    ):
         assert f"    {line}\n" in code
     assert ", os" not in code and "json" not in code and "local" not in code and "math" not in code
     assert library_imports("def broken(:\n", {"np"}) == ""

@@ -6,22 +6,41 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from exercises.notebooks import HIDDEN, SOLUTION, STARTER_CODE, NotebookError, learner_copy, notebook_to_grade, read_notebook, roles
+from exercises.notebooks import (
+    HIDDEN,
+    SOLUTION,
+    STARTER_CODE,
+    NotebookError,
+    learner_copy,
+    notebook_to_grade,
+    read_notebook,
+    roles,
+)
 
 
 def meta(**nbgrader):
-    return {"nbgrader": {"schema_version": 3, "locked": False, "solution": False, "grade": False, "task": False, **nbgrader}}
+    return {
+        "nbgrader": {"schema_version": 3, "locked": False, "solution": False, "grade": False, "task": False, **nbgrader}
+    }
 
 
 def source_notebook():
-    return new_notebook(cells=[
-        new_markdown_cell("# Moyenne des populations", metadata=meta(locked=True, grade_id="intro")),
-        new_code_cell(f"def moyenne(valeurs):\n    {SOLUTION[0]}\n    return sum(valeurs) / len(valeurs)\n    {SOLUTION[1]}",
-                      metadata=meta(solution=True, grade_id="moyenne")),
-        new_code_cell(f"assert moyenne([1, 3]) == 2\n{HIDDEN[0]}\nassert moyenne([10]) == 10\n{HIDDEN[1]}",
-                      metadata=meta(grade=True, grade_id="tests_moyenne", points=2, locked=True)),
-        new_markdown_cell("Expliquez votre démarche.", metadata=meta(solution=True, grade=True, grade_id="explication", points=1)),
-    ])
+    return new_notebook(
+        cells=[
+            new_markdown_cell("# Moyenne des populations", metadata=meta(locked=True, grade_id="intro")),
+            new_code_cell(
+                f"def moyenne(valeurs):\n    {SOLUTION[0]}\n    return sum(valeurs) / len(valeurs)\n    {SOLUTION[1]}",
+                metadata=meta(solution=True, grade_id="moyenne"),
+            ),
+            new_code_cell(
+                f"assert moyenne([1, 3]) == 2\n{HIDDEN[0]}\nassert moyenne([10]) == 10\n{HIDDEN[1]}",
+                metadata=meta(grade=True, grade_id="tests_moyenne", points=2, locked=True),
+            ),
+            new_markdown_cell(
+                "Expliquez votre démarche.", metadata=meta(solution=True, grade=True, grade_id="explication", points=1)
+            ),
+        ]
+    )
 
 
 def as_bytes(notebook):
@@ -31,7 +50,10 @@ def as_bytes(notebook):
 def test_roles_of_the_cells():
     notebook = read_notebook(as_bytes(source_notebook()))
     assert [(r.role, r.grade_id, r.points) for r in roles(notebook)] == [
-        ("locked", "intro", 0), ("solution", "moyenne", 0), ("test", "tests_moyenne", 2), ("manual", "explication", 1),
+        ("locked", "intro", 0),
+        ("solution", "moyenne", 0),
+        ("test", "tests_moyenne", 2),
+        ("manual", "explication", 1),
     ]
     assert roles(notebook)[2].hidden_tests
 
@@ -73,7 +95,10 @@ def test_a_deleted_answer_scores_as_the_starter():
     "data, words",
     [
         (b"{pas du json", "JSON invalide ligne 1"),
-        (json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": [], "metadata": {}}).encode(), "format de notebook 3"),
+        (
+            json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": [], "metadata": {}}).encode(),
+            "format de notebook 3",
+        ),
         (b"\xff\xfe", "UTF-8"),
         (b"[1, 2]", "n'est pas un notebook Jupyter"),
         (b" " * (5 * 1024 * 1024 + 1), "dépasse 5 Mio"),
@@ -100,9 +125,12 @@ def test_a_source_notebook_with_mistakes_is_refused_with_each_cell_named():
 
 def test_a_mark_scheme_never_reaches_the_learner():
     notebook = source_notebook()
-    notebook.cells.append(new_markdown_cell(
-        "Tracez la courbe.\n=== BEGIN MARK SCHEME ===\nUn point par axe nommé.\n=== END MARK SCHEME ===",
-        metadata=meta(task=True, grade_id="courbe", points=2)))
+    notebook.cells.append(
+        new_markdown_cell(
+            "Tracez la courbe.\n=== BEGIN MARK SCHEME ===\nUn point par axe nommé.\n=== END MARK SCHEME ===",
+            metadata=meta(task=True, grade_id="courbe", points=2),
+        )
+    )
     source = read_notebook(as_bytes(notebook))
     assert learner_copy(source).cells[-1].source == "Tracez la courbe."
     graded, _missing = notebook_to_grade(source, learner_copy(source))
@@ -131,7 +159,9 @@ def test_manage_py_grade_prints_a_result_for_a_deeply_nested_submission(tmp_path
 
     folder = tmp_path / "travail"
     folder.mkdir()
-    (folder / "villes.ipynb").write_text('{"cells": [], "metadata": {"x": ' + "[" * 100_000 + "]" * 100_000 + '}, "nbformat": 4}')
+    (folder / "villes.ipynb").write_text(
+        '{"cells": [], "metadata": {"x": ' + "[" * 100_000 + "]" * 100_000 + '}, "nbformat": 4}'
+    )
     call_command("grade", str(EXAMPLES / "notebook-villes"), str(folder))
     result = json.loads(capsys.readouterr().out)
     assert result["status"] == "error" and "trop imbriqué" in result["message"]

@@ -13,7 +13,9 @@ WRONG = {"notes.py": "def moyenne(notes):\n    return 0\n"}
 
 def test_a_submission_is_stored_queued_before_grading(python_exercise, resident, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        submission = services.submission_create(exercise=python_exercise, learner=resident, mode="submit", files=SOLUTION)
+        submission = services.submission_create(
+            exercise=python_exercise, learner=resident, mode="submit", files=SOLUTION
+        )
     assert Submission.objects.get(pk=submission.pk).status == "queued"
     assert submission.files == SOLUTION and submission.attempt == 1
     assert len(callbacks) == 1  # the task is queued only once the row is committed
@@ -28,7 +30,9 @@ def test_grading_runs_once_even_if_the_task_runs_twice(python_exercise, resident
     assert submission.grader_version and submission.finished_at and submission.result["tests"]
 
 
-def test_check_mode_runs_public_tests_and_costs_no_attempt(python_exercise, resident, eager, django_capture_on_commit_callbacks):
+def test_check_mode_runs_public_tests_and_costs_no_attempt(
+    python_exercise, resident, eager, django_capture_on_commit_callbacks
+):
     python_exercise.max_attempts = 1
     python_exercise.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -55,15 +59,21 @@ def test_hints_appear_after_a_failed_attempt(python_exercise, resident, eager, d
     assert services.visible_hints(python_exercise, resident) == []
     with django_capture_on_commit_callbacks(execute=True):
         services.submission_create(exercise=python_exercise, learner=resident, mode="submit", files=WRONG)
-    assert services.visible_hints(python_exercise, resident) == ["Une liste vide a une longueur de 0 : testez-la d'abord."]
+    assert services.visible_hints(python_exercise, resident) == [
+        "Une liste vide a une longueur de 0 : testez-la d'abord."
+    ]
 
 
 def test_quiz_is_graded_in_the_request(quiz_exercise, resident):
-    submission = services.submission_create(exercise=quiz_exercise, learner=resident, mode="submit", answers={"q0": "0"})
+    submission = services.submission_create(
+        exercise=quiz_exercise, learner=resident, mode="submit", answers={"q0": "0"}
+    )
     assert submission.status == "failed" and 0 < submission.score < 1 and submission.claimed_by == "web"
 
 
-def test_broker_down_keeps_the_submission_and_the_sweep_sends_it_later(python_exercise, resident, eager, monkeypatch, django_capture_on_commit_callbacks):
+def test_broker_down_keeps_the_submission_and_the_sweep_sends_it_later(
+    python_exercise, resident, eager, monkeypatch, django_capture_on_commit_callbacks
+):
     from kombu.exceptions import OperationalError
 
     from exercises.tasks import grade_submission as task
@@ -74,7 +84,9 @@ def test_broker_down_keeps_the_submission_and_the_sweep_sends_it_later(python_ex
     with monkeypatch.context() as patch:
         patch.setattr(task, "apply_async", broker_down)
         with django_capture_on_commit_callbacks(execute=True):
-            submission = services.submission_create(exercise=python_exercise, learner=resident, mode="submit", files=SOLUTION)
+            submission = services.submission_create(
+                exercise=python_exercise, learner=resident, mode="submit", files=SOLUTION
+            )
     submission.refresh_from_db()
     assert submission.status == "queued" and submission.files == SOLUTION
     assert services.submissions_requeue_stale() == 0  # not stale yet
@@ -102,9 +114,13 @@ def test_a_late_result_from_a_replaced_worker_is_ignored(python_exercise, reside
     assert submission.claimed_by == "fast" and submission.status == "passed"
 
 
-def test_regrade_all_submissions_of_an_exercise(python_exercise, resident, trainee, eager, django_capture_on_commit_callbacks):
+def test_regrade_all_submissions_of_an_exercise(
+    python_exercise, resident, trainee, eager, django_capture_on_commit_callbacks
+):
     for learner in (resident, trainee):
-        Submission.objects.create(exercise=python_exercise, learner=learner, files=SOLUTION, attempt=1, status="failed", score=0)
+        Submission.objects.create(
+            exercise=python_exercise, learner=learner, files=SOLUTION, attempt=1, status="failed", score=0
+        )
     with django_capture_on_commit_callbacks(execute=True):
         assert services.exercise_regrade(exercise=python_exercise) == 2
     assert set(Submission.objects.values_list("status", flat=True)) == {"passed"}

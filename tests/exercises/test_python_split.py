@@ -12,7 +12,7 @@ from exercises.spec import read_exercise
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed")
 
-LEARNER = '''
+LEARNER = """
 import os
 
 
@@ -39,9 +39,9 @@ def command_lines():
 
 def call_me(thing):
     return repr(thing)
-'''
+"""
 
-TESTS = '''
+TESTS = """
 import os
 
 import sonde
@@ -62,7 +62,7 @@ def test_the_learner_side_is_another_uid_in_another_process_namespace():
 
 def test_a_plain_value_crosses_by_copy():
     assert sonde.call_me({"a": [1, 2.5, None]}) == "{'a': [1, 2.5, None]}"
-'''
+"""
 
 
 def exercise(tmp_path, tests=TESTS, public=""):
@@ -75,7 +75,9 @@ def exercise(tmp_path, tests=TESTS, public=""):
     (folder / "tests" / "test_sonde.py").write_text(tests, encoding="utf-8")
     (folder / "tests" / "donnees_cachees.txt").write_text("42\n", encoding="utf-8")
     (folder / "tests" / "public" / "donnees.csv").write_text("a;b\n", encoding="utf-8")
-    (folder / "tests" / "public" / "test_public.py").write_text(public or "import sonde\n\n\ndef test_ok():\n    assert sonde.call_me(1) == '1'\n", encoding="utf-8")
+    (folder / "tests" / "public" / "test_public.py").write_text(
+        public or "import sonde\n\n\ndef test_ok():\n    assert sonde.call_me(1) == '1'\n", encoding="utf-8"
+    )
     return read_exercise(folder)
 
 
@@ -87,7 +89,7 @@ def test_each_side_sees_only_its_own(tmp_path):
 
 
 def test_an_object_that_cannot_cross_is_explained_to_the_author(tmp_path):
-    public = textwrap.dedent('''
+    public = textwrap.dedent("""
         import sonde
 
 
@@ -97,7 +99,7 @@ def test_an_object_that_cannot_cross_is_explained_to_the_author(tmp_path):
 
         def test_chose():
             assert sonde.call_me(Chose()) == "?"
-    ''')
+    """)
     spec = exercise(tmp_path, public=public)
     result = grader_for("python")(spec, spec.solution, public_only=True)
     assert result.status == "failed"
@@ -105,7 +107,7 @@ def test_an_object_that_cannot_cross_is_explained_to_the_author(tmp_path):
 
 
 def test_a_handle_is_never_equal_to_a_plain_value_but_handles_compare_by_the_learners_eq(tmp_path):
-    tests = textwrap.dedent('''
+    tests = textwrap.dedent("""
         import sonde
 
 
@@ -114,9 +116,9 @@ def test_a_handle_is_never_equal_to_a_plain_value_but_handles_compare_by_the_lea
             assert first == second and not first != second
             assert first != 3 and not first == 3
             assert sonde.Partout() != 1 and not sonde.Partout() == "x"
-    ''')
+    """)
     spec = exercise(tmp_path, tests=tests)
-    learner = LEARNER + textwrap.dedent('''
+    learner = LEARNER + textwrap.dedent("""
         class Valeur:
             def __init__(self, n):
                 self.n = n
@@ -131,7 +133,7 @@ def test_a_handle_is_never_equal_to_a_plain_value_but_handles_compare_by_the_lea
 
             def __ne__(self, other):
                 return False
-    ''')
+    """)
     result = grader_for("python")(spec, {"sonde.py": learner})
     assert result.status == "passed", result.to_dict()
 
@@ -169,15 +171,15 @@ def test_a_pair_started_ahead_grades_with_the_exercises_own_limits(tmp_path, mon
 def test_a_test_callback_can_use_the_learner_object_it_is_given(tmp_path):
     """The learner's code calls the test's function with one of its own objects, which the test's
     function reads back over the wire while the learner's call is still running."""
-    tests = textwrap.dedent('''
+    tests = textwrap.dedent("""
         import sonde
 
 
         def test_callback():
             assert sonde.appliquer(lambda valeur: valeur.n * 10) == 30
-    ''')
+    """)
     spec = exercise(tmp_path, tests=tests)
-    learner = LEARNER + textwrap.dedent('''
+    learner = LEARNER + textwrap.dedent("""
         class Valeur:
             def __init__(self, n):
                 self.n = n
@@ -185,6 +187,6 @@ def test_a_test_callback_can_use_the_learner_object_it_is_given(tmp_path):
 
         def appliquer(fonction):
             return fonction(Valeur(3))
-    ''')
+    """)
     result = grader_for("python")(spec, {"sonde.py": learner})
     assert result.status == "passed", result.to_dict()

@@ -10,18 +10,33 @@ CODE = "def moyenne(notes):\n    return 0\n"
 def submission(python_exercise, trainee, cohort):
     python_exercise.module.course.cohorts.add(cohort)
     return Submission.objects.create(
-        exercise=python_exercise, learner=trainee, files={"notes.py": CODE}, attempt=1, status="failed", score=0.5, final_score=0.5,
+        exercise=python_exercise,
+        learner=trainee,
+        files={"notes.py": CODE},
+        attempt=1,
+        status="failed",
+        score=0.5,
+        final_score=0.5,
     )
 
 
-def test_trainer_lists_and_filters_their_cohorts_submissions(client, trainer, submission, resident, python_exercise, django_assert_max_num_queries):
-    Submission.objects.create(exercise=python_exercise, learner=resident, files={"notes.py": CODE}, attempt=1, status="passed")
+def test_trainer_lists_and_filters_their_cohorts_submissions(
+    client, trainer, submission, resident, python_exercise, django_assert_max_num_queries
+):
+    Submission.objects.create(
+        exercise=python_exercise, learner=resident, files={"notes.py": CODE}, attempt=1, status="passed"
+    )
     client.force_login(trainer)
     with django_assert_max_num_queries(14):
         page = client.get(reverse("exercises:review_list")).content.decode()
     assert "1 soumission" in page and "Yanis" in page and "Awa" not in page  # the resident is not in the cohort
     assert "Aucune soumission" in client.get(reverse("exercises:review_list"), {"status": "passed"}).content.decode()
-    assert "1 soumission" in client.get(reverse("exercises:review_list"), {"exercise": python_exercise.pk, "status": "failed"}).content.decode()
+    assert (
+        "1 soumission"
+        in client.get(
+            reverse("exercises:review_list"), {"exercise": python_exercise.pk, "status": "failed"}
+        ).content.decode()
+    )
 
 
 def test_review_list_query_count_does_not_grow(client, trainer, python_exercise, cohort, django_assert_max_num_queries):
@@ -30,7 +45,9 @@ def test_review_list_query_count_does_not_grow(client, trainer, python_exercise,
     for i in range(30):
         learner = User.objects.create(username=f"s{i}", role=Role.TRAINEE)
         cohort.learners.add(learner)
-        Submission.objects.create(exercise=python_exercise, learner=learner, files={"notes.py": CODE}, attempt=1, status="failed")
+        Submission.objects.create(
+            exercise=python_exercise, learner=learner, files={"notes.py": CODE}, attempt=1, status="failed"
+        )
     client.force_login(trainer)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("exercises:review_list")).status_code == 200
@@ -38,7 +55,10 @@ def test_review_list_query_count_does_not_grow(client, trainer, python_exercise,
 
 def test_trainer_overrides_a_score_and_the_automatic_one_is_kept(client, trainer, submission, trainee):
     client.force_login(trainer)
-    client.post(reverse("exercises:review_override", args=[submission.pk]), {"score": 80, "comment": "Bonne démarche, il manque le cas vide."})
+    client.post(
+        reverse("exercises:review_override", args=[submission.pk]),
+        {"score": 80, "comment": "Bonne démarche, il manque le cas vide."},
+    )
     submission.refresh_from_db()
     assert submission.override_score == 0.8 and submission.score == 0.5 and submission.overridden_by == trainer
     assert submission.effective_score == 0.8
@@ -53,14 +73,26 @@ def test_a_check_run_cannot_be_given_a_score_that_would_not_count(client, traine
     from exercises import services
     from exercises.services import SubmissionRefused
 
-    check = Submission.objects.create(exercise=submission.exercise, learner=trainee, mode="check", files={"notes.py": CODE},
-                                      status="failed", score=0.5)
+    check = Submission.objects.create(
+        exercise=submission.exercise,
+        learner=trainee,
+        mode="check",
+        files={"notes.py": CODE},
+        status="failed",
+        score=0.5,
+    )
     client.force_login(trainer)
     page = client.get(reverse("exercises:submission_detail", args=[check.pk])).content.decode()
-    assert "elle ne compte pas pour la note" in page and reverse("exercises:review_override", args=[check.pk]) not in page
-    assert reverse("exercises:review_override", args=[submission.pk]) in client.get(
-        reverse("exercises:submission_detail", args=[submission.pk])).content.decode()
-    response = client.post(reverse("exercises:review_override", args=[check.pk]), {"score": 90, "comment": "bien"}, follow=True)
+    assert (
+        "elle ne compte pas pour la note" in page and reverse("exercises:review_override", args=[check.pk]) not in page
+    )
+    assert (
+        reverse("exercises:review_override", args=[submission.pk])
+        in client.get(reverse("exercises:submission_detail", args=[submission.pk])).content.decode()
+    )
+    response = client.post(
+        reverse("exercises:review_override", args=[check.pk]), {"score": 90, "comment": "bien"}, follow=True
+    )
     check.refresh_from_db()
     assert check.override_score is None and "seules les soumissions se notent" in response.content.decode()
     with pytest.raises(SubmissionRefused):
@@ -69,11 +101,16 @@ def test_a_check_run_cannot_be_given_a_score_that_would_not_count(client, traine
 
 def test_trainer_comments_a_line_and_the_learner_sees_it(client, trainer, submission, trainee):
     client.force_login(trainer)
-    client.post(reverse("exercises:review_comment", args=[submission.pk]), {"filename": "notes.py", "line": 2, "text": "Et si la liste est vide ?"})
+    client.post(
+        reverse("exercises:review_comment", args=[submission.pk]),
+        {"filename": "notes.py", "line": 2, "text": "Et si la liste est vide ?"},
+    )
     assert SubmissionComment.objects.get().line == 2
     page = client.get(reverse("exercises:submission_detail", args=[submission.pk])).content.decode()
     assert 'id="f0-L2"' in page and "Et si la liste est vide ?" in page
-    response = client.post(reverse("exercises:review_comment", args=[submission.pk]), {"filename": "notes.py", "line": 99, "text": "x"})
+    response = client.post(
+        reverse("exercises:review_comment", args=[submission.pk]), {"filename": "notes.py", "line": 99, "text": "x"}
+    )
     assert response.status_code == 400 and "pas autant de lignes" in response.content.decode()
     client.force_login(trainee)
     page = client.get(f"{submission.exercise.get_absolute_url()}?soumission={submission.pk}").content.decode()
@@ -101,8 +138,17 @@ def test_another_trainer_sees_none_of_this_cohorts_submissions(client, submissio
 def test_the_trainer_sees_why_a_hidden_test_failed_the_learner_only_that_it_did(client, trainer, submission, trainee):
     from exercises.results import Result, TestResult
 
-    result = Result.from_tests([TestResult(name="Liste vide", status="failed", message="Test caché : non réussi.", hidden=True,
-                                           detail="Obtenu : 1 — attendu : 0 (SECRET-DETAIL)")])
+    result = Result.from_tests(
+        [
+            TestResult(
+                name="Liste vide",
+                status="failed",
+                message="Test caché : non réussi.",
+                hidden=True,
+                detail="Obtenu : 1 — attendu : 0 (SECRET-DETAIL)",
+            )
+        ]
+    )
     Submission.objects.filter(pk=submission.pk).update(result=result.to_storage())
     client.force_login(trainer)
     page = client.get(reverse("exercises:submission_detail", args=[submission.pk])).content.decode()

@@ -15,7 +15,7 @@ from exercises import sandbox
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed")
 
-PROBE = r'''
+PROBE = r"""
 import os
 
 def show(label, read):
@@ -43,7 +43,7 @@ show("/etc/passwd", lambda: read("/etc/passwd"))
 for folder in FOLDERS:
     show(folder, lambda: sorted(os.listdir(folder)))
 print("probe done")
-'''
+"""
 
 
 def probe(*folders):
@@ -94,8 +94,10 @@ def assert_no_host_path(output, host_folders, *, shows):
 def test_a_run_cannot_learn_host_paths_from_proc(host_folders):
     (host_folders["work"] / "probe.py").write_text(probe("/work", "/tests", "/data"))
     run = sandbox.run(
-        ["/sandbox/python/bin/python", "/work/probe.py"], files_dir=host_folders["work"],
-        tests_dir=host_folders["tests"], extra_ro={"/data": host_folders["data"]},
+        ["/sandbox/python/bin/python", "/work/probe.py"],
+        files_dir=host_folders["work"],
+        tests_dir=host_folders["tests"],
+        extra_ro={"/data": host_folders["data"]},
     )
     assert run.exit_code == 0, run.output
     assert_no_host_path(run.output, host_folders, shows=["probe.py", "test_x.py", "table.csv"])
@@ -103,8 +105,9 @@ def test_a_run_cannot_learn_host_paths_from_proc(host_folders):
 
 def test_a_run_started_ahead_cannot_learn_host_paths_from_proc(host_folders):
     """The notebooks' way: the sandbox starts first, the program arrives on standard input."""
-    started = sandbox.start(["/sandbox/python/bin/python", "-c", "import sys; exec(sys.stdin.read())"],
-                            files_dir=host_folders["work"])
+    started = sandbox.start(
+        ["/sandbox/python/bin/python", "-c", "import sys; exec(sys.stdin.read())"], files_dir=host_folders["work"]
+    )
     run = started.finish(probe("/work").encode())
     assert run.exit_code == 0, run.output
     assert_no_host_path(run.output, host_folders, shows=["notes.txt"])
@@ -116,8 +119,11 @@ def test_the_browser_sandbox_cannot_learn_host_paths_from_proc(host_folders, tmp
     folder.mkdir()
     with sandbox._Slot() as slot:
         script = sandbox.wrapper_script(
-            ["/sandbox/python/bin/python", "-c", probe("/data")], slot=slot,
-            limits=sandbox.Limits(), folder=folder, extra_ro={"/data": host_folders["data"]},
+            ["/sandbox/python/bin/python", "-c", probe("/data")],
+            slot=slot,
+            limits=sandbox.Limits(),
+            folder=folder,
+            extra_ro={"/data": host_folders["data"]},
         )
         done = subprocess.run([str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr

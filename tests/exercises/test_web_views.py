@@ -49,7 +49,10 @@ def test_other_exercise_pages_keep_the_strict_policy(client, enrolled, python_ex
 def test_preview_renders_what_was_typed_and_stores_nothing(client, enrolled, card):
     client.force_login(enrolled)
     url = reverse("exercises:exercise_preview", args=[card.pk])
-    typed = {"file_0": '<h1>Bonjour "toi"</h1><link rel="stylesheet" href="style.css"><img src="photo.png" alt="">', "file_1": "h1 { color: red }"}
+    typed = {
+        "file_0": '<h1>Bonjour "toi"</h1><link rel="stylesheet" href="style.css"><img src="photo.png" alt="">',
+        "file_1": "h1 { color: red }",
+    }
     fragment = client.post(url, typed, HTTP_HX_REQUEST="true").content.decode()
     assert fragment.lstrip().startswith('<div id="preview"')
     srcdoc = html.unescape(fragment.split('srcdoc="')[1].split('"')[0])
@@ -73,10 +76,21 @@ def test_preview_is_refused_to_whoever_cannot_do_the_exercise(client, other_trai
 
 @pytest.mark.parametrize(
     "persona, status",
-    [("trainee", 200), ("trainer", 200), ("coordinator", 200), ("other_trainee", 404), ("other_trainer", 404), ("resident", 404)],
+    [
+        ("trainee", 200),
+        ("trainer", 200),
+        ("coordinator", 200),
+        ("other_trainee", 404),
+        ("other_trainer", 404),
+        ("resident", 404),
+    ],
 )
-def test_screenshots_are_seen_by_the_learner_and_their_trainers_only(client, request, enrolled, card, persona, status, other_cohort, coordinator):
-    submission = Submission.objects.create(exercise=card, learner=enrolled, files=dict(card.solution), status="passed", score=1)
+def test_screenshots_are_seen_by_the_learner_and_their_trainers_only(
+    client, request, enrolled, card, persona, status, other_cohort, coordinator
+):
+    submission = Submission.objects.create(
+        exercise=card, learner=enrolled, files=dict(card.solution), status="passed", score=1
+    )
     Screenshot.objects.create(submission=submission, width=375, image=PNG)
     client.force_login(request.getfixturevalue(persona))
     response = client.get(reverse("exercises:screenshot", args=[submission.pk, 375]))
@@ -87,7 +101,14 @@ def test_screenshots_are_seen_by_the_learner_and_their_trainers_only(client, req
 
 
 def test_result_and_history_link_the_screenshots(client, enrolled, card):
-    submission = Submission.objects.create(exercise=card, learner=enrolled, files=dict(card.solution), status="passed", score=1, result={"status": "passed", "score": 1.0})
+    submission = Submission.objects.create(
+        exercise=card,
+        learner=enrolled,
+        files=dict(card.solution),
+        status="passed",
+        score=1,
+        result={"status": "passed", "score": 1.0},
+    )
     for width in (375, 1280):
         Screenshot.objects.create(submission=submission, width=width, image=PNG)
     client.force_login(enrolled)

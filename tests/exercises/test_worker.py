@@ -28,7 +28,9 @@ def test_broker_down_at_submission_then_graded_by_a_worker_when_it_is_back(pytho
 
     with monkeypatch.context() as patch:
         patch.setattr(grade_submission, "apply_async", broker_down)
-        submission = services.submission_create(exercise=python_exercise, learner=resident, mode="submit", files=SOLUTION)
+        submission = services.submission_create(
+            exercise=python_exercise, learner=resident, mode="submit", files=SOLUTION
+        )
     assert status_of(submission.pk) == "queued"
     worker = start_worker("back")
     try:
@@ -41,7 +43,8 @@ def test_broker_down_at_submission_then_graded_by_a_worker_when_it_is_back(pytho
 def test_worker_killed_mid_grading_then_graded_again(python_exercise, resident):
     python_exercise.tests = {
         **python_exercise.tests,
-        "test_lent.py": "import time\nfrom notes import moyenne\n\ndef test_lent():\n    time.sleep(4)\n    assert moyenne([2]) == 2\n",
+        "test_lent.py": "import time\nfrom notes import moyenne\n\ndef test_lent():\n    time.sleep(4)\n    assert "
+        "moyenne([2]) == 2\n",
     }
     python_exercise.time_limit = 10
     python_exercise.save()
@@ -71,9 +74,12 @@ def test_two_worker_nodes_share_a_batch_and_none_is_graded_twice(python_exercise
     try:
         ids = [
             services.submission_create(exercise=python_exercise, learner=learner, mode="check", files=SOLUTION).pk
-            for _ in range(6) for learner in (resident, trainee)
+            for _ in range(6)
+            for learner in (resident, trainee)
         ]
-        assert wait_for(lambda: not Submission.objects.filter(pk__in=ids, status__in=Submission.PENDING).exists(), timeout=90)
+        assert wait_for(
+            lambda: not Submission.objects.filter(pk__in=ids, status__in=Submission.PENDING).exists(), timeout=90
+        )
     finally:
         logs = [stop_worker(w) for w in workers]
     graded = Submission.objects.filter(pk__in=ids)

@@ -74,18 +74,25 @@ def test_the_lessons_still_count_when_the_quizzes_pass(enrolled, basics_course, 
 
 
 def test_a_policy_may_leave_the_lessons_out(enrolled, basics_course, quizzes):
-    Course.objects.filter(pk=basics_course.pk).update(attestation_policy={"lessons": False, "min_score": 60, "min_score_by_kind": {}})
+    Course.objects.filter(pk=basics_course.pk).update(
+        attestation_policy={"lessons": False, "min_score": 60, "min_score_by_kind": {}}
+    )
     basics_course.refresh_from_db()
     for quiz in quizzes:
         submit(enrolled, quiz, ALL_RIGHT)
     assert attested(enrolled, basics_course).requirements == {
-        "lessons": False, "exercises": [{"kind": "quiz", "label": "Quiz", "min_score": 60}]}
+        "lessons": False,
+        "exercises": [{"kind": "quiz", "label": "Quiz", "min_score": 60}],
+    }
 
 
-@pytest.mark.parametrize("policy, issued", [
-    ({"lessons": True, "min_score": 90, "min_score_by_kind": {"quiz": 50}}, True),
-    ({"lessons": True, "min_score": 50, "min_score_by_kind": {"quiz": 80}}, False),
-])
+@pytest.mark.parametrize(
+    "policy, issued",
+    [
+        ({"lessons": True, "min_score": 90, "min_score_by_kind": {"quiz": 50}}, True),
+        ({"lessons": True, "min_score": 50, "min_score_by_kind": {"quiz": 80}}, False),
+    ],
+)
 def test_a_minimum_for_one_kind_overrides_the_default(enrolled, basics_course, quizzes, policy, issued):
     Course.objects.filter(pk=basics_course.pk).update(attestation_policy=policy)
     basics_course.refresh_from_db()
@@ -107,22 +114,36 @@ def test_a_trainers_override_meeting_the_minimum_issues_it(enrolled, basics_cour
 def test_work_waiting_for_review_counts_only_once_graded(enrolled, basics_course, trainer):
     exercise = load_exercise(basics_course.modules.first(), "moyenne")
     complete_lessons(enrolled, basics_course)
-    waiting = Submission.objects.create(exercise=exercise, learner=enrolled, mode="submit", attempt=1, status="failed",
-                                        score=1, final_score=1, needs_review=True)
+    waiting = Submission.objects.create(
+        exercise=exercise,
+        learner=enrolled,
+        mode="submit",
+        attempt=1,
+        status="failed",
+        score=1,
+        final_score=1,
+        needs_review=True,
+    )
     services.submission_graded(waiting)
     assert attested(enrolled, basics_course) is None
     exercises_services.submission_override(submission=waiting, by=trainer, score=0.8, comment="")
-    assert attested(enrolled, basics_course).requirements["exercises"] == [{"kind": "python", "label": "Python", "min_score": 60}]
+    assert attested(enrolled, basics_course).requirements["exercises"] == [
+        {"kind": "python", "label": "Python", "min_score": 60}
+    ]
 
 
 def test_the_verification_page_states_what_was_required_on_the_day(client, enrolled, basics_course, quizzes):
-    Course.objects.filter(pk=basics_course.pk).update(attestation_policy={"lessons": True, "min_score": 60, "min_score_by_kind": {"quiz": 62.5}})
+    Course.objects.filter(pk=basics_course.pk).update(
+        attestation_policy={"lessons": True, "min_score": 60, "min_score_by_kind": {"quiz": 62.5}}
+    )
     basics_course.refresh_from_db()
     complete_lessons(enrolled, basics_course)
     for quiz in quizzes:
         submit(enrolled, quiz, FOUR_OF_SIX)
     attestation = attested(enrolled, basics_course)
-    Course.objects.filter(pk=basics_course.pk).update(attestation_policy={"lessons": False, "min_score": 90, "min_score_by_kind": {}})
+    Course.objects.filter(pk=basics_course.pk).update(
+        attestation_policy={"lessons": False, "min_score": 90, "min_score_by_kind": {}}
+    )
     page = client.get(attestation.get_absolute_url()).content.decode()
     assert "Délivrée après :" in page and "<li>toutes les leçons terminées</li>" in page
     assert "<li>chaque exercice de type « Quiz » réussi à 62,5 % au moins</li>" in page
@@ -132,7 +153,9 @@ def test_the_verification_page_states_what_was_required_on_the_day(client, enrol
 
 
 def test_an_attestation_issued_before_requirements_were_recorded_says_so_plainly(client, enrolled, basics_course):
-    attestation = Attestation.objects.create(user=enrolled, course=basics_course, learner_name="Awa", course_title="Courriel")
+    attestation = Attestation.objects.create(
+        user=enrolled, course=basics_course, learner_name="Awa", course_title="Courriel"
+    )
     page = client.get(attestation.get_absolute_url()).content.decode()
     assert "Délivrée après avoir terminé toutes les activités du cours." in page and "Délivrée après :" not in page
 
@@ -140,7 +163,8 @@ def test_an_attestation_issued_before_requirements_were_recorded_says_so_plainly
 def test_the_badge_class_states_the_courses_current_criteria(client, basics_course, quizzes):
     badge = client.get(reverse("badge_class", args=[basics_course.slug])).json()
     assert badge["criteria"]["narrative"] == (
-        "Délivrée après : toutes les leçons terminées ; chaque exercice de type « Quiz » réussi à 60 % au moins.")
+        "Délivrée après : toutes les leçons terminées ; chaque exercice de type « Quiz » réussi à 60 % au moins."
+    )
 
 
 # ---------------------------------------------------------------- the package: course.toml, [attestation]
@@ -166,8 +190,11 @@ def test_without_a_table_the_safe_defaults_apply(db, package):
 
 def test_the_policy_is_read_and_round_trips_through_export(db, package, tmp_path):
     (package / "course.toml").write_text(
-        COURSE + "\n[attestation]\nmin_score = 70\nlessons = false\n\n[attestation.min_score_by_kind]\nquiz = 62.5\npython = 80\n",
-        encoding="utf-8")
+        COURSE
+        + "\n[attestation]\nmin_score = 70\nlessons = false\n\n[attestation.min_score_by_kind]\nquiz = 62.5\npython = "
+        "80\n",
+        encoding="utf-8",
+    )
     [course] = import_path(package)
     policy = {"lessons": False, "min_score": 70, "min_score_by_kind": {"quiz": 62.5, "python": 80}}
     assert course.attestation_policy == policy
@@ -177,17 +204,26 @@ def test_the_policy_is_read_and_round_trips_through_export(db, package, tmp_path
     assert again.pk == course.pk and again.attestation_policy == policy
 
 
-@pytest.mark.parametrize("table, expected", [
-    ("[attestation]\nmin_score = 150\n", "course.toml:5: « min_score » doit être un pourcentage entre 0 et 100"),
-    ("[attestation]\nmin_score = -1\n", "course.toml:5: « min_score » doit être un pourcentage"),
-    ("[attestation]\nmin_score = \"60\"\n", "course.toml:5: « min_score » doit être un pourcentage"),
-    ("[attestation]\nlessons = \"oui\"\n", "course.toml:5: « lessons » doit valoir true ou false"),
-    ("[attestation]\nminimum = 60\n", "course.toml:5: clé inconnue « minimum » dans [attestation]"),
-    ("[attestation.min_score_by_kind]\ncobol = 60\n", "course.toml:5: type d'exercice inconnu « cobol »"),
-    ("[attestation.min_score_by_kind]\nquiz = 101\n", "course.toml:5: « min_score_by_kind.quiz » doit être un pourcentage"),
-    ("[attestation]\nmin_score_by_kind = { sql = 60, cobol = 50 }\n", "course.toml:5: type d'exercice inconnu « cobol »"),
-    ("attestation = 60\n", "course.toml:4: « attestation » doit être une table"),
-])
+@pytest.mark.parametrize(
+    "table, expected",
+    [
+        ("[attestation]\nmin_score = 150\n", "course.toml:5: « min_score » doit être un pourcentage entre 0 et 100"),
+        ("[attestation]\nmin_score = -1\n", "course.toml:5: « min_score » doit être un pourcentage"),
+        ('[attestation]\nmin_score = "60"\n', "course.toml:5: « min_score » doit être un pourcentage"),
+        ('[attestation]\nlessons = "oui"\n', "course.toml:5: « lessons » doit valoir true ou false"),
+        ("[attestation]\nminimum = 60\n", "course.toml:5: clé inconnue « minimum » dans [attestation]"),
+        ("[attestation.min_score_by_kind]\ncobol = 60\n", "course.toml:5: type d'exercice inconnu « cobol »"),
+        (
+            "[attestation.min_score_by_kind]\nquiz = 101\n",
+            "course.toml:5: « min_score_by_kind.quiz » doit être un pourcentage",
+        ),
+        (
+            "[attestation]\nmin_score_by_kind = { sql = 60, cobol = 50 }\n",
+            "course.toml:5: type d'exercice inconnu « cobol »",
+        ),
+        ("attestation = 60\n", "course.toml:4: « attestation » doit être une table"),
+    ],
+)
 def test_a_bad_policy_is_refused_with_file_line_and_message(db, package, table, expected):
     (package / "course.toml").write_text(COURSE + table, encoding="utf-8")
     with pytest.raises(PackageError) as error:

@@ -8,8 +8,8 @@ from django.urls import reverse
 from accounts.models import Cohort
 from courses import services as courses_services
 from courses.models import Enrolment, Lesson
-from progress.models import Attestation
 from progress import services
+from progress.models import Attestation
 
 
 @pytest.fixture
@@ -36,7 +36,12 @@ def test_completing_a_basics_course_issues_a_verifiable_attestation(client, enro
     client.logout()  # the verification page and the PDF are public, for whoever has the address
     verify = client.get(attestation.get_absolute_url())
     text = verify.content.decode()
-    assert verify.status_code == 200 and "Attestation authentique" in text and enrolled.display_name in text and "<svg" in text
+    assert (
+        verify.status_code == 200
+        and "Attestation authentique" in text
+        and enrolled.display_name in text
+        and "<svg" in text
+    )
     pdf = client.get(reverse("attestation_download", args=[attestation.token]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert client.get("/attestations/pas-un-vrai-jeton/").status_code == 404

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from courses.models import Enrolment
 from exercises.models import Submission
 from progress import services
 from progress.models import Competence, CompetenceProgress, ProgressEvent, State
@@ -26,7 +25,12 @@ def exercise(web_course, dwwm):
 
 def submit(exercise, learner, score, days_ago=0):
     submission = Submission.objects.create(
-        exercise=exercise, learner=learner, mode="submit", status="passed" if score == 1 else "failed", score=score, final_score=score,
+        exercise=exercise,
+        learner=learner,
+        mode="submit",
+        status="passed" if score == 1 else "failed",
+        score=score,
+        final_score=score,
         created_at=timezone.now() - timedelta(days=days_ago),
     )
     services.submission_graded(submission)
@@ -68,7 +72,9 @@ def test_far_behind_the_median(client, trainer, cohort, trainee, dwwm, web_cours
 
 
 @pytest.mark.parametrize("size", [2, 25])
-def test_matrix_queries_do_not_grow_with_the_cohort(client, trainer, cohort, exercise, size, django_assert_max_num_queries):
+def test_matrix_queries_do_not_grow_with_the_cohort(
+    client, trainer, cohort, exercise, size, django_assert_max_num_queries
+):
     learners = [make_user(f"l{i}", Role.TRAINEE) for i in range(size)]
     cohort.learners.add(*learners)
     for learner in learners[::2]:
@@ -96,7 +102,9 @@ def test_trainer_validates_in_place_then_withdraws_with_a_reason(client, trainer
     competence = Competence.objects.get(code=CP7)
     url = reverse("progress:competence_decide", args=[cohort.pk, trainee.pk, competence.pk])
     client.force_login(trainer)
-    fragment = client.post(url, {"action": "validate", "comment": "Vu en projet"}, HTTP_HX_REQUEST="true").content.decode()
+    fragment = client.post(
+        url, {"action": "validate", "comment": "Vu en projet"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert fragment.startswith(f'<li class="competence state-validee" id="competence-{competence.pk}"')
     assert "Vu en projet" in fragment
     refused = client.post(url, {"action": "invalidate", "reason": ""}, HTTP_HX_REQUEST="true").content.decode()
@@ -108,7 +116,11 @@ def test_trainer_validates_in_place_then_withdraws_with_a_reason(client, trainer
     detail = client.get(reverse("progress:learner_detail", args=[cohort.pk, trainee.pk])).content.decode()
     assert "Présente bien son travail" in detail and "Projet non présenté" in detail
     booklet = client.get(reverse("progress:learner_booklet", args=[cohort.pk, trainee.pk])).content.decode()
-    assert "Livret de compétences" in booklet and "Calculer une moyenne (100 %)" in booklet and "Présente bien son travail" in booklet
+    assert (
+        "Livret de compétences" in booklet
+        and "Calculer une moyenne (100 %)" in booklet
+        and "Présente bien son travail" in booklet
+    )
 
 
 def test_denials(client, trainer, other_trainer, cohort, trainee, other_trainee, mediator, coordinator, exercise):
@@ -129,13 +141,18 @@ def test_denials(client, trainer, other_trainer, cohort, trainee, other_trainee,
     # A learner of another cohort, a competence the learner does not follow: not found.
     assert client.get(reverse("progress:learner_detail", args=[cohort.pk, other_trainee.pk])).status_code == 404
     pix = Competence.objects.get(code="CRCN-1.1")
-    assert client.post(reverse("progress:competence_decide", args=[cohort.pk, trainee.pk, pix.pk]), {"action": "validate"}).status_code == 404
+    assert (
+        client.post(
+            reverse("progress:competence_decide", args=[cohort.pk, trainee.pk, pix.pk]), {"action": "validate"}
+        ).status_code
+        == 404
+    )
     client.logout()
     assert client.get(urls[0]).status_code == 302
 
 
 def test_csv_cells_are_never_spreadsheet_formulas(client, trainer, cohort, trainee, dwwm):
-    trainee.first_name, trainee.last_name = "=HYPERLINK(\"http://evil\")", ""
+    trainee.first_name, trainee.last_name = '=HYPERLINK("http://evil")', ""
     trainee.save()
     client.force_login(trainer)
     import csv
@@ -143,4 +160,4 @@ def test_csv_cells_are_never_spreadsheet_formulas(client, trainer, cohort, train
 
     text = client.get(reverse("progress:cohort_export", args=[cohort.pk])).content.decode("utf-8-sig")
     names = [row[0] for row in csv.reader(io.StringIO(text), delimiter=";")][1:]
-    assert names == ["'=HYPERLINK(\"http://evil\")"]
+    assert names == ['\'=HYPERLINK("http://evil")']

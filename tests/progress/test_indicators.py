@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import Cohort, Role
+from accounts.models import Role
 from courses import services as courses_services
 from courses.models import Enrolment, Lesson
 from exercises.models import Submission
@@ -21,7 +21,9 @@ def world(dwwm, cohort, school, mediation_site, web_course, basics_course, train
     exercise = load_exercise(web_course.modules.first(), "moyenne", competences=["RNCP37674-CP7"])
     services.sync_links(exercise=exercise)
     for learner in trainees[:3]:
-        submission = Submission.objects.create(exercise=exercise, learner=learner, mode="submit", status="passed", score=1, final_score=1)
+        submission = Submission.objects.create(
+            exercise=exercise, learner=learner, mode="submit", status="passed", score=1, final_score=1
+        )
         services.submission_graded(submission)
     for competence in Competence.objects.filter(block__code="RNCP37674BC02"):
         services.competence_validate(user=trainees[0], competence=competence, by=trainer)
@@ -37,7 +39,9 @@ def get(client, **params):
     return client.get(reverse("progress:indicators"), params)
 
 
-def test_indicators_by_site_show_aggregates_and_hide_small_groups(client, coordinator, world, school, django_assert_max_num_queries):
+def test_indicators_by_site_show_aggregates_and_hide_small_groups(
+    client, coordinator, world, school, django_assert_max_num_queries
+):
     client.force_login(coordinator)
     with django_assert_max_num_queries(15):
         response = get(client, par="site")
@@ -47,7 +51,11 @@ def test_indicators_by_site_show_aggregates_and_hide_small_groups(client, coordi
     assert data["hidden_groups"] == 1 and "1 groupe de moins de 5 personnes n’est pas affiché." in page
     row = data["rows"][0]
     this_month = row["months"][-1]
-    assert (this_month["active"], this_month["exercises"], this_month["acquired"]) == (3, 3, 3 + 3)  # CP7 by 3 exercises; CP5, CP6, CP8 validated (CP7 was already acquired)
+    assert (this_month["active"], this_month["exercises"], this_month["acquired"]) == (
+        3,
+        3,
+        3 + 3,
+    )  # CP7 by 3 exercises; CP5, CP6, CP8 validated (CP7 was already acquired)
     assert row["blocks_ready"] == 1  # trainee 0: the back-end block, validated
     assert this_month["hours"] == round(3 * 5 / 60, 1)  # 3 graded submissions × 5 minutes
     for person in world["trainees"] + world["residents"]:
@@ -61,7 +69,11 @@ def test_indicators_by_cohort_and_track_and_csv(client, coordinator, world, coho
     assert [row["group"] for row in by_cohort["rows"]] == [cohort.name]
     by_track = get(client, par="track").context["data"]
     assert [row["group"] for row in by_track["rows"]] == ["École du web"]
-    csv = client.get(reverse("progress:indicators_export"), {"par": "cohort", "mois": 2}).content.decode("utf-8-sig").splitlines()
+    csv = (
+        client.get(reverse("progress:indicators_export"), {"par": "cohort", "mois": 2})
+        .content.decode("utf-8-sig")
+        .splitlines()
+    )
     assert csv[0].startswith("Groupe;Personnes;Mois;Apprenants actifs") and len(csv) == 1 + 2
     assert csv[-1].split(";")[:2] == [cohort.name, "6"]
 
@@ -106,7 +118,9 @@ def test_a_grading_during_a_recompute_of_other_learners_still_counts(world, web_
     real = exercises_services.best_submissions
 
     def grading_meanwhile(**kwargs):
-        submission = Submission.objects.create(exercise=exercise, learner=other, mode="submit", status="passed", score=1, final_score=1)
+        submission = Submission.objects.create(
+            exercise=exercise, learner=other, mode="submit", status="passed", score=1, final_score=1
+        )
         services.submission_graded(submission)
         return real(**kwargs)
 

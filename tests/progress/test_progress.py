@@ -9,7 +9,17 @@ from exercises import services as exercises_services
 from exercises.models import Submission
 from progress import services
 from progress.frameworks import FrameworkError, load_framework, read_framework
-from progress.models import ActivityLink, ActivityMonth, BlockReady, Competence, CompetenceProgress, Evidence, ProgressEvent, Qualification, State
+from progress.models import (
+    ActivityLink,
+    ActivityMonth,
+    BlockReady,
+    Competence,
+    CompetenceProgress,
+    Evidence,
+    ProgressEvent,
+    Qualification,
+    State,
+)
 from tests.exercises.conftest import eager, load_exercise  # noqa: F401 - fixture
 
 CP7 = "RNCP37674-CP7"
@@ -31,8 +41,13 @@ def web_module(web_course):
 def graded(exercise, learner, score, status=None):
     """A graded submission as the grading service leaves it, then the progress hook it calls."""
     submission = Submission.objects.create(
-        exercise=exercise, learner=learner, mode="submit", attempt=1, status=status or ("passed" if score == 1 else "failed"),
-        score=score, final_score=score,
+        exercise=exercise,
+        learner=learner,
+        mode="submit",
+        attempt=1,
+        status=status or ("passed" if score == 1 else "failed"),
+        score=score,
+        final_score=score,
     )
     services.submission_graded(submission)
     return submission
@@ -54,30 +69,42 @@ def test_bundled_frameworks_load_twice_without_duplicates(frameworks):
 
 def test_a_broken_framework_file_says_where(tmp_path):
     path = tmp_path / "f.toml"
-    path.write_text('code = "X"\ntitle = "X"\n[policy]\nthreshold = 2\n[[blocks]]\ncode = "B"\ntitle = "B"\ncompetences = [{ code = "C1", title = "a" }, { code = "C1", title = "b" }]\n')
+    path.write_text(
+        'code = "X"\ntitle = "X"\n[policy]\nthreshold = 2\n[[blocks]]\ncode = "B"\ntitle = "B"\ncompetences = [{ code '
+        '= "C1", title = "a" }, { code = "C1", title = "b" }]\n'
+    )
     with pytest.raises(FrameworkError) as raised:
         read_framework(path)
     assert f"{path}:4: « threshold » est une part entre 0 et 1" in raised.value.errors
     assert any("code de compétence en double : C1" in e for e in raised.value.errors)
 
 
-def test_graded_work_moves_a_competence_through_the_real_pipeline(dwwm, learner, web_module, eager, django_capture_on_commit_callbacks):
+def test_graded_work_moves_a_competence_through_the_real_pipeline(
+    dwwm, learner, web_module, eager, django_capture_on_commit_callbacks
+):
     exercise = load_exercise(web_module, "moyenne", competences=[CP7])
     services.sync_links(exercise=exercise)
     with django_capture_on_commit_callbacks(execute=True):
-        exercises_services.submission_create(exercise=exercise, learner=learner, mode="submit", files={"notes.py": WRONG})
+        exercises_services.submission_create(
+            exercise=exercise, learner=learner, mode="submit", files={"notes.py": WRONG}
+        )
     assert state(learner, CP7)[0] == State.IN_PROGRESS
     with django_capture_on_commit_callbacks(execute=True):
-        exercises_services.submission_create(exercise=exercise, learner=learner, mode="submit", files={"notes.py": RIGHT})
+        exercises_services.submission_create(
+            exercise=exercise, learner=learner, mode="submit", files={"notes.py": RIGHT}
+        )
     assert state(learner, CP7) == (State.ACQUIRED, 1.0)
     evidence = Evidence.objects.get(user=learner, competence__code=CP7)
     assert evidence.submission.status == "passed" and evidence.score == 1.0
     assert list(ProgressEvent.objects.filter(user=learner).order_by("pk").values_list("from_state", "to_state")) == [
-        (State.NOT_STARTED, State.IN_PROGRESS), (State.IN_PROGRESS, State.ACQUIRED),
+        (State.NOT_STARTED, State.IN_PROGRESS),
+        (State.IN_PROGRESS, State.ACQUIRED),
     ]
     # A « Vérifier » never counts.
     with django_capture_on_commit_callbacks(execute=True):
-        exercises_services.submission_create(exercise=exercise, learner=learner, mode="check", files={"notes.py": WRONG})
+        exercises_services.submission_create(
+            exercise=exercise, learner=learner, mode="check", files={"notes.py": WRONG}
+        )
     assert ProgressEvent.objects.filter(user=learner).count() == 2
 
 
@@ -122,23 +149,47 @@ def test_trainer_validates_then_invalidates_with_a_reason(dwwm, learner, trainer
     services.competence_invalidate(user=learner, competence=competence, by=trainer, reason="Erreur de saisie")
     assert state(learner, CP7)[0] == State.NOT_STARTED
     events = list(ProgressEvent.objects.filter(user=learner).order_by("pk").values_list("to_state", "actor", "reason"))
-    assert events == [(State.VALIDATED, trainer.pk, "Vu en projet"), (State.NOT_STARTED, trainer.pk, "Erreur de saisie")]
+    assert events == [
+        (State.VALIDATED, trainer.pk, "Vu en projet"),
+        (State.NOT_STARTED, trainer.pk, "Erreur de saisie"),
+    ]
 
 
 def test_recompute_gives_the_incremental_result(dwwm, learner, other_trainee, web_module, trainer):
-    exercises = [load_exercise(web_module, name, competences=[CP7, "RNCP37674-CP6"]) for name in ("moyenne", "majuscules", "livres-recents")]
+    exercises = [
+        load_exercise(web_module, name, competences=[CP7, "RNCP37674-CP6"])
+        for name in ("moyenne", "majuscules", "livres-recents")
+    ]
     for exercise in exercises:
         services.sync_links(exercise=exercise)
     for who, scores in ((learner, (1.0, 0.5, 0.0)), (other_trainee, (0.0, 1.0, 1.0))):
-        for exercise, score in zip(exercises, scores):
+        for exercise, score in zip(exercises, scores, strict=False):
             graded(exercise, who, score)
     graded(exercises[0], other_trainee, 1.0)
-    services.observation_add(user=learner, competence=Competence.objects.get(code=CP7), by=trainer, note="Explique bien son code")
+    services.observation_add(
+        user=learner, competence=Competence.objects.get(code=CP7), by=trainer, note="Explique bien son code"
+    )
 
     def snapshot():
         return (
-            sorted(CompetenceProgress.objects.values_list("user_id", "competence__code", "state", "score", "earned", "possible", "evidence_count")),
-            sorted(ActivityMonth.objects.values_list("user_id", "month", "track_id", "submissions", "passed", "lessons", "minutes", "acquired", "attestations")),
+            sorted(
+                CompetenceProgress.objects.values_list(
+                    "user_id", "competence__code", "state", "score", "earned", "possible", "evidence_count"
+                )
+            ),
+            sorted(
+                ActivityMonth.objects.values_list(
+                    "user_id",
+                    "month",
+                    "track_id",
+                    "submissions",
+                    "passed",
+                    "lessons",
+                    "minutes",
+                    "acquired",
+                    "attestations",
+                )
+            ),
             sorted(BlockReady.objects.values_list("user_id", "block_id")),
         )
 
@@ -153,7 +204,9 @@ def test_recompute_gives_the_incremental_result(dwwm, learner, other_trainee, we
     assert snapshot() == before
 
 
-def test_learner_page_shows_states_evidence_next_steps_with_bounded_queries(client, dwwm, learner, web_module, django_assert_max_num_queries):
+def test_learner_page_shows_states_evidence_next_steps_with_bounded_queries(
+    client, dwwm, learner, web_module, django_assert_max_num_queries
+):
     exercise = load_exercise(web_module, "moyenne", competences=[CP7])
     other = load_exercise(web_module, "majuscules", competences=["RNCP37674-CP4"])
     for item in (exercise, other):
@@ -163,7 +216,11 @@ def test_learner_page_shows_states_evidence_next_steps_with_bounded_queries(clie
     with django_assert_max_num_queries(15):
         page = client.get(reverse("progress:my_path")).content.decode()
     assert "Titre professionnel Développeur web et web mobile" in page, page
-    assert '<span aria-hidden="true">●</span> Acquise</span>' in page and "CP7" in page and "100 % des points des exercices liés" in page
+    assert (
+        '<span aria-hidden="true">●</span> Acquise</span>' in page
+        and "CP7" in page
+        and "100 % des points des exercices liés" in page
+    )
     assert "1 compétence acquise sur 8" in page
     assert "À faire ensuite" in page and other.title in page  # linked to CP4, not done yet
     assert "Calculer une moyenne" in page  # the evidence, and the portfolio
@@ -187,7 +244,9 @@ def test_next_steps_never_lead_to_a_page_the_learner_may_not_open(client, dwwm, 
     assert f'<a href="{exercise.get_absolute_url()}">{exercise.title}</a>' in page
 
 
-def test_learner_page_query_count_does_not_grow_with_the_data(client, frameworks, dwwm, learner, web_module, django_assert_max_num_queries):
+def test_learner_page_query_count_does_not_grow_with_the_data(
+    client, frameworks, dwwm, learner, web_module, django_assert_max_num_queries
+):
     crcn = frameworks["CRCN"]
     crcn.learners.add(learner)
     codes = list(Competence.objects.values_list("code", flat=True))
@@ -218,11 +277,18 @@ def test_trainers_link_exercises_and_lessons_to_competences_in_the_browser(clien
 
     exercise = Exercise.objects.get(slug="doubler")
     assert exercise.competences == ["RNCP37674-CP7", "CRCN-3.4"]
-    assert set(ActivityLink.objects.filter(exercise=exercise).values_list("competence__code", flat=True)) == {"RNCP37674-CP7", "CRCN-3.4"}
-    assert "RNCP37674-CP7, CRCN-3.4" in client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
+    assert set(ActivityLink.objects.filter(exercise=exercise).values_list("competence__code", flat=True)) == {
+        "RNCP37674-CP7",
+        "CRCN-3.4",
+    }
+    assert (
+        "RNCP37674-CP7, CRCN-3.4" in client.get(reverse("exercises:exercise_edit", args=[exercise.pk])).content.decode()
+    )
     lesson = Lesson.objects.filter(module=module).first()
-    client.post(reverse("courses:lesson_edit", args=[basics_course.slug, module.pk, lesson.pk]),
-                {"title": lesson.title, "slug": lesson.slug, "body": "<p>x</p>", "competences": "CRCN-2.1"})
+    client.post(
+        reverse("courses:lesson_edit", args=[basics_course.slug, module.pk, lesson.pk]),
+        {"title": lesson.title, "slug": lesson.slug, "body": "<p>x</p>", "competences": "CRCN-2.1"},
+    )
     assert list(ActivityLink.objects.filter(lesson=lesson).values_list("competence__code", flat=True)) == ["CRCN-2.1"]
 
 

@@ -118,7 +118,9 @@ def _history(user):
                 if rng.random() < 0.25:
                     exercises_services.submission_create(exercise=item, learner=user, mode="submit", answers={}, at=at)
                     at += timedelta(hours=1)
-                exercises_services.submission_create(exercise=item, learner=user, mode="submit", answers=right_answers(questions), at=at)
+                exercises_services.submission_create(
+                    exercise=item, learner=user, mode="submit", answers=right_answers(questions), at=at
+                )
 
 
 def _assessments(trainer, trainees):
@@ -130,5 +132,9 @@ def _assessments(trainer, trainees):
             if view.qualification.code != "RNCP37674":
                 continue
             for item in view.blocks[0].competences:
-                progress_services.competence_validate(user=user, competence=item.competence, by=trainer,
-                                                      comment="Évaluation en cours de formation : projet vitrine.")
+                progress_services.competence_validate(
+                    user=user,
+                    competence=item.competence,
+                    by=trainer,
+                    comment="Évaluation en cours de formation : projet vitrine.",
+                )

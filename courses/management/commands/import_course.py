@@ -15,6 +15,6 @@ class Command(BaseCommand):
         except PackageError as exc:
             for error in exc.errors:
                 self.stderr.write(error)
-            raise CommandError(f"{len(exc.errors)} error(s); nothing was imported.")
+            raise CommandError(f"{len(exc.errors)} error(s); nothing was imported.") from exc
         for course in courses:
             self.stdout.write(f"{course.slug}: {course.modules.count()} module(s), imported")

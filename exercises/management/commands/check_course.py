@@ -56,7 +56,9 @@ class Command(BaseCommand):
                     for error in exc.errors:
                         self.stderr.write(error)
                 failures += not ok
-                name = str(Path(folder).relative_to(Path(path).resolve().parent) if Path(folder).is_absolute() else folder)
+                name = str(
+                    Path(folder).relative_to(Path(path).resolve().parent) if Path(folder).is_absolute() else folder
+                )
                 self.stdout.write(f"{name[-70:]:<70} {solution:<9} {starter:<9} {'ok' if ok else 'FAIL'}")
         if refused:
             self.stderr.write(f"{refused} file(s) refused.")

@@ -46,7 +46,9 @@ class Command(BaseCommand):
         parser.add_argument("exercise_dir")
         parser.add_argument("submission_path")
         parser.add_argument("--public", action="store_true", help="Run the public tests only (Vérifier).")
-        parser.add_argument("--screenshots", metavar="DIR", help="Web exercises: write the page at 375 and 1280 px as PNG files there.")
+        parser.add_argument(
+            "--screenshots", metavar="DIR", help="Web exercises: write the page at 375 and 1280 px as PNG files there."
+        )
 
     def handle(self, exercise_dir, submission_path, public=False, screenshots=None, **options):
         try:
@@ -74,7 +76,9 @@ class Command(BaseCommand):
             if kind_message := (str(exc) if kind_of(spec.kind).work == "notebook" and str(exc) != "too big" else None):
                 result = Result.error(Reason.REFUSED, kind_message)
             elif str(exc) == "too big":
-                result = Result.error(Reason.REFUSED, _("Votre travail dépasse 1 Mio : réduisez la taille des fichiers."))
+                result = Result.error(
+                    Reason.REFUSED, _("Votre travail dépasse 1 Mio : réduisez la taille des fichiers.")
+                )
             else:
                 result = Result.error(Reason.REFUSED, _("Réponses illisibles : le fichier n'est pas un JSON valide."))
         except OSError as exc:

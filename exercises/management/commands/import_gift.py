@@ -10,7 +10,9 @@ from exercises.services import exercise_create
 
 
 class Command(BaseCommand):
-    help = "Import a Moodle GIFT file as a quiz in a module (--module COURSE_SLUG/MODULE_SLUG). Updates it if it exists."
+    help = (
+        "Import a Moodle GIFT file as a quiz in a module (--module COURSE_SLUG/MODULE_SLUG). Updates it if it exists."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -28,14 +30,16 @@ class Command(BaseCommand):
         try:
             questions = parse_gift(path.read_text(encoding="utf-8"))
         except GiftError as exc:
-            raise CommandError(f"{path}:{exc.line}: {exc.message}")
+            raise CommandError(f"{path}:{exc.line}: {exc.message}") from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"{path}:1: {exc}")
+            raise CommandError(f"{path}:1: {exc}") from exc
         slug = slug or slugify(path.stem) or "quiz"
         title = title or path.stem.replace("-", " ").replace("_", " ").capitalize()
         exercise = Exercise.objects.filter(module=target, slug=slug).first()
         if exercise is None:
-            exercise = exercise_create(module=target, slug=slug, title=title, kind="quiz", config={"questions": questions})
+            exercise = exercise_create(
+                module=target, slug=slug, title=title, kind="quiz", config={"questions": questions}
+            )
         else:
             exercise.config = {"questions": questions}
             exercise.save(update_fields=["config", "updated_at"])
