@@ -14,6 +14,7 @@ from config.files import serve_stored_file
 from exercises import services as exercises_services
 
 from . import services
+from .charts import bar_chart_svg
 from .forms import InvalidationForm, ObservationForm, ValidationForm
 from .models import Competence, State
 
@@ -280,7 +281,7 @@ def _indicator_context(request):
         ),
     ):
         values = [t[field] for t in data["totals"]]
-        charts.append({"title": title, "svg": services.bar_chart_svg(values, short, key, title, description)})
+        charts.append({"title": title, "svg": bar_chart_svg(values, short, key, title, description)})
     return {
         "data": data,
         "labels": labels,

@@ -137,7 +137,7 @@ def test_the_observation_file_is_removed_if_the_observation_cannot_be_written(
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(progress_services, "refresh", broken)
+    monkeypatch.setattr("progress.services.decisions.refresh", broken)  # observation_add looks it up there
     before = Evidence.objects.count()
     with pytest.raises(OSError):
         progress_services.observation_add(
