@@ -36,7 +36,7 @@ class User(AbstractUser):
         help_text=_("Les médiateurs de vos ateliers voient alors vos cours terminés et vos attestations."),
     )
     # When the person answered « may the mediators of your groups see your progress? »: asked once,
-    # at the login after joining a group that a mediator runs (accounts.services.questions_for).
+    # at the login after joining a group that a mediator runs (accounts.selectors.questions_for).
     sharing_asked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,4 +1,5 @@
-"""Accounts: people, roles, cohorts, login cards and personal data."""
+"""Accounts: people, roles, cohorts, login cards and personal data: access checks and writes
+(reads that need only this app's models: accounts.selectors)."""
 
 import re
 import secrets
@@ -379,22 +380,6 @@ def learners_create(*, cohort, names, by):
     return cards
 
 
-def duplicate_names(*, cohort, names):
-    """The names listed twice, or already those of a learner of the cohort (case and spaces ignored)."""
-
-    def normal(name):
-        return " ".join(name.casefold().split())
-
-    seen, repeated = set(), []
-    existing = {normal(f"{first} {last}") for first, last in cohort.learners.values_list("first_name", "last_name")}
-    for name in names:
-        key = normal(name)
-        if (key in seen or key in existing) and name not in repeated:
-            repeated.append(name)
-        seen.add(key)
-    return repeated
-
-
 def learner_remove(*, cohort, learner, by):
     """Take a learner out of a cohort (a duplicate, a person who left): the account, its work and
     its progress stay; the cohort's trainers no longer follow it through this cohort."""
@@ -436,14 +421,6 @@ def join_code_issue(*, cohort):
 def join_code_revoke(*, cohort):
     cohort.join_code, cohort.join_code_expires_at = "", None
     cohort.save(update_fields=["join_code", "join_code_expires_at"])
-
-
-def join_code_active(cohort):
-    return (
-        bool(cohort.join_code)
-        and cohort.join_code_expires_at is not None
-        and cohort.join_code_expires_at > timezone.now()
-    )
 
 
 def cohort_by_join_code(*, user, code):
@@ -514,31 +491,6 @@ def invitation_decline(*, user, pk):
     CohortInvitation.objects.filter(pk=pk, user=user).delete()
 
 
-def has_mediator(cohort):
-    return cohort.trainers.filter(role=Role.MEDIATOR).exists()
-
-
-def questions_for(user):
-    """What to ask a learner after they sign in: pending invitations, and whether the mediators of
-    their groups may see their progress (asked once, when a mediator runs one of their groups)."""
-    if not user.is_authenticated or not user.is_learner:
-        return {}
-    invitations = list(
-        CohortInvitation.objects.filter(user=user).select_related("cohort__site", "invited_by").order_by("created_at")
-    )
-    sharing = (
-        user.sharing_asked_at is None
-        and not user.shares_progress
-        and Cohort.objects.filter(learners=user, trainers__role=Role.MEDIATOR).exists()
-    )
-    questions = {}
-    if invitations:
-        questions["invitations"] = invitations
-    if sharing:
-        questions["sharing"] = True
-    return questions
-
-
 # ---------------------------------------------------------------- personal data
 
 
@@ -564,39 +516,3 @@ def deletion_request_process(*, request, by, accept, comment=""):
             # Everything else goes with the account (CASCADE), or keeps the action without the name (SET_NULL).
             person.delete()
     return bool(claimed)
-
-
-def groups_of_learners(dimension):
-    """For aggregate indicators: ({group id: name}, {group id: set of learner ids}) by site or cohort."""
-    from .models import Cohort, Role, Site
-
-    learner_roles = [Role.RESIDENT, Role.TRAINEE]
-    if dimension == "site":
-        names = dict(Site.objects.values_list("pk", "name"))
-        members = {}
-        for site_id, user_id in (
-            get_user_model().objects.filter(role__in=learner_roles, site__isnull=False).values_list("site_id", "pk")
-        ):
-            members.setdefault(site_id, set()).add(user_id)
-        return names, members
-    names = dict(Cohort.objects.values_list("pk", "name"))
-    members = {}
-    for cohort_id, user_id in Cohort.learners.through.objects.values_list("cohort_id", "user_id"):
-        members.setdefault(cohort_id, set()).add(user_id)
-    return names, members
-
-
-def group_sizes(dimension):
-    """For aggregate indicators: ({group id: name}, {group id: number of learners}) by site or cohort."""
-    from django.db.models import Count, Q
-
-    from .models import Cohort, Role, Site
-
-    if dimension == "site":
-        rows = Site.objects.annotate(
-            n=Count("people", filter=Q(people__role__in=[Role.RESIDENT, Role.TRAINEE]))
-        ).values_list("pk", "name", "n")
-    else:
-        rows = Cohort.objects.annotate(n=Count("learners", distinct=True)).values_list("pk", "name", "n")
-    rows = list(rows)
-    return {pk: name for pk, name, _n in rows}, {pk: n for pk, _name, n in rows}

@@ -14,9 +14,10 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses import selectors as courses_selectors
 from courses import services as courses_services
 
-from . import personal_data, services
+from . import personal_data, selectors, services
 from .decorators import coordinator_required, staff_required
 from .forms import (
     BulkLearnersForm,
@@ -159,7 +160,7 @@ class LoginView(auth_views.LoginView):
 def _after_login(request, url):
     """Where a person goes after signing in: first the questions waiting for them (an invitation
     into a group, sharing their progress with its mediators), then where they were going."""
-    if services.questions_for(request.user):
+    if selectors.questions_for(request.user):
         return f"{reverse('accounts:questions')}?{urlencode({'next': url})}"
     return url
 
@@ -203,7 +204,7 @@ def dashboard(request):
     if user.is_trainer or user.is_coordinator:
         context["cohorts"] = services.cohorts_for_staff(user)
     if user.can_author:
-        context["authored"] = courses_services.authored_courses(user)
+        context["authored"] = courses_selectors.authored_courses(user)
     if user.is_coordinator:
         context["pending_deletions"] = DeletionRequest.objects.filter(status=DeletionRequest.Status.PENDING).count()
     return render(request, "accounts/dashboard.html", context)
@@ -240,14 +241,14 @@ def cohort_detail(request, pk):
     context = {
         "cohort": cohort,
         "follows_qualification": progress_services.cohort_follows_any(cohort),
-        "join_code_active": services.join_code_active(cohort),
+        "join_code_active": selectors.join_code_active(cohort),
         "invite_form": InviteForm(),
         "invitations": cohort.invitations.select_related("user").order_by("created_at"),
         "learners": cohort.learners.order_by("last_name", "first_name", "username"),
         "trainers": cohort.trainers.all(),
         "bulk_form": BulkLearnersForm(initial={"key": uuid.uuid4().hex}),
-        "courses": courses_services.cohort_courses(cohort),
-        "enrollable": courses_services.courses_for_cohort_enrolment(cohort),
+        "courses": courses_selectors.cohort_courses(cohort),
+        "enrollable": courses_selectors.courses_for_cohort_enrolment(cohort),
     }
     return render(request, "accounts/cohort_detail.html", context)
 
@@ -264,7 +265,7 @@ def learners_create(request, pk):
         done = request.session.get(CARD_KEYS, {}).get(key) if key else None
         if done and _card_batch(request, done) is not None:
             return redirect("accounts:card_batch", pk=cohort.pk, batch=done)
-        duplicates = services.duplicate_names(cohort=cohort, names=form.cleaned_data["names"])
+        duplicates = selectors.duplicate_names(cohort=cohort, names=form.cleaned_data["names"])
         if not duplicates or form.cleaned_data["allow_duplicates"]:
             cards = services.learners_create(cohort=cohort, names=form.cleaned_data["names"], by=request.user)
             batch = _keep_cards(request, cohort, cards)
@@ -381,7 +382,7 @@ def login_links_revoke(request, pk, learner_pk):
 @require_POST
 def cohort_course(request, pk):
     cohort = services.access_cohort(request.user, pk)
-    course = get_object_or_404(courses_services.courses_for_cohort_enrolment(cohort), pk=request.POST.get("course"))
+    course = get_object_or_404(courses_selectors.courses_for_cohort_enrolment(cohort), pk=request.POST.get("course"))
     if request.POST.get("action") == "remove":
         courses_services.course_unenrol_cohort(course=course, cohort=cohort)
         messages.success(request, _("La promo n'est plus inscrite à « %(course)s ».") % {"course": course.title})
@@ -439,11 +440,11 @@ def join(request):
             form.add_error("code", str(refusal))
         else:
             if request.POST.get("confirm") == "1":
-                shares = request.POST.get("shares_progress") == "1" if services.has_mediator(cohort) else None
+                shares = request.POST.get("shares_progress") == "1" if selectors.has_mediator(cohort) else None
                 services.cohort_join(user=request.user, cohort=cohort, shares_progress=shares)
                 messages.success(request, _("Vous avez rejoint le groupe « %(name)s ».") % {"name": cohort.name})
                 return redirect("accounts:dashboard")
-    context = {"form": form, "cohort": cohort, "with_mediator": cohort is not None and services.has_mediator(cohort)}
+    context = {"form": form, "cohort": cohort, "with_mediator": cohort is not None and selectors.has_mediator(cohort)}
     return render(request, "accounts/join.html", context)
 
 
@@ -464,7 +465,7 @@ def questions(request):
             )
             if answer == "accept":
                 shares = (
-                    request.POST.get("shares_progress") == "1" if services.has_mediator(invitation.cohort) else None
+                    request.POST.get("shares_progress") == "1" if selectors.has_mediator(invitation.cohort) else None
                 )
                 try:
                     services.cohort_join(user=request.user, cohort=invitation.cohort, shares_progress=shares)
@@ -485,11 +486,11 @@ def questions(request):
             services.sharing_set(user=request.user, shares=answer == "yes")
             messages.success(request, _("C’est noté. Vous pouvez changer d’avis dans « Mes réussites »."))
         return redirect(f"{reverse('accounts:questions')}?{urlencode({'next': target})}")
-    pending = services.questions_for(request.user)
+    pending = selectors.questions_for(request.user)
     if not pending:
         return redirect(target)
     invitations = [
-        (invitation, services.has_mediator(invitation.cohort)) for invitation in pending.get("invitations", [])
+        (invitation, selectors.has_mediator(invitation.cohort)) for invitation in pending.get("invitations", [])
     ]
     return render(
         request,

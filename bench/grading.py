@@ -114,9 +114,9 @@ def wait_done(ids, timeout=300):
 
 def main():
     from exercises import sandbox, services
-    from exercises.graders import javascript as javascript_grader
-    from exercises.graders import python as python_grader
-    from exercises.graders.common import materialise
+    from exercises.kinds.common import materialise
+    from exercises.kinds.javascript import grader as javascript_grader
+    from exercises.kinds.python import grader as python_grader
     from exercises.models import Submission
     from exercises.spec import read_exercise
 

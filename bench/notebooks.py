@@ -304,7 +304,7 @@ def batch(exercise, learner, files, spec, label):
 
 def tremplin():
     from exercises import services
-    from exercises.graders import notebook
+    from exercises.kinds.notebook import grader as notebook
     from exercises.models import Submission
 
     learner, exercise = setup()

@@ -657,7 +657,7 @@ def diagnose(fn, before=None):
         )
     ours = io.StringIO()
     pstats.Stats(profiler, stream=ours).sort_stats("cumulative").print_stats(
-        r"/(progress|exercises|courses|accounts)/(services|views)(/\w+)?\.py", 8
+        r"/(progress|exercises|courses|accounts)/(services|selectors|views)(/\w+)?\.py", 8
     )
     lines = [line for line in ours.getvalue().splitlines() if re.match(r"\s+\d", line)]
     print("        cProfile, project functions by cumulative time:")

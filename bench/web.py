@@ -91,7 +91,7 @@ def expect(result, status="passed"):
 
 def structure_only(spec):
     """The exercise with only its parser checks (element, valid, accessible) kept in checks.toml."""
-    from exercises.graders import web
+    from exercises.kinds.web import grader as web
 
     text = spec.tests["checks.toml"]
     blocks, current = [], []
@@ -455,7 +455,8 @@ def bare_node(solution, tests):
 
 def main():
     from exercises import browser
-    from exercises.graders import javascript, web
+    from exercises.kinds.javascript import grader as javascript
+    from exercises.kinds.web import grader as web
     from exercises.spec import read_exercise
 
     print(

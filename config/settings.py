@@ -97,7 +97,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Each exercise kind's package has its templates (exercises/kinds/<kind>/templates/kinds/<kind>/).
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "exercises" / "kinds" / "templates"]
+        + sorted((BASE_DIR / "exercises" / "kinds").glob("*/templates")),
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

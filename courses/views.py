@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import coordinator_required
 from config.files import IMAGE, check_upload, serve_stored_file
 
-from . import services
+from . import selectors, services
 from .forms import CourseForm, CourseImportForm, LessonForm, ModuleForm, TrackForm
 from .models import Lesson, Module
 from .notebook_html import image_response, with_image_urls
@@ -20,14 +20,14 @@ from .notebook_html import image_response, with_image_urls
 def home(request):
     if request.user.is_authenticated:
         return redirect("accounts:dashboard")
-    return render(request, "home.html", {"tracks": services.catalogue()})
+    return render(request, "home.html", {"tracks": selectors.catalogue()})
 
 
 def catalogue(request):
     enrolled = set()
     if request.user.is_authenticated and request.user.is_learner:
         enrolled = {c.pk for c in services.learner_courses(request.user)}
-    return render(request, "courses/catalogue.html", {"tracks": services.catalogue(), "enrolled": enrolled})
+    return render(request, "courses/catalogue.html", {"tracks": selectors.catalogue(), "enrolled": enrolled})
 
 
 def course_detail(request, slug):
@@ -158,7 +158,7 @@ def lesson_complete(request, slug, pk):
 def authoring(request):
     if not request.user.can_author:
         raise PermissionDenied
-    return render(request, "courses/authoring.html", {"courses": services.authored_courses(request.user)})
+    return render(request, "courses/authoring.html", {"courses": selectors.authored_courses(request.user)})
 
 
 @login_required
@@ -296,7 +296,7 @@ def course_import(request):
     if request.method == "POST" and form.is_valid():
         job = services.course_import_create(by=request.user, upload=form.cleaned_data["package"])
         return redirect(job)
-    context = {"form": form, "imports": services.course_imports_of(request.user)}
+    context = {"form": form, "imports": selectors.course_imports_of(request.user)}
     return render(request, "courses/course_import.html", context, status=400 if form.errors else 200)
 
 

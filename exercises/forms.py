@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from config.files import file_input
 from progress.forms import CompetenceCodesField
 
-from . import notebooks
-from .graders.common import MAX_SUBMISSION_BYTES
+from . import kinds, notebooks
+from .kinds.common import MAX_SUBMISSION_BYTES
 from .models import Submission
 
 
@@ -156,18 +156,7 @@ class ExerciseForm(forms.Form):
 
     title = forms.CharField(label=_("Titre"), max_length=200)
     slug = forms.SlugField(label=_("Adresse courte"))
-    kind = forms.ChoiceField(
-        label=_("Type"),
-        choices=[
-            ("python", "Python"),
-            ("javascript", "JavaScript"),
-            ("sql", "SQL"),
-            ("quiz", _("Quiz")),
-            ("html", _("Page web : HTML et CSS")),
-            ("dom", _("Page web interactive (DOM)")),
-            ("notebook", _("Notebook Jupyter")),
-        ],
-    )
+    kind = forms.ChoiceField(label=_("Type"), choices=kinds.choices)
     statement = forms.CharField(label=_("Énoncé"), required=False)
     points = forms.IntegerField(label=_("Points"), min_value=0, max_value=1000, initial=1)
     time_limit = forms.IntegerField(label=_("Temps limite (secondes)"), min_value=1, max_value=120, initial=10)
@@ -221,43 +210,43 @@ class ExerciseForm(forms.Form):
         label=_("Page web : index.html de départ"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+        widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
     )
     web_starter_css = forms.CharField(
         label=_("Page web : style.css de départ"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 5, "class": "code"}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "code"}),
     )
     web_starter_js = forms.CharField(
         label=_("Page web : script.js de départ (DOM)"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 5, "class": "code"}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "code"}),
     )
     web_solution_html = forms.CharField(
         label=_("Page web : index.html de la solution"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
+        widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
     )
     web_solution_css = forms.CharField(
         label=_("Page web : style.css de la solution"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 5, "class": "code"}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "code"}),
     )
     web_solution_js = forms.CharField(
         label=_("Page web : script.js de la solution (DOM)"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 5, "class": "code"}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "code"}),
     )
     checks = forms.CharField(
         label=_("Page web : vérifications (checks.toml)"),
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 12, "class": "code"}),
+        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
         help_text=_(
             "Des tables [[check]] avec type, name, hint, hidden… : structure (element), validité (valid), "
             "accessibilité (accessible, axe), "
@@ -293,8 +282,6 @@ class ExerciseForm(forms.Form):
     def __init__(self, *args, module, instance=None, kind=None, **kwargs):
         from courses.forms import RichTextEditor
 
-        from .kinds import KIND_FIELDS, SANDBOX_FIELDS
-
         self.module, self.instance = module, instance
         super().__init__(*args, **kwargs)
         self.fields["statement"].widget = RichTextEditor(config_name="default")
@@ -302,28 +289,15 @@ class ExerciseForm(forms.Form):
         if kind is not None:
             # Only this kind's fields (a form of 35 fields, 6,700 px tall, became one of a dozen): the
             # kind is chosen before the form is shown, and kept by the form.
-            for name in (KIND_FIELDS - set(kind.authoring_fields)) | (
-                set() if kind.in_sandbox else set(SANDBOX_FIELDS)
+            for name in (kinds.KIND_FIELDS - set(kind.authoring_fields)) | (
+                set() if kind.in_sandbox else set(kinds.SANDBOX_FIELDS)
             ):
                 del self.fields[name]
             self.fields["kind"].initial = kind.name
             self.fields["kind"].widget = forms.HiddenInput()
             self.fields["kind"].disabled = instance is not None  # an exercise keeps its kind
         if not self.simple:
-            for name in (
-                "filename",
-                "starter",
-                "solution",
-                "public_tests",
-                "hidden_tests",
-                "ordered",
-                "gift",
-                "kind",
-                "checks",
-                "notebook",
-                "notebook_data",
-                *WEB_FIELDS,
-            ):
+            for name in kinds.KIND_FIELDS | {"kind"}:
                 if name in self.fields:
                     self.fields[name].disabled = True
 
@@ -360,124 +334,17 @@ class ExerciseForm(forms.Form):
         data = super().clean()
         if not self.simple or self.errors:
             return data
-        kind = data.get("kind")
-        if kind == "quiz":
-            from .gift import GiftError, parse_gift
-
-            data["questions"] = None  # from the question forms, unless GIFT text is given
-            if (data.get("gift") or "").strip():
-                try:
-                    data["questions"] = parse_gift(data["gift"])
-                except GiftError as exc:
-                    self.add_error(
-                        "gift", _("Ligne %(line)s : %(message)s") % {"line": exc.line, "message": exc.message}
-                    )
-        elif kind == "notebook":
-            self._clean_notebook(data)
-        elif kind in WEB_FILES_BY_KIND:
-            from .graders.web import read_checks
-            from .spec import ExerciseError
-
-            for name in ("web_solution_html", "checks"):
-                if not (data.get(name) or "").strip():
-                    self.add_error(name, _("Ce champ est obligatoire pour ce type d'exercice."))
-            if (data.get("checks") or "").strip():
-                try:
-                    read_checks(data["checks"], path="checks.toml")
-                except ExerciseError as exc:
-                    self.add_error("checks", " ".join(exc.errors[:5]))
-        else:
-            required = ["solution", "hidden_tests"] if kind == "sql" else ["filename", "solution", "hidden_tests"]
-            for name in required:
-                if not (data.get(name) or "").strip():
-                    self.add_error(name, _("Ce champ est obligatoire pour ce type d'exercice."))
-            if kind == "sql":
-                data["filename"] = "query.sql"
-            elif data.get("filename") and not data["filename"].endswith(TEST_FILES[kind][2]):
-                self.add_error(
-                    "filename", _("Ce type d'exercice attend un fichier %(ext)s.") % {"ext": TEST_FILES[kind][2]}
-                )
+        if data.get("kind") in kinds.KINDS:
+            kinds.kind_of(data["kind"]).clean_form(self, data)
         return data
-
-    def _clean_notebook(self, data):
-        """The uploaded source notebook, checked (or the stored one), and its data files."""
-        from . import notebooks
-        from .spec import MAX_FILE_BYTES, safe_relative
-
-        upload = data.get("notebook")
-        stored = (
-            self.instance.tests.get("source.ipynb")
-            if self.instance is not None and self.instance.kind == "notebook"
-            else None
-        )
-        if upload:
-            try:
-                text = upload.read(notebooks.MAX_BYTES + 1).decode("utf-8")
-                source = notebooks.read_notebook(text, name=upload.name)
-                notebooks.roles(source)
-                data["notebook_source"] = notebooks.as_text(source)
-            except UnicodeDecodeError:
-                self.add_error("notebook", _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": upload.name})
-            except notebooks.NotebookError as exc:
-                self.add_error("notebook", " ; ".join(exc.errors[:8]))
-        elif stored:
-            data["notebook_source"] = stored
-        else:
-            self.add_error("notebook", _("Ce champ est obligatoire pour ce type d'exercice."))
-        files = {}
-        for item in data.get("notebook_data") or []:
-            if safe_relative(item.name) is None or "/" in item.name or item.size > MAX_FILE_BYTES:
-                self.add_error(
-                    "notebook_data",
-                    _("Fichier refusé : %(name)s (nom simple, 1 Mio au plus).") % {"name": item.name[:80]},
-                )
-                continue
-            try:
-                files[item.name] = item.read().decode("utf-8")
-            except UnicodeDecodeError:
-                self.add_error(
-                    "notebook_data", _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": item.name[:80]}
-                )
-        if not files and stored:
-            files = {
-                name.removeprefix("data/"): text
-                for name, text in self.instance.tests.items()
-                if name.startswith("data/")
-            }
-        data["notebook_files"] = files
-
-
-# Where the browser-authored tests live in an exercise: (hidden, public, learner file suffix).
-TEST_FILES = {
-    "python": ("test_hidden.py", "public/test_public.py", ".py"),
-    "javascript": ("hidden.test.js", "public/public.test.js", ".js"),
-}
-
-
-# Web pages edited in the browser: these three files at most (assets come from the package).
-WEB_FILES = {"html": "index.html", "css": "style.css", "js": "script.js"}
-WEB_FILES_BY_KIND = {"html": WEB_FILES, "dom": WEB_FILES}
-WEB_FIELDS = [f"web_{role}_{part}" for role in ("starter", "solution") for part in WEB_FILES]
 
 
 def is_simple(exercise):
-    """One learner file (and the usual test files): editable in the browser."""
-    tests = set(exercise.tests)
-    if exercise.kind == "quiz":
-        return True
-    if exercise.kind in WEB_FILES_BY_KIND:
-        names = set(WEB_FILES.values())
-        return set(exercise.starter) <= names and set(exercise.solution) <= names and tests <= {"checks.toml"}
-    if exercise.kind == "sql":
-        return tests <= {"schema.sql"} and set(exercise.solution) <= {"query.sql"}
-    if exercise.kind == "notebook":
-        return True
-    hidden, public, _suffix = TEST_FILES[exercise.kind]
-    return len(exercise.starter) <= 1 and len(exercise.solution) <= 1 and tests <= {hidden, public}
+    """Whether the browser form edits the exercise's files, or only its description and limits."""
+    return kinds.kind_of(exercise.kind).is_simple(exercise)
 
 
 def initial_for(exercise):
-    name = next(iter(exercise.solution or exercise.starter or {}), "") if exercise.kind != "notebook" else ""
     return {
         "title": exercise.title,
         "slug": exercise.slug,
@@ -490,22 +357,7 @@ def initial_for(exercise):
         "penalty": round(exercise.penalty * 100),
         "hints": "\n".join(f"{h['after']}: {h['text']}" for h in exercise.hints),
         "competences": exercise.competences,
-        "filename": name,
-        "starter": exercise.starter.get(name, ""),
-        "solution": exercise.solution.get(name, ""),
-        "public_tests": exercise.tests.get(TEST_FILES.get(exercise.kind, ("", ""))[1], ""),
-        "hidden_tests": exercise.tests.get(
-            "schema.sql" if exercise.kind == "sql" else TEST_FILES.get(exercise.kind, ("", ""))[0], ""
-        )
-        if exercise.kind != "notebook"
-        else "",
-        "ordered": exercise.config.get("ordered", False),
-        "checks": exercise.tests.get("checks.toml", "") if exercise.kind in WEB_FILES_BY_KIND else "",
-        **{
-            f"web_{role}_{part}": getattr(exercise, role).get(name, "") if exercise.kind in WEB_FILES_BY_KIND else ""
-            for role in ("starter", "solution")
-            for part, name in WEB_FILES.items()
-        },
+        **kinds.kind_of(exercise.kind).initial(exercise),
     }
 
 
@@ -525,55 +377,9 @@ def apply_form(exercise, data, simple):
         data["hints"],
     )
     exercise.competences = data.get("competences") or []
-    if not simple:
-        return exercise
-    exercise.kind = data["kind"]
-    if exercise.kind == "quiz":
-        exercise.config = {"questions": data["questions"]}
-        exercise.starter = exercise.solution = exercise.tests = {}
-        return exercise
-    if exercise.kind == "notebook":
-        from .spec import set_notebook
-
-        spec = exercise.spec()
-        set_notebook(spec, data["notebook_source"], data.get("notebook_files") or {})
-        exercise.starter, exercise.solution, exercise.tests, exercise.config = (
-            spec.starter,
-            spec.solution,
-            spec.tests,
-            {},
-        )
-        exercise.points = spec.points
-        return exercise
-    if exercise.kind in WEB_FILES_BY_KIND:
-        for role in ("starter", "solution"):
-            setattr(
-                exercise,
-                role,
-                {
-                    name: data[f"web_{role}_{part}"]
-                    for part, name in WEB_FILES.items()
-                    if (data.get(f"web_{role}_{part}") or "").strip()
-                },
-            )
-        exercise.tests = {"checks.toml": data["checks"]}
-        exercise.config = {key: value for key, value in exercise.config.items() if key == "assets"}
-        return exercise
-    name = data["filename"]
-    exercise.starter = {name: data["starter"]} if data.get("starter") else {}
-    exercise.solution = {name: data["solution"]}
-    if exercise.kind == "sql":
-        exercise.tests = {"schema.sql": data["hidden_tests"]}
-        exercise.config = {
-            "ordered": bool(data.get("ordered")),
-            "check_column_names": exercise.config.get("check_column_names", False),
-        }
-    else:
-        hidden, public, _suffix = TEST_FILES[exercise.kind]
-        exercise.tests = {hidden: data["hidden_tests"]}
-        if (data.get("public_tests") or "").strip():
-            exercise.tests[public] = data["public_tests"]
-        exercise.config = {}
+    if simple:
+        exercise.kind = data["kind"]
+        kinds.kind_of(exercise.kind).apply(exercise, data)
     return exercise
 
 
@@ -601,6 +407,11 @@ class QuestionForm(forms.Form):
             "Réponse courte : une réponse acceptée par ligne. Associations : « gauche = droite » par ligne."
         ),
     )
+    regex = forms.CharField(
+        label=_("Réponse courte : expression régulière (au lieu des réponses acceptées)"),
+        required=False,
+        help_text=_("Pour accepter des variantes : ^france ?connect$ (majuscules ignorées)."),
+    )
     answer = forms.CharField(
         label=_("Bonne réponse (vrai ou faux, ou nombre)"),
         required=False,
@@ -611,7 +422,7 @@ class QuestionForm(forms.Form):
     points = forms.IntegerField(label=_("Points"), min_value=0, max_value=100, initial=1)
 
     def clean(self):
-        from .graders.quiz import parse_number, validate_question
+        from .kinds.quiz.grader import parse_number, validate_question
 
         data = super().clean()
         if self.errors:
@@ -628,6 +439,8 @@ class QuestionForm(forms.Form):
                 if note.strip():
                     choice["feedback"] = note.strip()
                 question["choices"].append(choice)
+        elif kind == "short" and (data.get("regex") or "").strip():
+            question["regex"] = data["regex"].strip()
         elif kind == "short":
             question["answers"] = lines
         elif kind == "matching":
@@ -672,6 +485,7 @@ def question_initial(question):
         )
     elif kind == "short":
         initial["lines"] = "\n".join(question.get("answers", []))
+        initial["regex"] = question.get("regex", "")
     elif kind == "matching":
         initial["lines"] = "\n".join(f"{p['left']} = {p['right']}" for p in question["pairs"])
     elif kind == "truefalse":

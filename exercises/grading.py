@@ -18,7 +18,7 @@ import threading
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from ..kinds import kind_of
+from .kinds import kind_of
 
 GRADER_VERSION = "1"
 
@@ -37,7 +37,7 @@ _REFERENCE_LOCK = threading.Lock()
 
 def reference_tests(spec, *, public_only=False):
     """{test key: (name, hidden)} of the reference solution's run, recorded once per content (per process)."""
-    from ..models import content_hash
+    from .models import content_hash
 
     key = (content_hash(spec), public_only)
     with _REFERENCE_LOCK:
@@ -54,7 +54,7 @@ def reference_tests(spec, *, public_only=False):
 
 def grade(spec, submission, *, public_only=False, artefacts=False):
     """Grade with the kind's grader; every test of the reference run that did not run fails."""
-    from ..results import Result, Status, TestResult
+    from .results import Result, Status, TestResult
 
     result = grader_for(spec.kind)(spec, submission, public_only=public_only, artefacts=artefacts)
     # Kinds whose tests are discovered by running them: the reference solution's run says which count.

@@ -5,25 +5,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Status as PublishStatus
+from courses.selectors import PublishStatus
 
+from . import kinds
 from .spec import ExerciseSpec
 
 
 class Exercise(models.Model):
-    class Kind(models.TextChoices):
-        QUIZ = "quiz", _("Quiz")
-        PYTHON = "python", _("Python")
-        SQL = "sql", _("SQL")
-        JAVASCRIPT = "javascript", _("JavaScript")
-        HTML = "html", _("HTML et CSS")
-        DOM = "dom", _("Page interactive (DOM)")
-        NOTEBOOK = "notebook", _("Notebook Jupyter")
-
     module = models.ForeignKey("courses.Module", on_delete=models.CASCADE, related_name="exercises")
     slug = models.SlugField()
     title = models.CharField(_("titre"), max_length=200)
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=kinds.choices)
     statement = models.TextField(_("énoncé"), blank=True, help_text=_("HTML nettoyé."))
     statement_source = models.TextField(blank=True, help_text="Markdown source from the package.")
     points = models.PositiveIntegerField(_("points"), default=1)

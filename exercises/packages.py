@@ -1,16 +1,16 @@
 """Exercises inside course packages: read, upsert, retire and export exercise folders."""
 
-import base64
 import hashlib
 import json
 
 from django.utils.translation import gettext as _
 
-from courses.models import Status as PublishStatus
 from courses.sanitize import clean_html, markdown_to_html
+from courses.selectors import PublishStatus
 from progress import services as progress_services
 
-from .graders import grader_for, runs_in_sandbox
+from .grading import grader_for, runs_in_sandbox
+from .kinds import kind_of
 from .models import Exercise, Submission, content_hash
 from .spec import ExerciseError, read_exercise
 
@@ -122,36 +122,11 @@ class ExerciseFolders:
                 ("status", exercise.status),
             ]
         )
-        if exercise.kind == "sql":
-            meta += "\n[sql]\n" + toml_table(
-                [
-                    ("ordered", exercise.config.get("ordered", False)),
-                    ("check_column_names", exercise.config.get("check_column_names", False)),
-                ]
-            )
+        kind = kind_of(exercise.kind)
+        meta += kind.export_meta(exercise)
         (folder / "exercise.toml").write_text(meta, encoding="utf-8")
         if exercise.statement_source:
             (folder / "statement.md").write_text(exercise.statement_source, encoding="utf-8")
         elif exercise.statement:
             (folder / "statement.html").write_text(exercise.statement, encoding="utf-8")
-        if exercise.kind == "notebook":  # the source notebook and its data; the learner's copy is made from it
-            parts = [
-                ("", {"source.ipynb": exercise.tests.get("source.ipynb", "")}),
-                ("", {name: text for name, text in exercise.tests.items() if name.startswith("data/")}),
-            ]
-        else:
-            parts = [("starter", exercise.starter), ("solution", exercise.solution), ("tests", exercise.tests)]
-        for sub, files in parts:
-            for name, content in files.items():
-                target = folder / sub / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(content, encoding="utf-8")
-        for name, data in exercise.config.get("assets", {}).items():
-            target = folder / "assets" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(data))
-        if exercise.kind == "quiz":
-            text = "".join(
-                "[[questions]]\n" + toml_table(list(q.items())) + "\n" for q in exercise.config.get("questions", [])
-            )
-            (folder / "quiz.toml").write_text(text, encoding="utf-8")
+        kind.export(exercise, folder)

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from courses.package_files import refused_entries, toml_problem
 
-KINDS = ("quiz", "python", "sql", "javascript", "html", "dom", "notebook")
+from .kinds import KINDS
+
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".woff2", ".woff", ".txt", ".json", ".csv")
 MAX_FILE_BYTES = 1024 * 1024
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -177,80 +178,8 @@ def read_exercise(folder, slug=None):
     spec.starter = read_tree(folder / "starter", errors)
     spec.solution = read_tree(folder / "solution", errors)
     spec.tests = read_tree(folder / "tests", errors)
-    if spec.kind in ("python", "javascript"):
-        if not any(not k.startswith("public/") for k in spec.tests) and not spec.public_tests:
-            errors.append(f"{folder / 'tests'}:1: " + _("aucun test : ajoutez des fichiers de tests dans tests/"))
-        if not spec.solution:
-            errors.append(f"{folder / 'solution'}:1: " + _("solution de référence manquante"))
-    elif spec.kind == "sql":
-        if "schema.sql" not in spec.tests:
-            errors.append(f"{folder / 'tests' / 'schema.sql'}:1: " + _("fichier manquant"))
-        if "query.sql" not in spec.solution:
-            errors.append(f"{folder / 'solution' / 'query.sql'}:1: " + _("fichier manquant"))
-        sql = meta.get("sql", {})
-        spec.config["ordered"] = bool(sql.get("ordered", False)) if isinstance(sql, dict) else False
-        spec.config["check_column_names"] = (
-            bool(sql.get("check_column_names", False)) if isinstance(sql, dict) else False
-        )
-    elif spec.kind in ("html", "dom"):
-        from .graders.web import read_checks
-
-        if not spec.solution:
-            errors.append(f"{folder / 'solution'}:1: " + _("solution de référence manquante"))
-        if "checks.toml" not in spec.tests:
-            errors.append(f"{folder / 'tests' / 'checks.toml'}:1: " + _("fichier manquant"))
-        else:
-            try:
-                read_checks(spec.tests["checks.toml"], path=folder / "tests" / "checks.toml")
-            except ExerciseError as exc:
-                errors.extend(exc.errors)
-        assets = read_assets(folder / "assets", errors)
-        if assets:
-            spec.config["assets"] = assets
-    elif spec.kind == "notebook":
-        _read_notebook_exercise(folder, spec, errors)
-    elif spec.kind == "quiz":
-        from .graders.quiz import read_quiz
-
-        try:
-            spec.config["questions"] = read_quiz(folder)
-        except ExerciseError as exc:
-            errors.extend(exc.errors)
+    if spec.kind in KINDS:
+        KINDS[spec.kind].read(folder, spec, meta, errors)
     if errors:
         raise ExerciseError(errors)
     return spec
-
-
-def _read_notebook_exercise(folder, spec, errors):
-    """source.ipynb (nbgrader's conventions) and data/: the learner's copy is made from the source."""
-    from . import notebooks
-
-    path = folder / "source.ipynb"
-    if not path.is_file():
-        errors.append(f"{path}:1: " + _("fichier manquant : le notebook source de l'exercice"))
-        return
-    if path.stat().st_size > MAX_FILE_BYTES:
-        errors.append(f"{path}:1: " + _("fichier trop gros (1 Mio au plus) : videz les sorties des cellules"))
-        return
-    data = read_tree(folder / "data", errors)
-    try:
-        source = notebooks.read_notebook(path.read_bytes(), name="source.ipynb")
-        notebooks.roles(source)
-    except notebooks.NotebookError as exc:
-        errors.extend(f"{path}:1: {error}" for error in exc.errors)
-        return
-    set_notebook(spec, notebooks.as_text(source), data)
-
-
-def set_notebook(spec, source_text, data):
-    """Store a notebook exercise: the source (with its hidden tests) and data as tests, the learner's copy
-    as starter, the source itself as the reference solution (its answers must pass its tests)."""
-    from . import notebooks
-
-    source = notebooks.read_notebook(source_text, name="source.ipynb")
-    spec.tests = {"source.ipynb": source_text, **{f"data/{name}": text for name, text in data.items()}}
-    spec.starter = {"notebook.ipynb": notebooks.as_text(notebooks.learner_copy(source))}
-    spec.solution = {"notebook.ipynb": source_text}
-    # A notebook is worth its graded cells' points (nbgrader's total), whatever exercise.toml says.
-    total = sum(role.points for role in notebooks.roles(source) if role.role in ("test", "manual", "task"))
-    spec.points = max(1, round(total))

@@ -20,7 +20,7 @@ from courses import services as courses_services
 from courses.notebook_html import image_response, with_image_urls
 from progress import services as progress_services
 
-from . import notebooks, services
+from . import notebooks, selectors, services
 from .forms import (
     CodeForm,
     LineCommentForm,
@@ -30,9 +30,9 @@ from .forms import (
     ReviewFilterForm,
     quiz_answers,
 )
-from .graders import quiz as quiz_grader
-from .graders import web as web_grader
 from .kinds import KINDS, kind_of
+from .kinds.quiz import grader as quiz_grader
+from .kinds.web import grader as web_grader
 from .models import Exercise, RenderedNotebook, Screenshot, Submission
 from .results import Result
 
@@ -60,7 +60,7 @@ def _context(request, exercise, submission=None, form=None):
     files = None
     kind = kind_of(exercise.kind)
     if kind.work == "files" and form is None:
-        files = services.latest_files(exercise, learner)
+        files = selectors.latest_files(exercise, learner)
         form = CodeForm(filenames=spec_files, initial_files=files)
     if kind.work == "notebook" and form is None:
         form = NotebookForm(cells=_notebook_cells(exercise, learner))
@@ -69,7 +69,7 @@ def _context(request, exercise, submission=None, form=None):
         question["index"] = index
         if question["type"] == "matching":
             question["shuffled"] = _matching_choices(question, f"{exercise.pk}-{index}")
-    history = services.learner_history(exercise, learner)
+    history = selectors.learner_history(exercise, learner)
     return {
         "exercise": exercise,
         "kind": kind,
@@ -83,8 +83,8 @@ def _context(request, exercise, submission=None, form=None):
         "history": history,
         "submission": submission,
         "result": Result.from_storage(submission.result) if submission and submission.result else None,
-        "attempts_left": services.attempts_left(exercise, learner),
-        "hints": services.visible_hints(exercise, learner),
+        "attempts_left": selectors.attempts_left(exercise, learner),
+        "hints": selectors.visible_hints(exercise, learner),
         "has_public_tests": web_grader.has_public_checks(exercise.spec())
         if kind.web_page
         else kind.work == "notebook" or any(name.startswith("public/") for name in exercise.tests),
@@ -102,7 +102,7 @@ def _notebook_cells(exercise, learner):
     """The editor's cells: the learner's copy, with the answers of their latest notebook if it can be read."""
     copy = notebooks.read_notebook(exercise.starter["notebook.ipynb"])
     answers = {}
-    latest = services.latest_files(exercise, learner) or {}
+    latest = selectors.latest_files(exercise, learner) or {}
     for name, text in latest.items():
         if name.endswith(".ipynb"):
             with contextlib.suppress(notebooks.NotebookError):
@@ -229,7 +229,7 @@ def exercise_preview(request, pk):
         raise Http404
     form = CodeForm(request.POST, filenames=_filenames(exercise))
     context = _context(request, exercise, form=form)
-    template = "exercises/exercise_detail.html#preview" if request.htmx else "exercises/exercise_detail.html"
+    template = f"{kind_of(exercise.kind).beside_template}#preview" if request.htmx else "exercises/exercise_detail.html"
     return _with_preview_csp(exercise, render(request, template, context))
 
 
@@ -427,7 +427,7 @@ def review_list(request):
         .order_by("last_name", "first_name", "username")
     )
     form = ReviewFilterForm(
-        request.GET or None, exercises=services.exercises_for_staff(request.user), learners=learners
+        request.GET or None, exercises=selectors.exercises_for_staff(request.user), learners=learners
     )
     filters = form.cleaned_data if form.is_valid() else {}
     submissions = services.submissions_for_staff(
@@ -442,7 +442,7 @@ def review_list(request):
     context = {"form": form, "page": page, "query": query.urlencode(), "progress": None}
     if filters.get("exercise"):
         exercise = get_object_or_404(Exercise, pk=filters["exercise"])
-        done, total = services.regrade_progress(exercise)
+        done, total = selectors.regrade_progress(exercise)
         context["progress"] = {"done": done, "total": total, "exercise": exercise}
         if request.htmx:
             return render(request, "exercises/review_list.html#progress", context)
@@ -639,7 +639,7 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
         "module": module,
         "course": module.course,
         "check": check,
-        "verified": exercise is not None and services.exercise_is_verified(exercise),
+        "verified": exercise is not None and selectors.exercise_is_verified(exercise),
         "notebook_roles": _notebook_roles(exercise),
     }
     return render(request, "exercises/exercise_form.html", context)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts import services as accounts_services
 from accounts.decorators import staff_required
 from config.files import serve_stored_file
-from exercises import services as exercises_services
+from exercises import selectors as exercises_selectors
 
 from . import services
 from .charts import bar_chart_svg
@@ -46,7 +46,7 @@ def my_path(request):
         {
             "overview": services.learner_overview(request.user, qualifications),
             "next_activities": services.next_activities(request.user, qualifications=qualifications),
-            "portfolio": exercises_services.portfolio(request.user),
+            "portfolio": exercises_selectors.portfolio(request.user),
         },
     )
 
@@ -128,7 +128,7 @@ def _learner_context(request, cohort, learner):
         "validation_form": ValidationForm(),
         "invalidation_form": InvalidationForm(),
         "observation_form": ObservationForm(),
-        "portfolio": exercises_services.portfolio(learner),
+        "portfolio": exercises_selectors.portfolio(learner),
     }
 
 

@@ -24,7 +24,7 @@ def attestation_policy_clean(raw):
     """
     from django.utils.translation import gettext
 
-    from exercises import services as exercises_services
+    from exercises import selectors as exercises_selectors
 
     if raw is None:
         return {}, []
@@ -61,7 +61,7 @@ def attestation_policy_clean(raw):
             )
         )
         by_kind = {}
-    kinds = exercises_services.exercise_kinds()
+    kinds = exercises_selectors.exercise_kinds()
     for kind, value in by_kind.items():
         if kind not in kinds:
             problems.append(
@@ -97,11 +97,11 @@ def attestation_requirements(course):
     needed in each kind of exercise among its published ones."""
     from django.utils import translation
 
-    from exercises import services as exercises_services
+    from exercises import selectors as exercises_selectors
 
     policy = attestation_policy(course)
-    kinds = exercises_services.course_exercise_kinds(course_id=course.pk)
-    labels = exercises_services.exercise_kinds()
+    kinds = exercises_selectors.course_exercise_kinds(course_id=course.pk)
+    labels = exercises_selectors.exercise_kinds()
     with translation.override(None):  # the label in French, the catalogue's key: translated when shown
         exercises = [
             {"kind": kind, "label": str(labels.get(kind, kind)), "min_score": _min_score(policy, kind)}
@@ -114,11 +114,11 @@ def attestation_policy_met(*, course, user):
     """Whether the learner meets the course's policy: each published lesson completed (unless the policy
     says otherwise) and, in every published exercise, a best counted score at least the kind's minimum."""
     from courses import services as courses_services
-    from exercises import services as exercises_services
+    from exercises import selectors as exercises_selectors
 
     policy = attestation_policy(course)
     lessons = courses_services.course_outline(course, user).lessons
-    scores = exercises_services.counted_scores(course_id=course.pk, learner_id=user.pk)
+    scores = exercises_selectors.counted_scores(course_id=course.pk, learner_id=user.pk)
     if not lessons and not scores:
         return False
     if policy["lessons"] and not all(lesson.is_done for lesson in lessons):

@@ -39,8 +39,8 @@ def cohort_matrix(cohort, qualification, *, viewer=None, sort="name", only_at_ri
     whose work `viewer` may see (a mediator: those who agreed to share)."""
     from django.utils.translation import gettext as _
 
-    from courses import services as courses_services
-    from exercises import services as exercises_services
+    from courses import selectors as courses_selectors
+    from exercises import selectors as exercises_selectors
 
     now = now or timezone.now()
     learners = cohort.learners.order_by("last_name", "first_name", "username")
@@ -63,9 +63,9 @@ def cohort_matrix(cohort, qualification, *, viewer=None, sort="name", only_at_ri
         ).values_list("user_id", "competence_id", "state")
     )
     cell_for = {state: Cell(state, STATE_SYMBOLS[state], str(label)) for state, label in State.choices}
-    last_work = exercises_services.last_submission_at(ids)
-    last_lesson = courses_services.last_completion_at(ids)
-    failures = exercises_services.repeated_failures(ids)
+    last_work = exercises_selectors.last_submission_at(ids)
+    last_lesson = courses_selectors.last_completion_at(ids)
+    failures = exercises_selectors.repeated_failures(ids)
     rows = []
     for learner in learners:
         cells = [cell_for[progress.get((learner.pk, c.pk), State.NOT_STARTED)] for c in competences]

@@ -28,18 +28,18 @@ def indicators(dimension="site", months=6, now=None):
     Reads the monthly activity (one row per learner, month and track), grouped in SQL."""
     from django.db.models import Count, Q, Sum
 
-    from accounts import services as accounts_services
-    from courses import services as courses_services
+    from accounts import selectors as accounts_selectors
+    from courses import selectors as courses_selectors
 
     now = timezone.localtime(now or timezone.now())
     month_starts = _months(now, months)
     since = month_starts[0].date()
     if dimension == "track":
-        names = {t.pk: t.title for t in courses_services.tracks()}
-        sizes = courses_services.track_sizes()
+        names = {t.pk: t.title for t in courses_selectors.tracks()}
+        sizes = courses_selectors.track_sizes()
         key = "track_id"
     else:
-        names, sizes = accounts_services.group_sizes(dimension)
+        names, sizes = accounts_selectors.group_sizes(dimension)
         key = "user__site_id" if dimension == "site" else "user__cohorts__id"
     visible = {g for g, size in sizes.items() if size >= MIN_GROUP and g in names}
     hidden = sum(1 for g, size in sizes.items() if 0 < size < MIN_GROUP)
@@ -92,13 +92,14 @@ def _blocks_ready(dimension):
     from django.db.models import Count
 
     if dimension == "track":
-        from courses import services as courses_services
+        from courses import selectors as courses_selectors
 
         per_user = dict(BlockReady.objects.values("user_id").annotate(n=Count("pk")).values_list("user_id", "n"))
         if not per_user:
             return {}
         return {
-            group: sum(per_user.get(u, 0) for u in people) for group, people in courses_services.track_members().items()
+            group: sum(per_user.get(u, 0) for u in people)
+            for group, people in courses_selectors.track_members().items()
         }
     key = "user__site_id" if dimension == "site" else "user__cohorts__id"
     return dict(BlockReady.objects.values(key).annotate(n=Count("pk")).values_list(key, "n"))

@@ -26,10 +26,10 @@ def unknown_codes(codes):
 
 def resync_links():
     """After a framework is loaded: link every activity that cites its codes."""
-    from courses import services as courses_services
-    from exercises import services as exercises_services
+    from courses import selectors as courses_selectors
+    from exercises import selectors as exercises_selectors
 
-    for exercise in exercises_services.exercises_with_competences():
+    for exercise in exercises_selectors.exercises_with_competences():
         sync_links(exercise=exercise)
-    for lesson in courses_services.lessons_with_competences():
+    for lesson in courses_selectors.lessons_with_competences():
         sync_links(lesson=lesson)

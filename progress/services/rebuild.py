@@ -14,8 +14,8 @@ from .updates import refresh, update_block_readiness
 def recompute(user_ids=None):
     """Rebuild evidence and states from submissions and completions; observations and
     validations are kept. Returns the number of (learner, competence) rows written."""
-    from courses import services as courses_services
-    from exercises import services as exercises_services
+    from courses import selectors as courses_selectors
+    from exercises import selectors as exercises_selectors
 
     exercise_links = defaultdict(list)
     lesson_links = defaultdict(list)
@@ -24,7 +24,7 @@ def recompute(user_ids=None):
             exercise_links[link["exercise_id"]].append(link["competence_id"])
         else:
             lesson_links[link["lesson_id"]].append(link["competence_id"])
-    count = _recompute(user_ids, exercise_links, lesson_links, courses_services, exercises_services)
+    count = _recompute(user_ids, exercise_links, lesson_links, courses_selectors, exercises_selectors)
     rebuild_activity(user_ids)
     rebuild_block_readiness(user_ids)
     return count
@@ -45,14 +45,14 @@ def rebuild_block_readiness(user_ids=None):
             update_block_readiness(user_id, block_ids)
 
 
-def _recompute(user_ids, exercise_links, lesson_links, courses_services, exercises_services):
+def _recompute(user_ids, exercise_links, lesson_links, courses_selectors, exercises_selectors):
     with transaction.atomic():
         evidence = Evidence.objects.exclude(kind=Evidence.Kind.OBSERVATION)
         if user_ids is not None:
             evidence = evidence.filter(user_id__in=user_ids)
         evidence.delete()
         rows = []
-        for best in exercises_services.best_submissions(exercise_ids=list(exercise_links), learner_ids=user_ids):
+        for best in exercises_selectors.best_submissions(exercise_ids=list(exercise_links), learner_ids=user_ids):
             for competence_id in exercise_links[best.exercise_id]:
                 rows.append(
                     Evidence(
@@ -66,7 +66,7 @@ def _recompute(user_ids, exercise_links, lesson_links, courses_services, exercis
                         created_at=best.at,
                     )
                 )
-        for completion in courses_services.completions(lesson_ids=list(lesson_links), user_ids=user_ids):
+        for completion in courses_selectors.completions(lesson_ids=list(lesson_links), user_ids=user_ids):
             for competence_id in lesson_links[completion.lesson_id]:
                 rows.append(
                     Evidence(
@@ -106,18 +106,18 @@ def rebuild_activity(user_ids=None):
     from django.db.models import Count
     from django.db.models.functions import TruncMonth
 
-    from courses import services as courses_services
-    from exercises import services as exercises_services
+    from courses import selectors as courses_selectors
+    from exercises import selectors as exercises_selectors
 
     rows = defaultdict(lambda: defaultdict(int))
-    for user_id, month, track_id, submissions, passed in exercises_services.monthly_activity(
+    for user_id, month, track_id, submissions, passed in exercises_selectors.monthly_activity(
         None, learner_ids=user_ids
     ):
         row = rows[(user_id, _as_month(month), track_id or 0)]
         row["submissions"] += submissions
         row["passed"] += passed
         row["minutes"] += submissions * MINUTES_PER_SUBMISSION
-    for user_id, month, track_id, count, minutes in courses_services.monthly_completions(None, user_ids=user_ids):
+    for user_id, month, track_id, count, minutes in courses_selectors.monthly_completions(None, user_ids=user_ids):
         row = rows[(user_id, _as_month(month), track_id or 0)]
         row["lessons"] += count
         row["minutes"] += minutes or 0

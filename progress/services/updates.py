@@ -33,12 +33,12 @@ LESSON_EVENTS = _LessonEvents()
 def submission_graded(submission, *, new=True):
     """A graded (or rescored) submission: the learner's best score on that exercise is evidence
     for each competence the exercise trains."""
-    from courses import services as courses_services
-    from exercises import services as exercises_services
+    from courses import selectors as courses_selectors
+    from exercises import selectors as exercises_selectors
 
     if submission.mode != "submit":
         return []
-    course = courses_services.course_of(exercise_id=submission.exercise_id)
+    course = courses_selectors.course_of(exercise_id=submission.exercise_id)
     if new:
         record_activity(
             submission.learner_id,
@@ -53,7 +53,7 @@ def submission_graded(submission, *, new=True):
     links = list(ActivityLink.objects.filter(exercise_id=submission.exercise_id).select_related("competence"))
     if not links:
         return []
-    best = exercises_services.best_submission(exercise_id=submission.exercise_id, learner_id=submission.learner_id)
+    best = exercises_selectors.best_submission(exercise_id=submission.exercise_id, learner_id=submission.learner_id)
     with transaction.atomic():
         for link in links:
             if best is None:
@@ -80,9 +80,9 @@ def submission_graded(submission, *, new=True):
 
 
 def lesson_completed(*, user, lesson, at=None):
-    from courses import services as courses_services
+    from courses import selectors as courses_selectors
 
-    course = courses_services.course_of(lesson_id=lesson.pk)
+    course = courses_selectors.course_of(lesson_id=lesson.pk)
     record_activity(
         user.pk,
         at or timezone.now(),

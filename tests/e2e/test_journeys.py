@@ -25,7 +25,7 @@ from accounts.models import Role, User
 from courses import services as courses_services
 from courses.models import Enrolment, Lesson, Module
 from exercises import services as exercises_services
-from exercises.graders.quiz import right_answers
+from exercises.kinds.quiz.grader import right_answers
 from exercises.models import Exercise, Submission
 from progress import services as progress_services
 from progress.frameworks import default_files, load_framework

@@ -290,7 +290,7 @@ def test_trainer_writes_a_web_exercise_with_its_checks_in_the_browser(client, tr
 def test_the_author_sees_why_a_hidden_test_fails_and_the_learner_does_not(client, trainer, basics_course):
     """« Tester la correction » shows the author the hidden test's own message; what the learner
     receives (to_dict, stored for the learner's pages) keeps it hidden."""
-    from exercises.graders import grade
+    from exercises.grading import grade
 
     module = basics_course.modules.first()
     client.force_login(trainer)

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from exercises.graders import grade, reference_tests
+from exercises.grading import grade, reference_tests
 from exercises.spec import read_exercise
 from tests.exercises.conftest import EXAMPLES
 

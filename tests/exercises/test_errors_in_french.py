@@ -3,7 +3,7 @@
 import pytest
 
 from exercises.errors import explain_error, explain_line, explain_syntax
-from exercises.graders.python import explain, syntax_error
+from exercises.kinds.python.grader import explain, syntax_error
 
 
 @pytest.mark.parametrize(

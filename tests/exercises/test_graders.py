@@ -3,8 +3,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from exercises.gift import GiftError, parse_gift
-from exercises.graders import grader_for
+from exercises.grading import grader_for
+from exercises.kinds.quiz.gift import GiftError, parse_gift
 from exercises.spec import ExerciseError, read_exercise
 from tests.exercises.conftest import EXAMPLES
 

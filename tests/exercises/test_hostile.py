@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from exercises.graders import grader_for
+from exercises.grading import grader_for
 from exercises.spec import read_exercise
 
 HOSTILE = Path(__file__).parent / "hostile"

@@ -34,8 +34,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from exercises.graders import grader_for
-from exercises.graders import javascript as javascript_grader
+from exercises.grading import grader_for
+from exercises.kinds.javascript import grader as javascript_grader
 from exercises.results import Result
 from exercises.spec import read_exercise
 

@@ -41,7 +41,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell
 
-from exercises.graders.notebook import grade
+from exercises.kinds.notebook.grader import grade
 from exercises.spec import read_exercise
 
 from .conftest import EXAMPLES

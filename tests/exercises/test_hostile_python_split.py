@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pytest
 
-from exercises.graders import grader_for
-from exercises.graders import python as python_grader
+from exercises.grading import grader_for
+from exercises.kinds.python import grader as python_grader
 from exercises.results import Result
 
 from .test_hostile import EXERCISE, SECRET_IN_HIDDEN_TESTS, learner_visible, nothing_escapes, spec  # noqa: F401 (fixtures)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from exercises.graders import grader_for
+from exercises.grading import grader_for
 from exercises.spec import read_exercise
 from tests.exercises.conftest import EXAMPLES
 
@@ -70,7 +70,7 @@ def test_a_pair_started_ahead_grades_with_the_exercises_own_limits(spec, monkeyp
     with the largest limits; the grading that takes it applies the exercise's."""
     import time
 
-    from exercises.graders import javascript
+    from exercises.kinds.javascript import grader as javascript
 
     monkeypatch.setattr(javascript, "_used", True)
     monkeypatch.setattr(javascript, "_spare", None)

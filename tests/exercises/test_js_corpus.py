@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises.graders import grader_for
+from exercises.grading import grader_for
 from exercises.spec import read_exercise
 
 CORPUS = Path(__file__).parent / "js_corpus"

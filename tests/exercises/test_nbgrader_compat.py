@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises.graders.notebook import grade
+from exercises.kinds.notebook.grader import grade
 from exercises.spec import read_exercise
 
 HERE = Path(__file__).parent / "nbgrader_compat"

@@ -9,8 +9,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell
 
-from exercises.graders import grader_for
-from exercises.graders.notebook import grade
+from exercises.grading import grader_for
+from exercises.kinds.notebook.grader import grade
 from exercises.spec import read_exercise
 
 from .conftest import EXAMPLES
@@ -156,7 +156,7 @@ def test_a_submission_without_a_notebook_is_refused(spec):
 
 
 def test_a_kernel_started_ahead_grades_the_next_notebook_and_a_dead_one_is_replaced(spec, monkeypatch):
-    from exercises.graders import notebook
+    from exercises.kinds.notebook import grader as notebook
 
     monkeypatch.setattr(notebook, "_used", True)
     monkeypatch.setattr(notebook, "_in_worker", False)
@@ -214,7 +214,7 @@ def test_a_notebook_of_written_answers_only_is_graded_for_the_trainer():
     from nbformat.v4 import new_markdown_cell, new_notebook
 
     from exercises import notebooks
-    from exercises.graders import grader_for
+    from exercises.grading import grader_for
     from exercises.spec import read_exercise
     from tests.exercises.conftest import EXAMPLES
 
@@ -332,7 +332,7 @@ def test_an_executed_notebook_shows_each_answer_s_figure_once():
 
 
 def test_the_tests_side_gets_the_imports_of_the_trainers_answer_that_the_tests_use():
-    from exercises.graders.notebook import library_imports
+    from exercises.kinds.notebook.grader import library_imports
 
     answer = (
         "%matplotlib inline\n"

@@ -69,7 +69,7 @@ def test_a_notebook_shows_its_real_points_and_names_its_tests_for_people(
 
 
 def test_a_test_cell_is_named_by_its_first_comment_and_never_by_a_hidden_one():
-    from exercises.graders.notebook import _cell_title
+    from exercises.kinds.notebook.grader import _cell_title
 
     assert _cell_title("# La moyenne de deux notes\nassert moyenne([1, 3]) == 2") == "La moyenne de deux notes"
     assert _cell_title('"""Check that squares returns the correct output"""\nassert squares(1) == [1]') == (

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from exercises import services
+from exercises import selectors, services
 from exercises.models import Submission
 from exercises.tasks import grade_submission
 
@@ -39,7 +39,7 @@ def test_check_mode_runs_public_tests_and_costs_no_attempt(
         check = services.submission_create(exercise=python_exercise, learner=resident, mode="check", files=WRONG)
     check.refresh_from_db()
     assert check.attempt == 0 and check.status == "failed" and len(check.result["tests"]) == 1
-    assert services.attempts_left(python_exercise, resident) == 1
+    assert selectors.attempts_left(python_exercise, resident) == 1
 
 
 def test_attempt_limit_and_penalty(python_exercise, resident, eager, django_capture_on_commit_callbacks):
@@ -56,10 +56,10 @@ def test_attempt_limit_and_penalty(python_exercise, resident, eager, django_capt
 
 
 def test_hints_appear_after_a_failed_attempt(python_exercise, resident, eager, django_capture_on_commit_callbacks):
-    assert services.visible_hints(python_exercise, resident) == []
+    assert selectors.visible_hints(python_exercise, resident) == []
     with django_capture_on_commit_callbacks(execute=True):
         services.submission_create(exercise=python_exercise, learner=resident, mode="submit", files=WRONG)
-    assert services.visible_hints(python_exercise, resident) == [
+    assert selectors.visible_hints(python_exercise, resident) == [
         "Une liste vide a une longueur de 0 : testez-la d'abord."
     ]
 

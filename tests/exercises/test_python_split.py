@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from exercises.graders import grader_for
+from exercises.grading import grader_for
 from exercises.spec import read_exercise
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed")
@@ -143,7 +143,7 @@ def test_a_pair_started_ahead_grades_with_the_exercises_own_limits(tmp_path, mon
     the grading that takes it applies the exercise's: an endless loop ends at its time limit."""
     import time
 
-    from exercises.graders import python
+    from exercises.kinds.python import grader as python
 
     monkeypatch.setattr(python, "_used", True)
     monkeypatch.setattr(python, "_spare", None)

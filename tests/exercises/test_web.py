@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from exercises import browser, services
-from exercises.graders import grader_for, web, webstatic
+from exercises.grading import grader_for
+from exercises.kinds.web import grader as web
+from exercises.kinds.web import webstatic
 from exercises.models import Screenshot, Submission
 from exercises.spec import ExerciseError, read_exercise
 from tests.exercises.conftest import EXAMPLES, load_exercise

@@ -11,7 +11,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from exercises.graders import grader_for
+from exercises.grading import grader_for
 from exercises.spec import read_exercise
 from tests.exercises.conftest import EXAMPLES
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from courses.models import Enrolment
-from exercises import services
+from exercises import selectors
 from exercises.models import Screenshot, Submission
 from tests.exercises.conftest import load_exercise
 
@@ -116,4 +116,4 @@ def test_result_and_history_link_the_screenshots(client, enrolled, card):
     for width in (375, 1280):
         assert reverse("exercises:screenshot", args=[submission.pk, width]) in page
     assert "La page envoyée, affichée sur 375 px de large" in page
-    assert len(services.learner_history(card, enrolled)) == 1
+    assert len(selectors.learner_history(card, enrolled)) == 1

@@ -110,12 +110,12 @@ def test_the_three_views_add_up_and_charts_are_titled(client, coordinator, world
 def test_a_grading_during_a_recompute_of_other_learners_still_counts(world, web_course, monkeypatch):
     """recompute() once switched a process-wide flag off: a submission graded meanwhile in the same
     process (another worker thread) lost its activity. The switch is now an argument of refresh()."""
-    from exercises import services as exercises_services
+    from exercises import selectors as exercises_selectors
     from progress.models import ActivityMonth
 
     first, other = world["trainees"][0], world["trainees"][4]
     exercise = web_course.modules.first().exercises.get(slug="moyenne")
-    real = exercises_services.best_submissions
+    real = exercises_selectors.best_submissions
 
     def grading_meanwhile(**kwargs):
         submission = Submission.objects.create(
@@ -124,7 +124,7 @@ def test_a_grading_during_a_recompute_of_other_learners_still_counts(world, web_
         services.submission_graded(submission)
         return real(**kwargs)
 
-    monkeypatch.setattr(exercises_services, "best_submissions", grading_meanwhile)
+    monkeypatch.setattr(exercises_selectors, "best_submissions", grading_meanwhile)
     services.recompute(user_ids=[first.pk])
     counted = ActivityMonth.objects.filter(user_id=other.pk)
     assert sum(row.submissions for row in counted) == 1 and sum(row.acquired for row in counted) == 1

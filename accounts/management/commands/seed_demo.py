@@ -9,7 +9,7 @@ from accounts.models import Cohort, Role, Site, User
 from courses import services as courses_services
 from courses.models import Course
 from exercises import services as exercises_services
-from exercises.graders.quiz import right_answers
+from exercises.kinds.quiz.grader import right_answers
 from progress import services as progress_services
 
 # Fixed, printed passwords: these accounts exist for trying the platform on a

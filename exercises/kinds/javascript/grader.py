@@ -8,11 +8,11 @@ import time
 
 from django.utils.translation import gettext as _
 
-from .. import sandbox
-from ..errors import explain_line
-from ..results import Reason, Result
-from ..sandbox import SandboxUnavailable
-from .common import (
+from ... import sandbox
+from ...errors import explain_line
+from ...results import Reason, Result
+from ...sandbox import SandboxUnavailable
+from ..common import (
     RefusedInput,
     check_submission,
     limits_for,

@@ -25,12 +25,12 @@ import time
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import notebooks, sandbox
-from ..errors import explain_error
-from ..notebooks import NotebookError
-from ..results import Reason, Result, Status, TestResult
-from ..sandbox import Limits, SandboxUnavailable
-from .common import materialise, unavailable
+from ... import notebooks, sandbox
+from ...errors import explain_error
+from ...notebooks import NotebookError
+from ...results import Reason, Result, Status, TestResult
+from ...sandbox import Limits, SandboxUnavailable
+from ..common import materialise, unavailable
 
 SOURCE = "source.ipynb"
 PYTHON = "/sandbox/python/bin/python"

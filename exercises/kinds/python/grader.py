@@ -8,11 +8,11 @@ import time
 
 from django.utils.translation import gettext as _
 
-from .. import sandbox
-from ..errors import caret, explain_line, explain_syntax
-from ..results import Reason, Result
-from ..sandbox import SandboxUnavailable
-from .common import (
+from ... import sandbox
+from ...errors import caret, explain_line, explain_syntax
+from ...results import Reason, Result
+from ...sandbox import SandboxUnavailable
+from ..common import (
     RefusedInput,
     check_submission,
     humanize,

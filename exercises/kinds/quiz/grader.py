@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from courses.package_files import toml_problem
 
-from ..results import Reason, Result, Status, TestResult
+from ...results import Reason, Result, Status, TestResult
 
 TYPES = ("single", "multiple", "truefalse", "short", "numeric", "matching")
 
@@ -24,13 +24,13 @@ def fold(text):
 
 def read_quiz(folder):
     """Questions from quiz.toml (or a .gift file, converted by exercises.gift)."""
-    from ..spec import ExerciseError
+    from ...spec import ExerciseError
 
     folder = Path(folder)
     path = folder / "quiz.toml"
     gift = sorted(folder.glob("*.gift"))
     if not path.is_file() and gift:
-        from ..gift import GiftError, parse_gift
+        from .gift import GiftError, parse_gift
 
         try:
             return parse_gift(gift[0].read_text(encoding="utf-8"))

@@ -5,10 +5,10 @@ from collections import Counter
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import sandbox
-from ..results import Reason, Result, Status, TestResult
-from ..sandbox import SandboxUnavailable
-from .common import RefusedInput, check_submission, limits_for, materialise, run_failure, unavailable
+from ... import sandbox
+from ...results import Reason, Result, Status, TestResult
+from ...sandbox import SandboxUnavailable
+from ..common import RefusedInput, check_submission, limits_for, materialise, run_failure, unavailable
 
 COMMAND = [
     "/sandbox/python/bin/python",

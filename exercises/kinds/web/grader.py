@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 
 from courses.package_files import toml_problem
 
-from .. import browser
-from ..results import Reason, Result, Status, TestResult
-from ..spec import ExerciseError
+from ... import browser
+from ...results import Reason, Result, Status, TestResult
+from ...spec import ExerciseError
+from ..common import RefusedInput, check_submission
 from . import webstatic
-from .common import RefusedInput, check_submission
 
 SUFFIXES = (".html", ".css", ".js", ".svg", ".json", ".txt")
 STATIC_TYPES = {"element", "valid", "accessible"}
@@ -31,7 +31,7 @@ TYPES = STATIC_TYPES | BROWSER_TYPES
 SCREENSHOT_WIDTHS = (375, 1280)
 SCREENSHOT_MAX_HEIGHT = 2400
 STEP_ACTIONS = ("click", "fill", "press", "check", "uncheck", "select", "hover", "wait")
-CHECKS_JS = (Path(__file__).resolve().parent.parent / "sandbox_files" / "webchecks.js").read_text()
+CHECKS_JS = (Path(__file__).resolve().parents[2] / "sandbox_files" / "webchecks.js").read_text()
 
 COMMON_KEYS = {"type", "name", "hint", "hidden", "file", "width"}
 MATCH_KEYS = {"selector", "count", "min", "max", "absent", "attribute", "value", "pattern", "text", "contains", "all"}

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 from courses.package_files import refused_entries
 from courses.packages import PackageError, course_folders
-from exercises.graders import grade, grader_for
+from exercises.grading import grade, grader_for
 from exercises.kinds import kind_of
 from exercises.spec import ExerciseError, read_exercise
 

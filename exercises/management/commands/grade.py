@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from courses.package_files import refused_entries
 from exercises import notebooks
-from exercises.graders import grade
-from exercises.graders.common import MAX_SUBMISSION_BYTES
+from exercises.grading import grade
 from exercises.kinds import kind_of
+from exercises.kinds.common import MAX_SUBMISSION_BYTES
 from exercises.results import Reason, Result
 from exercises.spec import ExerciseError, read_exercise
 

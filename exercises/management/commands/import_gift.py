@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
 from courses.models import Module
-from exercises.gift import GiftError, parse_gift
+from exercises.kinds.quiz import Quiz
+from exercises.kinds.quiz.gift import GiftError, parse_gift
 from exercises.models import Exercise
 from exercises.services import exercise_create
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
         exercise = Exercise.objects.filter(module=target, slug=slug).first()
         if exercise is None:
             exercise = exercise_create(
-                module=target, slug=slug, title=title, kind="quiz", config={"questions": questions}
+                module=target, slug=slug, title=title, kind=Quiz.name, config={"questions": questions}
             )
         else:
             exercise.config = {"questions": questions}

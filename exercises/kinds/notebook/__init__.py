@@ -1,0 +1,129 @@
+"""Jupyter notebooks with nbgrader's conventions: the learner's cells and the tests in two sandboxes
+(grader.py; docs/grading.md), the executed notebook kept as the learner's document."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..base import REQUIRED, Kind, write_tree
+
+
+class Notebook(Kind):
+    name = "notebook"
+    label = gettext_lazy("Notebook Jupyter")
+    work = "notebook"
+    default_file = "notebook.ipynb"
+    document = True
+    authoring_fields = ("notebook", "notebook_data")
+    work_template = "kinds/notebook/work.html"
+    result_template = "kinds/notebook/result.html"
+    work_title = gettext_lazy("Votre notebook")
+    uploads = True
+
+    def store_artefacts(self, submission_id, artefacts):
+        """The executed notebook, as the learner reads it under the result (none if it could not run)."""
+        from ...models import RenderedNotebook
+
+        RenderedNotebook.objects.filter(submission_id=submission_id).delete()
+        document = artefacts.get("document")
+        if document:
+            RenderedNotebook.objects.create(
+                submission_id=submission_id, html=document["html"], images=document["images"]
+            )
+
+    def read(self, folder, spec, meta, errors):
+        """source.ipynb (nbgrader's conventions) and data/: the learner's copy is made from the source."""
+        from ... import notebooks
+        from ...spec import MAX_FILE_BYTES, read_tree
+
+        path = folder / "source.ipynb"
+        if not path.is_file():
+            errors.append(f"{path}:1: " + _("fichier manquant : le notebook source de l'exercice"))
+            return
+        if path.stat().st_size > MAX_FILE_BYTES:
+            errors.append(f"{path}:1: " + _("fichier trop gros (1 Mio au plus) : videz les sorties des cellules"))
+            return
+        data = read_tree(folder / "data", errors)
+        try:
+            source = notebooks.read_notebook(path.read_bytes(), name="source.ipynb")
+            notebooks.roles(source)
+        except notebooks.NotebookError as exc:
+            errors.extend(f"{path}:1: {error}" for error in exc.errors)
+            return
+        set_notebook(spec, notebooks.as_text(source), data)
+
+    def export(self, exercise, folder):
+        """The source notebook and its data; the learner's copy is made from it."""
+        write_tree(
+            folder,
+            [
+                ("", {"source.ipynb": exercise.tests.get("source.ipynb", "")}),
+                ("", {name: text for name, text in exercise.tests.items() if name.startswith("data/")}),
+            ],
+        )
+
+    def clean_form(self, form, data):
+        """The uploaded source notebook, checked (or the stored one), and its data files."""
+        from ... import notebooks
+        from ...spec import MAX_FILE_BYTES, safe_relative
+
+        upload = data.get("notebook")
+        instance = form.instance
+        stored = instance.tests.get("source.ipynb") if instance is not None and instance.kind == self.name else None
+        if upload:
+            try:
+                text = upload.read(notebooks.MAX_BYTES + 1).decode("utf-8")
+                source = notebooks.read_notebook(text, name=upload.name)
+                notebooks.roles(source)
+                data["notebook_source"] = notebooks.as_text(source)
+            except UnicodeDecodeError:
+                form.add_error("notebook", _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": upload.name})
+            except notebooks.NotebookError as exc:
+                form.add_error("notebook", " ; ".join(exc.errors[:8]))
+        elif stored:
+            data["notebook_source"] = stored
+        else:
+            form.add_error("notebook", REQUIRED)
+        files = {}
+        for item in data.get("notebook_data") or []:
+            if safe_relative(item.name) is None or "/" in item.name or item.size > MAX_FILE_BYTES:
+                form.add_error(
+                    "notebook_data",
+                    _("Fichier refusé : %(name)s (nom simple, 1 Mio au plus).") % {"name": item.name[:80]},
+                )
+                continue
+            try:
+                files[item.name] = item.read().decode("utf-8")
+            except UnicodeDecodeError:
+                form.add_error(
+                    "notebook_data", _("%(name)s n'est pas un fichier texte UTF-8.") % {"name": item.name[:80]}
+                )
+        if not files and stored:
+            files = {
+                name.removeprefix("data/"): text for name, text in instance.tests.items() if name.startswith("data/")
+            }
+        data["notebook_files"] = files
+
+    def apply(self, exercise, data):
+        spec = exercise.spec()
+        set_notebook(spec, data["notebook_source"], data.get("notebook_files") or {})
+        exercise.starter, exercise.solution, exercise.tests, exercise.config = (
+            spec.starter,
+            spec.solution,
+            spec.tests,
+            {},
+        )
+        exercise.points = spec.points
+
+
+def set_notebook(spec, source_text, data):
+    """Store a notebook exercise: the source (with its hidden tests) and data as tests, the learner's copy
+    as starter, the source itself as the reference solution (its answers must pass its tests)."""
+    from ... import notebooks
+
+    source = notebooks.read_notebook(source_text, name="source.ipynb")
+    spec.tests = {"source.ipynb": source_text, **{f"data/{name}": text for name, text in data.items()}}
+    spec.starter = {"notebook.ipynb": notebooks.as_text(notebooks.learner_copy(source))}
+    spec.solution = {"notebook.ipynb": source_text}
+    # A notebook is worth its graded cells' points (nbgrader's total), whatever exercise.toml says.
+    total = sum(role.points for role in notebooks.roles(source) if role.role in ("test", "manual", "task"))
+    spec.points = max(1, round(total))

@@ -1,0 +1,115 @@
+"""Web pages (HTML and CSS; interactive pages with the DOM): checks.toml, graded by the parser and in a
+sandboxed browser (grader.py, webstatic.py), shown to the learner in a sandboxed iframe."""
+
+import base64
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..base import Kind, require
+
+# Web pages edited in the browser: these three files at most (assets come from the package).
+WEB_FILES = {"html": "index.html", "css": "style.css", "js": "script.js"}
+WEB_FIELDS = tuple(f"web_{role}_{part}" for role in ("starter", "solution") for part in WEB_FILES) + ("checks",)
+
+
+class WebPage(Kind):
+    web_page = True
+    default_file = "index.html"
+    authoring_fields = WEB_FIELDS
+    beside_template = "kinds/web/preview.html"
+    result_template = "kinds/web/result.html"
+
+    def warm(self):
+        """A fresh page in this worker's browser, if it started one (a browser is not started for nothing)."""
+        from ... import browser
+
+        browser.prepare_if_started()
+
+    def store_artefacts(self, submission_id, artefacts):
+        """The page's screenshots at a phone's and a computer's width (none for « Vérifier »)."""
+        from ...models import Screenshot
+
+        screenshots = artefacts.get("screenshots")
+        if screenshots:
+            Screenshot.objects.filter(submission_id=submission_id).delete()
+            Screenshot.objects.bulk_create(
+                Screenshot(submission_id=submission_id, width=w, image=png) for w, png in screenshots
+            )
+
+    def read(self, folder, spec, meta, errors):
+        from ...spec import ExerciseError, read_assets
+        from .grader import read_checks
+
+        if not spec.solution:
+            errors.append(f"{folder / 'solution'}:1: " + _("solution de référence manquante"))
+        if "checks.toml" not in spec.tests:
+            errors.append(f"{folder / 'tests' / 'checks.toml'}:1: " + _("fichier manquant"))
+        else:
+            try:
+                read_checks(spec.tests["checks.toml"], path=folder / "tests" / "checks.toml")
+            except ExerciseError as exc:
+                errors.extend(exc.errors)
+        assets = read_assets(folder / "assets", errors)
+        if assets:
+            spec.config["assets"] = assets
+
+    def export(self, exercise, folder):
+        super().export(exercise, folder)
+        for name, data in exercise.config.get("assets", {}).items():
+            target = folder / "assets" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(data))
+
+    def is_simple(self, exercise):
+        names = set(WEB_FILES.values())
+        return (
+            set(exercise.starter) <= names
+            and set(exercise.solution) <= names
+            and set(exercise.tests) <= {"checks.toml"}
+        )
+
+    def initial(self, exercise):
+        return {
+            "checks": exercise.tests.get("checks.toml", ""),
+            **{
+                f"web_{role}_{part}": getattr(exercise, role).get(name, "")
+                for role in ("starter", "solution")
+                for part, name in WEB_FILES.items()
+            },
+        }
+
+    def clean_form(self, form, data):
+        from ...spec import ExerciseError
+        from .grader import read_checks
+
+        require(form, data, ["web_solution_html", "checks"])
+        if (data.get("checks") or "").strip():
+            try:
+                read_checks(data["checks"], path="checks.toml")
+            except ExerciseError as exc:
+                form.add_error("checks", " ".join(exc.errors[:5]))
+
+    def apply(self, exercise, data):
+        for role in ("starter", "solution"):
+            setattr(
+                exercise,
+                role,
+                {
+                    name: data[f"web_{role}_{part}"]
+                    for part, name in WEB_FILES.items()
+                    if (data.get(f"web_{role}_{part}") or "").strip()
+                },
+            )
+        exercise.tests = {"checks.toml": data["checks"]}
+        exercise.config = {key: value for key, value in exercise.config.items() if key == "assets"}
+
+
+class Html(WebPage):
+    name = "html"
+    label = gettext_lazy("HTML et CSS")
+
+
+class Dom(WebPage):
+    name = "dom"
+    label = gettext_lazy("Page interactive (DOM)")

@@ -1,0 +1,255 @@
+"""Exercises, read-only: what other apps and the views read about exercises, submissions and scores.
+
+A selector queries and returns, writes nothing, and imports only this app's models and modules (Django
+and the standard library aside; the publishing status through courses.selectors): writes, grading,
+access checks (`access_*`, `can_regrade_exercise`, `submissions_for_staff`), the outline provider and
+the grading listeners stay in exercises.services (tests/test_selectors.py)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q
+from django.db.models.functions import Coalesce
+
+from courses.selectors import PublishStatus
+
+from . import kinds
+from .kinds import kind_of
+from .models import Exercise, Screenshot, Submission
+
+# ---------------------------------------------------------------- attempts
+
+
+def attempts_used(exercise, learner):
+    return Submission.objects.filter(exercise=exercise, learner=learner, mode=Submission.Mode.SUBMIT).count()
+
+
+def attempts_left(exercise, learner):
+    if exercise.max_attempts is None:
+        return None
+    return max(0, exercise.max_attempts - attempts_used(exercise, learner))
+
+
+def visible_hints(exercise, learner):
+    """Hints revealed after that many failed submissions."""
+    failed = Submission.objects.filter(
+        exercise=exercise,
+        learner=learner,
+        mode=Submission.Mode.SUBMIT,
+        status__in=[Submission.Status.FAILED, Submission.Status.ERROR],
+    ).count()
+    return [hint["text"] for hint in exercise.hints if failed >= int(hint.get("after", 1))]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def learner_history(exercise, learner, limit=20):
+    has_screenshots = Exists(Screenshot.objects.filter(submission=OuterRef("pk")))
+    return list(
+        Submission.objects.filter(exercise=exercise, learner=learner)
+        .defer("files", "answers")
+        .annotate(has_screenshots=has_screenshots)[:limit]
+    )
+
+
+def latest_files(exercise, learner):
+    """What the editor shows: the learner's last files, else the starter."""
+    last = Submission.objects.filter(exercise=exercise, learner=learner).exclude(files={}).only("files").first()
+    return dict(last.files) if last else dict(exercise.starter)
+
+
+@dataclass
+class Best:
+    learner_id: int
+    exercise_id: int
+    submission_id: int
+    score: float
+    title: str
+    at: object
+
+
+def _graded_submissions():
+    return (
+        Submission.objects.filter(mode=Submission.Mode.SUBMIT)
+        .exclude(status__in=Submission.PENDING)
+        .annotate(effective=Coalesce("override_score", "final_score", "score", output_field=FloatField()))
+    )
+
+
+def best_submission(*, exercise_id, learner_id):
+    """The learner's best graded submission of an exercise (trainer's score first), or None."""
+    row = (
+        _graded_submissions()
+        .filter(exercise_id=exercise_id, learner_id=learner_id)
+        .order_by(F("effective").desc(nulls_last=True), "-created_at", "-pk")
+        .values("pk", "effective", "exercise__title", "created_at")
+        .first()
+    )
+    if row is None:
+        return None
+    return Best(learner_id, exercise_id, row["pk"], row["effective"] or 0.0, row["exercise__title"], row["created_at"])
+
+
+def best_submissions(*, exercise_ids, learner_ids=None):
+    """Best graded submission per (learner, exercise), for rebuilding progress; a generator."""
+    rows = _graded_submissions().filter(exercise_id__in=exercise_ids)
+    if learner_ids is not None:
+        rows = rows.filter(learner_id__in=learner_ids)
+    rows = rows.order_by(
+        "learner_id", "exercise_id", F("effective").desc(nulls_last=True), "-created_at", "-pk"
+    ).values_list("learner_id", "exercise_id", "pk", "effective", "exercise__title", "created_at")
+    previous = None
+    for learner_id, exercise_id, pk, effective, title, created_at in rows.iterator(chunk_size=5000):
+        if (learner_id, exercise_id) == previous:
+            continue
+        previous = (learner_id, exercise_id)
+        yield Best(learner_id, exercise_id, pk, effective or 0.0, title, created_at)
+
+
+# ---------------------------------------------------------------- trainer review
+
+
+def regrade_progress(exercise):
+    """(graded, total) submissions of an exercise: the progress bar of a «regrade all»."""
+    counts = exercise.submissions.aggregate(
+        total=Count("pk"), pending=Count("pk", filter=Q(status__in=Submission.PENDING))
+    )
+    return counts["total"] - counts["pending"], counts["total"]
+
+
+def exercises_for_staff(user):
+    qs = Exercise.objects.select_related("module__course").order_by("module__course__title", "module__order", "order")
+    if user.is_coordinator:
+        return qs
+    return qs.filter(Q(submissions__learner__cohorts__trainers=user) | Q(module__course__authors=user)).distinct()
+
+
+# ---------------------------------------------------------------- authoring
+
+
+def exercise_is_verified(exercise):
+    from .models import content_hash
+
+    return kind_of(exercise.kind).self_checked or exercise.verified_hash == content_hash(exercise.spec())
+
+
+def exercises_with_competences():
+    return [e for e in Exercise.objects.only("pk", "points", "competences") if e.competences]
+
+
+# ---------------------------------------------------------------- a learner's work, for progress and the dashboards
+
+
+def portfolio(learner, limit=12):
+    """The learner's best passed submission of each exercise, newest first, web pages with their screenshots."""
+    has_screenshots = Exists(Screenshot.objects.filter(submission=OuterRef("pk")))
+    rows = (
+        Submission.objects.filter(learner=learner, mode=Submission.Mode.SUBMIT, status=Submission.Status.PASSED)
+        .select_related("exercise__module__course")
+        .defer(
+            "files",
+            "answers",
+            "result",
+            "exercise__starter",
+            "exercise__solution",
+            "exercise__tests",
+            "exercise__config",
+        )
+        .annotate(has_screenshots=has_screenshots)
+        .order_by("-created_at", "-pk")[: limit * 5]
+    )
+    seen, items = set(), []
+    for submission in rows:
+        if submission.exercise_id in seen:
+            continue
+        seen.add(submission.exercise_id)
+        items.append(submission)
+        if len(items) == limit:
+            break
+    return items
+
+
+def last_submission_at(learner_ids):
+    """{learner id: when they last sent work}."""
+    return dict(
+        Submission.objects.filter(learner_id__in=learner_ids)
+        .values("learner_id")
+        .annotate(last=Max("created_at"))
+        .values_list("learner_id", "last")
+    )
+
+
+def repeated_failures(learner_ids, at_least=3):
+    """{learner id: [exercise titles]} where a learner failed at least that many submissions and never passed."""
+    failed = Q(mode=Submission.Mode.SUBMIT, status__in=[Submission.Status.FAILED, Submission.Status.ERROR])
+    rows = (
+        Submission.objects.filter(learner_id__in=learner_ids, mode=Submission.Mode.SUBMIT)
+        .values("learner_id", "exercise_id", "exercise__title")
+        .annotate(failed=Count("pk", filter=failed), passed=Count("pk", filter=Q(status=Submission.Status.PASSED)))
+        .filter(failed__gte=at_least, passed=0)
+    )
+    result = {}
+    for row in rows:
+        result.setdefault(row["learner_id"], []).append(row["exercise__title"])
+    return result
+
+
+def monthly_activity(since=None, learner_ids=None):
+    """Graded submissions per (learner, month, track), for rebuilding the monthly activity."""
+    from django.db.models.functions import TruncMonth
+
+    rows = Submission.objects.filter(mode=Submission.Mode.SUBMIT).exclude(status__in=Submission.PENDING)
+    if since is not None:
+        rows = rows.filter(created_at__gte=since)
+    if learner_ids is not None:
+        rows = rows.filter(learner_id__in=learner_ids)
+    return list(
+        rows.annotate(month=TruncMonth("created_at"))
+        .values("learner_id", "month", "exercise__module__course__track_id")
+        .annotate(submissions=Count("pk"), passed=Count("pk", filter=Q(status=Submission.Status.PASSED)))
+        .values_list("learner_id", "month", "exercise__module__course__track_id", "submissions", "passed")
+    )
+
+
+# ---------------------------------------------------------------- reading: scores toward a course's attestation
+
+
+def exercise_kinds():
+    """{kind: its label} for every exercise kind, in the order the authoring form offers them."""
+    return dict(kinds.choices())
+
+
+@dataclass
+class CountedScore:
+    exercise_id: int
+    kind: str
+    score: float | None  # the best score that counts (0-1); None while nothing counts yet
+
+
+def counted_scores(*, course_id, learner_id):
+    """Each published exercise of a course with the learner's best score that counts: a trainer's
+    override first, else the automatic score after penalty. Work waiting for a trainer's review
+    counts only once graded (or overridden)."""
+    exercises = (
+        Exercise.objects.filter(module__course_id=course_id, status=PublishStatus.PUBLISHED)
+        .order_by("module__order", "order", "pk")
+        .values_list("pk", "kind")
+    )
+    counted = Q(needs_review=False) | Q(override_score__isnull=False)
+    best = dict(
+        _graded_submissions()
+        .filter(counted, learner_id=learner_id, exercise__module__course_id=course_id)
+        .values("exercise_id")
+        .annotate(best=Max("effective"))
+        .values_list("exercise_id", "best")
+    )
+    return [CountedScore(pk, kind, (best[pk] or 0.0) if pk in best else None) for pk, kind in exercises]
+
+
+def course_exercise_kinds(*, course_id):
+    """The kinds of the published exercises of a course."""
+    return set(
+        Exercise.objects.filter(module__course_id=course_id, status=PublishStatus.PUBLISHED)
+        .values_list("kind", flat=True)
+        .distinct()
+    )
