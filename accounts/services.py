@@ -183,6 +183,15 @@ def access_cohort(user, pk):
     return cohort
 
 
+def access_member(cohort, learner_pk):
+    """A learner of a cohort the user manages (`access_cohort` checked that), for managing the group: their
+    card, their name, their membership. Seeing their work is `access_learner`'s rule, stricter for mediators."""
+    learner = cohort.learners.filter(pk=learner_pk).first()
+    if learner is None:
+        raise Http404
+    return learner
+
+
 def access_learner(user, cohort, learner_pk):
     """A learner of a cohort the user manages, whose work the user may see (`may_see_learner_work`): 404 otherwise."""
     learner = cohort.learners.filter(pk=learner_pk).first()

@@ -129,7 +129,7 @@ def my_account(request):
 def learner_rename(request, pk, learner_pk):
     """A trainer or mediator corrects the name of a learner of their cohort (a typo on the card)."""
     cohort = services.access_cohort(request.user, pk)
-    learner = services.access_learner(request.user, cohort, learner_pk)
+    learner = services.access_member(cohort, learner_pk)
     form = NameForm(request.POST or None, initial={"first_name": learner.first_name, "last_name": learner.last_name})
     if request.method == "POST" and form.is_valid():
         services.user_rename(
@@ -348,7 +348,7 @@ def card_batch(request, pk, batch):
 def learner_remove(request, pk, learner_pk):
     """« Retirer de la promo »: asked on a page of its own, done by its POST; the account stays."""
     cohort = services.access_cohort(request.user, pk)
-    learner = services.access_learner(request.user, cohort, learner_pk)
+    learner = services.access_member(cohort, learner_pk)
     if request.method == "POST":
         services.learner_remove(cohort=cohort, learner=learner, by=request.user)
         messages.success(
@@ -365,7 +365,7 @@ def learner_remove(request, pk, learner_pk):
 def login_links_revoke(request, pk, learner_pk):
     """« Carte perdue »: the password and the QR code printed on the card stop working."""
     cohort = services.access_cohort(request.user, pk)
-    learner = services.access_learner(request.user, cohort, learner_pk)
+    learner = services.access_member(cohort, learner_pk)
     services.login_card_revoke(learner=learner, by=request.user)
     messages.success(
         request,

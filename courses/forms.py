@@ -9,11 +9,11 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from config.files import SCRIPT as UPLOADS_SCRIPT
 from config.files import file_input, upload_limits
-from progress.forms import CompetenceCodesField
 
 from .models import Course, Lesson, Module, Track
 from .package_archives import MAX_ZIP_BYTES, archive_problems
 from .package_files import split_location
+from .qualifications import CompetenceCodesField
 
 
 class RichTextEditor(CKEditor5Widget):

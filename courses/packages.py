@@ -15,9 +15,9 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from progress import services as progress_services
-
+from . import qualifications
 from .models import Course, Lesson, LessonCompletion, Level, Module, Status, Track
+from .notebook_files import NotebookError, read_notebook
 from .notebook_html import render as notebook_to_html
 from .package_files import refusal, refused_entries, toml_problem
 from .sanitize import clean_html, markdown_to_html
@@ -264,8 +264,6 @@ def _first_line(key):
 
 def _read_notebook_lesson(reader, path, slug):
     """A lesson written as a Jupyter notebook: its details in the `tremplin` metadata, its body rendered."""
-    from exercises.notebooks import NotebookError, read_notebook  # exercises imports courses
-
     data = path.read_bytes()
     try:
         notebook = read_notebook(data, name=path.name)
@@ -355,7 +353,7 @@ def read_course(folder):
         duration=reader.int_field(data, "duration", course_file, line_of),
         status=reader.choice_field(data, "status", course_file, line_of, list(Status.values), Status.PUBLISHED),
     )
-    course.attestation_policy, problems = progress_services.attestation_policy_clean(data.get("attestation"))
+    course.attestation_policy, problems = qualifications.attestation_policy_clean(data.get("attestation"))
     table_line = next(
         (n for n, line in enumerate(text.splitlines(), start=1) if re.match(r"\s*\[\s*attestation\b", line)), 1
     )
@@ -504,7 +502,7 @@ def _upsert(data):
                     notebook_images=lesson_data.notebook_images,
                 ),
             )
-            progress_services.sync_links(lesson=lesson)
+            qualifications.links_changed(lesson=lesson)
             kept_lessons.append(lesson.pk)
         _retire(Lesson.objects.filter(module=module).exclude(pk__in=kept_lessons))
         for handler in FOLDER_ITEMS:

@@ -19,13 +19,15 @@ PublishStatus = Status
 
 
 def catalogue():
-    """Published courses grouped by track, in a fixed number of queries."""
+    """The tracks that have published courses, each with them (`published_courses`), in two queries; an empty
+    list when nothing is published (the page then says so)."""
     courses = (
         Course.objects.filter(status=Status.PUBLISHED)
         .annotate(lesson_count=Count("modules__lessons", filter=Q(modules__lessons__status=Status.PUBLISHED)))
         .order_by("title")
     )
-    return Track.objects.prefetch_related(Prefetch("courses", queryset=courses, to_attr="published_courses"))
+    tracks = Track.objects.prefetch_related(Prefetch("courses", queryset=courses, to_attr="published_courses"))
+    return [track for track in tracks if track.published_courses]
 
 
 # ---------------------------------------------------------------- learning

@@ -288,9 +288,10 @@ def lesson_complete(*, user, lesson, at=None):
 
 
 def lesson_uncomplete(*, user, lesson):
-    if LessonCompletion.objects.filter(user=user, lesson=lesson).delete()[0]:
+    completion = LessonCompletion.objects.filter(user=user, lesson=lesson).first()
+    if completion is not None and LessonCompletion.objects.filter(pk=completion.pk).delete()[0]:
         for listener in LESSON_LISTENERS:
-            listener.uncompleted(user=user, lesson=lesson)
+            listener.uncompleted(user=user, lesson=lesson, at=completion.completed_at)
 
 
 def course_enrol_cohort(*, course, cohort):

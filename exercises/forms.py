@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from config.files import file_input
-from progress.forms import CompetenceCodesField
+from courses.qualifications import CompetenceCodesField
 
 from . import kinds, notebooks
 from .kinds.common import MAX_SUBMISSION_BYTES

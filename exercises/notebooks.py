@@ -13,7 +13,6 @@ source's order, so that deleting, moving, editing or adding cells cannot change 
 Executing it (two sandboxes, the learner's cells apart from the tests) is exercises/graders/notebook.py's business.
 """
 
-import json
 import re
 from copy import deepcopy
 from dataclasses import dataclass
@@ -21,7 +20,11 @@ from dataclasses import dataclass
 import nbformat
 from django.utils.translation import gettext as _
 
-MAX_BYTES = 5 * 1024 * 1024
+from courses.notebook_files import MAX_BYTES, NotebookError, read_notebook, too_big
+
+# Reading a notebook file is courses' (lessons are notebooks too); this module's users find it here as well.
+__all__ = ["MAX_BYTES", "NotebookError", "read_notebook", "too_big"]
+
 SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
 HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
 MARK_SCHEME = ("=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===")  # in task cells: for graders, never for learners
@@ -33,12 +36,6 @@ STARTER_TEXT = "VOTRE RÉPONSE ICI"
 NBGRADER_STUBS = ("# YOUR CODE HERE\nraise NotImplementedError()", "YOUR ANSWER HERE")
 
 
-class NotebookError(Exception):
-    def __init__(self, errors):
-        super().__init__("\n".join(errors))
-        self.errors = errors
-
-
 @dataclass
 class CellRole:
     index: int
@@ -47,75 +44,6 @@ class CellRole:
     points: float
     cell_type: str
     hidden_tests: bool = False
-
-
-def too_big(name):
-    return _("%(name)s dépasse 5 Mio : videz les sorties des cellules (Kernel › Restart & Clear Output).") % {
-        "name": name
-    }
-
-
-def read_notebook(data, *, name="notebook.ipynb"):
-    """A notebook (nbformat 4) from bytes or text; raises NotebookError with the learner's words."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if len(data) > MAX_BYTES:
-        raise NotebookError([too_big(name)])
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except RecursionError:
-        raise NotebookError(
-            [
-                _(
-                    "%(name)s est trop imbriqué pour être lu (des listes ou des objets les uns dans les autres "
-                    "sur des milliers de niveaux) : ce n'est pas un notebook ordinaire."
-                )
-                % {"name": name}
-            ]
-        ) from None
-    except UnicodeDecodeError:
-        raise NotebookError([_("%(name)s n'est pas un fichier texte UTF-8.") % {"name": name}]) from None
-    except json.JSONDecodeError as exc:
-        raise NotebookError(
-            [
-                _("%(name)s n'est pas un notebook valide (JSON invalide ligne %(line)s).")
-                % {"name": name, "line": exc.lineno}
-            ]
-        ) from exc
-    if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
-        raise NotebookError([_("%(name)s n'est pas un notebook Jupyter.") % {"name": name}])
-    version = raw.get("nbformat")
-    if version != 4:
-        raise NotebookError(
-            [
-                _(
-                    "%(name)s est au format de notebook %(version)s : seul le format 4 (Jupyter actuel) est accepté. "
-                    "Ouvrez-le et enregistrez-le dans un Jupyter récent."
-                )
-                % {"name": name, "version": version}
-            ]
-        )
-    try:
-        notebook = nbformat.reads(data.decode("utf-8"), as_version=4)  # joins multi-line sources
-        nbformat.validate(notebook)
-    except RecursionError:
-        raise NotebookError(
-            [
-                _(
-                    "%(name)s est trop imbriqué pour être lu (des listes ou des objets les uns dans les autres "
-                    "sur des milliers de niveaux) : ce n'est pas un notebook ordinaire."
-                )
-                % {"name": name}
-            ]
-        ) from None
-    except nbformat.ValidationError as exc:
-        raise NotebookError(
-            [
-                _("%(name)s ne respecte pas le format des notebooks : %(error)s")
-                % {"name": name, "error": str(exc).splitlines()[0][:200]}
-            ]
-        ) from exc
-    return notebook
 
 
 def _meta(cell):

@@ -5,9 +5,9 @@ import json
 
 from django.utils.translation import gettext as _
 
+from courses import qualifications
 from courses.sanitize import clean_html, markdown_to_html
 from courses.selectors import PublishStatus
-from progress import services as progress_services
 
 from .grading import grader_for, runs_in_sandbox
 from .kinds import kind_of
@@ -95,7 +95,7 @@ class ExerciseFolders:
                 verified_hash=content_hash(spec),
             ),
         )
-        progress_services.sync_links(exercise=exercise)
+        qualifications.links_changed(exercise=exercise)
 
     def retire(self, module, kept_slugs):
         """Exercises gone from the package: deleted, unless learners submitted work (then unpublished)."""

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, FloatField, Max
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -255,7 +256,8 @@ class OutlineProvider:
                 Submission.objects.filter(learner=user, exercise__module__course=course, mode=Submission.Mode.SUBMIT)
                 .exclude(status__in=Submission.PENDING)
                 .values("exercise")
-                .annotate(best=Max("final_score"))
+                # The score that counts, as everywhere: the trainer's when there is one.
+                .annotate(best=Max(Coalesce("override_score", "final_score", "score", output_field=FloatField())))
                 .values_list("exercise", "best")
             )
         grouped = {}

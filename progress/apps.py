@@ -8,6 +8,7 @@ class ProgressConfig(AppConfig):
 
     def ready(self):
         from accounts.personal_data import register as register_personal_data
+        from courses import qualifications
         from courses import services as courses_services
         from exercises import services as exercises_services
 
@@ -18,3 +19,9 @@ class ProgressConfig(AppConfig):
         # Completions, saved lessons and gradings reach progress through these (the lower apps never import it).
         courses_services.register_lesson_listener(services.LESSON_EVENTS)
         exercises_services.register_grading_listener(services.submission_graded)
+        # Competence codes and attestation policies are checked, and links kept, through these.
+        qualifications.register(
+            unknown_codes=services.unknown_codes,
+            links_changed=services.sync_links,
+            attestation_policy_clean=services.attestation_policy_clean,
+        )

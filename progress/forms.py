@@ -1,42 +1,8 @@
-import re
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils.translation import gettext_lazy as _
 
 from config.files import IMAGE, NOTEBOOK, PDF, TEXT, check_upload, file_input
-
-
-class CompetenceCodesField(forms.CharField):
-    """Competence codes typed as text (« RNCP37674-CP3, CRCN-3.4 »), checked against the loaded frameworks."""
-
-    def __init__(self, **kwargs):
-        kwargs.pop("encoder", None)  # as the form field of a model JSONField
-        kwargs.pop("decoder", None)
-        kwargs["required"] = False
-        kwargs.setdefault("label", _("Compétences travaillées"))
-        kwargs.setdefault("help_text", _("Codes séparés par des virgules, par exemple RNCP37674-CP3, CRCN-3.4."))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, (list, tuple)):
-            return ", ".join(value)
-        return value
-
-    def clean(self, value):
-        from . import services
-
-        text = super().clean(value) or ""
-        codes = list(dict.fromkeys(code for code in re.split(r"[\s,;]+", text) if code))
-        unknown = services.unknown_codes(codes)
-        if unknown:
-            raise ValidationError(
-                _("Codes inconnus : %(codes)s (voir les référentiels chargés)."),
-                code="unknown",
-                params={"codes": ", ".join(unknown)},
-            )
-        return codes
 
 
 class ValidationForm(forms.Form):

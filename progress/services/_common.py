@@ -21,6 +21,22 @@ def record_activity(user_id, when, track_id=0, **increments):
     ActivityMonth.objects.filter(pk=row.pk).update(**{key: F(key) + value for key, value in increments.items()})
 
 
+def forget_empty_month(user_id, when, track_id=0):
+    """A month (and track) left with nothing counted has no row, as rebuild_activity makes them."""
+    month = timezone.localtime(when).date().replace(day=1)
+    ActivityMonth.objects.filter(
+        user_id=user_id,
+        month=month,
+        track_id=track_id or 0,
+        submissions=0,
+        passed=0,
+        lessons__lte=0,
+        minutes__lte=0,
+        acquired=0,
+        attestations=0,
+    ).delete()
+
+
 def _activity_track(user_id, when):
     """The track an acquired competence counts in: the one where the learner was most active that
     month, else the latest month before with activity in a track; 0 when none. Competences belong to

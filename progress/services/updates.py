@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import ActivityLink, Block, BlockReady, Competence, CompetenceProgress, Evidence, ProgressEvent, State
-from ._common import MINUTES_PER_SUBMISSION, PUBLISHED, _activity_track, record_activity
+from ._common import MINUTES_PER_SUBMISSION, PUBLISHED, _activity_track, forget_empty_month, record_activity
 from .attestations import course_check
 from .links import sync_links
 
@@ -20,8 +20,8 @@ class _LessonEvents:
     def completed(self, *, user, lesson, at):
         lesson_completed(user=user, lesson=lesson, at=at)
 
-    def uncompleted(self, *, user, lesson):
-        lesson_uncompleted(user=user, lesson=lesson)
+    def uncompleted(self, *, user, lesson, at):
+        lesson_uncompleted(user=user, lesson=lesson, at=at)
 
     def saved(self, *, lesson):
         sync_links(lesson=lesson)
@@ -106,7 +106,16 @@ def lesson_completed(*, user, lesson, at=None):
         return refresh(user.pk, links)
 
 
-def lesson_uncompleted(*, user, lesson):
+def lesson_uncompleted(*, user, lesson, at=None):
+    """The lesson leaves the learner's evidence, and the month it was completed in (`at`): the activity
+    counts only the completions that remain, as recompute rebuilds it."""
+    from courses import selectors as courses_selectors
+
+    if at is not None:
+        course = courses_selectors.course_of(lesson_id=lesson.pk)
+        track_id = course.track_id if course else 0
+        record_activity(user.pk, at, track_id, lessons=-1, minutes=-(lesson.duration_minutes or 10))
+        forget_empty_month(user.pk, at, track_id)
     links = list(ActivityLink.objects.filter(lesson=lesson).values_list("competence_id", flat=True))
     with transaction.atomic():
         Evidence.objects.filter(user=user, lesson=lesson, kind=Evidence.Kind.LESSON).delete()
