@@ -129,24 +129,6 @@ class LineCommentForm(forms.Form):
         return data
 
 
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented recipe)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, (list, tuple)):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 class ExerciseForm(forms.Form):
     """An exercise edited in the browser: one learner file, its reference solution and tests.
 
@@ -174,136 +156,30 @@ class ExerciseForm(forms.Form):
             "Un par ligne, précédé du nombre d'échecs après lequel il apparaît : « 1: Pensez à la liste vide »."
         ),
     )
-    filename = forms.RegexField(
-        label=_("Nom du fichier de l'apprenant"),
-        regex=r"^[A-Za-z0-9_-]+\.(py|sql|js)$",
-        required=False,
-        help_text=_("Par exemple notes.py ou chaines.js ; pour le SQL : query.sql."),
-    )
-    starter = forms.CharField(
-        label=_("Code de départ"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
-    )
-    solution = forms.CharField(
-        label=_("Solution de référence"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
-    )
-    public_tests = forms.CharField(
-        label=_("Tests publics (pytest, ou node --test pour JavaScript)"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
-        help_text=_("Visibles par l'apprenant avec « Vérifier ». La docstring de chaque test sert de nom."),
-    )
-    hidden_tests = forms.CharField(
-        label=_("Tests cachés (pytest, ou node --test pour JavaScript) ; pour le SQL : schéma et données"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 10, "class": "code"}),
-    )
-    ordered = forms.BooleanField(label=_("SQL : l'ordre des lignes compte"), required=False)
-    web_starter_html = forms.CharField(
-        label=_("Page web : index.html de départ"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
-    )
-    web_starter_css = forms.CharField(
-        label=_("Page web : style.css de départ"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "code"}),
-    )
-    web_starter_js = forms.CharField(
-        label=_("Page web : script.js de départ (DOM)"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "code"}),
-    )
-    web_solution_html = forms.CharField(
-        label=_("Page web : index.html de la solution"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
-    )
-    web_solution_css = forms.CharField(
-        label=_("Page web : style.css de la solution"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "code"}),
-    )
-    web_solution_js = forms.CharField(
-        label=_("Page web : script.js de la solution (DOM)"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "code"}),
-    )
-    checks = forms.CharField(
-        label=_("Page web : vérifications (checks.toml)"),
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "code"}),
-        help_text=_(
-            "Des tables [[check]] avec type, name, hint, hidden… : structure (element), validité (valid), "
-            "accessibilité (accessible, axe), "
-            "style calculé (style), contraste (contrast), mise en page (layout), scénario (scenario). Voir "
-            "docs/exercise-format.md."
-        ),
-    )
-    notebook = forms.FileField(
-        label=_("Notebook : le notebook source (.ipynb)"),
-        required=False,
-        widget=file_input(accept=".ipynb,application/x-ipynb+json", max_bytes=notebooks.MAX_BYTES),
-        help_text=_(
-            "Avec les conventions de nbgrader : cellules « solution » (### BEGIN SOLUTION / ### END SOLUTION), "
-            "cellules de tests notées (### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS pour les tests cachés), "
-            "réponses rédigées notées par le formateur. Un devoir nbgrader s'importe tel quel."
-        ),
-    )
-    notebook_data = MultipleFileField(
-        label=_("Notebook : fichiers de données (CSV, JSON, texte)"),
-        required=False,
-        help_text=_("Lus par le notebook sous data/<nom>. Les fichiers envoyés remplacent les précédents."),
-    )
-    gift = forms.CharField(
-        label=_("Quiz : importer des questions au format GIFT de Moodle (remplace les questions ci-dessous)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
-        help_text=_(
-            "Exemple : « Le code secret se donne au téléphone. {F} » ; « Quel site ? {=impots.gouv.fr "
-            "~impots-gouv.com} »."
-        ),
-    )
 
-    def __init__(self, *args, module, instance=None, kind=None, **kwargs):
+    def __init__(self, *args, module, kind, instance=None, **kwargs):
         from courses.forms import RichTextEditor
 
-        self.module, self.instance = module, instance
+        self.module, self.instance, self.kind = module, instance, kind
         super().__init__(*args, **kwargs)
         self.fields["statement"].widget = RichTextEditor(config_name="default")
-        self.simple = instance is None or is_simple(instance)
-        if kind is not None:
-            # Only this kind's fields (a form of 35 fields, 6,700 px tall, became one of a dozen): the
-            # kind is chosen before the form is shown, and kept by the form.
-            for name in (kinds.KIND_FIELDS - set(kind.authoring_fields)) | (
-                set() if kind.in_sandbox else set(kinds.SANDBOX_FIELDS)
-            ):
+        # Only this kind's fields (a form of 35 fields, 6,700 px tall, became one of a dozen): the kind is
+        # chosen before the form is shown, declares its own fields (kind.form_fields), and is kept.
+        self.fields.update(kind.form_fields())
+        if not kind.in_sandbox:
+            for name in kinds.SANDBOX_FIELDS:
                 del self.fields[name]
-            self.fields["kind"].initial = kind.name
-            self.fields["kind"].widget = forms.HiddenInput()
-            self.fields["kind"].disabled = instance is not None  # an exercise keeps its kind
+        self.fields["kind"].initial = kind.name
+        self.fields["kind"].widget = forms.HiddenInput()
+        self.fields["kind"].disabled = instance is not None  # an exercise keeps its kind
+        self.simple = instance is None or is_simple(instance)
         if not self.simple:
-            for name in kinds.KIND_FIELDS | {"kind"}:
-                if name in self.fields:
-                    self.fields[name].disabled = True
+            for name in [*kind.authoring_fields, "kind"]:
+                self.fields[name].disabled = True
 
     @property
     def kind_label(self):
-        return dict(self.fields["kind"].choices).get(self.fields["kind"].initial, "")
+        return self.kind.label
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

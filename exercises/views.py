@@ -31,6 +31,7 @@ from .forms import (
     quiz_answers,
 )
 from .kinds import KINDS, kind_of
+from .kinds import choices as choices_of_kinds
 from .kinds.quiz import grader as quiz_grader
 from .kinds.web import grader as web_grader
 from .models import Exercise, RenderedNotebook, Screenshot, Submission
@@ -552,7 +553,7 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
     # The kind comes first: a new exercise's author chooses it, then sees only its fields.
     kind = kind_of(exercise.kind) if exercise else KINDS.get(request.POST.get("kind") or request.GET.get("type"))
     if kind is None:
-        choices = ExerciseForm(module=module).fields["kind"].choices
+        choices = choices_of_kinds()
         return render(
             request,
             "exercises/exercise_form.html",

@@ -9,6 +9,7 @@ the kind object (`kind_of(exercise.kind).work`, `.read(…)`, `.apply(…)`) and
 from functools import cached_property
 from importlib import import_module
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 REQUIRED = _("Ce champ est obligatoire pour ce type d'exercice.")
@@ -32,9 +33,6 @@ class Kind:
     runner = False
     # Checked by its own definition: no reference solution to run (« Tester la correction » has nothing to do).
     self_checked = False
-    # The fields of the authoring form (exercises.forms.ExerciseForm) that belong to this kind; the
-    # form shows these and the common ones (title, statement, points, attempts…), no other kind's.
-    authoring_fields = ()
 
     def __repr__(self):
         return f"<kind {self.name}>"
@@ -97,6 +95,15 @@ class Kind:
 
     # ------------------------------------------------------------ the authoring form
 
+    def form_fields(self):
+        """This kind's fields of the authoring form ({name: form field}), added after the common ones
+        (title, statement, points, attempts…) of exercises.forms.ExerciseForm; no other kind's."""
+        return {}
+
+    @property
+    def authoring_fields(self):
+        return tuple(self.form_fields())
+
     def is_simple(self, exercise):
         """Whether the browser form can edit this exercise's files (else only its description and limits)."""
         return True
@@ -124,3 +131,10 @@ def require(form, data, names):
     for name in names:
         if not (data.get(name) or "").strip():
             form.add_error(name, REQUIRED)
+
+
+def code_field(label, rows=8, **kwargs):
+    """A textarea for code in the authoring form (kept as typed: no stripping)."""
+    return forms.CharField(
+        label=label, required=False, strip=False, widget=forms.Textarea(attrs={"rows": rows, "class": "code"}), **kwargs
+    )

@@ -1,19 +1,49 @@
 """Kinds whose learner types code files and whose tests are programs (Python's pytest, node --test)."""
 
+from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .base import Kind, require
+from .base import Kind, code_field, require
 
+# The authoring form's fields of these kinds (form_fields below, in this order).
 CODE_FIELDS = ("filename", "starter", "solution", "public_tests", "hidden_tests")
+
+
+def starter_and_solution():
+    return {
+        "starter": code_field(gettext_lazy("Code de départ")),
+        "solution": code_field(gettext_lazy("Solution de référence")),
+    }
 
 
 class TestedCode(Kind):
     runner = True
-    authoring_fields = CODE_FIELDS
     # Where the browser-authored tests live in an exercise, and the learner file's suffix.
     hidden_file = ""
     public_file = ""
     suffix = ""
+
+    def form_fields(self):
+        return {
+            "filename": forms.RegexField(
+                label=gettext_lazy("Nom du fichier de l'apprenant"),
+                regex=r"^[A-Za-z0-9_-]+\.(py|sql|js)$",  # the suffix is checked by clean_form, in words
+                required=False,
+                help_text=gettext_lazy("Par exemple notes.py ou chaines.js ; pour le SQL : query.sql."),
+            ),
+            **starter_and_solution(),
+            "public_tests": code_field(
+                gettext_lazy("Tests publics (pytest, ou node --test pour JavaScript)"),
+                help_text=gettext_lazy(
+                    "Visibles par l'apprenant avec « Vérifier ». La docstring de chaque test sert de nom."
+                ),
+            ),
+            "hidden_tests": code_field(
+                gettext_lazy("Tests cachés (pytest, ou node --test pour JavaScript) ; pour le SQL : schéma et données"),
+                rows=10,
+            ),
+        }
 
     def read(self, folder, spec, meta, errors):
         if not any(not k.startswith("public/") for k in spec.tests) and not spec.public_tests:

@@ -52,8 +52,14 @@ def test_each_grader_module_grades_with_the_common_signature(name):
     }
 
 
-def test_authoring_fields_are_fields_of_the_exercise_form():
-    form_fields = set(ExerciseForm.base_fields)
+def test_authoring_fields_are_fields_of_the_exercise_form(module):
+    """Each kind declares its own fields (form_fields); the form holds the common ones and the kind's."""
+    common = set(ExerciseForm.base_fields)
+    assert not common & KIND_FIELDS
+    for kind in KINDS.values():
+        form = ExerciseForm(module=module, kind=kind)
+        assert set(form.fields) - common == set(kind.authoring_fields), kind.name
+    form_fields = common | KIND_FIELDS
     for kind in KINDS.values():
         assert set(kind.authoring_fields) <= form_fields, kind.name
     assert set().union(*(kind.authoring_fields for kind in KINDS.values())) == KIND_FIELDS

@@ -1,10 +1,29 @@
 """Jupyter notebooks with nbgrader's conventions: the learner's cells and the tests in two sandboxes
 (grader.py; docs/grading.md), the executed notebook kept as the learner's document."""
 
+from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..base import REQUIRED, Kind, write_tree
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
 
 
 class Notebook(Kind):
@@ -13,11 +32,35 @@ class Notebook(Kind):
     work = "notebook"
     default_file = "notebook.ipynb"
     document = True
-    authoring_fields = ("notebook", "notebook_data")
     work_template = "kinds/notebook/work.html"
     result_template = "kinds/notebook/result.html"
     work_title = gettext_lazy("Votre notebook")
     uploads = True
+
+    def form_fields(self):
+        from config.files import file_input
+
+        from ...notebooks import MAX_BYTES
+
+        return {
+            "notebook": forms.FileField(
+                label=gettext_lazy("Notebook : le notebook source (.ipynb)"),
+                required=False,
+                widget=file_input(accept=".ipynb,application/x-ipynb+json", max_bytes=MAX_BYTES),
+                help_text=gettext_lazy(
+                    "Avec les conventions de nbgrader : cellules « solution » (### BEGIN SOLUTION / ### END "
+                    "SOLUTION), cellules de tests notées (### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS pour les "
+                    "tests cachés), réponses rédigées notées par le formateur. Un devoir nbgrader s'importe tel quel."
+                ),
+            ),
+            "notebook_data": MultipleFileField(
+                label=gettext_lazy("Notebook : fichiers de données (CSV, JSON, texte)"),
+                required=False,
+                help_text=gettext_lazy(
+                    "Lus par le notebook sous data/<nom>. Les fichiers envoyés remplacent les précédents."
+                ),
+            ),
+        }
 
     def store_artefacts(self, submission_id, artefacts):
         """The executed notebook, as the learner reads it under the result (none if it could not run)."""

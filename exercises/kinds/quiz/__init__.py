@@ -1,5 +1,6 @@
 """Quizzes: questions from quiz.toml or Moodle's GIFT (gift.py), graded in the web process (grader.py)."""
 
+from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,10 +13,24 @@ class Quiz(Kind):
     in_sandbox = False
     work = "answers"
     self_checked = True
-    authoring_fields = ("gift",)
     work_template = "kinds/quiz/work.html"
     test_template = "kinds/quiz/test.html"
     work_title = gettext_lazy("Vos réponses")
+
+    def form_fields(self):
+        return {
+            "gift": forms.CharField(
+                label=gettext_lazy(
+                    "Quiz : importer des questions au format GIFT de Moodle (remplace les questions ci-dessous)"
+                ),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 6, "class": "code"}),
+                help_text=gettext_lazy(
+                    "Exemple : « Le code secret se donne au téléphone. {F} » ; « Quel site ? {=impots.gouv.fr "
+                    "~impots-gouv.com} »."
+                ),
+            )
+        }
 
     def work_of(self, submission):
         return submission.answers

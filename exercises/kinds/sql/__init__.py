@@ -1,16 +1,27 @@
 """SQL: one SELECT query, run on the exercise's schema and compared with the reference's rows (grader.py)."""
 
+from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..base import Kind, require
+from ..base import Kind, code_field, require
+from ..code import starter_and_solution
 
 
 class Sql(Kind):
     name = "sql"
     label = gettext_lazy("SQL")
     default_file = "query.sql"
-    authoring_fields = ("starter", "solution", "hidden_tests", "ordered")
+
+    def form_fields(self):
+        return {
+            **starter_and_solution(),
+            "hidden_tests": code_field(
+                gettext_lazy("Tests cachés (pytest, ou node --test pour JavaScript) ; pour le SQL : schéma et données"),
+                rows=10,
+            ),
+            "ordered": forms.BooleanField(label=gettext_lazy("SQL : l'ordre des lignes compte"), required=False),
+        }
 
     def read(self, folder, spec, meta, errors):
         if "schema.sql" not in spec.tests:

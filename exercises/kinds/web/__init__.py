@@ -6,7 +6,7 @@ import base64
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..base import Kind, require
+from ..base import Kind, code_field, require
 
 # Web pages edited in the browser: these three files at most (assets come from the package).
 WEB_FILES = {"html": "index.html", "css": "style.css", "js": "script.js"}
@@ -16,9 +16,28 @@ WEB_FIELDS = tuple(f"web_{role}_{part}" for role in ("starter", "solution") for 
 class WebPage(Kind):
     web_page = True
     default_file = "index.html"
-    authoring_fields = WEB_FIELDS
     beside_template = "kinds/web/preview.html"
     result_template = "kinds/web/result.html"
+
+    def form_fields(self):
+        return {
+            "web_starter_html": code_field(gettext_lazy("Page web : index.html de départ"), rows=6),
+            "web_starter_css": code_field(gettext_lazy("Page web : style.css de départ"), rows=4),
+            "web_starter_js": code_field(gettext_lazy("Page web : script.js de départ (DOM)"), rows=4),
+            "web_solution_html": code_field(gettext_lazy("Page web : index.html de la solution"), rows=6),
+            "web_solution_css": code_field(gettext_lazy("Page web : style.css de la solution"), rows=4),
+            "web_solution_js": code_field(gettext_lazy("Page web : script.js de la solution (DOM)"), rows=4),
+            "checks": code_field(
+                gettext_lazy("Page web : vérifications (checks.toml)"),
+                rows=8,
+                help_text=gettext_lazy(
+                    "Des tables [[check]] avec type, name, hint, hidden… : structure (element), validité (valid), "
+                    "accessibilité (accessible, axe), "
+                    "style calculé (style), contraste (contrast), mise en page (layout), scénario (scenario). Voir "
+                    "docs/exercise-format.md."
+                ),
+            ),
+        }
 
     def warm(self):
         """A fresh page in this worker's browser, if it started one (a browser is not started for nothing)."""
