@@ -374,3 +374,14 @@ def test_accepting_deletes_the_account_and_anonymises_the_request(resident, coor
     assert not User.objects.filter(username="awa").exists() and not LoginLink.objects.exists()
     request.refresh_from_db()
     assert (request.status, request.user, request.username, request.reason) == ("done", None, "", "")
+
+
+def test_a_member_of_the_group_is_found_for_managing_it_whatever_they_share(workshop, resident):
+    workshop.learners.add(resident)
+    assert not resident.shares_progress
+    assert services.access_member(workshop, resident.pk) == resident
+
+
+def test_someone_outside_the_group_is_not_found_for_managing_it(workshop, trainee):
+    with pytest.raises(Http404):
+        services.access_member(workshop, trainee.pk)
