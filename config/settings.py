@@ -97,11 +97,26 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # Each exercise kind's package has its templates (exercises/kinds/<kind>/templates/kinds/<kind>/).
-        "DIRS": [BASE_DIR / "templates", BASE_DIR / "exercises" / "kinds" / "templates"]
-        + sorted((BASE_DIR / "exercises" / "kinds").glob("*/templates")),
-        "APP_DIRS": True,
+        "DIRS": [BASE_DIR / "templates"],
         "OPTIONS": {
+            # django-template-partials' loader (« page.html#partial ») around the cached default loaders,
+            # with one more: each registered exercise kind's package has its templates
+            # (exercises/kinds/<kind>/templates/), found by exercises.kinds.loader.
+            "loaders": [
+                (
+                    "template_partials.loader.Loader",
+                    [
+                        (
+                            "django.template.loaders.cached.Loader",
+                            [
+                                "django.template.loaders.filesystem.Loader",
+                                "exercises.kinds.loader.Loader",
+                                "django.template.loaders.app_directories.Loader",
+                            ],
+                        )
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

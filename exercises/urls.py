@@ -1,17 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import kinds, views
 
 app_name = "exercises"
 urlpatterns = [
     path("<int:pk>/", views.exercise_detail, name="exercise_detail"),
-    path("<int:pk>/apercu/", views.exercise_preview, name="exercise_preview"),
-    path("<int:pk>/notebook.ipynb", views.notebook_download, name="notebook_download"),
-    path("<int:pk>/notebook.zip", views.notebook_bundle, name="notebook_bundle"),
-    path("soumissions/<int:pk>/notebook.ipynb", views.submission_notebook, name="submission_notebook"),
-    path("soumissions/<int:pk>/notebook/images/<int:index>.png", views.notebook_image, name="notebook_image"),
     path("soumissions/<int:pk>/", views.submission_detail, name="submission_detail"),
-    path("soumissions/<int:pk>/page-<int:width>.png", views.screenshot, name="screenshot"),
     path("suivi/", views.review_list, name="review_list"),
     path("soumissions/<int:pk>/note/", views.review_override, name="review_override"),
     path("soumissions/<int:pk>/commentaires/", views.review_comment, name="review_comment"),
@@ -21,4 +15,6 @@ urlpatterns = [
     path("atelier/<slug:slug>/modules/<int:module_pk>/nouveau/", views.exercise_form, name="exercise_create"),
     path("atelier/<int:pk>/", views.exercise_form, name="exercise_edit"),
     path("atelier/<int:pk>/publier/", views.exercise_publish, name="exercise_publish"),
+    # Each kind's own pages (a notebook's downloads, a web page's preview and screenshots).
+    *kinds.urls(),
 ]

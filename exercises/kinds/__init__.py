@@ -12,7 +12,18 @@ from django.utils.module_loading import import_string
 
 from .base import Kind
 
-__all__ = ["KINDS", "KIND_FIELDS", "REGISTRY", "SANDBOX_FIELDS", "Kind", "choices", "kind_of", "names", "warm_all"]
+__all__ = [
+    "KINDS",
+    "KIND_FIELDS",
+    "REGISTRY",
+    "SANDBOX_FIELDS",
+    "Kind",
+    "choices",
+    "kind_of",
+    "names",
+    "urls",
+    "warm_all",
+]
 
 REGISTRY = [
     "exercises.kinds.quiz.Quiz",
@@ -54,3 +65,11 @@ def warm_all():
         if kind.grader not in done:
             done.add(kind.grader)
             kind.warm()
+
+
+def urls():
+    """The kinds' own pages (Kind.urls), once each (kinds of one family may share them)."""
+    patterns = []
+    for kind in KINDS.values():
+        patterns.extend(p for p in kind.urls() if p not in patterns)
+    return patterns

@@ -3,11 +3,13 @@
 A kind is one package, exercises/kinds/<kind>/: its `Kind` subclass (in `__init__.py`) says what the
 kind does and reads, edits and exports its exercises; its grader (`grader.py`) grades a submission;
 its templates (`templates/kinds/<kind>/`) show the learner's work. Code outside the package asks
-the kind object (`kind_of(exercise.kind).work`, `.read(…)`, `.apply(…)`) and never compares names.
+the kind object (`kind_of(exercise.kind).work_form(…)`, `.read(…)`, `.apply(…)`) and never compares names.
 """
 
+import sys
 from functools import cached_property
 from importlib import import_module
+from pathlib import Path
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -20,15 +22,10 @@ class Kind:
     label = ""  # shown to authors and learners
     # Graded by a worker, in the sandbox (learner code). False: in the web process, at once (a quiz).
     in_sandbox = True
-    # The learner's work: "files" (typed in code fields), "answers" (a form's answers, {question id:
-    # answer}) or "notebook" (cells typed in the page, or an .ipynb uploaded).
-    work = "files"
     # The file a code exercise without a starter is typed into.
     default_file = "solution.py"
     # A web page: shown in a sandboxed iframe with a live preview, graded in a browser, screenshots kept.
     web_page = False
-    # Grading makes a document the learner reads (an executed notebook), stored beside the result.
-    document = False
     # Its tests are found by running them: the tests of the reference solution's run are the ones that count.
     runner = False
     # Checked by its own definition: no reference solution to run (« Tester la correction » has nothing to do).
@@ -67,16 +64,93 @@ class Kind:
 
     # ------------------------------------------------------------ the learner's page
 
+    @property
+    def template_dir(self):
+        """The package's templates/ folder (exercises.kinds.loader finds the kind's templates there)."""
+        return Path(sys.modules[type(self).__module__].__file__).parent / "templates"
+
     # Templates, in the kind package's templates/kinds/<kind>/ (or the kinds' shared templates/kinds/):
     # the learner's work inside the exercise page's form, what the page shows beside it (a web page's
-    # live preview), one test of a result, and what a result shows after its tests.
+    # live preview), one test of a result, what a result shows after its tests, and a column of the
+    # learner's history of attempts (two partials, "…#head" and "…#cell").
     work_template = "kinds/files/work.html"
     beside_template = ""
     test_template = "kinds/test.html"
     result_template = ""
+    history_head = ""
+    history_cell = ""
     work_title = _("Votre code")
     # The work form sends files (an uploaded notebook).
     uploads = False
+    # Additions to the Content-Security-Policy of the pages showing this kind's work (a live preview).
+    csp = None
+
+    def work_form(self, exercise, learner, data=None, files=None):
+        """The form of the learner's work on the exercise page: bound to what was sent, else showing
+        their latest work. By default, one text area per code file."""
+        from .. import selectors
+        from .files import CodeForm, filenames
+
+        names = filenames(exercise, self.default_file)
+        if data is not None:
+            return CodeForm(data, filenames=names)
+        return CodeForm(filenames=names, initial_files=selectors.latest_files(exercise, learner))
+
+    def work_sent(self, exercise, form):
+        """What a valid work form hands to grading: the Submission's work ({"files": …} or
+        {"answers": …}), with a "mode" if the kind decides it; or None to show the page again and
+        ask first (a quiz with questions left blank)."""
+        return {"files": form.cleaned_data["files"]}
+
+    def page_context(self, exercise, learner, form):
+        """What this kind's templates show on the exercise page beyond the form (a preview, downloads)."""
+        return {"has_public_tests": any(name.startswith("public/") for name in exercise.tests)}
+
+    def result_context(self, submission):
+        """What a graded submission shows beyond its tests, to the learner and in the trainer's review
+        (screenshots, an executed notebook)."""
+        return {}
+
+    def urls(self):
+        """The kind's own pages: URL patterns added to the exercises app, under its namespace. A kind
+        whose learner works through pages of its own (a simulator) serves them here."""
+        return []
+
+    # ------------------------------------------------------------ the trainer's review
+
+    # What the review shows of the work besides the code files (a quiz's answers, a notebook's download).
+    review_template = ""
+
+    def review_context(self, submission, comments):
+        """The work as the trainer reviews it: by default the code files, line by line, with the
+        trainer's comments on each line (`files`, which the review template shows and comments on)."""
+        from .files import reviewed_files
+
+        return {"files": reviewed_files(submission.files, comments)}
+
+    def manual_parts(self, submission):
+        """The parts of a graded submission a trainer grades by hand ([{key, points, earned, name}])."""
+        return []
+
+    # ------------------------------------------------------------ manage.py grade
+
+    def read_submission(self, path):
+        """The work to grade from a file or a folder ({name: text or bytes}); Unreadable if it cannot be."""
+        from .common import MAX_SUBMISSION_BYTES
+
+        too_big = Unreadable(_("Votre travail dépasse 1 Mio : réduisez la taille des fichiers."))
+        if path.is_dir():
+            files, total = {}, 0
+            for item in sorted(path.rglob("*")):
+                if item.is_file() and "__pycache__" not in item.parts:
+                    total += item.stat().st_size
+                    if total > MAX_SUBMISSION_BYTES:
+                        raise too_big
+                    files[item.relative_to(path).as_posix()] = item.read_bytes()
+            return files
+        if path.stat().st_size > MAX_SUBMISSION_BYTES:
+            raise too_big
+        return {path.name: path.read_bytes()}
 
     # ------------------------------------------------------------ a course package's folder
 
@@ -117,6 +191,28 @@ class Kind:
 
     def apply(self, exercise, data):
         """Copy the cleaned form's values of this kind's fields onto the exercise (not saved)."""
+
+    # Part of the authoring form edited as a list of sub-forms (a quiz's questions), shown by this template.
+    formset_template = ""
+
+    def formset(self, exercise, data=None):
+        """The authoring form's sub-forms (a Django formset), bound to `data` if given; None if none."""
+        return None
+
+    def take_formset(self, form, formset):
+        """With a valid authoring form: put what the formset holds into form.cleaned_data, or report on
+        the form. Returns whether the exercise can be saved."""
+        return True
+
+    # What the authoring page shows about a stored exercise (a notebook's cells and their roles).
+    authoring_template = ""
+
+    def authoring_context(self, exercise):
+        return {}
+
+
+class Unreadable(ValueError):
+    """Work that cannot be graded as it was sent (the message says why, to the learner)."""
 
 
 def write_tree(folder, parts):

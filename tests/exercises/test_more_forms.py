@@ -8,13 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import QueryDict
 
 from exercises.errors import caret, explain_error, explain_line, explain_syntax
-from exercises.forms import (
-    CodeForm,
-    ManualGradeForm,
-    NotebookForm,
-    ReviewFilterForm,
-    quiz_answers,
-)
+from exercises.forms import ManualGradeForm, ReviewFilterForm
+from exercises.kinds.files import CodeForm
+from exercises.kinds.notebook.forms import NotebookForm
+from exercises.kinds.quiz.forms import quiz_answers
 from exercises.results import Reason, Result, Status
 from exercises.results import TestResult as Outcome  # not collected by pytest
 

@@ -14,10 +14,8 @@ class Bare(Kind):
 
 def test_a_bare_kind_is_code_files_graded_in_the_sandbox_by_its_grader_module():
     kind = Bare()
-    assert (kind.in_sandbox, kind.work, kind.web_page, kind.document, kind.runner, kind.self_checked) == (
+    assert (kind.in_sandbox, kind.web_page, kind.runner, kind.self_checked) == (
         True,
-        "files",
-        False,
         False,
         False,
         False,
@@ -83,3 +81,113 @@ def test_a_code_field_keeps_what_is_typed():
     field = code_field("Code", rows=3)
     assert field.clean("  indenté\n") == "  indenté\n" and not field.required
     assert field.widget.attrs == {"rows": 3, "class": "code", "cols": "40"}
+
+
+# ---------------------------------------------------------------- the learner's work and pages
+
+
+def _exercise(module, **fields):
+    from exercises.models import Exercise
+
+    return Exercise.objects.create(module=module, slug="ex", title="Ex", kind="python", **fields)
+
+
+def test_a_bare_kind_takes_code_files_typed_in_the_page(module, trainee):
+    from exercises.models import Submission
+
+    kind = Bare()
+    exercise = _exercise(module, starter={"b.py": "# b\n", "a.py": "# a\n"})
+    form = kind.work_form(exercise, trainee)
+    assert form.filenames == ["a.py", "b.py"] and form["file_0"].value() == "# a\n"  # the starter, in order
+    Submission.objects.create(exercise=exercise, learner=trainee, files={"a.py": "x = 2", "b.py": "y = 3"})
+    assert kind.work_form(exercise, trainee)["file_1"].value() == "y = 3"  # the latest work
+    sent = kind.work_form(exercise, trainee, {"file_0": "x = 1", "file_1": ""})
+    assert sent.is_valid() and kind.work_sent(exercise, sent) == {"files": {"a.py": "x = 1", "b.py": ""}}
+    empty = kind.work_form(exercise, trainee, {"file_0": " ", "file_1": "\n"})
+    assert not empty.is_valid() and empty.non_field_errors() == [
+        "Vos fichiers sont vides : écrivez votre code avant d'envoyer."
+    ]
+    assert kind.work_form(exercise, trainee).is_bound is False
+
+
+def test_without_a_starter_the_learner_types_the_kind_s_default_file(module, trainee):
+    kind = Bare()
+    assert kind.work_form(_exercise(module), trainee).filenames == ["solution.py"]
+
+
+def test_a_bare_kind_offers_verifier_only_with_public_tests(module, trainee):
+    kind = Bare()
+    exercise = _exercise(module, tests={"test_a.py": ""})
+    assert kind.page_context(exercise, trainee, None) == {"has_public_tests": False}
+    exercise.tests["public/test_a.py"] = ""
+    assert kind.page_context(exercise, trainee, None) == {"has_public_tests": True}
+
+
+def test_a_bare_kind_shows_nothing_more_has_no_pages_and_nothing_graded_by_hand():
+    kind = Bare()
+    assert kind.result_context(SimpleNamespace(is_pending=False)) == {}
+    assert kind.urls() == [] and kind.manual_parts(SimpleNamespace(result={})) == []
+    assert kind.csp is None and (kind.history_head, kind.history_cell, kind.review_template) == ("", "", "")
+    assert kind.formset(None) is None and kind.take_formset(None, None) is True
+    assert kind.authoring_context(None) == {} and kind.authoring_template == ""
+
+
+def test_the_review_shows_the_files_in_order_line_by_line_with_their_comments():
+    comments = [
+        SimpleNamespace(filename="style.css", line=2, text="Une couleur trop pâle"),
+        SimpleNamespace(filename="index.html", line=9, text="hors du fichier"),
+    ]
+    submission = SimpleNamespace(files={"style.css": "a {}\nb { color: #eee }", "index.html": "<p>"})
+    files = Bare().review_context(submission, comments)["files"]
+    assert [f["name"] for f in files] == ["index.html", "style.css"]  # the page before its styles
+    assert files[1]["lines"][1] == {"number": 2, "text": "b { color: #eee }", "comments": [comments[0]]}
+    assert files[0]["lines"] == [{"number": 1, "text": "<p>", "comments": []}]
+
+
+def test_the_default_reading_of_work_to_grade_takes_a_file_or_a_folder(tmp_path):
+    from exercises.kinds.base import Unreadable
+    from exercises.kinds.common import MAX_SUBMISSION_BYTES
+
+    kind = Bare()
+    (tmp_path / "one.py").write_text("x = 1\n")
+    assert kind.read_submission(tmp_path / "one.py") == {"one.py": b"x = 1\n"}
+    folder = tmp_path / "work"
+    (folder / "pkg" / "__pycache__").mkdir(parents=True)
+    (folder / "pkg" / "m.py").write_text("y = 2\n")
+    (folder / "pkg" / "__pycache__" / "m.pyc").write_bytes(b"\0")
+    assert kind.read_submission(folder) == {"pkg/m.py": b"y = 2\n"}
+    (folder / "big.txt").write_bytes(b"a" * MAX_SUBMISSION_BYTES)
+    with pytest.raises(Unreadable, match="dépasse 1 Mio"):
+        kind.read_submission(folder)
+    (tmp_path / "big.py").write_bytes(b"#" * (MAX_SUBMISSION_BYTES + 1))
+    with pytest.raises(Unreadable, match="dépasse 1 Mio"):
+        kind.read_submission(tmp_path / "big.py")
+
+
+def test_the_kinds_pages_are_collected_once_each():
+    from exercises import kinds
+
+    patterns = kinds.urls()
+    names = [p.name for p in patterns]
+    assert sorted(names) == [
+        "exercise_preview",
+        "notebook_bundle",
+        "notebook_download",
+        "notebook_image",
+        "screenshot",
+        "submission_notebook",
+    ]  # html and dom share the web pages: once
+
+
+def test_each_kind_s_templates_are_found_in_its_package():
+    from pathlib import Path
+
+    from django.template.loader import get_template
+
+    from exercises import kinds
+
+    root = Path(kinds.__file__).parent
+    assert kinds.kind_of("quiz").template_dir == root / "quiz" / "templates"
+    assert Path(get_template("kinds/quiz/work.html").origin.name) == root / "quiz/templates/kinds/quiz/work.html"
+    assert Path(get_template("kinds/files/work.html").origin.name) == root / "templates/kinds/files/work.html"
+    assert Bare().template_dir == Path(__file__).parent / "templates"  # wherever the package is

@@ -3,10 +3,14 @@
 tests/kinds/toy/ is such a package (« écho »: type the expected sentence). Registered beside the real
 kinds — the one line a new kind adds to exercises/kinds/__init__.py —, it is read from a course
 package, authored in the browser form, exported, stored (Exercise.kind's choices come from the
-registry: no migration), shown to a learner and graded, with no other change to the platform."""
+registry: no migration), shown to a learner with its own work form and templates, served a page of
+its own, and graded, with no other change to the platform."""
+
+import importlib
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import clear_url_caches
 from django.utils.module_loading import import_string
 
 from courses.models import Enrolment
@@ -26,13 +30,28 @@ FOLDER = {
 }
 
 
+def _load_urls():
+    """The URLs as a process starting with this registry builds them (the kinds' pages included)."""
+    import config.urls
+    import exercises.urls
+
+    importlib.reload(exercises.urls)
+    importlib.reload(config.urls)
+    clear_url_caches()
+
+
 @pytest.fixture
-def echo(monkeypatch):
+def echo():
     """The registry with one more line, as exercises/kinds/__init__.py would have it."""
-    monkeypatch.setattr(kinds, "REGISTRY", [*kinds.REGISTRY, LINE])
+    registry = kinds.REGISTRY
+    kinds.REGISTRY = [*registry, LINE]
     kind = import_string(LINE)()
-    monkeypatch.setitem(kinds.KINDS, kind.name, kind)
-    return kind
+    kinds.KINDS[kind.name] = kind
+    _load_urls()
+    yield kind
+    kinds.REGISTRY = registry
+    del kinds.KINDS[kind.name]
+    _load_urls()
 
 
 @pytest.fixture
@@ -90,24 +109,76 @@ def test_it_is_stored_without_a_migration_and_exported_as_read(echo, module, tmp
     assert (spec.kind, spec.solution) == ("echo", {"reponse.txt": "Bonjour"})
 
 
-def test_a_learner_does_it_and_is_graded_by_its_grader(echo, module, client, learner):
-    exercise = Exercise.objects.create(
+def _exercise(module, **fields):
+    return Exercise.objects.create(
         module=module,
         slug="repeter",
         title="Répéter",
         kind="echo",
         status=PublishStatus.PUBLISHED,
         starter={"reponse.txt": ""},
-        solution={"reponse.txt": "Bonjour"},
+        solution={"reponse.txt": "Bonjour tout le monde"},
+        **fields,
     )
+
+
+def test_a_learner_does_it_in_its_own_form_and_is_graded_by_its_grader(echo, module, client, learner):
+    exercise = _exercise(module)
     client.force_login(learner)
     page = BeautifulSoup(client.get(exercise.get_absolute_url()).content.decode(), "html.parser")
-    assert page.select_one("#work-title").get_text(strip=True) == "Votre code"
-    assert page.select_one("label.filename").get_text(strip=True) == "reponse.txt"
-    for text, status in (("Au revoir", "failed"), ("  Bonjour ", "passed")):
-        response = client.post(exercise.get_absolute_url(), {"file_0": text, "mode": "submit"})
+    assert page.select_one("#work-title").get_text(strip=True) == "Votre phrase"
+    assert page.select_one("#exercise-form input[name=phrase]") is not None  # its form, not code files
+    assert "4 mot(s)" in page.select_one("#exercise-form").get_text()  # its page context
+    refused = client.post(exercise.get_absolute_url(), {"phrase": "", "mode": "check"})
+    errors = BeautifulSoup(refused.content.decode(), "html.parser").select_one("#resultat .errorlist-box")
+    assert refused.status_code == 400 and errors.get_text(strip=True) == "Écrivez la phrase avant d'envoyer."
+    assert not Submission.objects.filter(exercise=exercise).exists()
+    for text, status in (("Au revoir", "failed"), ("  Bonjour tout le monde ", "passed")):
+        # « check » asked, « submit » decided by the kind (work_sent)
+        response = client.post(exercise.get_absolute_url(), {"phrase": text, "mode": "check"})
         assert response.status_code == 302, response.status_code
         submission = Submission.objects.filter(exercise=exercise, learner=learner).latest("pk")
-        assert (submission.status, submission.files) == (status, {"reponse.txt": text})
+        assert (submission.status, submission.mode, submission.files) == (
+            status,
+            "submit",
+            {"reponse.txt": text.strip()},
+        )
     result = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
     assert "La phrase attendue" in result.select_one("#resultat").get_text()
+
+
+def test_it_serves_a_page_of_its_own_where_the_work_is_a_submission_too(echo, module, client, learner):
+    exercise = _exercise(module)
+    client.force_login(learner)
+    page = BeautifulSoup(client.get(exercise.get_absolute_url()).content.decode(), "html.parser")
+    own = page.select_one("#echo-page")["href"]
+    assert own == f"/exercices/{exercise.pk}/echo/"
+    shown = BeautifulSoup(client.get(own).content.decode(), "html.parser")
+    assert shown.h1.get_text(strip=True) == "Écho : Répéter" and shown.select_one("#echo-form input[name=phrase]")
+    response = client.post(own, {"phrase": "Bonjour tout le monde"})
+    submission = Submission.objects.get(exercise=exercise, learner=learner)
+    assert response["Location"] == f"{exercise.get_absolute_url()}?soumission={submission.pk}#resultat"
+    assert (submission.status, submission.score) == ("passed", 1.0)
+
+
+def test_its_own_page_checks_access_as_the_exercise_page_does(echo, module, client, learner, django_user_model):
+    exercise = _exercise(module)
+    client.force_login(django_user_model.objects.create_user("passant", password="x"))
+    own = f"/exercices/{exercise.pk}/echo/"
+    assert client.get(own).status_code == 403  # not enrolled in the course
+    assert client.post(own, {"phrase": "Bonjour tout le monde"}).status_code == 403
+    assert not Submission.objects.filter(exercise=exercise).exists()
+    client.logout()
+    assert client.get(own)["Location"].startswith("/comptes/")
+    other = Exercise.objects.create(module=module, slug="autre", title="Autre", kind="python", status="published")
+    client.force_login(learner)
+    assert client.get(f"/exercices/{other.pk}/echo/").status_code == 404  # another kind's exercise
+
+
+def test_without_its_registry_line_its_page_does_not_exist(client, learner):
+    from django.urls import NoReverseMatch, reverse
+
+    with pytest.raises(NoReverseMatch):
+        reverse("exercises:echo_page", args=[1])
+    client.force_login(learner)
+    assert client.get("/exercices/1/echo/").status_code == 404

@@ -3,8 +3,11 @@ grading in the web process."""
 
 import tomllib
 
-from exercises.forms import QuestionForm, apply_form, initial_for, is_simple, question_initial
+import pytest
+
+from exercises.forms import apply_form, initial_for, is_simple
 from exercises.kinds import kind_of
+from exercises.kinds.quiz.forms import QuestionForm, question_initial
 from exercises.kinds.quiz.grader import right_answers
 from exercises.models import Exercise
 from exercises.spec import read_exercise
@@ -189,3 +192,59 @@ def test_wrong_answers_fail_their_questions_and_weigh_by_points(tmp_path):
     assert result.status == "failed" and result.score == 0.5  # 2 points of 4
     assert result.tests[0].message == "Votre réponse : service-public.com\nLa bonne réponse : service-public.fr"
     assert result.tests[0].name == "1. Quel site est officiel ?"
+
+
+# ---------------------------------------------------------------- the learner's answers
+
+
+def _quiz(module):
+    return Exercise.objects.create(
+        module=module, slug="quiz", title="Quiz", kind="quiz", config={"questions": tomllib.loads(QUIZ)["questions"]}
+    )
+
+
+def test_blank_questions_are_asked_about_before_anything_is_sent(db, module, trainee):
+    from django.http import QueryDict
+
+    kind, exercise = kind_of("quiz"), _quiz(module)
+    form = kind.work_form(exercise, trainee, QueryDict("q0=0&q1=&q2=12"))
+    assert form.is_valid() and kind.work_sent(exercise, form) is None
+    context = kind.page_context(exercise, trainee, form)
+    assert context["unanswered"] == [2] and context["work_notice"] == "kinds/quiz/unanswered.html"
+    assert [q["given"] for q in context["questions"]] == ["0", "", "12"]  # what was given, kept
+    anyway = kind.work_form(exercise, trainee, QueryDict("q0=0&q1=&q2=12&incomplete=1&mode=check"))
+    assert anyway.is_valid()
+    assert kind.work_sent(exercise, anyway) == {"answers": {"q0": "0", "q1": "", "q2": "12"}, "mode": "submit"}
+
+
+def test_a_fresh_page_draws_the_questions_without_answers(db, module, trainee):
+    kind, exercise = kind_of("quiz"), _quiz(module)
+    context = kind.page_context(exercise, trainee, kind.work_form(exercise, trainee))
+    assert [q["index"] for q in context["questions"]] == [0, 1, 2] and "unanswered" not in context
+    assert all("given" not in q for q in context["questions"])
+
+
+def test_the_review_gives_the_answers_in_words(db, module, trainee):
+    from types import SimpleNamespace
+
+    exercise = _quiz(module)
+    submission = SimpleNamespace(exercise=exercise, answers={"q0": "1", "q1": "", "q2": "12"})
+    assert kind_of("quiz").review_context(submission, []) == {
+        "quiz_answers": [
+            ("Quel site est officiel ?", "service-public.com"),
+            ("Le bouton pour se connecter ?", "(pas de réponse)"),
+            ("Combien de caractères ?", "12"),
+        ]
+    }
+
+
+def test_manage_grade_reads_answers_from_json_and_refuses_anything_else(tmp_path):
+    from exercises.kinds.base import Unreadable
+
+    kind = kind_of("quiz")
+    (tmp_path / "answers.json").write_text('{"q0": "0"}', encoding="utf-8")
+    assert kind.read_submission(tmp_path / "answers.json") == {"q0": "0"}
+    for name, content in (("bad.json", b"{q0: 0"), ("binary.json", b"\xff\xfe\x00")):
+        (tmp_path / name).write_bytes(content)
+        with pytest.raises(Unreadable, match="Réponses illisibles : le fichier n'est pas un JSON valide."):
+            kind.read_submission(tmp_path / name)

@@ -1,14 +1,17 @@
 """Jupyter notebooks with nbgrader's conventions: the learner's cells and the tests in two sandboxes
-(grader.py; docs/grading.md), the executed notebook kept as the learner's document."""
+(grader.py; docs/grading.md), the executed notebook kept as the learner's document; answered in the
+page or uploaded (forms.py); the copy to download and the pictures of a run served by views.py."""
 
-from django import forms
+import contextlib
+
+from django import forms as django_forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..base import REQUIRED, Kind, write_tree
+from ..base import REQUIRED, Kind, Unreadable, write_tree
 
 
-class MultipleFileField(forms.FileField):
+class MultipleFileField(django_forms.FileField):
     """Several files in one input (Django's documented recipe)."""
 
     def __init__(self, *args, **kwargs):
@@ -22,18 +25,18 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class MultipleFileInput(forms.ClearableFileInput):
+class MultipleFileInput(django_forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
 class Notebook(Kind):
     name = "notebook"
     label = gettext_lazy("Notebook Jupyter")
-    work = "notebook"
     default_file = "notebook.ipynb"
-    document = True
     work_template = "kinds/notebook/work.html"
     result_template = "kinds/notebook/result.html"
+    review_template = "kinds/notebook/review.html"
+    authoring_template = "kinds/notebook/authoring.html"
     work_title = gettext_lazy("Votre notebook")
     uploads = True
 
@@ -43,7 +46,7 @@ class Notebook(Kind):
         from ...notebooks import MAX_BYTES
 
         return {
-            "notebook": forms.FileField(
+            "notebook": django_forms.FileField(
                 label=gettext_lazy("Notebook : le notebook source (.ipynb)"),
                 required=False,
                 widget=file_input(accept=".ipynb,application/x-ipynb+json", max_bytes=MAX_BYTES),
@@ -61,6 +64,77 @@ class Notebook(Kind):
                 ),
             ),
         }
+
+    # ------------------------------------------------------------ the learner's page
+
+    def work_form(self, exercise, learner, data=None, files=None):
+        from .forms import NotebookForm
+
+        return NotebookForm(data, files, cells=editor_cells(exercise, learner))
+
+    def work_sent(self, exercise, form):
+        """The uploaded notebook, else the learner's copy with the answers typed in the page."""
+        from ... import notebooks
+
+        files = form.cleaned_data.get("files")
+        if files is None:
+            copy = notebooks.read_notebook(exercise.starter["notebook.ipynb"])
+            files = {"notebook.ipynb": notebooks.as_text(notebooks.with_answers(copy, form.cleaned_data["answers"]))}
+        return {"files": files}
+
+    def page_context(self, exercise, learner, form):
+        return {
+            "has_public_tests": True,
+            "notebook_has_data": any(name.startswith("data/") for name in exercise.tests),
+        }
+
+    def result_context(self, submission):
+        """The executed notebook (sanitised HTML, its pictures served by notebook_image), once graded."""
+        from django.urls import reverse
+
+        from courses.notebook_html import with_image_urls
+
+        from ...models import RenderedNotebook
+
+        if submission.is_pending:
+            return {}
+        html = RenderedNotebook.objects.filter(submission=submission).values_list("html", flat=True).first() or ""
+        return {
+            "document": with_image_urls(html, lambda n: reverse("exercises:notebook_image", args=[submission.pk, n]))
+        }
+
+    def urls(self):
+        from .views import urlpatterns
+
+        return urlpatterns
+
+    # ------------------------------------------------------------ the trainer's review
+
+    def review_context(self, submission, comments):
+        """No code to comment line by line: the executed notebook above, the sent one to download."""
+        return {}
+
+    def manual_parts(self, submission):
+        """The written answers and tasks a trainer grades (nbgrader's manual cells)."""
+        from ...results import Result
+
+        if not submission.result:
+            return []
+        manual = [t for t in Result.from_storage(submission.result).tests if t.manual]
+        return [{"key": t.key, "points": t.points or 0, "earned": t.earned or 0, "name": t.name} for t in manual]
+
+    def authoring_context(self, exercise):
+        return {"notebook_roles": cell_roles(exercise)}
+
+    def read_submission(self, path):
+        """An .ipynb file, checked for size before it is read (a 50 MB notebook is not loaded), or a folder."""
+        from ... import notebooks
+
+        if path.is_file() and path.stat().st_size > notebooks.MAX_BYTES:
+            raise Unreadable(notebooks.too_big(path.name))
+        return super().read_submission(path)
+
+    # ------------------------------------------------------------ grading
 
     def store_artefacts(self, submission_id, artefacts):
         """The executed notebook, as the learner reads it under the result (none if it could not run)."""
@@ -170,3 +244,54 @@ def set_notebook(spec, source_text, data):
     # A notebook is worth its graded cells' points (nbgrader's total), whatever exercise.toml says.
     total = sum(role.points for role in notebooks.roles(source) if role.role in ("test", "manual", "task"))
     spec.points = max(1, round(total))
+
+
+def editor_cells(exercise, learner):
+    """The page's cells: the learner's copy, with the answers of their latest notebook if it can be read."""
+    from ... import notebooks, selectors
+
+    copy = notebooks.read_notebook(exercise.starter["notebook.ipynb"])
+    answers = {}
+    for name, text in (selectors.latest_files(exercise, learner) or {}).items():
+        if name.endswith(".ipynb"):
+            with contextlib.suppress(notebooks.NotebookError):
+                answers = notebooks.answers_of(notebooks.read_notebook(text, name=name))
+    return notebooks.editor_cells(copy, answers)
+
+
+def cell_roles(exercise):
+    """What each cell of a notebook exercise's source is, for the trainer."""
+    from ... import notebooks
+
+    if "source.ipynb" not in exercise.tests:
+        return []
+    labels = {
+        "solution": _("Réponse de l'apprenant (corrigée par les tests)"),
+        "test": _("Tests publics"),
+        "manual": _("Réponse rédigée, notée par le formateur"),
+        "task": _("Tâche, notée par le formateur"),
+        "locked": _("Consigne (non modifiable)"),
+        "text": _("Texte ou code fourni"),
+    }
+    try:
+        source = notebooks.read_notebook(exercise.tests["source.ipynb"])
+        roles = notebooks.roles(source)
+    except notebooks.NotebookError:
+        return []
+    rows = []
+    for role, cell in zip(roles, source.cells, strict=False):
+        label = labels[role.role]
+        if role.role == "test" and role.hidden_tests:
+            label = _("Tests publics et tests cachés")
+        first = next((line for line in cell.source.splitlines() if line.strip()), "")
+        rows.append(
+            {
+                "number": role.index + 1,
+                "type": cell.cell_type,
+                "role": label,
+                "grade_id": role.grade_id,
+                "points": role.points if role.role in ("test", "manual", "task") else None,
+                "first": first[:80],
+            }
+        )
+    return rows

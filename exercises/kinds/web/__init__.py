@@ -13,11 +13,46 @@ WEB_FILES = {"html": "index.html", "css": "style.css", "js": "script.js"}
 WEB_FIELDS = tuple(f"web_{role}_{part}" for role in ("starter", "solution") for part in WEB_FILES) + ("checks",)
 
 
+# The live preview's srcdoc document inherits the page's Content-Security-Policy: on the pages
+# that show one, the learner's inline scripts must be allowed. The iframe is sandboxed without
+# allow-same-origin, so those scripts never run with the platform's origin or cookies.
+PREVIEW_CSP = {"script-src": ["'unsafe-inline'"]}
+
+
 class WebPage(Kind):
     web_page = True
     default_file = "index.html"
     beside_template = "kinds/web/preview.html"
     result_template = "kinds/web/result.html"
+    history_head = "kinds/web/history.html#head"
+    history_cell = "kinds/web/history.html#cell"
+    csp = PREVIEW_CSP
+
+    def page_context(self, exercise, learner, form):
+        """The files in tabs, the live preview of what is typed, « Vérifier » if some checks are public."""
+        from .grader import has_public_checks, preview_document
+
+        spec = exercise.spec()
+        return {
+            "file_tabs": True,
+            "has_public_tests": has_public_checks(spec),
+            "preview": preview_document(spec, form.typed()),
+        }
+
+    def result_context(self, submission):
+        """The page's screenshots, once graded."""
+        from ...models import Screenshot
+
+        if submission.is_pending:
+            return {}
+        return {
+            "screenshot_widths": list(Screenshot.objects.filter(submission=submission).values_list("width", flat=True))
+        }
+
+    def urls(self):
+        from .views import urlpatterns
+
+        return urlpatterns
 
     def form_fields(self):
         return {

@@ -3,40 +3,13 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _
 
 from courses.package_files import refused_entries
-from exercises import notebooks
 from exercises.grading import grade
 from exercises.kinds import kind_of
-from exercises.kinds.common import MAX_SUBMISSION_BYTES
+from exercises.kinds.base import Unreadable
 from exercises.results import Reason, Result
 from exercises.spec import ExerciseError, read_exercise
-
-
-def read_submission(path, kind):
-    """{name: text or bytes} from a file or a folder; a quiz takes a JSON file of answers."""
-    path = Path(path)
-    work = kind_of(kind).work
-    if work == "answers":
-        return json.loads(path.read_text(encoding="utf-8"))
-    if work == "notebook" and path.is_file():
-        # Checked before reading: a 50 MB notebook is refused without being loaded.
-        if path.stat().st_size > notebooks.MAX_BYTES:
-            raise ValueError(notebooks.too_big(path.name))
-        return {path.name: path.read_bytes()}
-    if path.is_dir():
-        files, total = {}, 0
-        for item in sorted(path.rglob("*")):
-            if item.is_file() and "__pycache__" not in item.parts:
-                total += item.stat().st_size
-                if total > MAX_SUBMISSION_BYTES:
-                    raise ValueError("too big")
-                files[item.relative_to(path).as_posix()] = item.read_bytes()
-        return files
-    if path.stat().st_size > MAX_SUBMISSION_BYTES:
-        raise ValueError("too big")
-    return {path.name: path.read_bytes()}
 
 
 class Command(BaseCommand):
@@ -71,16 +44,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}:1: {reason}")
             sys.exit(2)
         try:
-            submission = read_submission(submission_path, spec.kind)
-        except ValueError as exc:
-            if kind_message := (str(exc) if kind_of(spec.kind).work == "notebook" and str(exc) != "too big" else None):
-                result = Result.error(Reason.REFUSED, kind_message)
-            elif str(exc) == "too big":
-                result = Result.error(
-                    Reason.REFUSED, _("Votre travail dépasse 1 Mio : réduisez la taille des fichiers.")
-                )
-            else:
-                result = Result.error(Reason.REFUSED, _("Réponses illisibles : le fichier n'est pas un JSON valide."))
+            submission = kind_of(spec.kind).read_submission(Path(submission_path))
+        except Unreadable as exc:
+            result = Result.error(Reason.REFUSED, str(exc))
         except OSError as exc:
             self.stderr.write(f"{submission_path}: {exc}")
             sys.exit(2)
