@@ -16,6 +16,7 @@ COMPARISON = re.compile(
     rf"""kind\s*(?:==|!=)\s*["'](?:{NAMES})["']"""  # kind == "quiz" (Python and templates)
     rf"""|kind\s+(?:not\s+)?in\s+[(\[]\s*["'](?:{NAMES})["']"""  # kind in ("python", "javascript")
     rf"""|kind(?:__in)?=\s*[(\[]?\s*["'](?:{NAMES})["']"""  # exercise__kind="quiz" lookups
+    rf"""|kind["']\s*(?:,[^)]*)?\)\s*(?:==|!=)\s*["'](?:{NAMES})["']"""  # getattr(item, "kind", None) == "quiz"
 )
 SCANNED = ["accounts", "courses", "exercises", "progress", "config", "templates"]
 SKIPPED = ("exercises/kinds/", "exercises/sandbox_files/", "/migrations/")
@@ -47,6 +48,7 @@ def test_the_scan_finds_a_comparison(tmp_path):
         'elif spec.kind in ("python", "javascript"):',
         'Exercise.objects.filter(kind__in=["html", "dom"])',
         'submissions.filter(exercise__kind="sql")',
+        'elif getattr(item, "kind", None) == "quiz":',
     ):
         assert COMPARISON.search(line), line
     assert not COMPARISON.search('Site.objects.filter(kind="mediation")')
@@ -56,5 +58,5 @@ def test_every_kind_of_the_model_has_its_kind_object_and_grader():
     assert {name for name, _label in Exercise._meta.get_field("kind").choices} == set(kinds.KINDS)
     for kind in kinds.KINDS.values():
         assert callable(importlib.import_module(kind.grader).grade), kind.name
-    assert kinds.names(in_sandbox=False) == ["quiz"]
+    assert kinds.names(in_sandbox=False) == ["quiz", "simulation"]
     assert set(kinds.names(web_page=True)) == {"html", "dom"}

@@ -132,6 +132,11 @@ class Kind:
         """The parts of a graded submission a trainer grades by hand ([{key, points, earned, name}])."""
         return []
 
+    def demo_attempts(self, spec, rng):
+        """What the demo's learners send (manage.py seed_demo), in order: Submission fields of each
+        attempt, the last one right; [] for kinds the demo does not play (graded by a worker)."""
+        return []
+
     # ------------------------------------------------------------ manage.py grade
 
     def read_submission(self, path):

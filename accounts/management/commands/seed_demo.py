@@ -9,7 +9,7 @@ from accounts.models import Cohort, Role, Site, User
 from courses import services as courses_services
 from courses.models import Course
 from exercises import services as exercises_services
-from exercises.kinds.quiz.grader import right_answers
+from exercises.kinds import kind_of
 from progress import services as progress_services
 
 # Fixed, printed passwords: these accounts exist for trying the platform on a
@@ -95,8 +95,9 @@ class Command(BaseCommand):
 
 
 def _history(user):
-    """Five months of a demo learner: a share of each course's lessons and quizzes, in order, spread
-    over the past months; one quiz in four is first sent empty, then sent again right. A resident who
+    """Five months of a demo learner: a share of each course's lessons and exercises graded at once
+    (quizzes, simulations), in order, spread over the past months; one in four is first sent empty or
+    unfinished, then sent again right (Kind.demo_attempts). A resident who
     completes a course gets its attestation as anyone would (progress.services.course_check)."""
     rng = random.Random(user.username)
     now = timezone.now()
@@ -108,19 +109,18 @@ def _history(user):
         courses = list(Course.objects.filter(track__slug="ecole-du-web", status="published"))
     for course in courses:
         items = courses_services.course_outline(course, user).items
-        done = items[: max(1, round(len(items) * rng.uniform(0.35, 1.0)))]
+        share = rng.uniform(0.35, 1.0)
+        if user.username == f"demo-{Role.RESIDENT}-01" and course == courses[0]:
+            share = 1.0  # a resident of the group has finished a course: the indicators count an attestation
+        done = items[: max(1, round(len(items) * share))]
         for index, item in enumerate(done):
             at = now - timedelta(days=HISTORY_DAYS * (1 - (index + 1) / len(done)), hours=rng.randint(1, 48))
             if item.activity == "lesson":
                 courses_services.lesson_complete(user=user, lesson=item, at=at)
-            elif getattr(item, "kind", None) == "quiz":
-                questions = item.spec().config.get("questions", [])
-                if rng.random() < 0.25:
-                    exercises_services.submission_create(exercise=item, learner=user, mode="submit", answers={}, at=at)
+            elif item.activity == "exercise":  # the kinds graded at once (quizzes, simulations) are played
+                for work in kind_of(item.kind).demo_attempts(item.spec(), rng):
+                    exercises_services.submission_create(exercise=item, learner=user, mode="submit", at=at, **work)
                     at += timedelta(hours=1)
-                exercises_services.submission_create(
-                    exercise=item, learner=user, mode="submit", answers=right_answers(questions), at=at
-                )
 
 
 def _assessments(trainer, trainees):

@@ -74,6 +74,13 @@ class Quiz(Kind):
             context.update(unanswered=form.cleaned_data["unanswered"], work_notice="kinds/quiz/unanswered.html")
         return context
 
+    def demo_attempts(self, spec, rng):
+        """The right answers; one time in four, first sent empty."""
+        from .grader import right_answers
+
+        right = {"answers": right_answers(spec.config.get("questions", []))}
+        return [{"answers": {}}, right] if rng.random() < 0.25 else [right]
+
     def review_context(self, submission, comments):
         """The answers in words, question by question (no code to comment on)."""
         return {"quiz_answers": answers_in_words(submission.exercise, submission.answers or {})}
