@@ -79,3 +79,4 @@ bench: install system-packages
 	$(PY) bench/web.py
 	$(PY) bench/progress.py
 	$(PY) bench/notebooks.py
+	$(PY) bench/simulations.py

@@ -210,3 +210,22 @@ def content_hash(spec):
 
     payload = [spec.kind, spec.solution, spec.starter, spec.tests, spec.config, spec.time_limit, spec.memory_limit]
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class WorkInProgress(models.Model):
+    """A learner's work on an exercise made of steps on the platform's own pages (a simulation), kept as
+    each step happens so that nothing is lost; sending it makes a submission. What `steps` holds is the
+    kind's (a simulation's actions, checked by its simulator when they were recorded)."""
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="+")
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    steps = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("travail en cours")
+        verbose_name_plural = _("travaux en cours")
+        constraints = [models.UniqueConstraint(fields=["exercise", "learner"], name="one_work_in_progress")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.exercise} · {len(self.steps)}"

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from accounts.personal_data import Section
 
-from .models import RenderedNotebook, Screenshot, Submission, SubmissionComment
+from .models import RenderedNotebook, Screenshot, Submission, SubmissionComment, WorkInProgress
 from .results import Result
 
 
@@ -80,6 +80,7 @@ class ExerciseData:
             )
         shots = Screenshot.objects.filter(submission__learner=user)
         notebooks = RenderedNotebook.objects.filter(submission__learner=user)
+        in_progress = WorkInProgress.objects.filter(learner=user).select_related("exercise").order_by("pk")
         comments = SubmissionComment.objects.filter(Q(submission__learner=user) | Q(author=user)).select_related(
             "submission__exercise"
         )
@@ -121,6 +122,15 @@ class ExerciseData:
                 [
                     (f"fichiers/soumissions/{n.submission_id}/notebook-execute.html", n.html.encode("utf-8"))
                     for n in notebooks
+                ],
+            ),
+            Section(
+                "en_cours",
+                "Ce que vous avez fait dans les simulations, pas encore envoyé",
+                "exercises.WorkInProgress",
+                [
+                    {"id": w.pk, "exercise": w.exercise.title, "steps": w.steps, "updated_at": w.updated_at}
+                    for w in in_progress
                 ],
             ),
             Section(

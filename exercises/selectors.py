@@ -14,7 +14,7 @@ from courses.selectors import PublishStatus
 
 from . import kinds
 from .kinds import kind_of
-from .models import Exercise, Screenshot, Submission
+from .models import Exercise, Screenshot, Submission, WorkInProgress
 
 # ---------------------------------------------------------------- attempts
 
@@ -252,4 +252,11 @@ def course_exercise_kinds(*, course_id):
         Exercise.objects.filter(module__course_id=course_id, status=PublishStatus.PUBLISHED)
         .values_list("kind", flat=True)
         .distinct()
+    )
+
+
+def steps_in_progress(exercise, learner):
+    """The steps a learner has recorded on an exercise made of steps (a simulation), oldest first."""
+    return (
+        WorkInProgress.objects.filter(exercise=exercise, learner=learner).values_list("steps", flat=True).first() or []
     )

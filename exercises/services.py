@@ -21,7 +21,7 @@ from courses.selectors import PublishStatus
 from . import kinds
 from .grading import GRADER_VERSION, grade, grader_for, runs_in_sandbox
 from .kinds import kind_of
-from .models import Exercise, Submission
+from .models import Exercise, Submission, WorkInProgress
 from .results import Reason, Result, Status
 from .selectors import attempts_used, exercise_is_verified
 
@@ -56,6 +56,25 @@ def access_submission(user, pk):
     if submission is None or not accounts_services.may_see_learner_work(user, submission.learner):
         raise Http404
     return submission
+
+
+# ---------------------------------------------------------------- work in progress
+
+
+def step_record(*, exercise, learner, step, limit):
+    """Keep one more step, at once (a crash loses nothing). Refused beyond `limit` steps."""
+    with transaction.atomic():
+        work, _created = WorkInProgress.objects.select_for_update().get_or_create(exercise=exercise, learner=learner)
+        if len(work.steps) >= limit:
+            raise SubmissionRefused(_("Trop d'étapes : recommencez la simulation."))
+        work.steps = [*work.steps, step]
+        work.save(update_fields=["steps", "updated_at"])
+    return work.steps
+
+
+def steps_clear(*, exercise, learner):
+    """« Recommencer »: the steps are forgotten (the submissions already sent stay)."""
+    WorkInProgress.objects.filter(exercise=exercise, learner=learner).delete()
 
 
 # ---------------------------------------------------------------- attempts

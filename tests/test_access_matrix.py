@@ -21,7 +21,10 @@ OK = {200, 302}
 # A POST its persona may send, with the matrix's placeholder data: refused as a form (400) or done.
 OK_POST = {200, 302, 400}
 DENIED = {403, 404}
-POST_DATA = {"decide on a competence": {"action": "observe", "note": "Vu en atelier"}}
+POST_DATA = {
+    "decide on a competence": {"action": "observe", "note": "Vu en atelier"},
+    "a simulation's button": {"do": "report", "message": "colis"},
+}
 PERSONAS = ["resident", "trainee", "other_trainee", "trainer", "other_trainer", "mediator", "coordinator"]
 
 
@@ -53,6 +56,7 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
     )
     Screenshot.objects.create(submission=work, width=360, image=PNG)
     web_page = load_exercise(web_lesson.module, "carte-visite")
+    simulation = load_exercise(web_lesson.module, "simulation-courriel")
     written = results.Result(
         status="failed",
         pending=1,
@@ -94,6 +98,7 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
         "python": python,
         "notebook": notebook,
         "web_page": web_page,
+        "simulation": simulation,
         "work": work,
         "notebook_work": notebook_work,
         "competence": competence,
@@ -105,6 +110,7 @@ def views(w):
     """(name, url, method, personas allowed, login required)."""
     c, web, lesson = w["cohort"], w["web"], w["web_lesson"]
     staff = {"trainer", "coordinator"}
+    doers = {"trainee", "trainer", "coordinator"}  # the course's learners and its authors
     return [
         ("catalogue", reverse("courses:catalogue"), "get", set(PERSONAS), False),
         ("course page", web.get_absolute_url(), "get", set(PERSONAS), False),
@@ -282,6 +288,17 @@ def views(w):
             True,
         ),
         ("regrade a submission", reverse("exercises:review_regrade", args=[w["work"].pk]), "post", staff, True),
+        *(
+            (label, reverse(f"exercises:simulation_{name}", args=[w["simulation"].pk, *args]), method, doers, True)
+            for label, name, args, method in (
+                ("a simulation", "home", [], "get"),
+                ("a simulation's message", "message", ["diallo"], "get"),
+                ("a simulation's link", "link", ["colis", 0], "get"),
+                ("a simulation's button", "act", [], "post"),
+                ("writing in a simulation", "write", [], "get"),
+                ("a simulation from its start", "restart", [], "post"),
+            )
+        ),
         ("regrade an exercise", reverse("exercises:exercise_regrade", args=[w["python"].pk]), "post", staff, True),
         ("new exercise", reverse("exercises:exercise_create", args=[web.slug, w["module"].pk]), "get", staff, True),
         ("edit an exercise", reverse("exercises:exercise_edit", args=[w["python"].pk]), "get", staff, True),

@@ -33,6 +33,7 @@ REGISTRY = [
     "exercises.kinds.web.Html",
     "exercises.kinds.web.Dom",
     "exercises.kinds.notebook.Notebook",
+    "exercises.kinds.simulation.Simulation",
 ]
 
 KINDS = {kind.name: kind for kind in (import_string(path)() for path in REGISTRY)}

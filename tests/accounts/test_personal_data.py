@@ -27,7 +27,7 @@ from accounts.models import Role
 from courses import services as courses_services
 from courses.models import Enrolment, Lesson
 from exercises import services as exercises_services
-from exercises.models import Exercise, RenderedNotebook, Screenshot, Submission
+from exercises.models import Exercise, RenderedNotebook, Screenshot, Submission, WorkInProgress
 from progress import services as progress_services
 from progress.frameworks import default_files, load_framework
 from progress.models import Competence
@@ -115,6 +115,7 @@ def busy_learner(db, school, trainer, cohort, web_course, basics_course, setting
         },
     )
     Screenshot.objects.create(submission=submission, width=360, image=b"\x89PNG\r\n\x1a\nfake")
+    WorkInProgress.objects.create(exercise=exercise, learner=learner, steps=[{"do": "open", "message": "colis"}])
     RenderedNotebook.objects.create(submission=submission, html="<p>exécuté</p>")
     exercises_services.submission_comment_add(
         submission=submission, by=trainer, filename="index.html", line=1, text="Bon titre"
@@ -172,6 +173,7 @@ def test_the_export_holds_every_row_that_reaches_the_person(client, busy_learner
         "exercises.Submission",
         "exercises.SubmissionComment",
         "exercises.Screenshot",
+        "exercises.WorkInProgress",
         "progress.Evidence",
         "progress.CompetenceProgress",
         "progress.ProgressEvent",

@@ -165,9 +165,27 @@ def finish_lesson(page, title, done, total):
     assert_page_ok(page, f"lesson « {title} »")
 
 
+def do_the_mailbox_simulation(page):
+    """The course's last activity: reply to the town hall with the attachment, report the scam."""
+    expect(heading(page)).to_have_text("Simulation : répondre avec une pièce jointe et repérer une arnaque")
+    assert_page_ok(page, "simulation exercise")
+    page.get_by_role("link", name=re.compile("^Ouvrir la simulation")).click()
+    page.get_by_role("link", name=re.compile("Aïcha Diallo")).click()
+    page.get_by_role("link", name="Répondre").click()
+    page.get_by_label("attestation.pdf").check()
+    page.get_by_role("button", name="Envoyer").click()
+    page.get_by_role("link", name=re.compile("Service Livraison")).click()
+    page.get_by_role("button", name="Signaler comme indésirable").click()
+    page.get_by_role("link", name=re.compile("^Revenir à l’exercice")).click()
+    page.get_by_role("button", name="J’ai terminé : envoyer ma démarche").click()
+    expect(page.locator("#resultat")).to_contain_text("Bravo : la démarche est réussie !")
+    assert_page_ok(page, "simulation passed")
+
+
 def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
     """Sign-up without e-mail (recovery code), the catalogue, enrolment, every lesson « J’ai terminé »,
-    both quizzes with their feedback, then « Mes réussites » and the attestation with what it required."""
+    both quizzes with their feedback, the simulated mailbox, then « Mes réussites » and the attestation
+    with what it required."""
     import_courses("premiers-pas-courriel", "demarches-en-ligne-arnaques")
     page = open_page()
     page.goto("/")
@@ -198,12 +216,12 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
     basics.get_by_role("link", name=COURRIEL).click()
 
     expect(heading(page)).to_have_text(COURRIEL)
-    expect(page.locator(".facts")).to_contain_text("9 activités")
+    expect(page.locator(".facts")).to_contain_text("10 activités")
     assert_page_ok(page, "course")
     page.get_by_role("button", name="M’inscrire à ce cours").click()
 
     expect(page.locator(".messages")).to_contain_text(COURRIEL)
-    total, done = 9, 0
+    total, done = 10, 0
     for module, lessons in enumerate(COURRIEL_LESSONS):
         for title in lessons:
             done += 1
@@ -233,9 +251,11 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
             expect(result).to_contain_text("Bravo, toutes vos réponses sont justes !")
             expect(result.locator(".quiz-answer.test-passed")).to_have_count(6)
             assert_page_ok(page, "quiz, all right")
+            page.get_by_role("link", name=re.compile("^Suivante :")).click()
+            do_the_mailbox_simulation(page)
             # The last activity: the pager leads back to the programme, the course is done.
             page.get_by_role("link", name="Retour au programme du cours").click()
-    expect(page.locator("#course-progress + .progress-text")).to_have_text("9 activités terminées sur 9 (100 %)")
+    expect(page.locator("#course-progress + .progress-text")).to_have_text("10 activités terminées sur 10 (100 %)")
     assert_page_ok(page, "course done")
 
     nav_link(page, "Mes réussites").click()
@@ -251,7 +271,11 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
     expect(heading(page)).to_have_text("Attestation de réussite")
     expect(page.locator(".attestation-text")).to_contain_text(f"mariama a terminé le cours « {COURRIEL} »")
     expect(page.locator(".attestation ul li")).to_have_text(
-        ["toutes les leçons terminées", re.compile(r"^chaque exercice de type « Quiz » réussi à 60 % au moins$")]
+        [
+            "toutes les leçons terminées",
+            re.compile(r"^chaque exercice de type « Quiz » réussi à 60 % au moins$"),
+            re.compile(r"^chaque exercice de type « Simulation d'une démarche » réussi à \d+ % au moins$"),
+        ]
     )
     assert_page_ok(page, "attestation")
     assert Attestation.objects.filter(user=user, course__slug="premiers-pas-courriel").count() == 1

@@ -19,8 +19,16 @@ def eager(settings):
     app.conf.task_always_eager = False
 
 
+# The demo's simulations (content/), used as examples as they are.
+CONTENT = Path(__file__).resolve().parent.parent.parent / "content"
+SIMULATIONS = {
+    "simulation-courriel": CONTENT / "premiers-pas-courriel/02-lire-et-ecrire-un-message/06-simulation-repondre",
+    "simulation-sms": CONTENT / "demarches-en-ligne-arnaques/02-reperer-les-arnaques/05-simulation-sms",
+}
+
+
 def load_exercise(module, name, **overrides):
-    folder = EXAMPLES / name
+    folder = SIMULATIONS.get(name, EXAMPLES / name)
     handler = ExerciseFolders()
     spec = handler.read(folder, name)
     handler.upsert(module, spec, order=100)

@@ -175,6 +175,12 @@ def test_the_kinds_pages_are_collected_once_each():
         "notebook_download",
         "notebook_image",
         "screenshot",
+        "simulation_act",
+        "simulation_home",
+        "simulation_link",
+        "simulation_message",
+        "simulation_restart",
+        "simulation_write",
         "submission_notebook",
     ]  # html and dom share the web pages: once
 

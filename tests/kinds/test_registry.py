@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_entry_is_an_instance_of_its_own_kind_subclass():
-    assert len(KINDS) == len(REGISTRY) == 7
+    assert len(KINDS) == len(REGISTRY) == 8
     for path in REGISTRY:
         kind = kind_of(import_string(path).name)
         assert isinstance(kind, Kind) and type(kind) is not Kind and type(kind) is import_string(path), path
@@ -72,7 +72,7 @@ def test_warm_all_warms_each_grader_once(monkeypatch):
         monkeypatch.setattr(kind, "warm", lambda name=name: calls.append(name))
     kinds.warm_all()
     # html and dom share exercises.kinds.web.grader: its warming is done once.
-    assert calls == ["quiz", "python", "sql", "javascript", "html", "notebook"]
+    assert calls == ["quiz", "python", "sql", "javascript", "html", "notebook", "simulation"]
 
 
 WARM = """

@@ -1,0 +1,202 @@
+"""A simulation's own pages: the simulator as the learner uses it. Every step is checked by the
+simulator and recorded on the server as it happens (nothing is lost, nothing can be forged); the
+pages work without JavaScript (links and forms only)."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ... import selectors, services
+from .forms import WriteForm
+from .scenario import MAX_STEPS
+from .simulators import SIMULATORS, StepRefused
+
+log = logging.getLogger(__name__)
+
+
+class Run:
+    """One learner's simulation: the exercise, its scenario and simulator, the steps so far, the state."""
+
+    def __init__(self, request, pk):
+        from . import Simulation
+
+        self.exercise = services.access_exercise(request.user, pk)
+        if self.exercise.kind != Simulation.name:
+            raise Http404
+        self.learner = request.user
+        self.scenario = self.exercise.config["scenario"]
+        self.simulator = SIMULATORS[self.scenario["simulator"]]
+        self.steps = selectors.steps_in_progress(self.exercise, self.learner)
+        self.state = self.simulator.replay(self.scenario, self.steps)
+
+    def record(self, step):
+        """Check the step, then keep it; StepRefused (or SubmissionRefused) with the reason if not."""
+        state = self.simulator.apply(self.scenario, self.state, step)
+        self.steps = services.step_record(exercise=self.exercise, learner=self.learner, step=step, limit=MAX_STEPS)
+        self.state = state
+
+    def message(self, message_id):
+        message = self.simulator.message(self.scenario, message_id)
+        if message is None or message["id"] in self.state["deleted"]:
+            raise Http404
+        return message
+
+    @property
+    def nav_template(self):
+        return f"kinds/simulation/{self.simulator.name}/_nav.html"
+
+    def url(self, name, *args):
+        return reverse(f"exercises:simulation_{name}", args=[self.exercise.pk, *args])
+
+    def render(self, request, page, **context):
+        return render(
+            request,
+            [f"kinds/simulation/{self.simulator.name}/{page}.html", f"kinds/simulation/{page}.html"],
+            {"run": self, "exercise": self.exercise, "scenario": self.scenario, "state": self.state, **context},
+        )
+
+    def listed(self, *, reported=False):
+        """The messages of a folder, newest first as the scenario lists them: the inbox, or the unwanted."""
+        return [
+            {**m, "opened": m["id"] in self.state["opened"], "verdict": self.state.get("sorted", {}).get(m["id"])}
+            for m in self.scenario["messages"]
+            if m["id"] not in self.state["deleted"] and (m["id"] in self.state["reported"]) == reported
+        ]
+
+
+@login_required
+def home(request, pk):
+    run = Run(request, pk)
+    return run.render(request, "home", listed=run.listed(), unwanted=run.listed(reported=True), current="home")
+
+
+@login_required
+def message(request, pk, message_id):
+    """A message, read: the first reading is a step (an expectation may ask that it be read)."""
+    run = Run(request, pk)
+    shown = run.message(message_id)
+    if shown["id"] not in run.state["opened"]:
+        try:
+            run.record({"do": "open", "message": shown["id"]})
+        except (StepRefused, services.SubmissionRefused) as exc:
+            messages.error(request, str(exc))
+        except DatabaseError as error:  # a full disk: the message is read anyway, and the learner told
+            log.warning("simulation step not recorded: %s", error)
+            messages.error(
+                request,
+                _("Le serveur est plein : votre lecture de ce message n’a pas été enregistrée. Réessayez plus tard."),
+            )
+    return run.render(
+        request,
+        "message",
+        message=shown,
+        reported=shown["id"] in run.state["reported"],
+        buttons=run.simulator.message_buttons(shown, run.state),
+    )
+
+
+@login_required
+@require_POST
+def act(request, pk):
+    """A button of a message: open a link, delete, report as unwanted, sort."""
+    run = Run(request, pk)
+    do = request.POST.get("do", "")
+    step = {"do": do, "message": request.POST.get("message", "")}
+    if do == "open_link":
+        step["link"] = int(request.POST["link"]) if request.POST.get("link", "").isdigit() else -1
+    if do == "sort":
+        step["as"] = request.POST.get("as", "")
+    if do not in run.simulator.buttons:
+        raise Http404
+    try:
+        run.record(step)
+    except (StepRefused, services.SubmissionRefused) as exc:
+        messages.error(request, str(exc))
+        return redirect(run.url("home"))
+    if do == "open_link":
+        return redirect(run.url("link", step["message"], step["link"]))
+    messages.success(request, run.simulator.done(step))
+    return redirect(run.url("home"))
+
+
+@login_required
+def link(request, pk, message_id, index):
+    """The page a message's link leads to: simulated, said so."""
+    run = Run(request, pk)
+    shown = run.message(message_id)
+    links = shown.get("links", [])
+    if index >= len(links):
+        raise Http404
+    return run.render(request, "link", message=shown, link=links[index])
+
+
+@login_required
+def write(request, pk):
+    """Write a message (a new one, a reply or a forward) and send it — into the simulation only."""
+    run = Run(request, pk)
+    if not hasattr(run.simulator, "send"):
+        raise Http404
+    reply_to = run.message(request.GET["repondre"]) if request.GET.get("repondre") else None
+    forward_of = run.message(request.GET["transferer"]) if request.GET.get("transferer") and not reply_to else None
+    attachable = run.simulator.attachable(run.scenario, forward_of)
+    initial = {}
+    if reply_to:
+        initial = {"to": reply_to["address"], "subject": _("RE : %(s)s") % {"s": reply_to["subject"]}}
+    elif forward_of:
+        initial = {
+            "subject": _("TR : %(s)s") % {"s": forward_of["subject"]},
+            "body": "\n\n"
+            + _("---- Message transféré de %(who)s ----") % {"who": forward_of["from"]}
+            + "\n"
+            + forward_of["body"],
+            "attach": forward_of.get("attachments", []),
+        }
+    form = WriteForm(request.POST or None, initial=initial, attachable=attachable)
+    if request.method == "POST" and form.is_valid():
+        step = {
+            "do": "send",
+            "to": form.recipients(),
+            "subject": form.cleaned_data["subject"],
+            "body": form.cleaned_data["body"],
+            "attach": form.cleaned_data.get("attach", []),
+            "reply_to": reply_to["id"] if reply_to else None,
+            "forward_of": forward_of["id"] if forward_of else None,
+        }
+        try:
+            run.record(step)
+        except (StepRefused, services.SubmissionRefused) as exc:
+            form.add_error(
+                getattr(exc, "field", None) if getattr(exc, "field", None) in form.fields else None, str(exc)
+            )
+        else:
+            messages.success(request, _("Message envoyé (dans la simulation seulement)."))
+            return redirect(run.url("home"))
+    current = "" if reply_to or forward_of else "write"
+    return run.render(request, "write", form=form, reply_to=reply_to, forward_of=forward_of, current=current)
+
+
+@login_required
+@require_POST
+def restart(request, pk):
+    """« Recommencer »: the scenario from its start (the attempts already sent stay)."""
+    run = Run(request, pk)
+    services.steps_clear(exercise=run.exercise, learner=run.learner)
+    messages.success(request, _("La simulation recommence du début."))
+    return redirect(run.url("home") if request.POST.get("next") == "simulation" else run.exercise.get_absolute_url())
+
+
+urlpatterns = [
+    path("<int:pk>/simulation/", home, name="simulation_home"),
+    path("<int:pk>/simulation/messages/<slug:message_id>/", message, name="simulation_message"),
+    path("<int:pk>/simulation/messages/<slug:message_id>/liens/<int:index>/", link, name="simulation_link"),
+    path("<int:pk>/simulation/agir/", act, name="simulation_act"),
+    path("<int:pk>/simulation/ecrire/", write, name="simulation_write"),
+    path("<int:pk>/simulation/recommencer/", restart, name="simulation_restart"),
+]

@@ -1,0 +1,116 @@
+"""The demo's simulations in Chromium, as a resident does them: the reference path passes, typical
+wrong paths fail with their explanations, the whole path works without JavaScript and by keyboard, at
+360 px; every simulator page is accessible (axe), no wider than the phone and under 100 KB."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from exercises.models import Exercise, Submission
+
+from .checks import PHONE_WIDTH, assert_accessible, assert_light
+
+pytestmark = pytest.mark.e2e
+PHONE = {"viewport": {"width": PHONE_WIDTH, "height": 740}}
+
+
+def simulation(slug):
+    return Exercise.objects.get(kind="simulation", slug=slug)
+
+
+def finish(page, exercise):
+    page.goto(exercise.get_absolute_url())
+    page.get_by_role("button", name="J’ai terminé : envoyer ma démarche").click()
+    return page.locator("#resultat")
+
+
+def test_the_reply_with_its_attachment_without_javascript_at_360_px(new_context, demo_world, trainee):
+    exercise = simulation("simulation-repondre")
+    page = new_context(user=trainee, java_script_enabled=False, **PHONE).new_page()
+    page.goto(exercise.get_absolute_url())
+    page.get_by_role("link", name=re.compile("^Ouvrir la simulation")).click()
+    expect(page.locator(".sim-banner")).to_contain_text("Simulation — rien n’est envoyé pour de vrai")
+    page.get_by_role("link", name=re.compile("Aïcha Diallo")).click()
+    page.get_by_role("link", name="Répondre").click()
+    expect(page.get_by_label("À")).to_have_value("a.diallo@mairie-exemple.fr")
+    page.get_by_label("attestation.pdf").check()
+    page.get_by_role("button", name="Envoyer").click()
+    expect(page.locator(".messages")).to_contain_text("Message envoyé (dans la simulation seulement).")
+    page.get_by_role("link", name=re.compile("Service Livraison")).click()
+    page.get_by_role("button", name="Signaler comme indésirable").click()
+    result = finish(page, exercise)
+    expect(result).to_contain_text("Bravo : la démarche est réussie !")
+    assert Submission.objects.get(exercise=exercise, learner=trainee).score == 1.0
+    assert page.context.errors == []
+
+
+def test_wrong_paths_are_explained_and_recommencer_starts_again(new_context, demo_world, trainee):
+    exercise = simulation("simulation-repondre")
+    page = new_context(user=trainee).new_page()
+    page.goto(exercise.get_absolute_url())
+    page.get_by_role("link", name=re.compile("^Ouvrir la simulation")).click()
+    page.get_by_role("link", name=re.compile("Service Livraison")).click()
+    page.get_by_role("button", name="Payer les frais de livraison").click()
+    expect(page.locator(".sim-address")).to_contain_text("http://livraison-colis-express.top/paiement")
+    page.get_by_role("link", name="Écrire un message").click()
+    page.get_by_label("À").fill("karim.benali@courriel-exemple.fr")  # the wrong person, the file forgotten
+    page.get_by_label("Objet").fill("Attestation")
+    page.get_by_role("button", name="Envoyer").click()
+    result = finish(page, exercise)
+    expect(result).to_contain_text("La démarche n'est pas encore réussie")
+    expect(result).to_contain_text("cochez attestation.pdf dans « Mes documents »")
+    expect(result).to_contain_text("n'ouvrez jamais son lien")
+    page.get_by_role("button", name="Recommencer la simulation du début").click()
+    expect(page.locator(".messages")).to_contain_text("La simulation recommence du début.")
+    expect(page.get_by_role("link", name=re.compile("^Ouvrir la simulation"))).to_be_visible()
+    assert page.context.errors == []
+
+
+def test_sorting_the_sms_by_keyboard_only(new_context, demo_world, trainee):
+    exercise = simulation("simulation-sms")
+    page = new_context(user=trainee, **PHONE).new_page()
+    page.goto(exercise.get_absolute_url())
+    for sender, verdict, report in (
+        ("+33 7 56 41 22 90", "C'est une arnaque", True),
+        ("AMENDE-INFO", "C'est une arnaque", True),
+        ("Votre caisse santé", "C'est une arnaque", True),
+        ("Pharmacie des Lilas", "C'est fiable", False),
+        ("Leïla (ma sœur)", "C'est fiable", False),
+    ):
+        page.goto(f"/exercices/{exercise.pk}/simulation/")
+        page.get_by_role("link", name=re.compile(re.escape(sender))).focus()
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name=verdict).focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(".messages")).to_contain_text("Message classé")
+        if report:
+            page.get_by_role("link", name=re.compile(re.escape(sender))).first.focus()
+            page.keyboard.press("Enter")
+            page.get_by_role("button", name="Signaler comme indésirable").focus()
+            page.keyboard.press("Enter")
+            expect(page.locator(".messages")).to_contain_text("Message signalé comme indésirable")
+    expect(finish(page, exercise)).to_contain_text("Bravo : la démarche est réussie !")
+    assert page.context.errors == []
+
+
+def simulator_pages(exercise, message, link_of):
+    base = f"/exercices/{exercise.pk}/simulation/"
+    return {
+        "home": base,
+        "message": f"{base}messages/{message}/",
+        "link": f"{base}messages/{link_of}/liens/0/",
+    }
+
+
+@pytest.mark.parametrize("slug", ["simulation-repondre", "simulation-sms"])
+def test_every_simulator_page_is_accessible_narrow_and_light(new_context, demo_world, trainee, slug):
+    exercise = simulation(slug)
+    pages = simulator_pages(exercise, "diallo" if slug == "simulation-repondre" else "pharmacie", "colis")
+    pages["exercise"] = exercise.get_absolute_url()
+    if slug == "simulation-repondre":
+        pages["write"] = f"/exercices/{exercise.pk}/simulation/ecrire/?repondre=diallo"
+    for name, url in pages.items():
+        page = new_context(user=trainee).new_page()
+        assert_light(page, f"{slug} {name}", url)
+        assert_accessible(page, f"{slug} {name}", url)

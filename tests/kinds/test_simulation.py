@@ -1,0 +1,443 @@
+"""The simulation kind (exercises/kinds/simulation/): scenarios read and checked (the reference path must
+meet every expectation, doing nothing must not), steps recorded on the server by the simulator's pages
+without JavaScript, graded on the end state and the path, and forged steps that change nothing."""
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+
+from courses.models import Enrolment
+from exercises.forms import apply_form, initial_for
+from exercises.kinds import kind_of
+from exercises.kinds.simulation.scenario import ScenarioError, read_scenario
+from exercises.models import Exercise, Submission, WorkInProgress
+from exercises.spec import read_exercise
+
+from ..exercises.conftest import SIMULATIONS, load_exercise
+from .helpers import export_and_read, form_data, make_form
+
+COURRIEL = SIMULATIONS["simulation-courriel"]
+SMS = SIMULATIONS["simulation-sms"]
+TOML = (COURRIEL / "simulation.toml").read_text(encoding="utf-8")
+DIALLO = "a.diallo@mairie-exemple.fr"
+REPLY = {
+    "do": "send",
+    "to": [DIALLO],
+    "subject": "RE : Votre dossier",
+    "body": "Voici mon attestation.",
+    "attach": ["attestation.pdf"],
+    "reply_to": "diallo",
+}
+
+
+def grade(folder, steps):
+    spec = read_exercise(folder)
+    return kind_of("simulation").grade(spec, {"steps": steps})
+
+
+def errors_of(text):
+    with pytest.raises(ScenarioError) as info:
+        read_scenario(text)
+    return info.value.errors
+
+
+# ---------------------------------------------------------------- reading a scenario
+
+
+def test_the_demo_scenarios_are_read_with_their_reference_as_solution():
+    spec = read_exercise(COURRIEL)
+    assert (spec.kind, spec.config["scenario"]["simulator"]) == ("simulation", "webmail")
+    assert spec.solution == {"steps": spec.config["scenario"]["reference"]} and spec.starter == {"steps": []}
+    assert spec.tests == {"simulation.toml": TOML}
+    assert read_exercise(SMS).config["scenario"]["simulator"] == "sms"
+
+
+def test_check_course_plays_the_reference_path_and_doing_nothing(capsys):
+    call_command("check_course", str(SMS.parent.parent))
+    line = next(line for line in capsys.readouterr().out.splitlines() if "05-simulation-sms" in line)
+    assert line.split()[-3:] == ["passed", "failed", "ok"]
+
+
+REFERENCE_MISSES = (
+    "le parcours de référence ne remplit pas l'attente « La réponse est envoyée à Mme Diallo avec le fichier "
+    "attestation.pdf »"
+)
+WRONG_SCENARIOS = [
+    (
+        ('simulator = "webmail"', 'simulator = "banque"'),
+        "simulation.toml:1: « simulator » doit valoir l'un de : sms, webmail",
+    ),
+    (('kind = "reported"', 'kind = "signale"'), "attente de type inconnu « signale »"),
+    (('message = "colis"\nexplanation = "Signalez', 'message = "coli"\nexplanation = "Signalez'), "inconnu : « coli »"),
+    (('attachment = "attestation.pdf"', 'attachment = "rib.pdf"'), "pièce jointe inconnue : « rib.pdf »"),
+    (
+        ('address = "a.diallo@mairie-exemple.fr"\n\n[[contacts]]', 'address = "a.diallo"\n\n[[contacts]]'),
+        "« a.diallo »",
+    ),
+    (('attach = ["attestation.pdf"]', 'attach = ["rib.pdf"]'), "étape n° 2 du parcours de référence refusée : Cette"),
+    (('attach = ["attestation.pdf"]', "attach = []"), REFERENCE_MISSES),
+    (('task = "Mme', 'tache = "Mme'), "« task » manque"),
+    (('id = "colis"', 'id = "Colis urgent"'), "« Colis urgent » : lettres minuscules, chiffres et tirets seulement"),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), WRONG_SCENARIOS)
+def test_a_wrong_scenario_is_refused_with_its_line_and_reason(change, expected):
+    old, new = change
+    assert old in TOML
+    errors = errors_of(TOML.replace(old, new, 1))
+    assert any(expected in error for error in errors), errors
+    assert all(re.match(r"^simulation\.toml:\d+: ", error) for error in errors)
+
+
+def test_expectations_that_doing_nothing_meets_are_refused():
+    text = TOML.split("[[expectations]]")[0] + (
+        '[[expectations]]\nkind = "link_not_opened"\nname = "Pas de lien"\nmessage = "colis"\n'
+        'explanation = "N\'ouvrez pas."\n\n[[reference]]\ndo = "open"\nmessage = "diallo"\n'
+    )
+    line = text.splitlines().index("[[expectations]]") + 1
+    assert errors_of(text) == [
+        f"simulation.toml:{line}: ne rien faire remplit déjà toutes les attentes : elles ne vérifient rien"
+    ]
+
+
+def test_invalid_toml_gives_its_line():
+    assert errors_of('simulator = "webmail"\ntask = \n')[0].startswith("simulation.toml:2: TOML invalide")
+
+
+def test_a_folder_without_a_scenario_says_so(tmp_path):
+    from .helpers import read_errors, write_folder
+
+    folder = write_folder(tmp_path / "sim", {"exercise.toml": 'title = "Sim"\nkind = "simulation"\n'})
+    assert read_errors(folder) == [f"{folder / 'simulation.toml'}:1: fichier manquant : le scénario de la simulation"]
+
+
+# ---------------------------------------------------------------- grading the path
+
+
+def test_the_reference_path_passes_and_doing_nothing_fails():
+    spec = read_exercise(COURRIEL)
+    passed = kind_of("simulation").grade(spec, dict(spec.solution))
+    assert (passed.status, passed.score, passed.message) == ("passed", 1.0, "Bravo : la démarche est réussie !")
+    nothing = kind_of("simulation").grade(spec, {"steps": []})
+    assert [t.status for t in nothing.tests] == ["failed", "passed", "failed"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "failed"),
+    [
+        # reply to the wrong person
+        ([{**REPLY, "to": ["karim.benali@courriel-exemple.fr"]}, {"do": "report", "message": "colis"}], 0),
+        # the file forgotten
+        ([{**REPLY, "attach": []}, {"do": "report", "message": "colis"}], 0),
+        # a new message instead of a reply
+        ([{**REPLY, "reply_to": None}, {"do": "report", "message": "colis"}], 0),
+        # the phishing message's link opened (then reported: too late)
+        ([REPLY, {"do": "open_link", "message": "colis", "link": 0}, {"do": "report", "message": "colis"}], 1),
+        # the phishing message deleted but not reported
+        ([REPLY, {"do": "delete", "message": "colis"}], 2),
+    ],
+)
+def test_typical_wrong_paths_fail_with_their_explanation(steps, failed):
+    result = grade(COURRIEL, steps)
+    assert result.status == "failed"
+    wrong = [t for t in result.tests if t.status == "failed"]
+    assert [t.key for t in wrong] == [f"e{failed}"]
+    expected = read_exercise(COURRIEL).config["scenario"]["expectations"][failed]["explanation"]
+    assert wrong[0].message == expected
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {**REPLY, "attach": ["attestation.pdf", "../../etc/passwd"]},  # a file that is not in « Mes documents »
+        {**REPLY, "to": [DIALLO] * 11},  # more than ten recipients
+        {**REPLY, "to": "a.diallo@mairie-exemple.fr"},  # not a list
+        {**REPLY, "reply_to": "inconnu"},
+        {**REPLY, "body": "x" * 5001},
+        {**REPLY, "do": "SEND"},
+        {"do": "__class__", "message": "colis"},
+        "send everything",
+        None,
+        ["nested"],
+    ],
+)
+def test_forged_steps_change_nothing(forged):
+    result = grade(COURRIEL, [forged, {"do": "report", "message": "colis"}])
+    assert [t.status for t in result.tests] == ["failed", "passed", "passed"]
+
+
+@pytest.mark.parametrize("work", [{"steps": "all"}, {"steps": [{}] * 201}, {"nothing": []}, [], "x"])
+def test_unreadable_work_is_refused_not_crashed(work):
+    spec = read_exercise(COURRIEL)
+    result = kind_of("simulation").grade(spec, work)
+    assert (result.status, result.reason) == ("error", "refused")
+
+
+def test_the_sms_scenario_grades_sorting_reporting_and_links():
+    spec = read_exercise(SMS)
+    steps = list(spec.solution["steps"])
+    assert grade(SMS, steps).status == "passed"
+    careless = [*steps, {"do": "open_link", "message": "amende", "link": 0}, {"do": "report", "message": "pharmacie"}]
+    result = grade(SMS, careless)
+    assert [t.name for t in result.tests if t.status == "failed"] == [
+        "Le lien du SMS de l'amende n'est pas ouvert",
+        "Le SMS de la pharmacie n'est pas signalé",
+    ]
+    fooled = [{**s, "as": "fiable"} if s.get("message") == "sante" and s["do"] == "sort" else s for s in steps]
+    assert [t.key for t in grade(SMS, fooled).tests if t.status == "failed"] == ["e2"]
+
+
+def test_manage_grade_reads_the_steps_from_json(tmp_path, capsys):
+    (tmp_path / "steps.json").write_text(json.dumps({"steps": [REPLY, {"do": "report", "message": "colis"}]}))
+    call_command("grade", str(COURRIEL), str(tmp_path / "steps.json"))
+    assert json.loads(capsys.readouterr().out)["status"] == "passed"
+    (tmp_path / "bad.json").write_text("[" * 100000)
+    call_command("grade", str(COURRIEL), str(tmp_path / "bad.json"))
+    result = json.loads(capsys.readouterr().out)
+    assert (result["status"], result["message"]) == (
+        "error",
+        "Parcours illisible : le fichier n'est pas un JSON valide.",
+    )
+
+
+# ---------------------------------------------------------------- the authoring form
+
+
+def test_the_form_has_the_scenario_field_only_and_refuses_a_wrong_scenario(db, module):
+    form = make_form(module, "simulation")
+    assert "scenario" in form.fields and not {"gift", "checks", "notebook", "time_limit"} & set(form.fields)
+    refused = make_form(
+        module,
+        "simulation",
+        form_data("simulation", scenario=TOML.replace('name = "attestation.pdf"', 'name = "x.pdf"')),
+    )
+    assert not refused.is_valid() and "simulation.toml" in refused.errors["scenario"][0]
+
+
+def test_a_scenario_authored_in_the_browser_is_stored_exported_and_read_back(db, module, tmp_path):
+    form = make_form(module, "simulation", form_data("simulation", scenario=TOML))
+    assert form.is_valid(), form.errors
+    exercise = apply_form(Exercise(module=module), form.cleaned_data, True)
+    exercise.save()
+    assert exercise.solution["steps"][1]["attach"] == ["attestation.pdf"] and exercise.starter == {"steps": []}
+    assert initial_for(exercise)["scenario"] == TOML
+    spec = export_and_read(exercise, tmp_path / "sim")
+    assert spec.config == exercise.config and spec.tests == {"simulation.toml": TOML}
+
+
+# ---------------------------------------------------------------- the pages, without JavaScript
+
+
+@pytest.fixture
+def courriel(module, trainee):
+    Enrolment.objects.create(user=trainee, course=module.course)
+    return load_exercise(module, "simulation-courriel")
+
+
+def page(response):
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def follow(client, response):
+    assert response.status_code == 302, response.status_code
+    return page(client.get(response["Location"]))
+
+
+def test_the_whole_path_without_javascript_is_recorded_and_graded(client, trainee, courriel):
+    client.force_login(trainee)
+    base = f"/exercices/{courriel.pk}/simulation/"
+    exercise_page = page(client.get(courriel.get_absolute_url()))
+    assert exercise_page.select_one(f"a[href='{base}']") is not None
+    inbox = page(client.get(base))
+    assert (
+        inbox.select_one(".sim-banner")
+        .get_text(" ", strip=True)
+        .startswith("Simulation — rien n’est envoyé pour de vrai")
+    )
+    assert [a["href"] for a in inbox.select(".sim-list a")] == [f"{base}messages/diallo/", f"{base}messages/colis/"]
+    message = page(client.get(f"{base}messages/diallo/"))
+    assert message.h1.get_text(strip=True) == "Votre dossier de carte de bus"
+    reply = page(client.get(message.select_one("a[href$='?repondre=diallo']")["href"]))
+    assert reply.select_one("input[name=to]")["value"] == DIALLO
+    form = {
+        "to": DIALLO,
+        "subject": "RE : Votre dossier",
+        "body": "Voici mon attestation.",
+        "attach": ["attestation.pdf"],
+    }
+    sent = follow(client, client.post(f"{base}ecrire/?repondre=diallo", form))
+    assert "Message envoyé (dans la simulation seulement)." in sent.select_one(".messages").get_text()
+    reported = follow(client, client.post(f"{base}agir/", {"do": "report", "message": "colis"}))
+    assert [li.select_one(".sim-from").get_text() for li in reported.select(".sim-list li")] == [
+        "Aïcha Diallo",
+        "Service Livraison",
+    ]  # the inbox, then « Indésirables »
+    steps = WorkInProgress.objects.get(exercise=courriel, learner=trainee).steps
+    assert [s["do"] for s in steps] == ["open", "send", "report"]
+    response = client.post(courriel.get_absolute_url(), {"mode": "check"})
+    submission = Submission.objects.get(exercise=courriel, learner=trainee)
+    assert response["Location"].endswith(f"?soumission={submission.pk}#resultat")
+    assert (submission.mode, submission.status, submission.score) == ("submit", "passed", 1.0)
+    assert submission.answers == {"steps": steps}
+    result = page(client.get(response["Location"]))
+    assert "Bravo : la démarche est réussie !" in result.select_one("#resultat").get_text()
+
+
+def test_a_wrong_reply_is_explained_and_recommencer_starts_again(client, trainee, courriel):
+    client.force_login(trainee)
+    base = f"/exercices/{courriel.pk}/simulation/"
+    client.post(f"{base}ecrire/", {"to": "karim.benali@courriel-exemple.fr", "subject": "Attestation", "body": "."})
+    client.post(f"{base}agir/", {"do": "open_link", "message": "colis", "link": "0"})
+    client.post(courriel.get_absolute_url(), {})
+    submission = Submission.objects.get(exercise=courriel, learner=trainee)
+    assert submission.status == "failed" and submission.score == 0
+    shown = page(client.get(f"{courriel.get_absolute_url()}?soumission={submission.pk}"))
+    text = shown.select_one("#resultat").get_text(" ", strip=True)
+    assert "cochez attestation.pdf dans « Mes documents »" in text and "n'ouvrez jamais son lien" in text
+    assert shown.select_one("form.sim-restart") is not None
+    client.post(f"{base}recommencer/", {})
+    assert not WorkInProgress.objects.filter(exercise=courriel, learner=trainee).exists()
+    assert Submission.objects.filter(exercise=courriel, learner=trainee).count() == 1  # the attempt stays
+    again = page(client.get(courriel.get_absolute_url()))
+    assert again.select_one("form.sim-restart") is None and again.select_one(".sim-steps") is None
+
+
+def test_sending_before_doing_anything_is_refused_with_a_reason(client, trainee, courriel):
+    client.force_login(trainee)
+    response = client.post(courriel.get_absolute_url(), {"mode": "submit"})
+    assert response.status_code == 400
+    assert "Vous n'avez encore rien fait dans la simulation" in page_text(response)
+    assert not Submission.objects.exists()
+
+
+def page_text(response):
+    return BeautifulSoup(response.content.decode(), "html.parser").get_text(" ", strip=True)
+
+
+def test_the_simulator_refuses_a_wrong_address_and_a_forged_attachment(client, trainee, courriel):
+    client.force_login(trainee)
+    write = f"/exercices/{courriel.pk}/simulation/ecrire/"
+    wrong = client.post(write, {"to": "mme diallo", "subject": "x", "body": "x"})
+    assert wrong.status_code == 200
+    assert "« mme diallo » n'est pas une adresse de messagerie" in page_text(wrong)
+    forged = client.post(write, {"to": DIALLO, "attach": ["../secret.pdf"]})
+    assert "Sélectionnez un choix valide" in page_text(forged)
+    assert not WorkInProgress.objects.filter(exercise=courriel).exists()
+
+
+def test_a_link_leads_to_a_simulated_page_with_its_address(client, trainee, courriel):
+    client.force_login(trainee)
+    base = f"/exercices/{courriel.pk}/simulation/"
+    shown = follow(client, client.post(f"{base}agir/", {"do": "open_link", "message": "colis", "link": "0"}))
+    assert shown.select_one(".sim-address code").get_text() == "http://livraison-colis-express.top/paiement"
+    assert "numéro de carte bancaire" in shown.select_one(".sim-page-body").get_text()
+    assert client.post(f"{base}agir/", {"do": "open_link", "message": "colis", "link": "7"}).status_code == 302
+    assert [s["do"] for s in WorkInProgress.objects.get().steps] == ["open_link"]  # the wrong link: refused
+
+
+def test_deleted_messages_and_unknown_buttons_are_not_found(client, trainee, courriel):
+    client.force_login(trainee)
+    base = f"/exercices/{courriel.pk}/simulation/"
+    client.post(f"{base}agir/", {"do": "delete", "message": "colis"})
+    assert client.get(f"{base}messages/colis/").status_code == 404
+    assert client.get(f"{base}messages/colis/liens/0/").status_code == 404
+    assert client.get(f"{base}messages/diallo/liens/0/").status_code == 404  # no such link
+    assert client.post(f"{base}agir/", {"do": "send", "message": "diallo"}).status_code == 404
+    assert client.get(f"{base}agir/").status_code == 405
+
+
+def test_the_pages_check_access_like_the_exercise_page(client, trainee, other_trainee, courriel, module):
+    base = f"/exercices/{courriel.pk}/simulation/"
+    urls = [base, f"{base}messages/diallo/", f"{base}ecrire/", f"{base}messages/colis/liens/0/"]
+    for url in urls:
+        assert client.get(url)["Location"].startswith("/comptes/")
+    client.force_login(other_trainee)  # not enrolled in the course
+    for url in urls:
+        assert client.get(url).status_code == 403, url
+    for url in (f"{base}agir/", f"{base}recommencer/"):
+        assert client.post(url, {"do": "report", "message": "colis"}).status_code == 403
+    assert not WorkInProgress.objects.exists()
+    other = load_exercise(module, "moyenne")
+    client.force_login(trainee)
+    assert client.get(f"/exercices/{other.pk}/simulation/").status_code == 404  # not a simulation
+
+
+def test_the_trainer_reviews_the_steps_in_words(client, trainee, trainer, cohort, courriel):
+    client.force_login(trainee)
+    base = f"/exercices/{courriel.pk}/simulation/"
+    client.get(f"{base}messages/diallo/")
+    client.post(
+        f"{base}ecrire/?repondre=diallo",
+        {"to": DIALLO, "subject": "RE", "body": "Voici.", "attach": ["attestation.pdf"]},
+    )
+    client.post(courriel.get_absolute_url(), {})
+    submission = Submission.objects.get()
+    client.force_login(trainer)
+    review = page(client.get(f"/exercices/soumissions/{submission.pk}/"))
+    assert [li.get_text() for li in review.select(".sim-review li")] == [
+        "Ouvre le message « Votre dossier de carte de bus »",
+        "Envoie « RE » à a.diallo@mairie-exemple.fr — pièces jointes : attestation.pdf",
+    ]
+
+
+def test_the_sms_path_without_javascript(client, trainee, module):
+    Enrolment.objects.create(user=trainee, course=module.course)
+    sms = load_exercise(module, "simulation-sms")
+    client.force_login(trainee)
+    base = f"/exercices/{sms.pk}/simulation/"
+    listed = page(client.get(base))
+    assert len(listed.select(".sim-list li")) == 5
+    message = page(client.get(f"{base}messages/colis/"))
+    labels = [b.get_text(strip=True) for b in message.select(".sim-actions button")]
+    assert labels == ["C'est fiable", "C'est une arnaque", "Signaler comme indésirable", "Supprimer"]
+    for step in read_exercise(SMS).solution["steps"]:
+        shown = follow(client, client.post(f"{base}agir/", step))
+    assert "Message classé : fiable." in shown.select_one(".messages").get_text()
+    client.post(sms.get_absolute_url(), {})
+    assert Submission.objects.get(exercise=sms).status == "passed"
+
+
+def test_the_simulator_pages_make_a_bounded_number_of_queries(client, trainee, courriel, django_assert_max_num_queries):
+    client.force_login(trainee)
+    base = f"/exercices/{courriel.pk}/simulation/"
+    client.get(base)  # the session, once
+    for url, most in ((base, 5), (f"{base}messages/colis/", 12), (f"{base}messages/colis/", 5), (f"{base}ecrire/", 5)):
+        with django_assert_max_num_queries(most):
+            assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(12):  # the step kept in a transaction, its row locked
+        assert client.post(f"{base}agir/", {"do": "report", "message": "colis"}).status_code == 302
+
+
+def test_a_learner_cannot_record_more_steps_than_a_procedure_needs(client, trainee, courriel):
+    WorkInProgress.objects.create(exercise=courriel, learner=trainee, steps=[{"do": "open", "message": "x"}] * 200)
+    client.force_login(trainee)
+    response = client.post(f"/exercices/{courriel.pk}/simulation/agir/", {"do": "report", "message": "colis"})
+    shown = follow(client, response)
+    assert "Trop d'étapes : recommencez la simulation." in shown.select_one(".messages").get_text()
+    assert len(WorkInProgress.objects.get().steps) == 200
+
+
+def test_a_trainer_authors_a_simulation_in_the_browser_and_tests_it(client, trainer, module):
+    client.force_login(trainer)
+    create = f"/exercices/atelier/{module.course.slug}/modules/{module.pk}/nouveau/?type=simulation"
+    shown = page(client.get(create))
+    assert shown.select_one("textarea[name=scenario]") is not None
+    data = {**form_data("simulation", scenario=TOML), "check": "1"}
+    response = client.post(create.split("?")[0], data)
+    exercise = Exercise.objects.get(module=module, slug="exercice")
+    assert response["Location"] == f"/exercices/atelier/{exercise.pk}/"
+    checked = page(client.get(response["Location"]))
+    text = checked.select_one("section.result-box").get_text(" ", strip=True)
+    assert "La solution de référence réussit tous les tests." in text and "échoue, comme attendu" in text
+    assert checked.select_one("button[name=published][disabled]") is None  # verified: it may be published
+    refused = client.post(f"/exercices/atelier/{exercise.pk}/", {**data, "scenario": TOML.split("[[reference]]")[0]})
+    assert refused.status_code == 200
+    assert (
+        "le parcours de référence ([[reference]]) manque"
+        in page(refused).select_one("#id_scenario_error, .errorlist").get_text()
+    )
