@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -107,17 +108,26 @@ def measure(client, resident, exercise):
 
     scenario = exercise.config["scenario"]
     base = f"/exercices/{exercise.pk}/simulation/"
-    first = scenario["messages"][0]["id"]
-    linked = next(m["id"] for m in scenario["messages"] if m.get("links"))
-    pages = {
-        "exercise page": exercise.get_absolute_url(),
-        "simulator: list of messages": base,
-        "simulator: a message": f"{base}messages/{first}/",
-        "simulator: the page behind a link": f"{base}messages/{linked}/liens/0/",
-    }
-    if scenario["simulator"] == "webmail":
-        pages["simulator: writing a reply"] = f"{base}ecrire/?repondre={first}"
-    print(f"\n{exercise.title} ({scenario['simulator']}, {len(scenario['messages'])} messages)")
+    pages = {"exercise page": exercise.get_absolute_url(), "simulator: first page": base}
+    if scenario["simulator"] == "booking":
+        practitioner = scenario["practitioners"][0]
+        slot = practitioner["slots"][-1]
+        pages["simulator: a search"] = f"{base}?q=medecin"
+        pages["simulator: a practitioner"] = f"{base}praticiens/{practitioner['id']}/"
+        pages["simulator: a slot to confirm"] = (
+            f"{base}praticiens/{practitioner['id']}/confirmer/?creneau={quote(slot)}"
+        )
+        pages["simulator: my appointments"] = f"{base}rendez-vous/"
+        step = {"do": "book", "practitioner": practitioner["id"], "slot": slot}
+    else:
+        first = scenario["messages"][0]["id"]
+        linked = next(m["id"] for m in scenario["messages"] if m.get("links"))
+        pages["simulator: a message"] = f"{base}messages/{first}/"
+        pages["simulator: the page behind a link"] = f"{base}messages/{linked}/liens/0/"
+        if scenario["simulator"] == "webmail":
+            pages["simulator: writing a reply"] = f"{base}ecrire/?repondre={first}"
+        step = {"do": "report", "message": linked}
+    print(f"\n{exercise.title} ({scenario['simulator']})")
     for name, url in pages.items():
         assert client.get(url).status_code == 200, url
         get = lambda url=url: client.get(url)  # noqa: E731
@@ -126,7 +136,6 @@ def measure(client, resident, exercise):
     def clear():
         WorkInProgress.objects.filter(exercise=exercise, learner=resident).delete()
 
-    step = {"do": "report", "message": linked}
     line(
         "a step recorded (POST, redirect)",
         median_ms(lambda: client.post(f"{base}agir/", step), before=clear),

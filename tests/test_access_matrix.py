@@ -57,6 +57,7 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
     Screenshot.objects.create(submission=work, width=360, image=PNG)
     web_page = load_exercise(web_lesson.module, "carte-visite")
     simulation = load_exercise(web_lesson.module, "simulation-courriel")
+    booking = load_exercise(web_lesson.module, "simulation-rendez-vous")
     written = results.Result(
         status="failed",
         pending=1,
@@ -99,6 +100,7 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
         "notebook": notebook,
         "web_page": web_page,
         "simulation": simulation,
+        "booking": booking,
         "work": work,
         "notebook_work": notebook_work,
         "competence": competence,
@@ -297,6 +299,14 @@ def views(w):
                 ("a simulation's button", "act", [], "post"),
                 ("writing in a simulation", "write", [], "get"),
                 ("a simulation from its start", "restart", [], "post"),
+            )
+        ),
+        *(
+            (label, reverse(f"exercises:simulation_{name}", args=[w["booking"].pk, *args]) + query, "get", doers, True)
+            for label, name, args, query in (
+                ("a practitioner in a simulation", "practitioner", ["dr-martin"], ""),
+                ("a slot to confirm in a simulation", "confirm", ["dr-martin"], "?creneau=mardi 9 décembre, 10 h 15"),
+                ("appointments in a simulation", "appointments", [], ""),
             )
         ),
         ("regrade an exercise", reverse("exercises:exercise_regrade", args=[w["python"].pk]), "post", staff, True),

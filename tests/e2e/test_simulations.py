@@ -94,6 +94,23 @@ def test_sorting_the_sms_by_keyboard_only(new_context, demo_world, trainee):
     assert page.context.errors == []
 
 
+def test_booking_then_cancelling_without_javascript_at_360_px(new_context, demo_world, trainee):
+    exercise = simulation("simulation-rendez-vous")
+    page = new_context(user=trainee, java_script_enabled=False, **PHONE).new_page()
+    page.goto(f"/exercices/{exercise.pk}/simulation/")
+    page.get_by_label("Nom, spécialité ou ville").fill("généraliste Villeneuve")
+    page.get_by_label("Nom, spécialité ou ville").press("Enter")
+    page.get_by_role("link", name=re.compile("Dr Claire Martin")).click()
+    expect(page.locator(".sim-taken")).to_contain_text("lundi 8 décembre, 9 h 00 — pris")
+    page.get_by_role("link", name="mardi 9 décembre, 10 h 15").click()
+    page.get_by_role("button", name="Confirmer le rendez-vous").click()
+    expect(page.locator(".messages")).to_contain_text("Rendez-vous confirmé")
+    page.get_by_role("button", name="Annuler le rendez-vous du jeudi 11 décembre, 16 h 00").click()
+    expect(page.locator(".messages")).to_contain_text("Rendez-vous annulé.")
+    expect(finish(page, exercise)).to_contain_text("Bravo : la démarche est réussie !")
+    assert page.context.errors == []
+
+
 def simulator_pages(exercise, message, link_of):
     base = f"/exercices/{exercise.pk}/simulation/"
     return {
@@ -103,10 +120,19 @@ def simulator_pages(exercise, message, link_of):
     }
 
 
-@pytest.mark.parametrize("slug", ["simulation-repondre", "simulation-sms"])
+@pytest.mark.parametrize("slug", ["simulation-repondre", "simulation-sms", "simulation-rendez-vous"])
 def test_every_simulator_page_is_accessible_narrow_and_light(new_context, demo_world, trainee, slug):
     exercise = simulation(slug)
-    pages = simulator_pages(exercise, "diallo" if slug == "simulation-repondre" else "pharmacie", "colis")
+    if slug == "simulation-rendez-vous":
+        base = f"/exercices/{exercise.pk}/simulation/"
+        pages = {
+            "search": f"{base}?q=m%C3%A9decin",
+            "practitioner": f"{base}praticiens/dr-martin/",
+            "confirm": f"{base}praticiens/dr-martin/confirmer/?creneau=mardi%209%20d%C3%A9cembre%2C%2010%20h%2015",
+            "appointments": f"{base}rendez-vous/",
+        }
+    else:
+        pages = simulator_pages(exercise, "diallo" if slug == "simulation-repondre" else "pharmacie", "colis")
     pages["exercise"] = exercise.get_absolute_url()
     if slug == "simulation-repondre":
         pages["write"] = f"/exercices/{exercise.pk}/simulation/ecrire/?repondre=diallo"

@@ -68,7 +68,7 @@ REFERENCE_MISSES = (
 WRONG_SCENARIOS = [
     (
         ('simulator = "webmail"', 'simulator = "banque"'),
-        "simulation.toml:1: « simulator » doit valoir l'un de : sms, webmail",
+        "simulation.toml:1: « simulator » doit valoir l'un de : booking, sms, webmail",
     ),
     (('kind = "reported"', 'kind = "signale"'), "attente de type inconnu « signale »"),
     (('message = "colis"\nexplanation = "Signalez', 'message = "coli"\nexplanation = "Signalez'), "inconnu : « coli »"),
@@ -234,7 +234,7 @@ def test_a_scenario_authored_in_the_browser_is_stored_exported_and_read_back(db,
 
 @pytest.fixture
 def courriel(module, trainee):
-    Enrolment.objects.create(user=trainee, course=module.course)
+    Enrolment.objects.get_or_create(user=trainee, course=module.course)
     return load_exercise(module, "simulation-courriel")
 
 
@@ -441,3 +441,112 @@ def test_a_trainer_authors_a_simulation_in_the_browser_and_tests_it(client, trai
         "le parcours de référence ([[reference]]) manque"
         in page(refused).select_one("#id_scenario_error, .errorlist").get_text()
     )
+
+
+# ---------------------------------------------------------------- booking an appointment
+
+BOOKING = SIMULATIONS["simulation-rendez-vous"]
+TUESDAY = {"do": "book", "practitioner": "dr-martin", "slot": "mardi 9 décembre, 10 h 15"}
+CANCEL = {"do": "cancel", "appointment": "dentiste"}
+
+
+def test_the_booking_reference_passes_and_doing_nothing_fails():
+    assert grade(BOOKING, [TUESDAY, CANCEL]).status == "passed"
+    assert [t.status for t in grade(BOOKING, []).tests] == ["failed", "failed", "failed"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "failed"),
+    [
+        ([{**TUESDAY, "practitioner": "dr-nguyen", "slot": "lundi 8 décembre, 8 h 30"}, CANCEL], ["e0"]),
+        ([{**TUESDAY, "slot": "lundi 8 décembre, 14 h 30"}, CANCEL], ["e0"]),  # the afternoon
+        ([TUESDAY, {**TUESDAY, "slot": "lundi 8 décembre, 14 h 30"}, CANCEL], ["e1"]),  # two appointments
+        ([TUESDAY], ["e2"]),  # the dentist forgotten
+        ([TUESDAY, {"do": "cancel", "appointment": "rdv-1"}, CANCEL], ["e0", "e1"]),  # booked, then cancelled
+    ],
+)
+def test_wrong_bookings_fail_with_their_explanation(steps, failed):
+    result = grade(BOOKING, steps)
+    assert [t.key for t in result.tests if t.status == "failed"] == failed
+    assert all(t.message for t in result.tests if t.status == "failed")
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {**TUESDAY, "slot": "lundi 8 décembre, 9 h 00"},  # taken
+        {**TUESDAY, "slot": "dimanche, minuit"},  # not a slot
+        {**TUESDAY, "practitioner": "dr-inconnu"},
+        {"do": "cancel", "appointment": "rdv-9"},
+        {"do": "book"},
+    ],
+)
+def test_forged_bookings_change_nothing(forged):
+    result = grade(BOOKING, [forged, TUESDAY, CANCEL])
+    assert result.status == "passed"
+
+
+def test_a_slot_cannot_be_booked_twice():
+    spec = read_exercise(BOOKING)
+    from exercises.kinds.simulation.simulators import SIMULATORS
+
+    booking = SIMULATORS["booking"]
+    scenario = spec.config["scenario"]
+    state = booking.replay(scenario, [TUESDAY, TUESDAY])
+    assert [b["slot"] for b in state["booked"]] == ["mardi 9 décembre, 10 h 15"]
+    assert [p["id"] for p in booking.search(scenario, "generaliste VILLENEUVE")] == ["dr-martin"]
+    assert [p["id"] for p in booking.search(scenario, "dentiste")] == ["dr-benhamou"]
+
+
+def test_a_wrong_booking_scenario_is_refused_with_its_reason():
+    text = (BOOKING / "simulation.toml").read_text(encoding="utf-8")
+    errors = errors_of(text.replace('practitioner = "dr-benhamou"', 'practitioner = "dr-house"'))
+    assert any("rendez-vous « dentiste » : praticien inconnu" in e for e in errors), errors
+    errors = errors_of(text.replace('appointment = "dentiste"\nexplanation', 'appointment = "kine"\nexplanation'))
+    assert any("rendez-vous inconnu : « kine »" in e for e in errors), errors
+    errors = errors_of(text.replace('slot = "mardi 9 décembre, 10 h 15"\nexplanation', 'slot = "x"\nexplanation'))
+    assert any("ne remplit pas l'attente « Un rendez-vous est pris" in e for e in errors), errors
+
+
+@pytest.fixture
+def booking(module, trainee):
+    Enrolment.objects.get_or_create(user=trainee, course=module.course)
+    return load_exercise(module, "simulation-rendez-vous")
+
+
+def test_booking_and_cancelling_without_javascript(client, trainee, booking):
+    client.force_login(trainee)
+    base = f"/exercices/{booking.pk}/simulation/"
+    found = page(client.get(base, {"q": "généraliste villeneuve"}))
+    assert [a.get_text(" ", strip=True) for a in found.select(".sim-list a")] == [
+        "Dr Claire Martin Médecin généraliste"
+    ]
+    shown = page(client.get(f"{base}praticiens/dr-martin/"))
+    assert [a.get_text(strip=True) for a in shown.select(".sim-slots a")] == [
+        "lundi 8 décembre, 14 h 30",
+        "mardi 9 décembre, 10 h 15",
+    ]
+    assert "lundi 8 décembre, 9 h 00 — pris" in shown.select_one(".sim-taken").get_text()
+    confirm = page(client.get(shown.select(".sim-slots a")[1]["href"]))
+    assert "mardi 9 décembre, 10 h 15" in confirm.select_one(".sim-summary").get_text()
+    data = {i["name"]: i["value"] for i in confirm.select("form[method=post] input")}
+    listed = follow(client, client.post(f"{base}agir/", data))
+    assert "Rendez-vous confirmé (dans la simulation seulement)." in listed.select_one(".messages").get_text()
+    assert len(listed.select(".sim-list li")) == 2  # the dentist's and the new one
+    again = follow(client, client.post(f"{base}agir/", data))
+    assert "Ce créneau n'est plus libre" in again.select_one(".messages").get_text()
+    follow(client, client.post(f"{base}agir/", {"do": "cancel", "appointment": "dentiste"}))
+    client.post(booking.get_absolute_url(), {})
+    submission = Submission.objects.get(exercise=booking)
+    assert (submission.status, submission.score) == ("passed", 1.0)
+
+
+def test_booking_pages_exist_only_for_booking_scenarios(client, trainee, booking, courriel):
+    client.force_login(trainee)
+    assert client.get(f"/exercices/{courriel.pk}/simulation/rendez-vous/").status_code == 404
+    assert client.get(f"/exercices/{courriel.pk}/simulation/praticiens/dr-martin/").status_code == 404
+    base = f"/exercices/{booking.pk}/simulation/"
+    assert client.get(f"{base}praticiens/dr-house/").status_code == 404
+    assert client.get(f"{base}praticiens/dr-martin/confirmer/", {"creneau": "dimanche"}).status_code == 404
+    assert client.get(f"{base}ecrire/").status_code == 404  # no mail in a booking site
+    assert client.post(f"{base}agir/", {"do": "report", "message": "colis"}).status_code == 404

@@ -62,19 +62,54 @@ class Run:
             {"run": self, "exercise": self.exercise, "scenario": self.scenario, "state": self.state, **context},
         )
 
-    def listed(self, *, reported=False):
-        """The messages of a folder, newest first as the scenario lists them: the inbox, or the unwanted."""
-        return [
-            {**m, "opened": m["id"] in self.state["opened"], "verdict": self.state.get("sorted", {}).get(m["id"])}
-            for m in self.scenario["messages"]
-            if m["id"] not in self.state["deleted"] and (m["id"] in self.state["reported"]) == reported
-        ]
-
 
 @login_required
 def home(request, pk):
+    """The simulator's first page: the messages, or the search for a practitioner."""
     run = Run(request, pk)
-    return run.render(request, "home", listed=run.listed(), unwanted=run.listed(reported=True), current="home")
+    return run.render(request, "home", current="home", **run.simulator.home(run.scenario, run.state, request.GET))
+
+
+def _booking(request, pk):
+    run = Run(request, pk)
+    if not hasattr(run.simulator, "search"):
+        raise Http404
+    return run
+
+
+@login_required
+def practitioner(request, pk, practitioner_id):
+    """A practitioner's page: where, and the free slots."""
+    run = _booking(request, pk)
+    shown = run.simulator.practitioner(run.scenario, practitioner_id)
+    if shown is None:
+        raise Http404
+    taken = run.simulator.taken(run.scenario, run.state, shown)
+    slots = [{"slot": slot, "free": slot not in taken} for slot in shown.get("slots", [])]
+    return run.render(request, "practitioner", practitioner=shown, slots=slots)
+
+
+@login_required
+def confirm(request, pk, practitioner_id):
+    """A chosen slot, to confirm (the confirmation is a POST to simulation_act)."""
+    run = _booking(request, pk)
+    shown = run.simulator.practitioner(run.scenario, practitioner_id)
+    slot = request.GET.get("creneau", "")
+    if shown is None or slot not in shown.get("slots", []):
+        raise Http404
+    return run.render(request, "confirm", practitioner=shown, slot=slot)
+
+
+@login_required
+def appointments(request, pk):
+    """« Mes rendez-vous »: to find an appointment and cancel it."""
+    run = _booking(request, pk)
+    return run.render(
+        request,
+        "appointments",
+        appointments=run.simulator.appointments(run.scenario, run.state),
+        current="appointments",
+    )
 
 
 @login_required
@@ -105,25 +140,20 @@ def message(request, pk, message_id):
 @login_required
 @require_POST
 def act(request, pk):
-    """A button of a message: open a link, delete, report as unwanted, sort."""
+    """A button of the simulator's pages: open a link, delete, report, sort, book, cancel…"""
     run = Run(request, pk)
-    do = request.POST.get("do", "")
-    step = {"do": do, "message": request.POST.get("message", "")}
-    if do == "open_link":
-        step["link"] = int(request.POST["link"]) if request.POST.get("link", "").isdigit() else -1
-    if do == "sort":
-        step["as"] = request.POST.get("as", "")
-    if do not in run.simulator.buttons:
+    step = run.simulator.step_from(request.POST)
+    if step is None:
         raise Http404
     try:
         run.record(step)
     except (StepRefused, services.SubmissionRefused) as exc:
         messages.error(request, str(exc))
         return redirect(run.url("home"))
-    if do == "open_link":
-        return redirect(run.url("link", step["message"], step["link"]))
-    messages.success(request, run.simulator.done(step))
-    return redirect(run.url("home"))
+    done = run.simulator.done(step)
+    if done:
+        messages.success(request, done)
+    return redirect(run.url(*run.simulator.after(step)))
 
 
 @login_required
@@ -199,4 +229,7 @@ urlpatterns = [
     path("<int:pk>/simulation/agir/", act, name="simulation_act"),
     path("<int:pk>/simulation/ecrire/", write, name="simulation_write"),
     path("<int:pk>/simulation/recommencer/", restart, name="simulation_restart"),
+    path("<int:pk>/simulation/praticiens/<slug:practitioner_id>/", practitioner, name="simulation_practitioner"),
+    path("<int:pk>/simulation/praticiens/<slug:practitioner_id>/confirmer/", confirm, name="simulation_confirm"),
+    path("<int:pk>/simulation/rendez-vous/", appointments, name="simulation_appointments"),
 ]

@@ -3,9 +3,10 @@ brand, person or site). A simulator knows its scenario's content, the steps a le
 the state those steps lead to, and the expectations that can be checked on that state and path."""
 
 from .base import Simulator, StepRefused
+from .booking import Booking
 from .sms import Sms
 from .webmail import Webmail
 
-SIMULATORS = {simulator.name: simulator for simulator in (Webmail(), Sms())}
+SIMULATORS = {simulator.name: simulator for simulator in (Webmail(), Sms(), Booking())}
 
 __all__ = ["SIMULATORS", "Simulator", "StepRefused"]

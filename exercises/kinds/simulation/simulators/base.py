@@ -120,6 +120,36 @@ class Simulator:
         """Whether one expectation is met by this end state (and path)."""
         return getattr(self, f"expect_{expectation['kind']}")(scenario, state, steps, expectation)
 
+    def home(self, scenario, state, query):
+        """The first page's context: the messages (inbox, then those reported as unwanted)."""
+
+        def listed(reported):
+            return [
+                {**m, "opened": m["id"] in state["opened"], "verdict": state.get("sorted", {}).get(m["id"])}
+                for m in scenario.get("messages", [])
+                if m["id"] not in state["deleted"] and (m["id"] in state["reported"]) == reported
+            ]
+
+        return {"listed": listed(False), "unwanted": listed(True)}
+
+    def step_from(self, data):
+        """The step a button of the simulator's pages sends (simulation_act), from the POST; None if it
+        is not one of this simulator's buttons. What it names is checked by apply()."""
+        do = data.get("do", "")
+        if do not in self.buttons:
+            return None
+        step = {"do": do, "message": data.get("message", "")}
+        if do == "open_link":
+            step["link"] = int(data["link"]) if data.get("link", "").isdigit() else -1
+        return step
+
+    def after(self, step):
+        """Where the learner goes after a button's step: a page's URL name (simulation_<name>) and its
+        arguments."""
+        if step["do"] == "open_link":
+            return ("link", step["message"], step["link"])
+        return ("home",)
+
     def message_buttons(self, message, state):
         """The buttons under a message (steps of simulation_act): [{do, label, as?, style?}]."""
         buttons = (
@@ -128,7 +158,9 @@ class Simulator:
         return [*buttons, {"do": "delete", "label": _("Supprimer")}]
 
     def done(self, step):
-        """What the page says after a button's step."""
+        """What the page says after a button's step (nothing when it opens a page)."""
+        if step["do"] == "open_link":
+            return None
         return {
             "delete": _("Message supprimé."),
             "report": _("Message signalé comme indésirable : il est rangé dans « Indésirables »."),

@@ -22,6 +22,12 @@ class Sms(Simulator):
     expectations = {**MESSAGE_EXPECTATIONS, "sorted_as": (("message", "as"), ())}
     buttons = ("open_link", "delete", "report", "sort")
 
+    def step_from(self, data):
+        step = super().step_from(data)
+        if step is not None and step["do"] == "sort":
+            step["as"] = data.get("as", "")
+        return step
+
     def message_buttons(self, message, state):
         verdict = state["sorted"].get(message["id"])
         return [
