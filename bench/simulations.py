@@ -119,6 +119,12 @@ def measure(client, resident, exercise):
         )
         pages["simulator: my appointments"] = f"{base}rendez-vous/"
         step = {"do": "book", "practitioner": practitioner["id"], "slot": slot}
+    elif scenario["simulator"] == "shop":
+        site = scenario["sites"][0]["id"]
+        pages["simulator: a site"] = f"{base}sites/{site}/"
+        pages["simulator: a payment page"] = f"{base}sites/{site}/paiement/"
+        pages["simulator: the cart"] = f"{base}panier/"
+        step = {"do": "add", "product": scenario["products"][0]["id"]}
     else:
         first = scenario["messages"][0]["id"]
         linked = next(m["id"] for m in scenario["messages"] if m.get("links"))

@@ -58,6 +58,7 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
     web_page = load_exercise(web_lesson.module, "carte-visite")
     simulation = load_exercise(web_lesson.module, "simulation-courriel")
     booking = load_exercise(web_lesson.module, "simulation-rendez-vous")
+    shop = load_exercise(web_lesson.module, "simulation-achat")
     written = results.Result(
         status="failed",
         pending=1,
@@ -101,6 +102,7 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
         "web_page": web_page,
         "simulation": simulation,
         "booking": booking,
+        "shop": shop,
         "work": work,
         "notebook_work": notebook_work,
         "competence": competence,
@@ -307,6 +309,14 @@ def views(w):
                 ("a practitioner in a simulation", "practitioner", ["dr-martin"], ""),
                 ("a slot to confirm in a simulation", "confirm", ["dr-martin"], "?creneau=mardi 9 décembre, 10 h 15"),
                 ("appointments in a simulation", "appointments", [], ""),
+            )
+        ),
+        *(
+            (label, reverse(f"exercises:simulation_{name}", args=[w["shop"].pk, *args]), "get", doers, True)
+            for label, name, args in (
+                ("a shop in a simulation", "site", ["mega-promo"]),
+                ("a shop's payment page in a simulation", "checkout", ["mega-promo"]),
+                ("the cart in a simulation", "cart", []),
             )
         ),
         ("regrade an exercise", reverse("exercises:exercise_regrade", args=[w["python"].pk]), "post", staff, True),

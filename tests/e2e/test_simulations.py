@@ -111,6 +111,30 @@ def test_booking_then_cancelling_without_javascript_at_360_px(new_context, demo_
     assert page.context.errors == []
 
 
+def test_buying_on_the_right_site_and_reporting_the_fraud_by_keyboard(new_context, demo_world, trainee):
+    exercise = simulation("simulation-achat")
+    page = new_context(user=trainee, **PHONE).new_page()
+    page.goto(f"/exercices/{exercise.pk}/simulation/")
+    page.get_by_role("link", name="MEGA PROMO DESTOCKAGE").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".sim-address")).to_contain_text("http://mega-promo-destockage.shop-discount.xyz")
+    page.get_by_role("button", name="Signaler ce site comme frauduleux").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("Site signalé comme frauduleux")
+    page.get_by_role("link", name="Électro Villeneuve").click()
+    page.get_by_role("button", name="Ajouter au panier : Chargeur USB-C 20 W").click()
+    page.get_by_role("link", name="Commander et payer sur Électro Villeneuve").click()
+    page.get_by_label("Nom et prénom").fill("Nadia Benali")
+    page.get_by_label("Adresse de livraison").fill("1 rue de la Paix, Villeneuve")
+    page.get_by_label("Numéro de carte").fill("4000 1234 5678 9010")
+    page.get_by_label("Date d’expiration (MM/AA)").fill("08/29")
+    page.get_by_label("Cryptogramme (3 chiffres au dos)").fill("123")
+    page.get_by_role("button", name="Payer").click()
+    expect(page.locator(".messages")).to_contain_text("Paiement accepté")
+    expect(finish(page, exercise)).to_contain_text("Bravo : la démarche est réussie !")
+    assert page.context.errors == []
+
+
 def simulator_pages(exercise, message, link_of):
     base = f"/exercices/{exercise.pk}/simulation/"
     return {
@@ -120,7 +144,9 @@ def simulator_pages(exercise, message, link_of):
     }
 
 
-@pytest.mark.parametrize("slug", ["simulation-repondre", "simulation-sms", "simulation-rendez-vous"])
+@pytest.mark.parametrize(
+    "slug", ["simulation-repondre", "simulation-sms", "simulation-rendez-vous", "simulation-achat"]
+)
 def test_every_simulator_page_is_accessible_narrow_and_light(new_context, demo_world, trainee, slug):
     exercise = simulation(slug)
     if slug == "simulation-rendez-vous":
@@ -130,6 +156,14 @@ def test_every_simulator_page_is_accessible_narrow_and_light(new_context, demo_w
             "practitioner": f"{base}praticiens/dr-martin/",
             "confirm": f"{base}praticiens/dr-martin/confirmer/?creneau=mardi%209%20d%C3%A9cembre%2C%2010%20h%2015",
             "appointments": f"{base}rendez-vous/",
+        }
+    elif slug == "simulation-achat":
+        base = f"/exercices/{exercise.pk}/simulation/"
+        pages = {
+            "results": base,
+            "site": f"{base}sites/mega-promo/",
+            "payment": f"{base}sites/mega-promo/paiement/",
+            "cart": f"{base}panier/",
         }
     else:
         pages = simulator_pages(exercise, "diallo" if slug == "simulation-repondre" else "pharmacie", "colis")

@@ -24,6 +24,7 @@ CONTENT = Path(__file__).resolve().parent.parent.parent / "content"
 SIMULATIONS = {
     "simulation-courriel": CONTENT / "premiers-pas-courriel/02-lire-et-ecrire-un-message/06-simulation-repondre",
     "simulation-sms": CONTENT / "demarches-en-ligne-arnaques/02-reperer-les-arnaques/05-simulation-sms",
+    "simulation-achat": CONTENT / "demarches-en-ligne-arnaques/02-reperer-les-arnaques/06-simulation-achat",
     "simulation-rendez-vous": CONTENT
     / "demarches-en-ligne-arnaques/01-demarches-administratives/06-simulation-rendez-vous",
 }

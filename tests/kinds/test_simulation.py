@@ -68,7 +68,7 @@ REFERENCE_MISSES = (
 WRONG_SCENARIOS = [
     (
         ('simulator = "webmail"', 'simulator = "banque"'),
-        "simulation.toml:1: « simulator » doit valoir l'un de : booking, sms, webmail",
+        "simulation.toml:1: « simulator » doit valoir l'un de : booking, shop, sms, webmail",
     ),
     (('kind = "reported"', 'kind = "signale"'), "attente de type inconnu « signale »"),
     (('message = "colis"\nexplanation = "Signalez', 'message = "coli"\nexplanation = "Signalez'), "inconnu : « coli »"),
@@ -550,3 +550,87 @@ def test_booking_pages_exist_only_for_booking_scenarios(client, trainee, booking
     assert client.get(f"{base}praticiens/dr-martin/confirmer/", {"creneau": "dimanche"}).status_code == 404
     assert client.get(f"{base}ecrire/").status_code == 404  # no mail in a booking site
     assert client.post(f"{base}agir/", {"do": "report", "message": "colis"}).status_code == 404
+
+
+# ---------------------------------------------------------------- buying online
+
+SHOP = SIMULATIONS["simulation-achat"]
+ADD = {"do": "add", "product": "chargeur"}
+PAY = {"do": "pay", "site": "electro-villeneuve"}
+REPORT = {"do": "report_site", "site": "mega-promo"}
+CARD = {
+    "name": "Nadia Benali",
+    "address": "1 rue de la Paix",
+    "card": "4000 1234 5678 9010",
+    "expiry": "08/29",
+    "code": "123",
+}
+
+
+def test_the_shop_reference_passes_and_doing_nothing_fails():
+    assert grade(SHOP, [ADD, PAY, REPORT]).status == "passed"
+    assert [t.status for t in grade(SHOP, []).tests] == ["failed", "passed", "failed", "passed"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "failed"),
+    [
+        ([{"do": "add", "product": "chargeur-promo"}, {"do": "pay", "site": "mega-promo"}, REPORT], ["e0", "e1"]),
+        ([ADD, PAY], ["e2"]),  # the fraudulent site not reported
+        ([ADD, PAY, REPORT, {"do": "report_site", "site": "electro-villeneuve"}], ["e3"]),
+        ([ADD, {"do": "remove", "product": "chargeur"}, PAY, REPORT], ["e0"]),  # an empty cart cannot be paid
+    ],
+)
+def test_wrong_purchases_fail_with_their_explanation(steps, failed):
+    result = grade(SHOP, steps)
+    assert [t.key for t in result.tests if t.status == "failed"] == failed
+    assert all(t.message for t in result.tests if t.status == "failed")
+
+
+@pytest.fixture
+def shop(module, trainee):
+    Enrolment.objects.get_or_create(user=trainee, course=module.course)
+    return load_exercise(module, "simulation-achat")
+
+
+def test_buying_on_the_right_site_without_javascript_keeps_no_card_number(client, trainee, shop):
+    client.force_login(trainee)
+    base = f"/exercices/{shop.pk}/simulation/"
+    results = page(client.get(base))
+    assert [c.get_text() for c in results.select(".sim-list code")] == [
+        "https://www.electro-villeneuve.fr",
+        "http://mega-promo-destockage.shop-discount.xyz",
+    ]
+    fraud = page(client.get(f"{base}sites/mega-promo/"))
+    assert "Plus que 3 articles" in fraud.select_one(".notice").get_text()
+    follow(client, client.post(f"{base}agir/", {"do": "report_site", "site": "mega-promo"}))
+    in_cart = follow(client, client.post(f"{base}agir/", {"do": "add", "product": "chargeur"}))
+    assert "Chargeur USB-C 20 W — 19,90 €" in in_cart.select_one(".sim-list").get_text()
+    checkout = f"{base}sites/electro-villeneuve/paiement/"
+    refused = page(client.post(checkout, {**CARD, "card": "1234", "expiry": "13/29"}))
+    errors = [e.get_text(strip=True) for e in refused.select("form .errorlist")]
+    assert errors == [
+        "Un numéro de carte a 16 chiffres (les espaces sont permis).",
+        "Écrivez la date comme sur la carte : 08/29.",
+    ]
+    paid = follow(client, client.post(checkout, CARD))
+    assert "Paiement accepté (simulation : aucun argent n’a été pris)." in paid.select_one(".messages").get_text()
+    steps = WorkInProgress.objects.get(exercise=shop).steps
+    assert steps[-1] == {"do": "pay", "site": "electro-villeneuve"}
+    assert "4000" not in json.dumps(steps) and "123" not in json.dumps(steps)  # nothing typed is kept
+    client.post(shop.get_absolute_url(), {})
+    assert Submission.objects.get(exercise=shop).status == "passed"
+
+
+def test_paying_with_an_empty_cart_is_refused(client, trainee, shop):
+    client.force_login(trainee)
+    response = client.post(f"/exercices/{shop.pk}/simulation/sites/mega-promo/paiement/", CARD)
+    assert response.status_code == 200 and "Le panier est vide." in page(response).get_text()
+    assert not WorkInProgress.objects.filter(exercise=shop).exists()
+
+
+def test_shop_pages_exist_only_for_shop_scenarios(client, trainee, shop, courriel):
+    client.force_login(trainee)
+    assert client.get(f"/exercices/{courriel.pk}/simulation/panier/").status_code == 404
+    assert client.get(f"/exercices/{shop.pk}/simulation/sites/inconnu/").status_code == 404
+    assert client.post(f"/exercices/{shop.pk}/simulation/agir/", {"do": "pay", "site": "mega-promo"}).status_code == 404

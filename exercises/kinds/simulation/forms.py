@@ -49,3 +49,28 @@ class WriteForm(forms.Form):
 
     def recipients(self):
         return [address.strip() for address in self.cleaned_data["to"].replace(";", ",").split(",") if address.strip()]
+
+
+class PayForm(forms.Form):
+    """A payment page's form, checked as a real one would be. Its values are never stored."""
+
+    name = forms.CharField(label=_("Nom et prénom"), max_length=100)
+    address = forms.CharField(label=_("Adresse de livraison"), max_length=300)
+    card = forms.RegexField(
+        label=_("Numéro de carte"),
+        regex=r"^[0-9 ]{13,23}$",
+        error_messages={"invalid": _("Un numéro de carte a 16 chiffres (les espaces sont permis).")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    expiry = forms.RegexField(
+        label=_("Date d’expiration (MM/AA)"),
+        regex=r"^(0[1-9]|1[0-2])/[0-9]{2}$",
+        error_messages={"invalid": _("Écrivez la date comme sur la carte : 08/29.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    code = forms.RegexField(
+        label=_("Cryptogramme (3 chiffres au dos)"),
+        regex=r"^[0-9]{3}$",
+        error_messages={"invalid": _("Le cryptogramme a 3 chiffres.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )

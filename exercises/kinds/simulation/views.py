@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ... import selectors, services
-from .forms import WriteForm
+from .forms import PayForm, WriteForm
 from .scenario import MAX_STEPS
 from .simulators import SIMULATORS, StepRefused
 
@@ -212,6 +212,60 @@ def write(request, pk):
     return run.render(request, "write", form=form, reply_to=reply_to, forward_of=forward_of, current=current)
 
 
+def _shop(request, pk):
+    run = Run(request, pk)
+    if not hasattr(run.simulator, "cart"):
+        raise Http404
+    return run
+
+
+def _site(run, site_id):
+    site = run.simulator.site(run.scenario, site_id)
+    if site is None:
+        raise Http404
+    return site
+
+
+@login_required
+def site(request, pk, site_id):
+    """A shop's page: its address, what it says, its products."""
+    run = _shop(request, pk)
+    shown = _site(run, site_id)
+    products = [p for p in run.scenario.get("products", []) if p["site"] == shown["id"]]
+    in_cart = run.simulator.cart(run.scenario, run.state, shown["id"])
+    return run.render(request, "site", site=shown, products=products, in_cart=in_cart)
+
+
+@login_required
+def cart(request, pk):
+    """The carts, one per site."""
+    run = _shop(request, pk)
+    carts = [
+        {"site": s, "products": run.simulator.cart(run.scenario, run.state, s["id"])}
+        for s in run.scenario.get("sites", [])
+    ]
+    return run.render(request, "cart", carts=[c for c in carts if c["products"]], current="cart")
+
+
+@login_required
+def checkout(request, pk, site_id):
+    """The payment page of a site. What is typed there is checked as a real page would, and never kept:
+    the step only records that the learner paid on this site."""
+    run = _shop(request, pk)
+    shown = _site(run, site_id)
+    products = run.simulator.cart(run.scenario, run.state, shown["id"])
+    form = PayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run.record({"do": "pay", "site": shown["id"]})
+        except (StepRefused, services.SubmissionRefused) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Paiement accepté (simulation : aucun argent n’a été pris)."))
+            return redirect(run.url("home"))
+    return run.render(request, "checkout", site=shown, products=products, form=form)
+
+
 @login_required
 @require_POST
 def restart(request, pk):
@@ -232,4 +286,7 @@ urlpatterns = [
     path("<int:pk>/simulation/praticiens/<slug:practitioner_id>/", practitioner, name="simulation_practitioner"),
     path("<int:pk>/simulation/praticiens/<slug:practitioner_id>/confirmer/", confirm, name="simulation_confirm"),
     path("<int:pk>/simulation/rendez-vous/", appointments, name="simulation_appointments"),
+    path("<int:pk>/simulation/sites/<slug:site_id>/", site, name="simulation_site"),
+    path("<int:pk>/simulation/sites/<slug:site_id>/paiement/", checkout, name="simulation_checkout"),
+    path("<int:pk>/simulation/panier/", cart, name="simulation_cart"),
 ]

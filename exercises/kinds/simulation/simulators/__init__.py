@@ -4,9 +4,10 @@ the state those steps lead to, and the expectations that can be checked on that 
 
 from .base import Simulator, StepRefused
 from .booking import Booking
+from .shop import Shop
 from .sms import Sms
 from .webmail import Webmail
 
-SIMULATORS = {simulator.name: simulator for simulator in (Webmail(), Sms(), Booking())}
+SIMULATORS = {simulator.name: simulator for simulator in (Webmail(), Sms(), Booking(), Shop())}
 
 __all__ = ["SIMULATORS", "Simulator", "StepRefused"]
