@@ -508,10 +508,15 @@ def test_a_wrong_booking_scenario_is_refused_with_its_reason():
     assert any("ne remplit pas l'attente « Un rendez-vous est pris" in e for e in errors), errors
 
 
+def enrolled_in(name, module, learner):
+    """A demo simulation in the module, its course followed by the learner."""
+    Enrolment.objects.get_or_create(user=learner, course=module.course)
+    return load_exercise(module, name)
+
+
 @pytest.fixture
 def booking(module, trainee):
-    Enrolment.objects.get_or_create(user=trainee, course=module.course)
-    return load_exercise(module, "simulation-rendez-vous")
+    return enrolled_in("simulation-rendez-vous", module, trainee)
 
 
 def test_booking_and_cancelling_without_javascript(client, trainee, booking):
@@ -589,8 +594,7 @@ def test_wrong_purchases_fail_with_their_explanation(steps, failed):
 
 @pytest.fixture
 def shop(module, trainee):
-    Enrolment.objects.get_or_create(user=trainee, course=module.course)
-    return load_exercise(module, "simulation-achat")
+    return enrolled_in("simulation-achat", module, trainee)
 
 
 def test_buying_on_the_right_site_without_javascript_keeps_no_card_number(client, trainee, shop):
