@@ -118,13 +118,21 @@ def measure(client, resident, exercise):
             f"{base}praticiens/{practitioner['id']}/confirmer/?creneau={quote(slot)}"
         )
         pages["simulator: my appointments"] = f"{base}rendez-vous/"
-        step = {"do": "book", "practitioner": practitioner["id"], "slot": slot}
+        post = (f"{base}agir/", {"do": "book", "practitioner": practitioner["id"], "slot": slot}, [])
     elif scenario["simulator"] == "shop":
         site = scenario["sites"][0]["id"]
         pages["simulator: a site"] = f"{base}sites/{site}/"
         pages["simulator: a payment page"] = f"{base}sites/{site}/paiement/"
         pages["simulator: the cart"] = f"{base}panier/"
         step = {"do": "add", "product": scenario["products"][0]["id"]}
+        post = (f"{base}agir/", step, [])
+    elif scenario["simulator"] == "procedure":
+        signed_in = scenario["reference"][:1]
+        WorkInProgress.objects.update_or_create(exercise=exercise, learner=resident, defaults={"steps": signed_in})
+        fill = next(step for step in scenario["reference"] if step["do"] == "fill")
+        pages["simulator: a step of the form"] = f"{base}formulaire/{fill['page']}/"
+        pages["simulator: the summary"] = f"{base}recapitulatif/"
+        post = (f"{base}formulaire/{fill['page']}/", fill["values"], signed_in)
     else:
         first = scenario["messages"][0]["id"]
         linked = next(m["id"] for m in scenario["messages"] if m.get("links"))
@@ -132,21 +140,22 @@ def measure(client, resident, exercise):
         pages["simulator: the page behind a link"] = f"{base}messages/{linked}/liens/0/"
         if scenario["simulator"] == "webmail":
             pages["simulator: writing a reply"] = f"{base}ecrire/?repondre={first}"
-        step = {"do": "report", "message": linked}
+        post = (f"{base}agir/", {"do": "report", "message": linked}, [])
     print(f"\n{exercise.title} ({scenario['simulator']})")
     for name, url in pages.items():
         assert client.get(url).status_code == 200, url
         get = lambda url=url: client.get(url)  # noqa: E731
         line(name, median_ms(get), PAGE_AIM_MS, queries(get), weight(client, url))
 
-    def clear():
-        WorkInProgress.objects.filter(exercise=exercise, learner=resident).delete()
+    url, data, steps_before = post
 
-    line(
-        "a step recorded (POST, redirect)",
-        median_ms(lambda: client.post(f"{base}agir/", step), before=clear),
-        PAGE_AIM_MS,
-    )
+    def clear():
+        WorkInProgress.objects.update_or_create(exercise=exercise, learner=resident, defaults={"steps": steps_before})
+
+    def record():
+        assert client.post(url, data).status_code == 302, url
+
+    line("a step recorded (POST, redirect)", median_ms(record, before=clear), PAGE_AIM_MS)
     spec = read_exercise(exercise_folder(exercise))
     reference = {"steps": scenario["reference"]}
     line(

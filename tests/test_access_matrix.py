@@ -59,6 +59,8 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
     simulation = load_exercise(web_lesson.module, "simulation-courriel")
     booking = load_exercise(web_lesson.module, "simulation-rendez-vous")
     shop = load_exercise(web_lesson.module, "simulation-achat")
+    procedure = load_exercise(web_lesson.module, "simulation-demarche")
+    account = load_exercise(web_lesson.module, "simulation-compte")
     written = results.Result(
         status="failed",
         pending=1,
@@ -103,6 +105,8 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
         "simulation": simulation,
         "booking": booking,
         "shop": shop,
+        "procedure": procedure,
+        "account": account,
         "work": work,
         "notebook_work": notebook_work,
         "competence": competence,
@@ -319,6 +323,15 @@ def views(w):
                 ("the cart in a simulation", "cart", []),
             )
         ),
+        *(
+            (label, reverse(f"exercises:simulation_{name}", args=[w[exercise].pk, *args]), "get", doers, True)
+            for label, exercise, name, args in (
+                ("an identity provider in a simulation", "procedure", "provider", []),
+                ("a form's step in a simulation", "procedure", "form", ["vous"]),
+                ("a procedure's summary in a simulation", "procedure", "summary", []),
+                ("creating an account in a simulation", "account", "account", []),
+            )
+        ),
         ("regrade an exercise", reverse("exercises:exercise_regrade", args=[w["python"].pk]), "post", staff, True),
         ("new exercise", reverse("exercises:exercise_create", args=[web.slug, w["module"].pk]), "get", staff, True),
         ("edit an exercise", reverse("exercises:exercise_edit", args=[w["python"].pk]), "get", staff, True),
@@ -328,6 +341,7 @@ def views(w):
 
 # Named URLs the matrix above does not hold, and where their access is tested instead.
 ELSEWHERE = {
+    "exercises:simulation_receipt": "a receipt exists once sent (tests/kinds/test_simulation.py, access test)",
     "home": "public (test_home)",
     "set_language": "public, Django's own view",
     "accounts:login": "public",

@@ -135,6 +135,120 @@ def test_buying_on_the_right_site_and_reporting_the_fraud_by_keyboard(new_contex
     assert page.context.errors == []
 
 
+def test_a_procedure_through_the_identity_provider_without_javascript_at_360_px(new_context, demo_world, trainee):
+    exercise = simulation("simulation-demarche")
+    page = new_context(user=trainee, java_script_enabled=False, **PHONE).new_page()
+    page.goto(exercise.get_absolute_url())
+    page.get_by_role("link", name=re.compile("^Ouvrir la simulation")).click()
+    expect(page.locator(".sim-task")).to_contain_text("identifiant aicha.benali@exemple.fr, mot de passe Lilas-2026")
+    page.get_by_role("link", name="S’identifier avec Connexion Citoyenne").click()
+    expect(page.locator(".sim-address")).to_contain_text("https://connexion-citoyenne.exemple.fr")
+    page.get_by_label("Identifiant (adresse électronique)").fill("aicha.benali@exemple.fr")
+    page.get_by_label("Mot de passe").fill("lilas-2026")
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.locator(".errorlist")).to_contain_text("Identifiant ou mot de passe incorrect.")
+    page.get_by_label("Mot de passe").fill("Lilas-2026")
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_role("link", name="Continuer vers Portail des démarches de Villeneuve").click()
+    page.get_by_role("link", name="Commencer la démarche").click()
+    for label, value in (
+        ("Nom", "Benali"),
+        ("Prénom", "Aïcha"),
+        ("Date de naissance (JJ/MM/AAAA)", "14/02/1981"),
+        ("Téléphone portable", "06 21 43 65 87"),
+        ("Adresse électronique", "aicha.benali@exemple.fr"),
+    ):
+        page.get_by_label(re.compile("^" + re.escape(label))).fill(value)
+    page.get_by_role("button", name="Valider et passer à l’étape suivante").click()
+    page.get_by_label("Numéro et rue").fill("12 rue des Lilas")
+    page.get_by_label("Code postal").fill("95000")
+    page.get_by_label("Ville").fill("Villeneuve")
+    page.get_by_label("En recherche d'emploi").check()
+    page.get_by_role("button", name="Valider et passer à l’étape suivante").click()
+    page.get_by_label(re.compile(r"photo-facture\.heic")).check()
+    page.get_by_role("button", name="Valider et voir le récapitulatif").click()
+    expect(page.locator(".errorlist")).to_contain_text(
+        "Ce format de fichier n'est pas accepté : PDF, JPG, PNG seulement."
+    )
+    page.get_by_label(re.compile(r"facture-electricite-novembre\.pdf")).check()
+    page.get_by_role("button", name="Valider et voir le récapitulatif").click()
+    page.get_by_label("Je certifie sur l’honneur que ces informations sont exactes.").check()
+    page.get_by_role("button", name="Envoyer ma demande").click()
+    expect(page.locator(".messages")).to_contain_text("Demande envoyée (dans la simulation seulement).")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger le récépissé (PDF)").click()
+    assert re.fullmatch(r"recepisse-CTS-\d{6}\.pdf", download.value.suggested_filename)
+    expect(finish(page, exercise)).to_contain_text("Bravo : la démarche est réussie !")
+    assert page.context.errors == []
+
+
+def test_an_account_with_the_wrong_subscription_is_explained_by_keyboard(new_context, demo_world, trainee):
+    exercise = simulation("simulation-compte")
+    page = new_context(user=trainee, **PHONE).new_page()
+    page.goto(f"/exercices/{exercise.pk}/simulation/")
+    page.get_by_role("link", name="Créer un compte sur ce portail").focus()
+    page.keyboard.press("Enter")
+    page.get_by_label("Adresse électronique").fill("karim.mansouri@exemple.fr")
+    page.get_by_label(re.compile("^Mot de passe")).fill("court1")
+    page.get_by_label("Le même mot de passe, une deuxième fois").fill("court1")
+    page.keyboard.press("Enter")
+    expect(page.locator(".errorlist")).to_contain_text("Le mot de passe est trop court : au moins 12 caractères.")
+    page.get_by_label(re.compile("^Mot de passe")).fill("Trois-chats-et-1-chien")
+    page.get_by_label("Le même mot de passe, une deuxième fois").fill("Trois-chats-et-1-chien")
+    page.keyboard.press("Enter")
+    expect(page.locator(".sim-site")).to_contain_text("Connecté avec le compte karim.mansouri@exemple.fr")
+    page.get_by_role("link", name="Commencer la démarche").click()
+    page.get_by_label(re.compile("^Nom")).fill("Mansouri")
+    page.get_by_label("Prénom").fill("Karim")
+    page.get_by_label("Date de naissance (JJ/MM/AAAA)").fill("03/09/1962")
+    page.keyboard.press("Enter")
+    page.get_by_label("Hors commune (15 € par an)").check()
+    page.keyboard.press("Enter")
+    page.get_by_label("Je certifie sur l’honneur que ces informations sont exactes.").check()
+    page.get_by_role("button", name="Envoyer ma demande").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("Demande envoyée (dans la simulation seulement).")
+    result = finish(page, exercise)
+    expect(result).to_contain_text("La démarche n'est pas encore réussie")
+    expect(result).to_contain_text("l'abonnement « Habitant de Villeneuve » est gratuit pour lui")
+    expect(result).to_contain_text("cliquez « Télécharger le récépissé (PDF) »")
+    assert page.context.errors == []
+
+
+def procedure_pages(page, exercise, slug):
+    """A procedure's pages, in the order a learner meets them (signed in along the way)."""
+    base = f"/exercices/{exercise.pk}/simulation/"
+    page.goto(base)
+    if slug == "simulation-demarche":
+        yield "provider", f"{base}identification/"
+        page.goto(f"{base}identification/")
+        page.get_by_label("Identifiant (adresse électronique)").fill("aicha.benali@exemple.fr")
+        page.get_by_label("Mot de passe").fill("Lilas-2026")
+        page.get_by_role("button", name="Se connecter").click()
+        yield "consent", f"{base}identification/"
+        yield "file", f"{base}formulaire/justificatif/"
+    else:
+        yield "account", f"{base}creer-un-compte/"
+        page.goto(f"{base}creer-un-compte/")
+        page.get_by_label("Adresse électronique").fill("karim.mansouri@exemple.fr")
+        page.get_by_label(re.compile("^Mot de passe")).fill("Trois-chats-et-1-chien")
+        page.get_by_label("Le même mot de passe, une deuxième fois").fill("Trois-chats-et-1-chien")
+        page.get_by_role("button", name="Créer mon compte").click()
+    yield "home", base
+    yield "form", f"{base}formulaire/vous/"
+    yield "summary", f"{base}recapitulatif/"
+
+
+@pytest.mark.parametrize("slug", ["simulation-demarche", "simulation-compte"])
+def test_every_procedure_page_is_accessible_narrow_and_light(new_context, demo_world, trainee, slug):
+    exercise = simulation(slug)
+    walker = new_context(user=trainee).new_page()
+    for name, url in procedure_pages(walker, exercise, slug):
+        page = new_context(user=trainee).new_page()  # a first visit: nothing in the cache
+        assert_light(page, f"{slug} {name}", url)
+        assert_accessible(page, f"{slug} {name}", url)
+
+
 def simulator_pages(exercise, message, link_of):
     base = f"/exercices/{exercise.pk}/simulation/"
     return {

@@ -27,6 +27,8 @@ SIMULATIONS = {
     "simulation-achat": CONTENT / "demarches-en-ligne-arnaques/02-reperer-les-arnaques/06-simulation-achat",
     "simulation-rendez-vous": CONTENT
     / "demarches-en-ligne-arnaques/01-demarches-administratives/06-simulation-rendez-vous",
+    "simulation-demarche": CONTENT / "demarches-en-ligne-arnaques/01-demarches-administratives/07-simulation-demarche",
+    "simulation-compte": CONTENT / "premiers-pas-courriel/01-comprendre-le-courriel/05-simulation-compte",
 }
 
 

@@ -68,7 +68,7 @@ REFERENCE_MISSES = (
 WRONG_SCENARIOS = [
     (
         ('simulator = "webmail"', 'simulator = "banque"'),
-        "simulation.toml:1: « simulator » doit valoir l'un de : booking, shop, sms, webmail",
+        "simulation.toml:1: « simulator » doit valoir l'un de : booking, procedure, shop, sms, webmail",
     ),
     (('kind = "reported"', 'kind = "signale"'), "attente de type inconnu « signale »"),
     (('message = "colis"\nexplanation = "Signalez', 'message = "coli"\nexplanation = "Signalez'), "inconnu : « coli »"),
@@ -367,6 +367,21 @@ def test_the_pages_check_access_like_the_exercise_page(client, trainee, other_tr
     assert client.get(f"/exercices/{other.pk}/simulation/").status_code == 404  # not a simulation
 
 
+def test_a_receipt_is_only_its_learner_s(client, trainee, other_trainee, module):
+    demarche = enrolled_in("simulation-demarche", module, trainee)
+    base = f"/exercices/{demarche.pk}/simulation/"
+    WorkInProgress.objects.create(exercise=demarche, learner=trainee, steps=SENT)
+    client.force_login(trainee)
+    assert client.get(f"{base}recepisse.pdf").status_code == 200
+    Enrolment.objects.create(user=other_trainee, course=module.course)
+    client.force_login(other_trainee)  # enrolled, but nothing sent: no receipt, and never the other's
+    assert client.get(f"{base}recepisse.pdf").status_code == 404
+    Enrolment.objects.filter(user=other_trainee).delete()
+    assert client.get(f"{base}recepisse.pdf").status_code == 403
+    urls = ["identification/", "formulaire/vous/", "recapitulatif/"]
+    assert all(client.get(base + url).status_code == 403 for url in urls)
+
+
 def test_the_trainer_reviews_the_steps_in_words(client, trainee, trainer, cohort, courriel):
     client.force_login(trainee)
     base = f"/exercices/{courriel.pk}/simulation/"
@@ -638,3 +653,213 @@ def test_shop_pages_exist_only_for_shop_scenarios(client, trainee, shop, courrie
     assert client.get(f"/exercices/{courriel.pk}/simulation/panier/").status_code == 404
     assert client.get(f"/exercices/{shop.pk}/simulation/sites/inconnu/").status_code == 404
     assert client.post(f"/exercices/{shop.pk}/simulation/agir/", {"do": "pay", "site": "mega-promo"}).status_code == 404
+
+
+# ---------------------------------------------------------------- a public-service procedure
+
+DEMARCHE = SIMULATIONS["simulation-demarche"]
+COMPTE = SIMULATIONS["simulation-compte"]
+SIGN_IN = {"do": "sign_in", "via": "provider"}
+VOUS = {
+    "nom": "Benali",
+    "prenom": "Aïcha",
+    "naissance": "14/02/1981",
+    "telephone": "06 21 43 65 87",
+    "courriel": "aicha.benali@exemple.fr",
+}
+ADRESSE = {
+    "rue": "12 rue des Lilas",
+    "code-postal": "95000",
+    "ville": "Villeneuve",
+    "situation": "En recherche d'emploi",
+}
+FACTURE = {"justificatif": "facture-electricite-novembre.pdf"}
+
+
+def fill(page, values):
+    return {"do": "fill", "page": page, "values": values}
+
+
+SENT = [
+    SIGN_IN,
+    fill("vous", VOUS),
+    fill("adresse", ADRESSE),
+    fill("justificatif", FACTURE),
+    {"do": "submit", "certify": True},
+]
+
+
+def test_the_procedure_reference_passes_and_doing_nothing_fails():
+    assert grade(DEMARCHE, [*SENT, {"do": "download_receipt"}]).status == "passed"
+    assert {t.status for t in grade(DEMARCHE, []).tests} == {"failed"}
+    compte = read_exercise(COMPTE)
+    assert kind_of("simulation").grade(compte, compte.solution).status == "passed"
+
+
+@pytest.mark.parametrize(
+    ("steps", "failed"),
+    [
+        (SENT, ["e6"]),  # the receipt not downloaded
+        (
+            [SIGN_IN, fill("vous", {**VOUS, "naissance": "02/14/1981"})],  # month and day swapped: refused
+            ["e1", "e2", "e3", "e4", "e5", "e6"],
+        ),
+        (
+            [*SENT[:3], fill("justificatif", {"justificatif": "carte-identite.jpg"}), *SENT[4:]],
+            ["e4", "e6"],  # the identity card does not prove an address
+        ),
+        (
+            [*SENT[:3], fill("justificatif", {"justificatif": "scan-facture-electricite.pdf"}), *SENT[4:]],
+            ["e4", "e5", "e6"],  # too heavy: refused, so nothing could be sent
+        ),
+        ([*SENT[:4], {"do": "submit", "certify": False}], ["e5", "e6"]),  # not certified: not sent
+        ([fill("vous", VOUS), *SENT[2:]], ["e0", "e1", "e2", "e3", "e4", "e5", "e6"]),  # not signed in
+        ([SIGN_IN, fill("adresse", ADRESSE), *SENT[1:]], ["e6"]),  # a later step first is refused, then done right
+    ],
+)
+def test_wrong_procedures_fail_with_their_explanation(steps, failed):
+    result = grade(DEMARCHE, steps)
+    assert [t.key for t in result.tests if t.status == "failed"] == failed
+    assert all(t.message for t in result.tests if t.status == "failed")
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        [{"do": "sign_in", "via": "account"}, *SENT[1:]],  # no account was created
+        [{"do": "create_account", "email": "x@y.fr"}, *SENT[1:]],  # this portal has no accounts
+        [SIGN_IN, fill("vous", {**VOUS, "extra": "1"}), *SENT[2:]],
+        [SIGN_IN, fill("vous", {**VOUS, "nom": "x" * 500}), *SENT[2:]],
+        [SIGN_IN, fill("vous", {**VOUS, "nom": ["Benali"]}), *SENT[2:]],
+        [SIGN_IN, {"do": "download_receipt"}],
+    ],
+)
+def test_forged_procedure_steps_change_nothing(forged):
+    assert grade(DEMARCHE, forged).status == "failed"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("naissance", "14-02-1981", "Écrivez la date sous la forme JJ/MM/AAAA"),
+        ("naissance", "31/02/1981", "Cette date n'existe pas"),
+        ("telephone", "06 21 43", "Un numéro de téléphone a 10 chiffres"),
+        ("courriel", "aicha.benali", "Écrivez une adresse électronique complète"),
+        ("code-postal", "950", "Un code postal a 5 chiffres"),
+        ("justificatif", "photo-facture.heic", "Ce format de fichier n'est pas accepté : PDF, JPG, PNG seulement."),
+        ("justificatif", "scan-facture-electricite.pdf", "Ce fichier est trop lourd (12.4 Mo) : 5.0 Mo au maximum."),
+        ("nom", "  ", "Ce champ est obligatoire."),
+    ],
+)
+def test_the_form_explains_each_refused_value(field, value, error):
+    from exercises.kinds.simulation.simulators import SIMULATORS
+
+    scenario = read_exercise(DEMARCHE).config["scenario"]
+    simulator = SIMULATORS["procedure"]
+    assert error in simulator.field_error(scenario, simulator.field(scenario, field), value)
+
+
+def test_equal_answers_are_compared_as_people_write_them():
+    variants = {**VOUS, "telephone": "+33 6 21 43 65 87", "naissance": "14/2/1981", "nom": " BENALI "}
+    steps = [SIGN_IN, fill("vous", variants), *SENT[2:], {"do": "download_receipt"}]
+    assert grade(DEMARCHE, steps).status == "passed"
+
+
+def test_a_wrong_procedure_scenario_is_refused_with_its_reason():
+    text = (DEMARCHE / "simulation.toml").read_text(encoding="utf-8")
+    errors = errors_of(text.replace('type = "postcode"', 'type = "zipcode"'))
+    assert any("champ « code-postal » : type inconnu « zipcode »" in e for e in errors), errors
+    errors = errors_of(text.replace('field = "situation"\nvalue', 'field = "statut"\nvalue'))
+    assert any("champ inconnu : « statut »" in e for e in errors), errors
+    errors = errors_of(text.replace('document = "facture-electricite-novembre.pdf"', 'document = "facture.pdf"'))
+    assert any("document inconnu : « facture.pdf »" in e for e in errors), errors
+    errors = errors_of(text.replace('[provider]\nname = "Connexion Citoyenne"', '[nobody]\nname = "x"'))
+    assert any("personne ne peut se connecter" in e for e in errors), errors
+
+
+@pytest.fixture
+def demarche(module, trainee):
+    return enrolled_in("simulation-demarche", module, trainee)
+
+
+def form_of(response):
+    """The values a browser would send for the page's form (its inputs' current values)."""
+    form = page(response).select_one("main form[method=post]:not([action])")
+    data = {i["name"]: i.get("value", "") for i in form.select("input") if i.get("type") not in ("radio", "checkbox")}
+    data.update({i["name"]: i["value"] for i in form.select("input[type=radio][checked]")})
+    return data
+
+
+def test_the_whole_procedure_without_javascript_keeps_no_password(client, trainee, demarche):
+    client.force_login(trainee)
+    base = f"/exercices/{demarche.pk}/simulation/"
+    home = page(client.get(base))
+    assert "Aïcha Benali" in home.select_one(".sim-task").get_text()
+    assert client.get(f"{base}formulaire/vous/").status_code == 302  # not signed in yet
+    provider = f"{base}identification/"
+    assert "https://connexion-citoyenne.exemple.fr" in page(client.get(provider)).select_one(".sim-address").get_text()
+    wrong = page(client.post(provider, {"login": "aicha.benali@exemple.fr", "password": "lilas-2026"}))
+    assert "Identifiant ou mot de passe incorrect." in wrong.select_one(".errorlist").get_text()
+    consent = follow(client, client.post(provider, {"login": "Aicha.Benali@exemple.fr", "password": "Lilas-2026"}))
+    assert "Connexion Citoyenne transmet à Portail des démarches de Villeneuve" in consent.get_text()
+    refused = page(
+        client.post(f"{base}formulaire/vous/", {**VOUS, "naissance": "14 février 1981", "telephone": "0621"})
+    )
+    assert [e.get_text(strip=True) for e in refused.select("form .errorlist")] == [
+        "Écrivez la date sous la forme JJ/MM/AAAA, par exemple 05/03/1990.",
+        "Un numéro de téléphone a 10 chiffres, par exemple 06 12 34 56 78.",
+    ]
+    assert refused.select_one("#id_nom")["value"] == "Benali"  # nothing typed is lost
+    response = client.post(f"{base}formulaire/vous/", VOUS)
+    assert response.url == f"{base}formulaire/adresse/"
+    assert client.post(response.url, ADRESSE).url == f"{base}formulaire/justificatif/"
+    choose = page(client.get(f"{base}formulaire/justificatif/"))
+    assert "photo-facture.heic (HEIC, 3.4 Mo)" in choose.get_text()
+    heavy = page(client.post(f"{base}formulaire/justificatif/", {"justificatif": "scan-facture-electricite.pdf"}))
+    assert "Ce fichier est trop lourd (12.4 Mo) : 5.0 Mo au maximum." in heavy.select_one(".errorlist").get_text()
+    summary = follow(client, client.post(f"{base}formulaire/justificatif/", FACTURE))
+    assert "14/02/1981" in summary.select_one(".sim-page .sim-summary").get_text()
+    not_certified = follow(client, client.post(f"{base}agir/", {"do": "submit"}))
+    assert "Cochez la case « Je certifie… »" in not_certified.select_one(".messages").get_text()
+    sent = follow(client, client.post(f"{base}agir/", {"do": "submit", "certify": "on"}))
+    number = sent.select_one(".sim-page strong").get_text()
+    assert re.fullmatch(r"CTS-\d{6}", number)
+    pdf = client.get(f"{base}recepisse.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert f"recepisse-{number}.pdf" in pdf["Content-Disposition"]
+    assert client.post(f"{base}formulaire/vous/", VOUS).url == f"{base}recapitulatif/"  # sent: no more changes
+    steps = WorkInProgress.objects.get(exercise=demarche).steps
+    assert [s["do"] for s in steps] == ["sign_in", "fill", "fill", "fill", "submit", "download_receipt"]
+    assert "Lilas-2026" not in json.dumps(steps)  # the password is nowhere
+    client.post(demarche.get_absolute_url(), {})
+    assert Submission.objects.get(exercise=demarche).status == "passed"
+
+
+def test_creating_an_account_checks_the_password_and_keeps_only_the_address(client, trainee, module):
+    compte = enrolled_in("simulation-compte", module, trainee)
+    client.force_login(trainee)
+    base = f"/exercices/{compte.pk}/simulation/"
+    assert client.get(f"{base}identification/").status_code == 404  # no identity provider here
+    account = f"{base}creer-un-compte/"
+    weak = page(client.post(account, {"email": "karim.mansouri@", "password": "soleil", "password2": "soleil"}))
+    assert [e.get_text(strip=True) for e in weak.select("form .errorlist")] == [
+        "Écrivez une adresse électronique complète, par exemple nom@exemple.fr.",
+        "Le mot de passe est trop court : au moins 12 caractères.",
+    ]
+    different = {"email": "karim.mansouri@exemple.fr", "password": "Soleil-de-2026", "password2": "Soleil-de-2025"}
+    assert "Les deux mots de passe ne sont pas identiques." in page(client.post(account, different)).get_text()
+    home = follow(client, client.post(account, {**different, "password2": "Soleil-de-2026"}))
+    assert "Connecté avec le compte karim.mansouri@exemple.fr" in home.select_one(".sim-site").get_text()
+    assert "Soleil" not in json.dumps(WorkInProgress.objects.get(exercise=compte).steps)
+
+
+def test_procedure_pages_exist_only_for_procedure_scenarios(client, trainee, demarche, courriel):
+    client.force_login(trainee)
+    assert client.get(f"/exercices/{courriel.pk}/simulation/recapitulatif/").status_code == 404
+    assert client.get(f"/exercices/{courriel.pk}/simulation/identification/").status_code == 404
+    base = f"/exercices/{demarche.pk}/simulation/"
+    assert client.get(f"{base}creer-un-compte/").status_code == 404  # this portal signs in through the provider
+    assert client.get(f"{base}recepisse.pdf").status_code == 404  # nothing sent yet
+    client.post(f"{base}identification/", {"login": "aicha.benali@exemple.fr", "password": "Lilas-2026"})
+    assert client.get(f"{base}formulaire/inconnue/").status_code == 404
+    assert client.post(f"{base}agir/", {"do": "sign_in", "via": "provider"}).status_code == 404  # pages only

@@ -1,8 +1,9 @@
 """Simulations of everyday procedures: the learner does the procedure on a safe, clearly labelled
-replica rendered by the platform (simulators/: a webmail, a phone's messages), every step recorded on
-the server (views.py) and graded on the end state and the path against the scenario's expectations
-(grader.py). A scenario is data: simulation.toml (scenario.py), with a reference path that must meet
-every expectation while doing nothing must not."""
+replica rendered by the platform (simulators/: a webmail, a phone's messages, appointment booking, an
+online shop, a public-service portal), every step recorded on the server (views.py) and graded on the
+end state and the path against the scenario's expectations (grader.py). A scenario is data:
+simulation.toml (scenario.py), with a reference path that must meet every expectation while doing
+nothing must not."""
 
 import json
 
@@ -48,7 +49,7 @@ class Simulation(Kind):
                 gettext_lazy("Simulation : le scénario (simulation.toml)"),
                 rows=16,
                 help_text=gettext_lazy(
-                    "Le simulateur (webmail ou sms), son contenu (messages, contacts, documents), la tâche en mots "
+                    "Le simulateur (webmail, sms, booking, shop ou procedure), son contenu, la tâche en mots "
                     "simples, les attentes avec leur explication, et le parcours de référence. Voir "
                     "docs/exercise-format.md."
                 ),

@@ -47,6 +47,11 @@ def read_scenario(text, path="simulation.toml"):
         raise ScenarioError(errors)
     if not isinstance(scenario.get("task"), str) or not scenario["task"].strip():
         problem(_("« task » manque : la tâche, en mots simples"), "task")
+    facts = scenario.get("facts", [])
+    if not isinstance(facts, list) or not all(
+        isinstance(f, dict) and isinstance(f.get("label"), str) and isinstance(f.get("value"), str) for f in facts
+    ):
+        problem(_("[[facts]] : chaque information a « label » et « value » (des textes)"), "facts")
     simulator.validate(scenario, problem)
     for message in scenario.get("messages", []):
         for number, link in enumerate(message.get("links", []) if isinstance(message, dict) else [], start=1):

@@ -7,14 +7,14 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ... import selectors, services
-from .forms import PayForm, WriteForm
+from .forms import AccountForm, PageForm, PayForm, SignInForm, WriteForm
 from .scenario import MAX_STEPS
 from .simulators import SIMULATORS, StepRefused
 
@@ -55,10 +55,10 @@ class Run:
     def url(self, name, *args):
         return reverse(f"exercises:simulation_{name}", args=[self.exercise.pk, *args])
 
-    def render(self, request, page, **context):
+    def render(self, request, template, **context):
         return render(
             request,
-            [f"kinds/simulation/{self.simulator.name}/{page}.html", f"kinds/simulation/{page}.html"],
+            [f"kinds/simulation/{self.simulator.name}/{template}.html", f"kinds/simulation/{template}.html"],
             {"run": self, "exercise": self.exercise, "scenario": self.scenario, "state": self.state, **context},
         )
 
@@ -149,7 +149,7 @@ def act(request, pk):
         run.record(step)
     except (StepRefused, services.SubmissionRefused) as exc:
         messages.error(request, str(exc))
-        return redirect(run.url("home"))
+        return redirect(run.url(*run.simulator.refused(step)))
     done = run.simulator.done(step)
     if done:
         messages.success(request, done)
@@ -266,6 +266,142 @@ def checkout(request, pk, site_id):
     return run.render(request, "checkout", site=shown, products=products, form=form)
 
 
+def _procedure(request, pk):
+    run = Run(request, pk)
+    if not hasattr(run.simulator, "pages"):
+        raise Http404
+    return run
+
+
+def _record_or_error(run, form, step):
+    """Record a page's step; on refusal, the reason goes on the form (on its field when it names one)."""
+    try:
+        run.record(step)
+    except (StepRefused, services.SubmissionRefused) as exc:
+        field = getattr(exc, "field", None)
+        form.add_error(field if field in form.fields else None, str(exc))
+        return False
+    return True
+
+
+@login_required
+def account(request, pk):
+    """Creating an account on the portal (the password is checked, never kept)."""
+    run = _procedure(request, pk)
+    if not run.scenario["portal"].get("accounts"):
+        raise Http404
+    form = AccountForm(request.POST or None)
+    step = {"do": "create_account", "email": form.cleaned_data["email"]} if form.is_valid() else None
+    if request.method == "POST" and step and _record_or_error(run, form, step):
+        messages.success(request, _("Votre compte est créé et vous êtes connecté (dans la simulation seulement)."))
+        return redirect(run.url("home"))
+    return run.render(request, "account", form=form, current="account")
+
+
+@login_required
+def provider(request, pk):
+    """The simulated identity provider: its own page and address, its sign-in form; then what it passes
+    on to the portal."""
+    run = _procedure(request, pk)
+    shown = run.scenario.get("provider")
+    if not shown:
+        raise Http404
+    if run.state["signed_in"] == "provider":
+        return run.render(request, "consent", provider=shown)
+    form = SignInForm(request.POST or None, provider=shown)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _record_or_error(run, form, {"do": "sign_in", "via": "provider"})
+    ):
+        return redirect(run.url("provider"))
+    return run.render(request, "provider", provider=shown, form=form)
+
+
+@login_required
+def form_page(request, pk, page_id):
+    """One step of the procedure's form, checked like a real one."""
+    run = _procedure(request, pk)
+    page = run.simulator.page(run.scenario, page_id)
+    if page is None:
+        raise Http404
+    if not run.state["signed_in"]:
+        messages.error(request, _("Identifiez-vous d'abord."))
+        return redirect(run.url("home"))
+    if run.state["submitted"]:
+        return redirect(run.url("summary"))
+    form = PageForm(
+        request.POST or None,
+        initial=run.state["answers"].get(page["id"], {}),
+        simulator=run.simulator,
+        scenario=run.scenario,
+        page=page,
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _record_or_error(run, form, {"do": "fill", "page": page["id"], "values": form.values()})
+    ):
+        following = run.simulator.next_page(run.scenario, run.state)
+        return redirect(run.url("form", following["id"]) if following else run.url("summary"))
+    pages = run.simulator.pages(run.scenario)
+    return run.render(
+        request,
+        "form",
+        form=form,
+        page=page,
+        number=pages.index(page) + 1,
+        count=len(pages),
+        documents=run.simulator.documents(run.scenario),
+    )
+
+
+@login_required
+def summary(request, pk):
+    """The answers before sending (each step can be changed), then the receipt once sent."""
+    run = _procedure(request, pk)
+    if not run.state["signed_in"]:
+        return redirect(run.url("home"))
+    answered = [
+        {
+            "page": page,
+            "answers": [
+                (field["label"], run.state["answers"].get(page["id"], {}).get(field["id"], ""))
+                for field in page["fields"]
+            ],
+        }
+        for page in run.simulator.pages(run.scenario)
+    ]
+    return run.render(
+        request,
+        "summary",
+        answered=answered,
+        missing=run.simulator.next_page(run.scenario, run.state),
+        current="summary",
+    )
+
+
+@login_required
+def receipt(request, pk):
+    """The receipt as a PDF (marked as a simulation). Downloading it is a step."""
+    from .receipt import receipt_pdf
+
+    run = _procedure(request, pk)
+    if not run.state["submitted"]:
+        raise Http404
+    if not run.state["receipt"]:
+        try:
+            run.record({"do": "download_receipt"})
+        except (StepRefused, services.SubmissionRefused) as exc:
+            messages.error(request, str(exc))
+            return redirect(run.url("summary"))
+        except DatabaseError as error:
+            log.warning("simulation step not recorded: %s", error)
+    response = HttpResponse(receipt_pdf(run), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="recepisse-{run.state["submitted"]}.pdf"'
+    return response
+
+
 @login_required
 @require_POST
 def restart(request, pk):
@@ -289,4 +425,9 @@ urlpatterns = [
     path("<int:pk>/simulation/sites/<slug:site_id>/", site, name="simulation_site"),
     path("<int:pk>/simulation/sites/<slug:site_id>/paiement/", checkout, name="simulation_checkout"),
     path("<int:pk>/simulation/panier/", cart, name="simulation_cart"),
+    path("<int:pk>/simulation/creer-un-compte/", account, name="simulation_account"),
+    path("<int:pk>/simulation/identification/", provider, name="simulation_provider"),
+    path("<int:pk>/simulation/formulaire/<slug:page_id>/", form_page, name="simulation_form"),
+    path("<int:pk>/simulation/recapitulatif/", summary, name="simulation_summary"),
+    path("<int:pk>/simulation/recepisse.pdf", receipt, name="simulation_receipt"),
 ]

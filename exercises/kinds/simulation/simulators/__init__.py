@@ -4,10 +4,11 @@ the state those steps lead to, and the expectations that can be checked on that 
 
 from .base import Simulator, StepRefused
 from .booking import Booking
+from .procedure import Procedure
 from .shop import Shop
 from .sms import Sms
 from .webmail import Webmail
 
-SIMULATORS = {simulator.name: simulator for simulator in (Webmail(), Sms(), Booking(), Shop())}
+SIMULATORS = {simulator.name: simulator for simulator in (Webmail(), Sms(), Booking(), Shop(), Procedure())}
 
 __all__ = ["SIMULATORS", "Simulator", "StepRefused"]

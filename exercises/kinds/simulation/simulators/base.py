@@ -150,6 +150,10 @@ class Simulator:
             return ("link", step["message"], step["link"])
         return ("home",)
 
+    def refused(self, step):
+        """Where the learner goes when a button's step is refused (the page says why)."""
+        return ("home",)
+
     def message_buttons(self, message, state):
         """The buttons under a message (steps of simulation_act): [{do, label, as?, style?}]."""
         buttons = (
