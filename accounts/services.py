@@ -213,6 +213,21 @@ def may_see_learner_work(viewer, learner):
     return viewer.is_trainer and Cohort.objects.filter(trainers=viewer, learners=learner).exists()
 
 
+def in_charge_of(viewer, learner):
+    """Whether `viewer` trains or runs a group of `learner` (not whether they may see the learner's work:
+    that is `may_see_learner_work`; following a simulation live also needs the learner's agreement)."""
+    return viewer.is_trainer and Cohort.objects.filter(trainers=viewer, learners=learner).exists()
+
+
+def learners_in_charge(viewer):
+    """The learners of the groups `viewer` trains or runs."""
+    if not viewer.is_trainer:
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(
+        pk__in=Cohort.learners.through.objects.filter(cohort__trainers=viewer).values("user_id")
+    )
+
+
 def learners_visible_to(viewer):
     """The same rule as `may_see_learner_work`, as a queryset of the people whose work `viewer` may see."""
     people = get_user_model().objects.all()

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -229,3 +231,43 @@ class WorkInProgress(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.exercise} · {len(self.steps)}"
+
+
+class Accompaniment(models.Model):
+    """A mediator (or a trainer) follows a learner's simulation live, to guide without taking the mouse:
+    asked by the mediator, agreed to (or not) by the learner on the spot, ended by either of them, and
+    over by itself after `LIVE` (a workshop's length)."""
+
+    LIVE = datetime.timedelta(hours=3)
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("demandé")
+        ACCEPTED = "accepted", _("accepté")
+        REFUSED = "refused", _("refusé")
+        ENDED = "ended", _("terminé")
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="+")
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    follower = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ASKED)
+    asked_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("accompagnement en direct")
+        verbose_name_plural = _("accompagnements en direct")
+        constraints = [
+            models.UniqueConstraint(fields=["exercise", "learner", "follower"], name="one_accompaniment_per_follower")
+        ]
+
+    def __str__(self):
+        return f"{self.follower} → {self.learner} · {self.exercise} · {self.status}"
+
+    @property
+    def live(self):
+        """Asked or agreed to, and not older than a workshop."""
+        return self.status in (self.Status.ASKED, self.Status.ACCEPTED) and self.asked_at > timezone.now() - self.LIVE
+
+    @property
+    def following(self):
+        return self.live and self.status == self.Status.ACCEPTED

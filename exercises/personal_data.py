@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from accounts.personal_data import Section
 
-from .models import RenderedNotebook, Screenshot, Submission, SubmissionComment, WorkInProgress
+from .models import Accompaniment, RenderedNotebook, Screenshot, Submission, SubmissionComment, WorkInProgress
 from .results import Result
 
 
@@ -81,6 +81,11 @@ class ExerciseData:
         shots = Screenshot.objects.filter(submission__learner=user)
         notebooks = RenderedNotebook.objects.filter(submission__learner=user)
         in_progress = WorkInProgress.objects.filter(learner=user).select_related("exercise").order_by("pk")
+        followed = (
+            Accompaniment.objects.filter(Q(learner=user) | Q(follower=user))
+            .select_related("exercise", "learner", "follower")
+            .order_by("pk")
+        )
         comments = SubmissionComment.objects.filter(Q(submission__learner=user) | Q(author=user)).select_related(
             "submission__exercise"
         )
@@ -131,6 +136,23 @@ class ExerciseData:
                 [
                     {"id": w.pk, "exercise": w.exercise.title, "steps": w.steps, "updated_at": w.updated_at}
                     for w in in_progress
+                ],
+            ),
+            Section(
+                "suivis_en_direct",
+                "Les suivis en direct de vos simulations demandés par un médiateur (et ceux que vous avez demandés)",
+                "exercises.Accompaniment",
+                [
+                    {
+                        "id": a.pk,
+                        "exercise": a.exercise.title,
+                        "learner": a.learner.display_name,
+                        "follower": a.follower.display_name,
+                        "status": a.status,
+                        "asked_at": a.asked_at,
+                        "answered_at": a.answered_at,
+                    }
+                    for a in followed
                 ],
             ),
             Section(

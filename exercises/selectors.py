@@ -9,12 +9,13 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from courses.selectors import PublishStatus
 
 from . import kinds
 from .kinds import kind_of
-from .models import Exercise, Screenshot, Submission, WorkInProgress
+from .models import Accompaniment, Exercise, Screenshot, Submission, WorkInProgress
 
 # ---------------------------------------------------------------- attempts
 
@@ -259,4 +260,38 @@ def steps_in_progress(exercise, learner):
     """The steps a learner has recorded on an exercise made of steps (a simulation), oldest first."""
     return (
         WorkInProgress.objects.filter(exercise=exercise, learner=learner).values_list("steps", flat=True).first() or []
+    )
+
+
+def accompaniments_of(exercise, learner):
+    """Who asks to follow, or follows, this learner's work on this exercise now (with their names)."""
+    since = timezone.now() - Accompaniment.LIVE
+    return list(
+        Accompaniment.objects.filter(
+            exercise=exercise,
+            learner=learner,
+            status__in=[Accompaniment.Status.ASKED, Accompaniment.Status.ACCEPTED],
+            asked_at__gt=since,
+        )
+        .select_related("follower")
+        .order_by("asked_at")
+    )
+
+
+def accompaniment(exercise, learner, follower):
+    """The follower's request about this learner's work (None if never asked)."""
+    return Accompaniment.objects.filter(exercise=exercise, learner=learner, follower=follower).first()
+
+
+def accompaniments_by(follower, *, since):
+    """The follower's requests asked since `since`."""
+    return list(Accompaniment.objects.filter(follower=follower, asked_at__gt=since))
+
+
+def works_in_progress(learners, *, since):
+    """Work in progress of these learners changed since `since`, most recent first, with its exercise."""
+    return list(
+        WorkInProgress.objects.filter(learner__in=learners, updated_at__gte=since)
+        .select_related("exercise", "learner")
+        .order_by("-updated_at")
     )

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F, FloatField, Max
+from django.db.models import Count, F, FloatField, Max, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone, translation
@@ -21,7 +21,7 @@ from courses.selectors import PublishStatus
 from . import kinds
 from .grading import GRADER_VERSION, grade, grader_for, runs_in_sandbox
 from .kinds import kind_of
-from .models import Exercise, Submission, WorkInProgress
+from .models import Accompaniment, Exercise, Submission, WorkInProgress
 from .results import Reason, Result, Status
 from .selectors import attempts_used, exercise_is_verified
 
@@ -75,6 +75,38 @@ def step_record(*, exercise, learner, step, limit):
 def steps_clear(*, exercise, learner):
     """« Recommencer »: the steps are forgotten (the submissions already sent stay)."""
     WorkInProgress.objects.filter(exercise=exercise, learner=learner).delete()
+
+
+# ---------------------------------------------------------------- following a simulation live
+
+
+def accompaniment_ask(*, exercise, learner, by):
+    """A mediator (or trainer) of one of the learner's groups asks to follow their work live; the learner
+    is asked on their next page. Asking again renews the question."""
+    if not accounts_services.in_charge_of(by, learner):
+        raise PermissionDenied
+    accompaniment, _created = Accompaniment.objects.update_or_create(
+        exercise=exercise,
+        learner=learner,
+        follower=by,
+        defaults={"status": Accompaniment.Status.ASKED, "asked_at": timezone.now(), "answered_at": None},
+    )
+    return accompaniment
+
+
+def accompaniment_answer(*, learner, pk, accept):
+    """The learner agrees to be followed, or not (only a live question can be answered)."""
+    asked = Accompaniment.objects.filter(
+        pk=pk, learner=learner, status=Accompaniment.Status.ASKED, asked_at__gt=timezone.now() - Accompaniment.LIVE
+    )
+    status = Accompaniment.Status.ACCEPTED if accept else Accompaniment.Status.REFUSED
+    return asked.update(status=status, answered_at=timezone.now()) == 1
+
+
+def accompaniment_end(*, user, pk):
+    """Either side stops the following."""
+    mine = Accompaniment.objects.filter(pk=pk).filter(Q(learner=user) | Q(follower=user))
+    return mine.update(status=Accompaniment.Status.ENDED, answered_at=timezone.now()) == 1
 
 
 # ---------------------------------------------------------------- attempts

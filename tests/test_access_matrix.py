@@ -332,6 +332,27 @@ def views(w):
                 ("creating an account in a simulation", "account", "account", []),
             )
         ),
+        (
+            "simulations to follow live",
+            reverse("exercises:simulation_accompany"),
+            "get",
+            {"trainer", "other_trainer", "mediator"},
+            True,
+        ),
+        (  # only who trains or runs a group of the learner; the learner is then asked
+            "ask to follow a simulation",
+            reverse("exercises:simulation_accompany_ask", args=[w["simulation"].pk, w["learner"].pk]),
+            "post",
+            {"trainer"},
+            True,
+        ),
+        (  # after the row above: the trainer's own request (not agreed to yet: no steps shown)
+            "follow a simulation",
+            reverse("exercises:simulation_follow", args=[w["simulation"].pk, w["learner"].pk]),
+            "get",
+            {"trainer"},
+            True,
+        ),
         ("regrade an exercise", reverse("exercises:exercise_regrade", args=[w["python"].pk]), "post", staff, True),
         ("new exercise", reverse("exercises:exercise_create", args=[web.slug, w["module"].pk]), "get", staff, True),
         ("edit an exercise", reverse("exercises:exercise_edit", args=[w["python"].pk]), "get", staff, True),
@@ -341,6 +362,7 @@ def views(w):
 
 # Named URLs the matrix above does not hold, and where their access is tested instead.
 ELSEWHERE = {
+    "exercises:simulation_accompany_answer": "the learner's answer (tests/kinds/test_simulation.py, following live)",
     "exercises:simulation_receipt": "a receipt exists once sent (tests/kinds/test_simulation.py, access test)",
     "home": "public (test_home)",
     "set_language": "public, Django's own view",

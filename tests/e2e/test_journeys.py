@@ -182,6 +182,31 @@ def do_the_mailbox_simulation(page):
     assert_page_ok(page, "simulation passed")
 
 
+def do_the_account_simulation(page):
+    """The first module's last activity: create an account with one's address, fill and send, keep the receipt."""
+    expect(heading(page)).to_have_text("Simulation : créer un compte avec son adresse électronique")
+    page.get_by_role("link", name=re.compile("^Ouvrir la simulation")).click()
+    page.get_by_role("link", name="Créer un compte sur ce portail").click()
+    page.get_by_label("Adresse électronique").fill("karim.mansouri@exemple.fr")
+    page.get_by_label(re.compile("^Mot de passe")).fill("Trois-chats-et-1-chien")
+    page.get_by_label("Le même mot de passe, une deuxième fois").fill("Trois-chats-et-1-chien")
+    page.get_by_role("button", name="Créer mon compte").click()
+    page.get_by_role("link", name="Commencer la démarche").click()
+    page.get_by_label(re.compile("^Nom")).fill("Mansouri")
+    page.get_by_label(re.compile("^Prénom")).fill("Karim")
+    page.get_by_label(re.compile("^Date de naissance")).fill("03/09/1962")
+    page.get_by_role("button", name="Valider et passer à l’étape suivante").click()
+    page.get_by_label("Habitant de Villeneuve (gratuit)").check()
+    page.get_by_role("button", name="Valider et voir le récapitulatif").click()
+    page.get_by_label("Je certifie sur l’honneur que ces informations sont exactes.").check()
+    page.get_by_role("button", name="Envoyer ma demande").click()
+    with page.expect_download():
+        page.get_by_role("link", name="Télécharger le récépissé (PDF)").click()
+    page.get_by_role("link", name=re.compile("^Revenir à l’exercice")).click()
+    page.get_by_role("button", name="J’ai terminé : envoyer ma démarche").click()
+    expect(page.locator("#resultat")).to_contain_text("Bravo : la démarche est réussie !")
+
+
 def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
     """Sign-up without e-mail (recovery code), the catalogue, enrolment, every lesson « J’ai terminé »,
     both quizzes with their feedback, the simulated mailbox, then « Mes réussites » and the attestation
@@ -216,12 +241,12 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
     basics.get_by_role("link", name=COURRIEL).click()
 
     expect(heading(page)).to_have_text(COURRIEL)
-    expect(page.locator(".facts")).to_contain_text("10 activités")
+    expect(page.locator(".facts")).to_contain_text("11 activités")
     assert_page_ok(page, "course")
     page.get_by_role("button", name="M’inscrire à ce cours").click()
 
     expect(page.locator(".messages")).to_contain_text(COURRIEL)
-    total, done = 10, 0
+    total, done = 11, 0
     for module, lessons in enumerate(COURRIEL_LESSONS):
         for title in lessons:
             done += 1
@@ -244,6 +269,9 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
             expect(result.locator(".quiz-answer.test-passed").first).to_contain_text("✓ Juste")
             assert_page_ok(page, "quiz feedback")
             page.get_by_role("link", name=re.compile("^Suivante :")).click()
+            done += 1
+            do_the_account_simulation(page)
+            page.get_by_role("link", name=re.compile("^Suivante :")).click()
         else:
             expect(heading(page)).to_have_text("Quiz : lire, écrire et reconnaître un message")
             answer_the_message_quiz_right(page)
@@ -255,7 +283,7 @@ def test_resident_signs_up_follows_a_course_to_its_attestation(open_page):
             do_the_mailbox_simulation(page)
             # The last activity: the pager leads back to the programme, the course is done.
             page.get_by_role("link", name="Retour au programme du cours").click()
-    expect(page.locator("#course-progress + .progress-text")).to_have_text("10 activités terminées sur 10 (100 %)")
+    expect(page.locator("#course-progress + .progress-text")).to_have_text("11 activités terminées sur 11 (100 %)")
     assert_page_ok(page, "course done")
 
     nav_link(page, "Mes réussites").click()

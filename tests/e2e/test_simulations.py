@@ -288,3 +288,53 @@ def test_every_simulator_page_is_accessible_narrow_and_light(new_context, demo_w
         page = new_context(user=trainee).new_page()
         assert_light(page, f"{slug} {name}", url)
         assert_accessible(page, f"{slug} {name}", url)
+
+
+def test_a_mediator_follows_a_resident_live_with_her_agreement(new_context, demo_world, mediator, resident):
+    from accounts.models import Cohort
+    from accounts.services import cohort_create
+    from courses.models import Enrolment
+
+    exercise = simulation("simulation-demarche")
+    Enrolment.objects.create(user=resident, course=exercise.module.course)
+    group = cohort_create(name="Atelier", site=resident.site, trainer=mediator, kind=Cohort.Kind.WORKSHOP)
+    group.learners.add(resident)
+    person = new_context(user=resident, java_script_enabled=False, **PHONE).new_page()
+    person.goto(f"/exercices/{exercise.pk}/simulation/identification/")
+    person.get_by_label("Identifiant (adresse électronique)").fill("aicha.benali@exemple.fr")
+    person.get_by_label("Mot de passe").fill("Lilas-2026")
+    person.get_by_role("button", name="Se connecter").click()
+
+    helper = new_context(user=mediator).new_page()
+    helper.goto("/exercices/simulations/accompagner/")
+    assert_accessible(helper, "simulations to follow", helper.url)
+    helper.get_by_role("button", name=re.compile("^Demander à suivre")).click()
+    expect(helper.locator("#suivi")).to_contain_text("En attente de l’accord")
+
+    person.goto(f"/exercices/{exercise.pk}/simulation/")
+    expect(person.locator(".sim-accompany")).to_contain_text("demande à suivre votre démarche en direct")
+    look = new_context(user=resident).new_page()  # axe needs JavaScript
+    look.goto(person.url)
+    assert_accessible(look, "the question to the resident", look.url)
+    person.get_by_role("button", name="Oui, je suis d’accord").click()
+    expect(person.locator(".sim-accompany")).to_contain_text("suit votre démarche en direct")
+
+    # The mediator's page updates by itself (htmx, every 5 s): no reload here.
+    expect(helper.locator("#suivi ol li")).to_have_text(["S'identifie avec Connexion Citoyenne"], timeout=15_000)
+    person.get_by_role("link", name="Commencer la démarche").click()
+    for label, value in (("Nom", "Benali"), ("Prénom", "Aïcha"), ("Date de naissance", "14/02/1981")):
+        person.get_by_label(re.compile("^" + label)).fill(value)
+    person.get_by_label(re.compile("^Téléphone")).fill("06 21 43 65 87")
+    person.get_by_label(re.compile("^Adresse électronique")).fill("aicha.benali@exemple.fr")
+    person.get_by_role("button", name="Valider et passer à l’étape suivante").click()
+    expect(helper.locator("#suivi ol li")).to_have_count(2, timeout=15_000)
+    expect(helper.locator(".sim-checks")).to_contain_text("Oui — La date de naissance est juste")
+    assert person.context.errors == [] and helper.context.errors == []
+    still = new_context(user=mediator).new_page()
+    # No swap while axe reads the page: htmx's refreshes are answered « nothing new » (204).
+    still.route(
+        re.compile(r"/suivre/"),
+        lambda route: route.fulfill(status=204) if route.request.headers.get("hx-request") else route.continue_(),
+    )
+    still.goto(helper.url)
+    assert_accessible(still, "following a simulation", still.url)

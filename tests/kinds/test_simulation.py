@@ -2,12 +2,14 @@
 meet every expectation, doing nothing must not), steps recorded on the server by the simulator's pages
 without JavaScript, graded on the end state and the path, and forged steps that change nothing."""
 
+import datetime
 import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.utils import timezone
 
 from courses.models import Enrolment
 from exercises.forms import apply_form, initial_for
@@ -421,7 +423,8 @@ def test_the_simulator_pages_make_a_bounded_number_of_queries(client, trainee, c
     client.force_login(trainee)
     base = f"/exercices/{courriel.pk}/simulation/"
     client.get(base)  # the session, once
-    for url, most in ((base, 5), (f"{base}messages/colis/", 12), (f"{base}messages/colis/", 5), (f"{base}ecrire/", 5)):
+    # session, user, exercise, access, steps, a mediator's request to follow (mode accompagné)
+    for url, most in ((base, 6), (f"{base}messages/colis/", 13), (f"{base}messages/colis/", 6), (f"{base}ecrire/", 6)):
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
     with django_assert_max_num_queries(12):  # the step kept in a transaction, its row locked
@@ -863,3 +866,102 @@ def test_procedure_pages_exist_only_for_procedure_scenarios(client, trainee, dem
     client.post(f"{base}identification/", {"login": "aicha.benali@exemple.fr", "password": "Lilas-2026"})
     assert client.get(f"{base}formulaire/inconnue/").status_code == 404
     assert client.post(f"{base}agir/", {"do": "sign_in", "via": "provider"}).status_code == 404  # pages only
+
+
+# ---------------------------------------------------------------- mode accompagné: following live
+
+
+@pytest.fixture
+def workshop(mediator, resident, mediation_site):
+    from accounts.models import Cohort
+    from accounts.services import cohort_create
+
+    group = cohort_create(name="Atelier du mardi", site=mediation_site, trainer=mediator, kind=Cohort.Kind.WORKSHOP)
+    group.learners.add(resident)
+    return group
+
+
+@pytest.fixture
+def followed(module, resident, workshop):
+    return enrolled_in("simulation-demarche", module, resident)
+
+
+def test_a_mediator_follows_a_simulation_live_once_the_resident_agrees(client, mediator, resident, followed):
+    base = f"/exercices/{followed.pk}/simulation/"
+    client.force_login(resident)
+    client.post(f"{base}identification/", {"login": "aicha.benali@exemple.fr", "password": "Lilas-2026"})
+    client.force_login(mediator)
+    listed = page(client.get("/exercices/simulations/accompagner/"))
+    assert "Simulation : faire une demande en ligne avec un justificatif" in listed.select_one(".sim-list").get_text()
+    ask = listed.select_one(".sim-list form")["action"]
+    follow_url = client.post(ask).url
+    waiting = page(client.get(follow_url))
+    assert "En attente de l’accord" in waiting.select_one("#suivi").get_text()
+    assert "S'identifie" not in waiting.get_text()  # nothing of the steps before the agreement
+
+    client.force_login(resident)
+    question = page(client.get(base)).select_one(".sim-accompany")
+    assert "demande à suivre votre démarche en direct" in question.get_text()
+    data = {i["name"]: i["value"] for i in question.select("input")}
+    agreed = client.post(question.select_one("form")["action"], {**data, "answer": "accept"})
+    assert agreed.url == base  # back where the question was asked
+    assert "suit votre démarche en direct" in page(client.get(base)).select_one(".sim-accompany").get_text()
+    client.post(f"{base}formulaire/vous/", VOUS)
+
+    client.force_login(mediator)
+    live = page(client.get(follow_url)).select_one("#suivi")
+    assert [li.get_text() for li in live.select("ol li")] == [
+        "S'identifie avec Connexion Citoyenne",
+        "Remplit l'étape « Vous »",
+    ]
+    checks = [li.get_text(" ", strip=True) for li in live.select(".sim-checks li")]
+    assert checks[:2] == [
+        "Oui — Vous êtes identifiée avec Connexion Citoyenne",
+        "Oui — La date de naissance est juste",
+    ]
+    assert checks[-1] == "Pas encore — Le récépissé est téléchargé"
+    assert live["hx-trigger"] == "every 5s"  # htmx refreshes; « Mettre à jour » without JavaScript
+
+    client.force_login(resident)
+    stop = page(client.get(followed.get_absolute_url())).select_one(".sim-accompany form")
+    response = client.post(stop["action"], {"answer": "end", "next": "https://ailleurs.example/"})
+    assert response.url == followed.get_absolute_url()  # never sent elsewhere
+    client.force_login(mediator)
+    ended = page(client.get(follow_url)).select_one("#suivi")
+    assert "Le suivi est terminé." in ended.get_text() and not ended.select("ol")
+
+
+def test_following_needs_the_group_the_agreement_and_a_live_request(
+    client, mediator, resident, followed, trainee, other_trainer
+):
+    from exercises.models import Accompaniment
+
+    base = f"/exercices/{followed.pk}/simulation/"
+    ask, follow_url = f"{base}accompagner/{resident.pk}/", f"{base}suivre/{resident.pk}/"
+    client.force_login(other_trainer)  # not in charge of this resident
+    assert client.post(ask).status_code == 403
+    assert client.get(follow_url).status_code == 404
+    client.force_login(trainee)  # a learner follows no one
+    assert client.get("/exercices/simulations/accompagner/").status_code == 403
+    assert client.post(ask).status_code == 403
+    client.force_login(mediator)
+    client.post(ask)
+    asked = Accompaniment.objects.get()
+    client.force_login(trainee)  # someone else cannot answer for the resident
+    answer = f"{base}accord/{asked.pk}/"
+    assert client.post(answer, {"answer": "accept"}).status_code == 404
+    client.force_login(resident)
+    assert client.post(answer, {"answer": "maybe"}).status_code == 404
+    assert client.post(answer, {"answer": "refuse"}).url == followed.get_absolute_url()
+    client.force_login(mediator)
+    refused = page(client.get(follow_url)).select_one("#suivi").get_text()
+    assert "préfère ne pas être suivi·e" in refused
+    client.post(ask)  # asking again renews the question
+    client.force_login(resident)
+    client.post(answer, {"answer": "accept"})
+    Accompaniment.objects.update(asked_at=timezone.now() - datetime.timedelta(hours=4))  # a workshop later
+    assert not page(client.get(base)).select(".sim-accompany")
+    client.force_login(mediator)
+    assert "Le suivi est terminé." in page(client.get(follow_url)).select_one("#suivi").get_text()
+    other = load_exercise(followed.module, "moyenne")
+    assert client.post(f"/exercices/{other.pk}/simulation/accompagner/{resident.pk}/").status_code == 404

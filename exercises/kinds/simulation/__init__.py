@@ -88,6 +88,7 @@ class Simulation(Kind):
         return {"answers": {"steps": form.steps}, "mode": "submit"}
 
     def page_context(self, exercise, learner, form):
+        from ... import selectors
         from .simulators import SIMULATORS
 
         scenario = exercise.config["scenario"]
@@ -96,6 +97,7 @@ class Simulation(Kind):
             "simulator": simulator,
             "task": scenario["task"],
             "done_steps": [simulator.describe(scenario, step) for step in form.steps],
+            "accompaniments": selectors.accompaniments_of(exercise, learner),
         }
 
     def urls(self):

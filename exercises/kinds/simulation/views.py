@@ -5,15 +5,22 @@ pages work without JavaScript (links and forms only)."""
 import logging
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import services as accounts_services
+
 from ... import selectors, services
+from ...models import Accompaniment, Exercise
 from .forms import AccountForm, PageForm, PayForm, SignInForm, WriteForm
 from .scenario import MAX_STEPS
 from .simulators import SIMULATORS, StepRefused
@@ -35,6 +42,7 @@ class Run:
         self.simulator = SIMULATORS[self.scenario["simulator"]]
         self.steps = selectors.steps_in_progress(self.exercise, self.learner)
         self.state = self.simulator.replay(self.scenario, self.steps)
+        self.accompaniments = selectors.accompaniments_of(self.exercise, self.learner)
 
     def record(self, step):
         """Check the step, then keep it; StepRefused (or SubmissionRefused) with the reason if not."""
@@ -412,6 +420,98 @@ def restart(request, pk):
     return redirect(run.url("home") if request.POST.get("next") == "simulation" else run.exercise.get_absolute_url())
 
 
+# ---------------------------------------------------------------- following a simulation live (mode accompagné)
+
+
+def _simulation(pk):
+    from . import Simulation
+
+    exercise = Exercise.objects.filter(pk=pk, kind=Simulation.name).first()
+    if exercise is None:
+        raise Http404
+    return exercise
+
+
+@login_required
+def accompany(request):
+    """A mediator's (or trainer's) list: the people of their groups doing a simulation now, to ask to follow
+    one of them live. Only names and titles: the steps are seen once the person agrees."""
+    from . import Simulation
+
+    if not request.user.is_trainer:
+        raise PermissionDenied
+    since = timezone.now() - Accompaniment.LIVE
+    works = [
+        w
+        for w in selectors.works_in_progress(accounts_services.learners_in_charge(request.user), since=since)
+        if w.exercise.kind == Simulation.name
+    ]
+    asked = {(a.exercise_id, a.learner_id): a for a in selectors.accompaniments_by(request.user, since=since)}
+    rows = [{"work": w, "accompaniment": asked.get((w.exercise_id, w.learner_id))} for w in works]
+    return render(request, "kinds/simulation/accompany.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def accompany_ask(request, pk, learner_pk):
+    exercise = _simulation(pk)
+    learner = get_object_or_404(get_user_model(), pk=learner_pk)
+    services.accompaniment_ask(exercise=exercise, learner=learner, by=request.user)
+    return redirect("exercises:simulation_follow", pk, learner_pk)
+
+
+@login_required
+def follow(request, pk, learner_pk):
+    """Following one person's simulation: each step as it is done, and what is already right. Refreshed
+    by htmx every few seconds; without JavaScript, « Mettre à jour » does the same."""
+    exercise = _simulation(pk)
+    learner = get_object_or_404(get_user_model(), pk=learner_pk)
+    accompaniment = selectors.accompaniment(exercise, learner, request.user)
+    if accompaniment is None or not accounts_services.in_charge_of(request.user, learner):
+        raise Http404
+    context = {"exercise": exercise, "learner": learner, "accompaniment": accompaniment}
+    if accompaniment.following:
+        scenario = exercise.config["scenario"]
+        simulator = SIMULATORS[scenario["simulator"]]
+        steps = selectors.steps_in_progress(exercise, learner)
+        state = simulator.replay(scenario, steps)
+        context.update(
+            scenario=scenario,
+            steps=[simulator.describe(scenario, step) for step in steps],
+            expectations=[(e["name"], simulator.holds(scenario, state, steps, e)) for e in scenario["expectations"]],
+        )
+    return render(request, "kinds/simulation/follow.html", context)
+
+
+@login_required
+@require_POST
+def accompany_answer(request, pk, accompaniment_pk):
+    """The learner's answer (« oui » or « non »), or either side ending the following."""
+    exercise = _simulation(pk)
+    answer = request.POST.get("answer")
+    if answer in ("accept", "refuse"):
+        done = services.accompaniment_answer(learner=request.user, pk=accompaniment_pk, accept=answer == "accept")
+        if done:
+            messages.success(
+                request,
+                _("Votre accord est enregistré : vous pouvez l’arrêter à tout moment.")
+                if answer == "accept"
+                else _("C’est noté : personne ne suit votre démarche."),
+            )
+    elif answer == "end":
+        done = services.accompaniment_end(user=request.user, pk=accompaniment_pk)
+        if done:
+            messages.success(request, _("Le suivi en direct est arrêté."))
+    else:
+        done = False
+    if not done:
+        raise Http404
+    following = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(following, allowed_hosts=None) or not following.startswith("/"):
+        following = exercise.get_absolute_url()
+    return redirect(following)
+
+
 urlpatterns = [
     path("<int:pk>/simulation/", home, name="simulation_home"),
     path("<int:pk>/simulation/messages/<slug:message_id>/", message, name="simulation_message"),
@@ -430,4 +530,8 @@ urlpatterns = [
     path("<int:pk>/simulation/formulaire/<slug:page_id>/", form_page, name="simulation_form"),
     path("<int:pk>/simulation/recapitulatif/", summary, name="simulation_summary"),
     path("<int:pk>/simulation/recepisse.pdf", receipt, name="simulation_receipt"),
+    path("simulations/accompagner/", accompany, name="simulation_accompany"),
+    path("<int:pk>/simulation/accompagner/<int:learner_pk>/", accompany_ask, name="simulation_accompany_ask"),
+    path("<int:pk>/simulation/suivre/<int:learner_pk>/", follow, name="simulation_follow"),
+    path("<int:pk>/simulation/accord/<int:accompaniment_pk>/", accompany_answer, name="simulation_accompany_answer"),
 ]
