@@ -52,6 +52,7 @@ prepare: install system-packages messages
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_framework
 	$(PY) manage.py import_course content
+	$(PY) manage.py import_positioning content
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --no-input -v0
 

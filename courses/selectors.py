@@ -135,3 +135,15 @@ def tracks():
 
 def course_imports_of(user, limit=10):
     return list(CourseImport.objects.defer("package").filter(requested_by=user)[:limit])
+
+
+def module_slugs(course_slugs):
+    """{course slug: {module slug: module title}} of these courses, with each course's title under ""."""
+    found = {}
+    for course_slug, course_title, module_slug, module_title in Course.objects.filter(
+        slug__in=course_slugs
+    ).values_list("slug", "title", "modules__slug", "modules__title"):
+        found.setdefault(course_slug, {"": course_title})
+        if module_slug:
+            found[course_slug][module_slug] = module_title
+    return found

@@ -41,3 +41,31 @@ class ObservationForm(forms.Form):
         if upload:
             upload = check_upload(upload, allowed=[IMAGE, PDF, TEXT, NOTEBOOK], max_bytes=MAX_BYTES)
         return upload
+
+
+class PositioningForm(forms.Form):
+    """A positioning test's questions: « je sais… » (yes, with help, not yet) and small tasks with « Je ne
+    sais pas » always offered. Every question needs an answer."""
+
+    def __init__(self, *args, spec, **kwargs):
+        from .positioning import CAN, UNKNOWN
+
+        super().__init__(*args, **kwargs)
+        self.spec = spec
+        for question in spec["questions"]:
+            if question["kind"] == "can":
+                choices = list(CAN)
+                missing = _("Répondez à cette question.")
+            else:
+                choices = [*((str(i), c) for i, c in enumerate(question["choices"])), (UNKNOWN, _("Je ne sais pas"))]
+                missing = _("Répondez à cette question (ou choisissez « Je ne sais pas »).")
+            self.fields[question["id"]] = forms.ChoiceField(
+                label=question["text"],
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": missing},
+            )
+
+    def items(self):
+        """(question, its field) in order, for the template (a task shows its simulated screen first)."""
+        return [(question, self[question["id"]]) for question in self.spec["questions"]]

@@ -329,3 +329,38 @@ class BlockReady(models.Model):
 
     def __str__(self):
         return f"user {self.user_id}, block {self.block_id} ready"
+
+
+class PositioningTest(models.Model):
+    """« Par où commencer ? »: a positioning test read from a package (progress.positioning)."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(_("titre"), max_length=200)
+    spec = models.JSONField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("test de positionnement")
+        verbose_name_plural = _("tests de positionnement")
+
+    def __str__(self):
+        return self.title
+
+
+class Placement(models.Model):
+    """One person's answers to a positioning test, the share of points per area and where to start."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    test = models.ForeignKey(PositioningTest, on_delete=models.CASCADE, related_name="placements")
+    answers = models.JSONField()
+    levels = models.JSONField()
+    recommendations = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("résultat de positionnement")
+        verbose_name_plural = _("résultats de positionnement")
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self):
+        return f"user {self.user_id}, {self.test_id}, {self.created_at:%Y-%m-%d}"

@@ -5,7 +5,16 @@ from django.urls import reverse
 
 from accounts.personal_data import Section, stored_file
 
-from .models import ActivityMonth, Attestation, BlockReady, CompetenceProgress, Evidence, ProgressEvent, Qualification
+from .models import (
+    ActivityMonth,
+    Attestation,
+    BlockReady,
+    CompetenceProgress,
+    Evidence,
+    Placement,
+    ProgressEvent,
+    Qualification,
+)
 
 
 def _file_path(evidence):
@@ -139,6 +148,22 @@ class ProgressData:
                         },
                     }
                     for b in BlockReady.objects.filter(user=user).select_related("block")
+                ],
+            ),
+            Section(
+                "positionnement",
+                "Vos réponses aux tests de positionnement, votre niveau par domaine et les conseils donnés",
+                "progress.Placement",
+                [
+                    {
+                        "id": p.pk,
+                        "test": p.test.title,
+                        "answers": p.answers,
+                        "levels": p.levels,
+                        "recommendations": p.recommendations,
+                        "at": p.created_at,
+                    }
+                    for p in Placement.objects.filter(user=user).select_related("test")
                 ],
             ),
         ]

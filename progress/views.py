@@ -15,7 +15,7 @@ from exercises import selectors as exercises_selectors
 
 from . import services
 from .charts import bar_chart_svg
-from .forms import InvalidationForm, ObservationForm, ValidationForm
+from .forms import InvalidationForm, ObservationForm, PositioningForm, ValidationForm
 from .models import Competence, State
 
 
@@ -248,7 +248,45 @@ def accompaniment(request):
         people.append(
             {"user": person, "courses": courses, "done": done, "attestations": services.attestations_for(person)}
         )
+    placed = services.latest_placements([p["user"] for p in people])
+    for person in people:
+        person["placement"] = placed.get(person["user"].pk)
     return render(request, "progress/accompaniment.html", {"people": people})
+
+
+@login_required
+def positioning(request):
+    """« Par où commencer ? »: the positioning tests, and one's own results."""
+    return render(
+        request,
+        "progress/positioning.html",
+        {"tests": services.positioning_tests(), "placements": services.placements_of(request.user)},
+    )
+
+
+@login_required
+def positioning_take(request, slug):
+    """Taking a test: one page, every question answered, then the result."""
+    test = next((t for t in services.positioning_tests() if t.slug == slug), None)
+    if test is None:
+        raise Http404
+    form = PositioningForm(request.POST or None, spec=test.spec)
+    if request.method == "POST" and form.is_valid():
+        placement = services.placement_record(user=request.user, test=test, answers=form.cleaned_data)
+        return redirect("progress:placement", placement.pk)
+    return render(request, "progress/positioning_take.html", {"test": test, "form": form})
+
+
+@login_required
+def placement(request, pk):
+    """A result: the level of each area in words and where to start. Its person, and whoever may see their
+    work (a mediator only if the person agreed to share)."""
+    shown = services.access_placement(request.user, pk)
+    return render(
+        request,
+        "progress/placement.html",
+        {"placement": shown, "own": shown.user_id == request.user.pk, **services.placement_view(shown)},
+    )
 
 
 def _indicator_context(request):

@@ -123,6 +123,7 @@ def views(w):
         ("catalogue", reverse("courses:catalogue"), "get", set(PERSONAS), False),
         ("course page", web.get_absolute_url(), "get", set(PERSONAS), False),
         ("dashboard", reverse("accounts:dashboard"), "get", set(PERSONAS), True),
+        ("positioning tests", reverse("progress:positioning"), "get", set(PERSONAS), True),
         ("web lesson", lesson.get_absolute_url(), "get", {"trainee", "trainer", "coordinator"}, True),
         (
             "web lesson notebook",
@@ -362,6 +363,8 @@ def views(w):
 
 # Named URLs the matrix above does not hold, and where their access is tested instead.
 ELSEWHERE = {
+    "progress:positioning_take": "any signed-in person, a test imported (tests/progress/test_positioning.py)",
+    "progress:placement": "its person, and who may see their work (tests/progress/test_positioning.py)",
     "exercises:simulation_accompany_answer": "the learner's answer (tests/kinds/test_simulation.py, following live)",
     "exercises:simulation_receipt": "a receipt exists once sent (tests/kinds/test_simulation.py, access test)",
     "home": "public (test_home)",

@@ -42,12 +42,21 @@ from .following import cohort_follow, cohort_follows_any, qualifications_for
 from .indicators import indicators
 from .learner import learner_overview, next_activities
 from .links import resync_links, sync_links, unknown_codes
+from .positioning import (
+    access_placement,
+    latest_placements,
+    placement_record,
+    placement_view,
+    placements_of,
+    positioning_tests,
+)
 from .rebuild import rebuild_activity, recompute
 from .updates import LESSON_EVENTS, lesson_completed, lesson_uncompleted, submission_graded
 
 __all__ = [
     "LESSON_EVENTS",
     "access_evidence_file",
+    "access_placement",
     "attestation_by_token",
     "attestation_issue",
     "attestation_policy",
@@ -65,12 +74,17 @@ __all__ = [
     "competence_validate",
     "course_check",
     "indicators",
+    "latest_placements",
     "learner_history",
     "learner_overview",
     "lesson_completed",
     "lesson_uncompleted",
     "next_activities",
     "observation_add",
+    "placement_record",
+    "placement_view",
+    "placements_of",
+    "positioning_tests",
     "qualifications_for",
     "rebuild_activity",
     "recompute",
