@@ -212,6 +212,14 @@ class Kind:
     # What the authoring page shows about a stored exercise (a notebook's cells and their roles).
     authoring_template = ""
 
+    # What « Tester la correction » says, in this kind's words.
+    check_texts = {
+        "solution_passes": _("La solution de référence réussit tous les tests."),
+        "solution_fails": _("La solution de référence ne réussit pas :"),
+        "starter_passes": _("Le code de départ réussit déjà tous les tests : les tests ne vérifient rien."),
+        "starter_fails": _("Le code de départ échoue, comme attendu."),
+    }
+
     def authoring_context(self, exercise):
         return {}
 

@@ -451,8 +451,14 @@ def test_a_trainer_authors_a_simulation_in_the_browser_and_tests_it(client, trai
     assert response["Location"] == f"/exercices/atelier/{exercise.pk}/"
     checked = page(client.get(response["Location"]))
     text = checked.select_one("section.result-box").get_text(" ", strip=True)
-    assert "La solution de référence réussit tous les tests." in text and "échoue, comme attendu" in text
+    assert "Le parcours de référence remplit toutes les attentes." in text
+    assert "Ne rien faire ne remplit pas les attentes, comme il se doit." in text
     assert checked.select_one("button[name=published][disabled]") is None  # verified: it may be published
+    preview = checked.select_one("#scenario-preview").parent
+    assert "Répondez à Mme Diallo" in preview.get_text() or "Diallo" in preview.get_text()
+    assert [li.get_text() for li in preview.select("ol li")][-1].startswith("Signale comme indésirable")
+    assert preview.select_one(f"a[href='/exercices/{exercise.pk}/simulation/']")
+    assert client.get(f"/exercices/{exercise.pk}/simulation/").status_code == 200  # the author tries the draft
     refused = client.post(f"/exercices/atelier/{exercise.pk}/", {**data, "scenario": TOML.split("[[reference]]")[0]})
     assert refused.status_code == 200
     assert (

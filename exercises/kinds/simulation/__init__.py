@@ -21,6 +21,13 @@ class Simulation(Kind):
     beside_template = "kinds/simulation/beside.html"
     review_template = "kinds/simulation/review.html"
     work_title = gettext_lazy("Votre démarche")
+    authoring_template = "kinds/simulation/authoring.html"
+    check_texts = {
+        "solution_passes": gettext_lazy("Le parcours de référence remplit toutes les attentes."),
+        "solution_fails": gettext_lazy("Le parcours de référence ne remplit pas toutes les attentes :"),
+        "starter_passes": gettext_lazy("Ne rien faire remplit déjà toutes les attentes : elles ne vérifient rien."),
+        "starter_fails": gettext_lazy("Ne rien faire ne remplit pas les attentes, comme il se doit."),
+    }
 
     # ------------------------------------------------------------ a course package's folder
 
@@ -71,6 +78,21 @@ class Simulation(Kind):
 
     def apply(self, exercise, data):
         set_scenario(exercise, data["scenario"], data["scenario_read"])
+
+    def authoring_context(self, exercise):
+        """The scenario as read, for its author: the task, what is checked and how it is explained, the
+        reference path in words; and the simulator to try it as a learner would."""
+        from .simulators import SIMULATORS
+
+        scenario = exercise.config.get("scenario")
+        if not scenario:
+            return {}
+        simulator = SIMULATORS[scenario["simulator"]]
+        return {
+            "scenario": scenario,
+            "simulator": simulator,
+            "reference_steps": [simulator.describe(scenario, step) for step in scenario["reference"]],
+        }
 
     # ------------------------------------------------------------ the learner's work
 
