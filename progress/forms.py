@@ -69,3 +69,59 @@ class PositioningForm(forms.Form):
     def items(self):
         """(question, its field) in order, for the template (a task shows its simulated screen first)."""
         return [(question, self[question["id"]]) for question in self.spec["questions"]]
+
+
+class PositioningTestForm(forms.Form):
+    """Writing a positioning test in the browser: its address name (new tests), the groups it is for (a
+    mediator's or trainer's own; a coordinator may leave it for everyone) and positioning.toml, checked as
+    `import_positioning` checks it."""
+
+    slug = forms.SlugField(
+        label=_("Nom court (dans l’adresse)"),
+        max_length=50,
+        help_text=_("Minuscules, chiffres et tirets, par exemple « positionnement-atelier-mardi »."),
+    )
+    cohorts = forms.ModelMultipleChoiceField(
+        label=_("Pour les groupes"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Seules les personnes de ces groupes voient ce test."),
+    )
+    source = forms.CharField(
+        label=_("Le test (positioning.toml)"),
+        widget=forms.Textarea(attrs={"rows": 20, "spellcheck": "false"}),
+        help_text=_("Les domaines, les questions et les règles de recommandation : voir docs/course-format.md."),
+        strip=False,
+    )
+
+    def __init__(self, *args, user, test=None, **kwargs):
+        from accounts.services import cohorts_for_staff
+
+        super().__init__(*args, **kwargs)
+        self.user, self.test = user, test
+        self.fields["cohorts"].queryset = cohorts_for_staff(user)
+        if not user.is_coordinator:
+            self.fields["cohorts"].required = True
+            self.fields["cohorts"].error_messages["required"] = _("Choisissez au moins un de vos groupes.")
+        if test is not None:
+            del self.fields["slug"]
+
+    def clean_slug(self):
+        from .models import PositioningTest
+
+        slug = self.cleaned_data["slug"]
+        if slug in ("atelier", "resultats") or PositioningTest.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("Ce nom court est déjà pris : choisissez-en un autre."))
+        return slug
+
+    def clean_source(self):
+        from .positioning import PositioningError, check_courses, read_text
+
+        source = self.cleaned_data["source"]
+        try:
+            self.spec = read_text(source)
+            check_courses(self.spec)
+        except PositioningError as exc:
+            raise forms.ValidationError([error for error in exc.errors[:8]]) from None
+        return source

@@ -332,11 +332,18 @@ class BlockReady(models.Model):
 
 
 class PositioningTest(models.Model):
-    """« Par où commencer ? »: a positioning test read from a package (progress.positioning)."""
+    """« Par où commencer ? »: a positioning test (progress.positioning), imported from a package for
+    everyone, or written in the browser by a mediator or trainer for their groups (`cohorts`: only
+    their members take it)."""
 
     slug = models.SlugField(unique=True)
     title = models.CharField(_("titre"), max_length=200)
     spec = models.JSONField()
+    source = models.TextField(blank=True)  # positioning.toml as written
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cohorts = models.ManyToManyField("accounts.Cohort", blank=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -12,6 +12,7 @@ from .models import (
     CompetenceProgress,
     Evidence,
     Placement,
+    PositioningTest,
     ProgressEvent,
     Qualification,
 )
@@ -164,6 +165,15 @@ class ProgressData:
                         "at": p.created_at,
                     }
                     for p in Placement.objects.filter(user=user).select_related("test")
+                ],
+            ),
+            Section(
+                "tests_de_positionnement_ecrits",
+                "Les tests de positionnement que vous avez écrits pour vos groupes",
+                "progress.PositioningTest",
+                [
+                    {"id": t.pk, "slug": t.slug, "title": t.title, "source": t.source, "updated_at": t.updated_at}
+                    for t in PositioningTest.objects.filter(author=user)
                 ],
             ),
         ]

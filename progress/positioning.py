@@ -35,8 +35,11 @@ class PositioningError(Exception):
         self.errors = errors
 
 
-def _line(text, needle):
-    for number, line in enumerate(text.splitlines(), start=1):
+def _line(text, needle, after=""):
+    """The first line with `needle`, from the first line with `after` (the table it is in) if given."""
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines) if after in line), 0) if after else 0
+    for number, line in enumerate(lines[start:], start=start + 1):
         if needle and needle in line:
             return number
     return 1
@@ -47,7 +50,13 @@ def read_positioning(folder):
     path = Path(folder) / "positioning.toml"
     if not path.is_file():
         raise PositioningError([f"{path}:1: " + _("fichier positioning.toml manquant")])
-    text = path.read_text(encoding="utf-8", errors="replace")
+    spec = read_text(path.read_text(encoding="utf-8", errors="replace"), path)
+    spec["slug"] = Path(folder).resolve().name
+    return spec
+
+
+def read_text(text, path="positioning.toml"):
+    """A positioning.toml text, checked (the same errors, `path:line: message`)."""
     try:
         spec = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -55,8 +64,8 @@ def read_positioning(folder):
         raise PositioningError([f"{path}:{line}: {message}"]) from exc
     errors = []
 
-    def problem(message, needle=""):
-        errors.append(f"{path}:{_line(text, needle)}: {message}")
+    def problem(message, needle="", after=""):
+        errors.append(f"{path}:{_line(text, needle, after)}: {message}")
 
     for key in ("title", "intro"):
         if not isinstance(spec.get(key), str) or not spec[key].strip():
@@ -85,7 +94,6 @@ def read_positioning(folder):
         problem(_("aucune règle de recommandation ([[rules]])"), "rules")
     if errors:
         raise PositioningError(errors)
-    spec["slug"] = Path(folder).resolve().name
     return spec
 
 
@@ -110,7 +118,8 @@ def _check_question(question, number, area_ids, seen, problem):
         elif not isinstance(question.get("answer"), int) or not 0 <= question["answer"] < len(choices):
             problem(
                 _("question « %(id)s » : « answer » est le numéro de la bonne réponse, à partir de 0") % {"id": ident},
-                where,
+                "answer",
+                after=where,
             )
     if kind == "task":
         screen = question.get("screen")
@@ -135,27 +144,32 @@ def _check_rule(rule, number, area_ids, problem):
             problem(_("règle n° %(n)s : « %(key)s » est une part entre 0 et 1") % {"n": number, "key": key}, key)
 
 
-def import_positioning(folder):
-    """Read and store (or update) a folder's test; its courses and modules must exist (import them first)."""
-    spec = read_positioning(folder)
+def check_courses(spec, path="positioning.toml"):
+    """The rules' courses and modules must exist (import the courses first)."""
     known = courses_selectors.module_slugs({rule["course"] for rule in spec["rules"]})
     errors = []
     for rule in spec["rules"]:
         if rule["course"] not in known:
             errors.append(
-                f"{folder}/positioning.toml: "
-                + _("cours inconnu « %(c)s » (importez d'abord les cours)") % {"c": rule["course"]}
+                f"{path}: " + _("cours inconnu « %(c)s » (importez d'abord les cours)") % {"c": rule["course"]}
             )
         elif rule.get("module") and rule["module"] not in known[rule["course"]]:
             errors.append(
-                f"{folder}/positioning.toml: "
+                f"{path}: "
                 + _("module inconnu « %(m)s » dans le cours « %(c)s »") % {"m": rule["module"], "c": rule["course"]}
             )
     if errors:
         raise PositioningError(errors)
+
+
+def import_positioning(folder):
+    """Read and store (or update) a folder's test, for everyone; its courses and modules must exist."""
+    spec = read_positioning(folder)
+    check_courses(spec, f"{folder}/positioning.toml")
+    source = (Path(folder) / "positioning.toml").read_text(encoding="utf-8")
     with transaction.atomic():
         test, _created = PositioningTest.objects.update_or_create(
-            slug=spec["slug"], defaults={"title": spec["title"], "spec": spec}
+            slug=spec["slug"], defaults={"title": spec["title"], "spec": spec, "source": source}
         )
     return test
 

@@ -15,7 +15,7 @@ from exercises import selectors as exercises_selectors
 
 from . import services
 from .charts import bar_chart_svg
-from .forms import InvalidationForm, ObservationForm, PositioningForm, ValidationForm
+from .forms import InvalidationForm, ObservationForm, PositioningForm, PositioningTestForm, ValidationForm
 from .models import Competence, State
 
 
@@ -260,14 +260,18 @@ def positioning(request):
     return render(
         request,
         "progress/positioning.html",
-        {"tests": services.positioning_tests(), "placements": services.placements_of(request.user)},
+        {
+            "tests": services.positioning_tests(request.user),
+            "placements": services.placements_of(request.user),
+            "may_write": request.user.is_trainer or request.user.is_coordinator,
+        },
     )
 
 
 @login_required
 def positioning_take(request, slug):
     """Taking a test: one page, every question answered, then the result."""
-    test = next((t for t in services.positioning_tests() if t.slug == slug), None)
+    test = next((t for t in services.positioning_tests(request.user) if t.slug == slug), None)
     if test is None:
         raise Http404
     form = PositioningForm(request.POST or None, spec=test.spec)
@@ -275,6 +279,37 @@ def positioning_take(request, slug):
         placement = services.placement_record(user=request.user, test=test, answers=form.cleaned_data)
         return redirect("progress:placement", placement.pk)
     return render(request, "progress/positioning_take.html", {"test": test, "form": form})
+
+
+@staff_required
+def positioning_authoring(request):
+    """The positioning tests one may change, and a new one."""
+    return render(request, "progress/positioning_authoring.html", {"tests": services.editable_tests(request.user)})
+
+
+@staff_required
+def positioning_edit(request, pk=None):
+    """Write or change a positioning test, with a preview of what the participants will see (« Aperçu »
+    checks and shows without saving)."""
+    test = services.access_test_to_edit(request.user, pk) if pk else None
+    initial = {"source": test.source, "cohorts": list(test.cohorts.all())} if test else {}
+    form = PositioningTestForm(request.POST or None, user=request.user, test=test, initial=initial)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = {"form": PositioningForm(spec=form.spec), "spec": form.spec}
+        else:
+            saved = services.positioning_save(
+                user=request.user,
+                test=test,
+                slug=form.cleaned_data.get("slug"),
+                source=form.cleaned_data["source"],
+                spec=form.spec,
+                cohorts=form.cleaned_data["cohorts"],
+            )
+            messages.success(request, _("Le test est enregistré."))
+            return redirect("progress:positioning_edit", saved.pk)
+    return render(request, "progress/positioning_edit.html", {"form": form, "test": test, "preview": preview})
 
 
 @login_required

@@ -124,6 +124,20 @@ def views(w):
         ("course page", web.get_absolute_url(), "get", set(PERSONAS), False),
         ("dashboard", reverse("accounts:dashboard"), "get", set(PERSONAS), True),
         ("positioning tests", reverse("progress:positioning"), "get", set(PERSONAS), True),
+        (
+            "my positioning tests",
+            reverse("progress:positioning_authoring"),
+            "get",
+            {"trainer", "other_trainer", "mediator", "coordinator"},
+            True,
+        ),
+        (
+            "write a positioning test",
+            reverse("progress:positioning_create"),
+            "get",
+            {"trainer", "other_trainer", "mediator", "coordinator"},
+            True,
+        ),
         ("web lesson", lesson.get_absolute_url(), "get", {"trainee", "trainer", "coordinator"}, True),
         (
             "web lesson notebook",
@@ -363,6 +377,7 @@ def views(w):
 
 # Named URLs the matrix above does not hold, and where their access is tested instead.
 ELSEWHERE = {
+    "progress:positioning_edit": "its author and coordinators (tests/progress/test_positioning.py)",
     "progress:positioning_take": "any signed-in person, a test imported (tests/progress/test_positioning.py)",
     "progress:placement": "its person, and who may see their work (tests/progress/test_positioning.py)",
     "exercises:simulation_accompany_answer": "the learner's answer (tests/kinds/test_simulation.py, following live)",

@@ -44,10 +44,13 @@ from .learner import learner_overview, next_activities
 from .links import resync_links, sync_links, unknown_codes
 from .positioning import (
     access_placement,
+    access_test_to_edit,
+    editable_tests,
     latest_placements,
     placement_record,
     placement_view,
     placements_of,
+    positioning_save,
     positioning_tests,
 )
 from .rebuild import rebuild_activity, recompute
@@ -57,6 +60,7 @@ __all__ = [
     "LESSON_EVENTS",
     "access_evidence_file",
     "access_placement",
+    "access_test_to_edit",
     "attestation_by_token",
     "attestation_issue",
     "attestation_policy",
@@ -73,6 +77,7 @@ __all__ = [
     "competence_invalidate",
     "competence_validate",
     "course_check",
+    "editable_tests",
     "indicators",
     "latest_placements",
     "learner_history",
@@ -84,6 +89,7 @@ __all__ = [
     "placement_record",
     "placement_view",
     "placements_of",
+    "positioning_save",
     "positioning_tests",
     "qualifications_for",
     "rebuild_activity",

@@ -1,6 +1,9 @@
 """Taking a positioning test and reading its result: the answers are kept with the share of points per
 area and the recommendations as they were given (a later change of the test does not rewrite them)."""
 
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 
@@ -11,8 +14,41 @@ from .. import positioning
 from ..models import Placement, PositioningTest
 
 
-def positioning_tests():
-    return list(PositioningTest.objects.order_by("title"))
+def positioning_tests(user):
+    """The tests `user` may take: those for everyone, and those written for their groups."""
+    tests = PositioningTest.objects.order_by("title")
+    if not user.is_coordinator:
+        tests = tests.filter(
+            Q(cohorts=None) | Q(cohorts__learners=user) | Q(cohorts__trainers=user) | Q(author=user)
+        ).distinct()
+    return list(tests)
+
+
+def editable_tests(user):
+    """The tests `user` may change: their own (a mediator's or trainer's), or all (a coordinator)."""
+    if user.is_coordinator:
+        return PositioningTest.objects.order_by("title")
+    if user.is_trainer:
+        return PositioningTest.objects.filter(author=user).order_by("title")
+    raise PermissionDenied
+
+
+def access_test_to_edit(user, pk):
+    test = editable_tests(user).filter(pk=pk).first()
+    if test is None:
+        raise Http404
+    return test
+
+
+def positioning_save(*, user, test, slug, source, spec, cohorts):
+    """Store a test written in the browser (checked by the form): new, or the author's own changed."""
+    with transaction.atomic():
+        if test is None:
+            test = PositioningTest(slug=slug, author=user)
+        test.title, test.spec, test.source = spec["title"], {**spec, "slug": test.slug}, source
+        test.save()
+        test.cohorts.set(cohorts)
+    return test
 
 
 def placement_record(*, user, test, answers):

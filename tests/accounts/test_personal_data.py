@@ -38,6 +38,8 @@ EXCLUDED = {
     # model label: why it is not in a person's export
     "courses.LessonImage_lessons": "which lessons show an image: course content; the image itself is exported "
     "(courses.LessonImage)",
+    "progress.PositioningTest_cohorts": "which groups a positioning test is for: content; the tests a person "
+    "wrote are exported (progress.PositioningTest)",
 }
 # Third-party models that keep a username instead of a foreign key.
 BY_USERNAME = {"axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}

@@ -3,6 +3,7 @@ the keyboard, the advice with its links, and each page accessible (axe), no wide
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -12,6 +13,7 @@ from .checks import PHONE_WIDTH, assert_accessible, assert_light
 
 pytestmark = pytest.mark.e2e
 PHONE = {"viewport": {"width": PHONE_WIDTH, "height": 740}}
+FOLDER = Path(__file__).resolve().parents[2] / "content" / "positionnement"
 
 
 @pytest.fixture
@@ -62,3 +64,22 @@ def test_the_positioning_pages_are_accessible_narrow_and_light(new_context, posi
         page = new_context(user=resident).new_page()
         assert_light(page, f"positioning {name}", url)
         assert_accessible(page, f"positioning {name}", url)
+
+
+def test_a_mediator_writes_a_test_with_its_preview(new_context, positioning_test, mediator, resident, mediation_group):
+    mediation_group.learners.add(resident)
+    source = (FOLDER / "positioning.toml").read_text(encoding="utf-8")
+    page = new_context(user=mediator, **PHONE).new_page()
+    page.goto("/parcours/accompagnement/")
+    page.get_by_role("link", name="Écrire un test de positionnement pour mes groupes").click()
+    page.get_by_role("link", name="Écrire un nouveau test").click()
+    page.get_by_label(re.compile("^Nom court")).fill("avant-mardi")
+    page.get_by_label("Atelier du mardi").check()
+    page.get_by_label(re.compile(r"^Le test \(positioning.toml\)")).fill(source)
+    page.get_by_role("button", name="Aperçu (sans enregistrer)").click()
+    expect(page.get_by_role("heading", name="Aperçu : ce que voient les participants")).to_be_visible()
+    expect(page.locator(".result-box .positioning-questions > li")).to_have_count(12)
+    assert_accessible(page, "positioning test preview", page.url)
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    expect(page.locator(".messages")).to_contain_text("Le test est enregistré.")
+    assert_accessible(page, "positioning test edit", page.url)

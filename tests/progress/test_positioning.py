@@ -195,3 +195,107 @@ def test_the_result_is_its_person_s_and_their_mediator_s_only_with_agreement(
     assert client.get("/parcours/positionnement/inconnu/").status_code == 302
     client.force_login(resident)
     assert client.get("/parcours/positionnement/inconnu/").status_code == 404
+
+
+# ---------------------------------------------------------------- written in the browser, for one's groups
+
+MINI = """title = "Avant l'atelier du mardi"
+intro = "Trois questions."
+
+[[areas]]
+id = "courriel"
+title = "Le courriel"
+
+[[questions]]
+id = "envoyer"
+area = "courriel"
+kind = "can"
+text = "Je sais envoyer un courriel."
+
+[[questions]]
+id = "sms"
+area = "courriel"
+kind = "task"
+text = "Que faites-vous de ce SMS ?"
+choices = ["J'ouvre le lien", "Je le supprime"]
+answer = 1
+
+[questions.screen]
+kind = "sms"
+from = "COLIS"
+text = "Payez 1 euro : http://colis.top"
+
+[[rules]]
+area = "courriel"
+below = 0.85
+course = "premiers-pas-courriel"
+text = "Commencez par le courriel."
+"""
+
+
+@pytest.fixture
+def group(mediator, resident, mediation_site):
+    from accounts.models import Cohort
+    from accounts.services import cohort_create
+
+    workshop = cohort_create(name="Atelier du mardi", site=mediation_site, trainer=mediator, kind=Cohort.Kind.WORKSHOP)
+    workshop.learners.add(resident)
+    return workshop
+
+
+def test_a_mediator_writes_a_test_for_their_group_with_a_preview(client, mediator, resident, group, demo_content):
+    from accounts.models import Role
+    from tests.conftest import make_user
+
+    client.force_login(mediator)
+    create = "/parcours/positionnement/atelier/nouveau/"
+    shown = page(client.get(create))
+    assert [label.get_text(strip=True) for label in shown.select("#id_cohorts label")] == ["Atelier du mardi"]
+    data = {"slug": "avant-mardi", "cohorts": [group.pk], "source": MINI}
+    preview = page(client.post(create, {**data, "preview": "1"}))
+    assert "COLIS" in preview.select_one("#preview-title").parent.get_text()
+    assert len(preview.select("#preview-title ~ ol .field")) == 2
+    assert not PositioningTest.objects.exists()  # a preview saves nothing
+    edit = client.post(create, data).url
+    test = PositioningTest.objects.get(slug="avant-mardi")
+    assert (test.author, list(test.cohorts.all()), test.spec["title"]) == (
+        mediator,
+        [group],
+        "Avant l'atelier du mardi",
+    )
+    assert page(client.get(edit)).select_one("textarea[name=source]").get_text().strip().startswith("title =")
+    client.force_login(resident)  # the group's resident sees it and takes it
+    assert page(client.get("/parcours/positionnement/")).select_one("a[href='/parcours/positionnement/avant-mardi/']")
+    result = client.post("/parcours/positionnement/avant-mardi/", {"envoyer": "0", "sms": "0"})
+    assert "Commencez par le courriel." in page(client.get(result.url)).get_text()
+    stranger = make_user("ailleurs", Role.RESIDENT)
+    client.force_login(stranger)  # someone outside the group does not
+    assert not page(client.get("/parcours/positionnement/")).select("a[href='/parcours/positionnement/avant-mardi/']")
+    assert client.get("/parcours/positionnement/avant-mardi/").status_code == 404
+    assert client.get("/parcours/positionnement/atelier/").status_code == 403
+
+
+def test_a_written_test_is_checked_and_stays_in_its_author_s_groups(
+    client, mediator, group, demo_content, other_trainer, other_cohort, coordinator
+):
+    client.force_login(mediator)
+    create = "/parcours/positionnement/atelier/nouveau/"
+    data = {"slug": "avant-mardi", "cohorts": [group.pk], "source": MINI}
+    wrong = page(client.post(create, {**data, "source": MINI.replace("answer = 1", "answer = 5")}))
+    assert (
+        "positioning.toml:20: question « sms » : « answer » est le numéro" in wrong.select_one(".errorlist").get_text()
+    )
+    unknown = page(client.post(create, {**data, "source": MINI.replace('"premiers-pas-courriel"', '"cuisine"')}))
+    assert "cours inconnu « cuisine »" in unknown.get_text()
+    nobody = page(client.post(create, {**data, "cohorts": []}))
+    assert "Choisissez au moins un de vos groupes." in nobody.get_text()
+    theirs = page(client.post(create, {**data, "cohorts": [other_cohort.pk]}))  # another trainer's promo
+    assert theirs.select_one("#id_cohorts_error, .errorlist")
+    assert "déjà pris" in page(client.post(create, {**data, "slug": "atelier"})).get_text()
+    assert not PositioningTest.objects.exists()
+    edit = client.post(create, data).url
+    client.force_login(other_trainer)  # only its author, and coordinators, change it
+    assert client.get(edit).status_code == 404
+    assert client.post(edit, {"cohorts": [other_cohort.pk], "source": MINI}).status_code == 404
+    client.force_login(coordinator)
+    assert client.get(edit).status_code == 200
