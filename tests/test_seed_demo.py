@@ -19,6 +19,7 @@ def test_the_demo_shows_every_indicator_and_is_idempotent(client, settings):
     settings.DEBUG = True
     call_command("load_framework", stdout=io.StringIO())  # as `make run` does, in this order
     call_command("import_course", "content", stdout=io.StringIO())
+    call_command("import_positioning", "content", stdout=io.StringIO())
     seed()
     client.force_login(User.objects.get(username="coordinateur"))
     totals = {}
@@ -42,3 +43,13 @@ def test_the_demo_shows_every_indicator_and_is_idempotent(client, settings):
     assert {key: sum(c[key] for row in again["rows"] for c in row["months"]) for key in totals["site"]} == totals[
         "site"
     ]
+
+
+def test_the_demo_mediator_follows_residents_who_share_and_their_advice(client, settings):
+    settings.DEBUG = True
+    call_command("import_course", "content", stdout=io.StringIO())
+    call_command("import_positioning", "content", stdout=io.StringIO())
+    seed()
+    client.force_login(User.objects.get(username="mediateur"))
+    page = client.get(reverse("progress:accompaniment")).content.decode()
+    assert page.count("Test de positionnement du") == 3

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import services as accounts_services
 from accounts.models import Cohort, Role, Site, User
 from courses import services as courses_services
 from courses.models import Course
@@ -88,10 +89,27 @@ class Command(BaseCommand):
                         newcomers.append(user)
             for user in newcomers:  # a history only once: running the command again changes nothing
                 _history(user)
+            _shared_with_the_mediator([u for u in newcomers if u.role == Role.RESIDENT][:3])
             _assessments(users[Role.TRAINER], [u for u in newcomers if u.role == Role.TRAINEE][:2])
         self.stdout.write("Demo accounts (username / password):")
         for username, _first, _last, role, password in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role.label:<20} {username:<14} {password}")
+
+
+def _shared_with_the_mediator(residents):
+    """Three residents of the group agreed to share their achievements with the mediator, and took the
+    positioning test (when one is imported): « Personnes accompagnées » shows them and their advice."""
+    for user in residents:
+        accounts_services.sharing_set(user=user, shares=True)
+        rng = random.Random(f"positioning-{user.username}")
+        for test in progress_services.positioning_tests(user)[:1]:
+            answers = {
+                q["id"]: rng.choice(
+                    ["0", "1", "2"] if q["kind"] == "can" else [*map(str, range(len(q["choices"]))), "?"]
+                )
+                for q in test.spec["questions"]
+            }
+            progress_services.placement_record(user=user, test=test, answers=answers)
 
 
 def _history(user):
