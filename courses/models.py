@@ -30,6 +30,9 @@ class Track(models.Model):
         help_text=_("Sinon, les apprenants sont inscrits par leur promo."),
     )
     order = models.PositiveIntegerField(_("ordre"), default=0)
+    # The group workshops' track (courses.services.group_course) is not in the catalogue: its courses are
+    # for their group's members only.
+    listed = models.BooleanField(_("dans le catalogue"), default=True)
 
     class Meta:
         verbose_name = _("parcours")

@@ -26,7 +26,9 @@ def catalogue():
         .annotate(lesson_count=Count("modules__lessons", filter=Q(modules__lessons__status=Status.PUBLISHED)))
         .order_by("title")
     )
-    tracks = Track.objects.prefetch_related(Prefetch("courses", queryset=courses, to_attr="published_courses"))
+    tracks = Track.objects.filter(listed=True).prefetch_related(
+        Prefetch("courses", queryset=courses, to_attr="published_courses")
+    )
     return [track for track in tracks if track.published_courses]
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from config.files import files_removed_on_failure
 
-from .models import Course, CourseImport, Enrolment, Lesson, LessonCompletion, LessonImage, Module, Status
+from .models import Course, CourseImport, Enrolment, Lesson, LessonCompletion, LessonImage, Module, Status, Track
 from .package_archives import package_zip, unpack_archive
 from .packages import PackageError, course_folders, export_course, import_courses, read_path, relative_errors
 from .sanitize import clean_html
@@ -54,13 +54,72 @@ def enrolled_course_ids(user, course_ids):
 
 
 def access_course(user, slug):
-    """The published course, or a draft for its authors; 404 otherwise."""
+    """The published course, or a draft for its authors; 404 otherwise. A group's course (not listed):
+    its members, the group's trainers or mediators, and coordinators only."""
     course = Course.objects.select_related("track").filter(slug=slug).first()
     if course is None:
         raise Http404
     if not course.is_published and not can_edit_course(user, course):
         raise Http404
+    if not course.track.listed and not (
+        user.is_authenticated
+        and (user.is_coordinator or course.cohorts.filter(Q(learners=user) | Q(trainers=user)).exists())
+    ):
+        raise Http404
     return course
+
+
+# ---------------------------------------------------------------- a group's own exercises
+
+GROUP_TRACK = "ateliers-des-groupes"
+# What the trainers and mediators of a group may write in its course: simulations (issue 15), no other kind.
+GROUP_KINDS = ("simulation",)
+
+
+def group_course_of(cohort):
+    """The group's course and its module if made already, else (None, None): reading only."""
+    course = Course.objects.filter(slug=f"groupe-{cohort.pk}", track__slug=GROUP_TRACK).first()
+    module = course.modules.filter(slug="simulations").first() if course else None
+    return (course, module) if module else (None, None)
+
+
+def group_course(cohort):
+    """The course of a group's own exercises (made on first use): published, given to the group only, out
+    of the catalogue, with one module."""
+    track, _created = Track.objects.get_or_create(
+        slug=GROUP_TRACK,
+        defaults={"title": _("Ateliers des groupes"), "self_enrolment": False, "listed": False, "order": 99},
+    )
+    course, created = Course.objects.get_or_create(
+        slug=f"groupe-{cohort.pk}",
+        defaults={
+            "title": (_("Exercices du groupe « %(name)s »") % {"name": cohort.name})[:200],
+            "track": track,
+            "summary": _("Les exercices écrits pour ce groupe par ses médiateurs ou formateurs."),
+            "status": Status.PUBLISHED,
+        },
+    )
+    if created:
+        course.cohorts.add(cohort)
+    module, _created = Module.objects.get_or_create(
+        course=course, slug="simulations", defaults={"title": _("Simulations"), "order": 1}
+    )
+    return course, module
+
+
+def authoring_kinds(user, course):
+    """The exercise kinds `user` may write in `course`: None (every kind) for its authors and coordinators;
+    in a group's course, simulations for the group's trainers and mediators; none (an empty tuple) otherwise."""
+    if can_edit_course(user, course):
+        return None
+    if (
+        user.is_authenticated
+        and user.is_trainer
+        and course.track.slug == GROUP_TRACK
+        and course.cohorts.filter(trainers=user).exists()
+    ):
+        return GROUP_KINDS
+    return ()
 
 
 def access_course_for_edit(user, slug):

@@ -295,3 +295,8 @@ def works_in_progress(learners, *, since):
         .select_related("exercise", "learner")
         .order_by("-updated_at")
     )
+
+
+def module_exercises(module):
+    """A module's exercises, in order (drafts included: for its writers)."""
+    return list(Exercise.objects.filter(module=module).order_by("order", "pk"))

@@ -15,6 +15,7 @@ urlpatterns = [
     path("atelier/<slug:slug>/modules/<int:module_pk>/nouveau/", views.exercise_form, name="exercise_create"),
     path("atelier/<int:pk>/", views.exercise_form, name="exercise_edit"),
     path("atelier/<int:pk>/publier/", views.exercise_publish, name="exercise_publish"),
+    path("groupes/<int:pk>/simulations/", views.group_simulations, name="group_simulations"),
     # Each kind's own pages (a notebook's downloads, a web page's preview and screenshots).
     *kinds.urls(),
 ]

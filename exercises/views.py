@@ -285,9 +285,20 @@ def exercise_regrade(request, pk):
 
 
 def _editable_exercise(request, pk):
-    exercise = get_object_or_404(Exercise.objects.select_related("module__course"), pk=pk)
-    courses_services.access_course_for_edit(request.user, exercise.module.course.slug)
+    """An exercise the user may write: its course's authors, or a group's mediators for a simulation of
+    the group's course (courses.services.authoring_kinds)."""
+    exercise = get_object_or_404(Exercise.objects.select_related("module__course__track"), pk=pk)
+    if not services.may_write(request.user, exercise.module.course, exercise.kind):
+        raise PermissionDenied
     return exercise
+
+
+def _authoring_home(user, course):
+    """Where the exercise form's breadcrumb leads: the course's editing page, or its group's simulations."""
+    if courses_services.can_edit_course(user, course):
+        return reverse("courses:course_edit", args=[course.slug])
+    group = course.cohorts.filter(trainers=user).first()
+    return reverse("exercises:group_simulations", args=[group.pk]) if group else course.get_absolute_url()
 
 
 CHECK_RESULT = "exercise_check_result"
@@ -296,21 +307,29 @@ CHECK_RESULT = "exercise_check_result"
 @login_required
 def exercise_form(request, slug=None, module_pk=None, pk=None):
     """Create or edit an exercise; «Tester la correction» grades the solution and the starter in the sandbox."""
-    from courses.models import Module
+    from courses.models import Course, Module
 
     from .forms import ExerciseForm, apply_form, initial_for
 
     if pk:
         exercise = _editable_exercise(request, pk)
-        module = exercise.module
+        module, allowed = exercise.module, None
     else:
-        course = courses_services.access_course_for_edit(request.user, slug)
+        course = get_object_or_404(Course.objects.select_related("track"), slug=slug)
+        allowed = courses_services.authoring_kinds(request.user, course)
+        if allowed == ():
+            raise PermissionDenied
         module = get_object_or_404(Module, pk=module_pk, course=course)
         exercise = None
     # The kind comes first: a new exercise's author chooses it, then sees only its fields.
-    kind = kind_of(exercise.kind) if exercise else KINDS.get(request.POST.get("kind") or request.GET.get("type"))
+    name = request.POST.get("kind") or request.GET.get("type")
+    if exercise is None and allowed is not None and len(allowed) == 1:
+        name = name or allowed[0]
+    kind = kind_of(exercise.kind) if exercise else KINDS.get(name)
+    if kind is not None and exercise is None and allowed is not None and kind.name not in allowed:
+        raise PermissionDenied
     if kind is None:
-        choices = choices_of_kinds()
+        choices = [c for c in choices_of_kinds() if allowed is None or c[0] in allowed]
         return render(
             request,
             "exercises/exercise_form.html",
@@ -319,6 +338,7 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
                 "course": module.course,
                 "exercise": None,
                 "choose_kind": choices,
+                "back_url": _authoring_home(request.user, module.course),
             },
         )
     form = ExerciseForm(
@@ -387,9 +407,31 @@ def exercise_form(request, slug=None, module_pk=None, pk=None):
         "course": module.course,
         "check": check,
         "verified": exercise is not None and selectors.exercise_is_verified(exercise),
+        "back_url": _authoring_home(request.user, module.course),
         **(kind.authoring_context(exercise) if exercise is not None else {}),
     }
     return render(request, "exercises/exercise_form.html", context)
+
+
+@login_required
+def group_simulations(request, pk):
+    """The simulations written for a group by its mediators or trainers (the group's own course), and a
+    new one. Other kinds are written in courses, by their authors."""
+    cohort = accounts_services.access_cohort(request.user, pk)
+    if request.method == "POST":  # « Écrire une nouvelle simulation »: the group's course is made if needed
+        course, module = courses_services.group_course(cohort)
+        return redirect(reverse("exercises:exercise_create", args=[course.slug, module.pk]) + "?type=simulation")
+    course, module = courses_services.group_course_of(cohort)
+    return render(
+        request,
+        "exercises/group_simulations.html",
+        {
+            "cohort": cohort,
+            "course": course,
+            "module": module,
+            "exercises": selectors.module_exercises(module) if module else [],
+        },
+    )
 
 
 @login_required

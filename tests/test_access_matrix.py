@@ -368,6 +368,13 @@ def views(w):
             {"trainer"},
             True,
         ),
+        (  # the group's trainers or mediators, and coordinators (a simulation course of its own)
+            "a group's simulations",
+            reverse("exercises:group_simulations", args=[c.pk]),
+            "get",
+            {"trainer", "coordinator"},
+            True,
+        ),
         ("regrade an exercise", reverse("exercises:exercise_regrade", args=[w["python"].pk]), "post", staff, True),
         ("new exercise", reverse("exercises:exercise_create", args=[web.slug, w["module"].pk]), "get", staff, True),
         ("edit an exercise", reverse("exercises:exercise_edit", args=[w["python"].pk]), "get", staff, True),

@@ -3,6 +3,7 @@ wrong paths fail with their explanations, the whole path works without JavaScrip
 360 px; every simulator page is accessible (axe), no wider than the phone and under 100 KB."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -13,6 +14,10 @@ from .checks import PHONE_WIDTH, assert_accessible, assert_light
 
 pytestmark = pytest.mark.e2e
 PHONE = {"viewport": {"width": PHONE_WIDTH, "height": 740}}
+SIMULATION_FOLDER = (
+    Path(__file__).resolve().parents[2]
+    / "content/premiers-pas-courriel/02-lire-et-ecrire-un-message/06-simulation-repondre"
+)
 
 
 def simulation(slug):
@@ -94,6 +99,23 @@ def test_sorting_the_sms_by_keyboard_only(new_context, demo_world, trainee):
     assert page.context.errors == []
 
 
+def test_a_phishing_link_opened_and_a_wrong_sort_are_explained_without_javascript(new_context, demo_world, trainee):
+    exercise = simulation("simulation-sms")
+    page = new_context(user=trainee, java_script_enabled=False, **PHONE).new_page()
+    page.goto(f"/exercices/{exercise.pk}/simulation/")
+    page.get_by_role("link", name=re.compile(re.escape("+33 7 56 41 22 90"))).click()
+    page.get_by_role("button", name="colis-suivi-fr.info/regler").click()
+    expect(page.locator(".sim-address")).to_contain_text("http://colis-suivi-fr.info/regler")
+    page.goto(f"/exercices/{exercise.pk}/simulation/")
+    page.get_by_role("link", name=re.compile("Pharmacie des Lilas")).click()
+    page.get_by_role("button", name="C'est une arnaque").click()
+    result = finish(page, exercise)
+    expect(result).to_contain_text("La démarche n'est pas encore réussie")
+    expect(result).to_contain_text("N'ouvrez jamais le lien d'un SMS douteux")
+    expect(result).to_contain_text("Le SMS de la pharmacie ne demande rien")
+    assert page.context.errors == []
+
+
 def test_booking_then_cancelling_without_javascript_at_360_px(new_context, demo_world, trainee):
     exercise = simulation("simulation-rendez-vous")
     page = new_context(user=trainee, java_script_enabled=False, **PHONE).new_page()
@@ -108,6 +130,27 @@ def test_booking_then_cancelling_without_javascript_at_360_px(new_context, demo_
     page.get_by_role("button", name="Annuler le rendez-vous du jeudi 11 décembre, 16 h 00").click()
     expect(page.locator(".messages")).to_contain_text("Rendez-vous annulé.")
     expect(finish(page, exercise)).to_contain_text("Bravo : la démarche est réussie !")
+    assert page.context.errors == []
+
+
+def test_a_card_typed_on_the_fraudulent_site_is_explained_without_javascript(new_context, demo_world, trainee):
+    exercise = simulation("simulation-achat")
+    page = new_context(user=trainee, java_script_enabled=False, **PHONE).new_page()
+    page.goto(f"/exercices/{exercise.pk}/simulation/")
+    page.get_by_role("link", name="MEGA PROMO DESTOCKAGE").click()
+    page.get_by_role("button", name="Ajouter au panier : Chargeur USB-C 20 W").click()
+    page.get_by_role("link", name="Commander et payer sur MEGA PROMO DESTOCKAGE").click()
+    expect(page.locator(".notice")).to_contain_text("1 € de frais de vérification de carte")
+    page.get_by_label("Nom et prénom").fill("Nadia Benali")
+    page.get_by_label("Adresse de livraison").fill("1 rue de la Paix, Villeneuve")
+    page.get_by_label("Numéro de carte").fill("4000 1234 5678 9010")
+    page.get_by_label("Date d’expiration (MM/AA)").fill("08/29")
+    page.get_by_label("Cryptogramme (3 chiffres au dos)").fill("123")
+    page.get_by_role("button", name="Payer").click()
+    result = finish(page, exercise)
+    expect(result).to_contain_text("La démarche n'est pas encore réussie")
+    expect(result).to_contain_text("MEGA PROMO est une arnaque")
+    expect(result).to_contain_text("Ajoutez le chargeur au panier sur Électro Villeneuve")
     assert page.context.errors == []
 
 
@@ -182,9 +225,11 @@ def test_a_procedure_through_the_identity_provider_without_javascript_at_360_px(
     assert page.context.errors == []
 
 
-def test_an_account_with_the_wrong_subscription_is_explained_by_keyboard(new_context, demo_world, trainee):
+def test_an_account_with_the_wrong_subscription_is_explained_by_keyboard_without_javascript(
+    new_context, demo_world, trainee
+):
     exercise = simulation("simulation-compte")
-    page = new_context(user=trainee, **PHONE).new_page()
+    page = new_context(user=trainee, java_script_enabled=False, **PHONE).new_page()
     page.goto(f"/exercices/{exercise.pk}/simulation/")
     page.get_by_role("link", name="Créer un compte sur ce portail").focus()
     page.keyboard.press("Enter")
@@ -338,3 +383,19 @@ def test_a_mediator_follows_a_resident_live_with_her_agreement(new_context, demo
     )
     still.goto(helper.url)
     assert_accessible(still, "following a simulation", still.url)
+
+
+def test_a_mediator_writes_a_simulation_for_her_group(new_context, demo_world, mediator, mediation_group):
+    source = (SIMULATION_FOLDER / "simulation.toml").read_text(encoding="utf-8")
+    page = new_context(user=mediator, **PHONE).new_page()
+    page.goto(mediation_group.get_absolute_url())
+    page.get_by_role("link", name=re.compile("^Simulations écrites pour c")).click()
+    assert_accessible(page, "a group's simulations", page.url)
+    page.get_by_role("button", name="Écrire une nouvelle simulation").click()
+    page.get_by_label(re.compile("^Titre")).fill("Répondre à la mairie")
+    page.locator("#id_slug").fill("repondre-mairie")
+    page.get_by_label(re.compile("^Simulation : le scénario")).fill(source)
+    page.get_by_role("button", name="Tester la correction").click()
+    expect(page.locator(".result-box")).to_contain_text("Le parcours de référence remplit toutes les attentes.")
+    expect(page.locator("#scenario-preview")).to_be_visible()
+    assert_accessible(page, "a mediator's simulation", page.url)

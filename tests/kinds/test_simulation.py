@@ -971,3 +971,64 @@ def test_following_needs_the_group_the_agreement_and_a_live_request(
     assert "Le suivi est terminé." in page(client.get(follow_url)).select_one("#suivi").get_text()
     other = load_exercise(followed.module, "moyenne")
     assert client.post(f"/exercices/{other.pk}/simulation/accompagner/{resident.pk}/").status_code == 404
+
+
+# ---------------------------------------------------------------- written by a mediator for their group
+
+
+def test_a_mediator_writes_a_simulation_for_their_group_only(client, mediator, resident, workshop, module):
+    from accounts.models import Role
+    from tests.conftest import make_user
+
+    client.force_login(mediator)
+    group_page = page(client.get(workshop.get_absolute_url()))
+    simulations = group_page.select_one(f"a[href='/exercices/groupes/{workshop.pk}/simulations/']")["href"]
+    assert not page(client.get(simulations)).select(".breadcrumb ~ ul a")  # nothing written, nothing made yet
+    new = client.post(simulations).url
+    assert "?type=simulation" in new
+    chooser = client.get(new.split("?")[0])  # only one kind for a mediator: no chooser, the simulation's form
+    assert page(chooser).select_one("textarea[name=scenario]") is not None
+    assert client.get(new.split("?")[0] + "?type=python").status_code == 403  # not other kinds
+    data = {**form_data("simulation", scenario=TOML), "check": "1"}
+    edit = client.post(new.split("?")[0], data)["Location"]
+    exercise = Exercise.objects.get(slug="exercice", module__course__slug=f"groupe-{workshop.pk}")
+    checked = page(client.get(edit))
+    assert "Le parcours de référence remplit toutes les attentes." in checked.select_one(".result-box").get_text()
+    assert checked.select_one(".breadcrumb a")["href"] == simulations
+    assert client.get(f"/exercices/{exercise.pk}/simulation/").status_code == 200  # tries the draft
+    assert client.post(f"/exercices/atelier/{exercise.pk}/publier/", {"published": "1"}).status_code == 302
+    exercise.refresh_from_db()
+    assert exercise.is_published
+
+    client.force_login(resident)  # the group's resident finds it in their courses and does it
+    dashboard = page(client.get("/comptes/tableau-de-bord/")).get_text()
+    assert "Exercices du groupe « Atelier du mardi »" in dashboard
+    assert client.get(exercise.get_absolute_url()).status_code == 200
+    assert client.get("/cours/").status_code == 200
+    assert "Exercices du groupe" not in page(client.get("/cours/")).get_text()  # not in the catalogue
+    assert client.get(f"/exercices/atelier/{exercise.pk}/").status_code == 403
+
+    stranger = make_user("ailleurs", Role.RESIDENT)
+    client.force_login(stranger)  # outside the group: no course page, no exercise
+    assert client.get(f"/cours/groupe-{workshop.pk}/").status_code == 404
+    assert client.get(exercise.get_absolute_url()).status_code in (403, 404)
+
+
+def test_a_mediator_writes_nothing_else_and_nowhere_else(client, mediator, workshop, module, other_trainer):
+    client.force_login(mediator)
+    course = module.course  # a course the mediator does not author
+    assert (
+        client.get(f"/exercices/atelier/{course.slug}/modules/{module.pk}/nouveau/?type=simulation").status_code == 403
+    )
+    other = load_exercise(module, "simulation-courriel")
+    assert client.get(f"/exercices/atelier/{other.pk}/").status_code == 403
+    assert client.post(f"/exercices/atelier/{other.pk}/publier/", {"published": "0"}).status_code == 403
+    client.post(f"/exercices/groupes/{workshop.pk}/simulations/")
+    python = load_exercise(module, "moyenne")
+    python.module = module.course.modules.model.objects.get(course__slug=f"groupe-{workshop.pk}")
+    python.save()  # a python exercise in the group's course (put there by a coordinator, say)
+    assert client.get(f"/exercices/atelier/{python.pk}/").status_code == 403  # not its kind
+    client.force_login(other_trainer)  # not this group's
+    assert client.get(f"/exercices/groupes/{workshop.pk}/simulations/").status_code == 404
+    assert client.post(f"/exercices/groupes/{workshop.pk}/simulations/").status_code == 404
+    assert client.get(f"/exercices/atelier/groupe-{workshop.pk}/modules/{python.module_id}/nouveau/").status_code == 403
