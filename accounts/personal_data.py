@@ -160,7 +160,24 @@ class AccountData:
                 {"id": a.pk, "at": a.attempt_time, "ip_address": a.ip_address, "browser": a.user_agent} for a in rows
             ]
 
+        from notifications import selectors as notification_selectors
+
+        notifications = [
+            Section(
+                "notifications",
+                "Les notifications qui vous ont été adressées",
+                "notifications.Notification",
+                notification_selectors.for_export(user),
+            ),
+            Section(
+                "notifications_par_courriel",
+                "Si vous recevez aussi les notifications par courriel",
+                "notifications.Preference",
+                notification_selectors.preferences_for_export(user),
+            ),
+        ]
         return [
+            *notifications,
             Section(
                 "compte",
                 "Votre compte : nom, rôle, lieu, dates (le mot de passe n'est connu de personne)",

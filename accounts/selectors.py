@@ -101,3 +101,16 @@ def group_sizes(dimension):
         rows = Cohort.objects.annotate(n=Count("learners", distinct=True)).values_list("pk", "name", "n")
     rows = list(rows)
     return {pk: name for pk, name, _n in rows}, {pk: n for pk, _name, n in rows}
+
+
+def staff_of(learner):
+    """Who follows this learner's work, by `accounts.services.may_see_learner_work`'s rule: the trainers
+    of their cohorts, and the mediators of their groups if the learner agreed to share."""
+    people = get_user_model().objects.filter(trained_cohorts__learners=learner, is_active=True)
+    if not learner.shares_progress:
+        people = people.exclude(role=Role.MEDIATOR)
+    return list(people.distinct())
+
+
+def coordinators():
+    return list(get_user_model().objects.filter(role=Role.COORDINATOR, is_active=True))

@@ -12,11 +12,14 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from . import personal_data
+from notifications import services as notifications
+
+from . import personal_data, selectors
 from .models import Cohort, CohortInvitation, DeletionRequest, LoginLink, Role, hash_token
 
 LOGIN_LINK_LIFETIME = timedelta(days=30)
@@ -520,7 +523,16 @@ def invitation_decline(*, user, pk):
 
 def deletion_request_create(*, user, reason=""):
     pending = user.deletion_requests.filter(status=DeletionRequest.Status.PENDING).first()
-    return pending or DeletionRequest.objects.create(user=user, username=user.username, reason=reason)
+    if pending:
+        return pending
+    created = DeletionRequest.objects.create(user=user, username=user.username, reason=reason)
+    notifications.notify(
+        recipients=selectors.coordinators(),
+        kind=notifications.Kind.DELETION,
+        url=reverse("accounts:deletion_requests"),
+        key="deletion",
+    )
+    return created
 
 
 def deletion_request_process(*, request, by, accept, comment=""):

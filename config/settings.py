@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "courses",
     "exercises",
     "progress",
+    "notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -123,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.shared_computer",
+                "notifications.context_processors.bell",
             ],
         },
     },
@@ -178,6 +181,8 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tremplin <ne-pas-repondre@tremplin.localhost>")
+# The site's address, for links in e-mails sent by the worker (which has no request to read it from).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 LOGIN_NETWORK_FAILURE_LIMIT = int(os.environ.get("LOGIN_NETWORK_FAILURE_LIMIT", "100"))
@@ -321,8 +326,17 @@ LOGGING = {
 }
 # Every entry point (make run, `celery -A config beat` in production) keeps its schedule under VAR_DIR.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Crontab entries (the morning digest at 7:30) are in the platform's time zone, not UTC.
+CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "purge-login-links": {"task": "accounts.tasks.purge_login_links", "schedule": 24 * 3600},
+    # Notifications by e-mail for those who asked for a daily summary (notifications.tasks), at 7:30.
+    "notification-digests": {"task": "notifications.tasks.send_daily_digests", "schedule": crontab(hour=7, minute=30)},
+    "purge-notifications": {"task": "notifications.tasks.purge_notifications", "schedule": 24 * 3600},
+    "learners-at-risk": {
+        "task": "progress.tasks.notify_learners_at_risk",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=45),
+    },
 }
 
 # Grading sandbox (exercises/sandbox.py). The sandbox's Python environment is built by

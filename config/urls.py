@@ -9,6 +9,7 @@ urlpatterns = [
     path("cours/", include("courses.urls")),
     path("exercices/", include("exercises.urls")),
     path("parcours/", include("progress.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("progress.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

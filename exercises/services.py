@@ -11,12 +11,15 @@ from django.db import transaction
 from django.db.models import Count, F, FloatField, Max, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import selectors as accounts_selectors
 from accounts import services as accounts_services
 from courses import services as courses_services
 from courses.selectors import PublishStatus
+from notifications import services as notifications
 
 from . import kinds
 from .grading import GRADER_VERSION, grade, grader_for, runs_in_sandbox
@@ -235,7 +238,31 @@ def submission_grade(*, submission_id, worker):
     if finished and submission.mode == Submission.Mode.SUBMIT:
         submission.status = result.status
         _progress_update(submission, new=True)
+        _tell_staff(submission, written=bool(result.pending))
     return result if finished else None
+
+
+def _tell_staff(submission, *, written):
+    """New counted work reaches the bell of those who follow the learner, one line per exercise while
+    unread (and one more when written answers wait for their points)."""
+    exercise = submission.exercise
+    staff = accounts_selectors.staff_of(submission.learner)
+    review = reverse("exercises:review_list") + f"?exercise={exercise.pk}"
+    notifications.notify(
+        recipients=staff,
+        kind=notifications.Kind.SUBMITTED,
+        url=review,
+        title=exercise.title,
+        key=f"submitted:{exercise.pk}",
+    )
+    if written:
+        notifications.notify(
+            recipients=staff,
+            kind=notifications.Kind.WRITTEN_WAITING,
+            url=review + "&status=review",
+            title=exercise.title,
+            key=f"written:{exercise.pk}",
+        )
 
 
 # Who must know when a counted submission is graded or rescored: an app above this one registers a
@@ -400,6 +427,15 @@ def submission_override(*, submission, by, score, comment):
         overridden_at=timezone.now(),
     )
     _progress_update(submission, new=False)
+    notifications.notify(
+        recipients=[submission.learner],
+        kind=notifications.Kind.SCORE,
+        url=reverse("exercises:submission_detail", args=[submission.pk]),
+        title=submission.exercise.title,
+        actor=by,
+        key=f"score:{submission.pk}",
+        params={"score": score},
+    )
 
 
 def _keep_manual_points(old, new):
@@ -460,13 +496,33 @@ def submission_grade_manual(*, submission, by, points, comment=""):
     )
     submission.refresh_from_db()
     _progress_update(submission, new=False)
+    if not result.pending:
+        notifications.notify(
+            recipients=[submission.learner],
+            kind=notifications.Kind.WRITTEN_GRADED,
+            url=reverse("exercises:submission_detail", args=[submission.pk]),
+            title=submission.exercise.title,
+            actor=by,
+            key=f"written_graded:{submission.pk}",
+        )
     return result
 
 
 def submission_comment_add(*, submission, by, filename, line, text):
     from .models import SubmissionComment
 
-    return SubmissionComment.objects.create(submission=submission, author=by, filename=filename, line=line, text=text)
+    comment = SubmissionComment.objects.create(
+        submission=submission, author=by, filename=filename, line=line, text=text
+    )
+    notifications.notify(
+        recipients=[submission.learner],
+        kind=notifications.Kind.COMMENT,
+        url=reverse("exercises:submission_detail", args=[submission.pk]),
+        title=submission.exercise.title,
+        actor=by,
+        key=f"comment:{submission.pk}",
+    )
+    return comment
 
 
 # ---------------------------------------------------------------- authoring

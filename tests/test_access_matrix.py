@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from courses.models import Lesson, Status
 from exercises import results
 from exercises.models import RenderedNotebook, Screenshot, Submission
+from notifications import services as notifications
 from progress import services as progress_services
 from progress.models import Competence, Evidence, Qualification
 
@@ -24,6 +25,7 @@ DENIED = {403, 404}
 POST_DATA = {
     "decide on a competence": {"action": "observe", "note": "Vu en atelier"},
     "a simulation's button": {"do": "report", "message": "colis"},
+    "notifications by e-mail": {"email": "never"},
 }
 PERSONAS = ["resident", "trainee", "other_trainee", "trainer", "other_trainer", "mediator", "coordinator"]
 
@@ -91,7 +93,9 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
         user=learner, competence=competence, kind=Evidence.Kind.OBSERVATION, note="Vu en atelier"
     )
     observation.file.save("note.txt", ContentFile(b"vu"), save=True)
+    notifications.notify(recipients=[learner], kind=notifications.Kind.COMMENT, url="/", title="x")
     return {
+        "notification": learner.notifications.get(),
         "basics": basics_course,
         "web": web_course,
         "web_lesson": web_lesson,
@@ -124,6 +128,10 @@ def views(w):
         ("course page", web.get_absolute_url(), "get", set(PERSONAS), False),
         ("dashboard", reverse("accounts:dashboard"), "get", set(PERSONAS), True),
         ("positioning tests", reverse("progress:positioning"), "get", set(PERSONAS), True),
+        ("notifications", reverse("notifications:list"), "get", set(PERSONAS), True),
+        ("open a notification", reverse("notifications:open", args=[w["notification"].pk]), "post", {"trainee"}, True),
+        ("mark notifications read", reverse("notifications:read_all"), "post", set(PERSONAS), True),
+        ("notifications by e-mail", reverse("notifications:preference"), "post", set(PERSONAS), True),
         (
             "my positioning tests",
             reverse("progress:positioning_authoring"),
@@ -384,6 +392,7 @@ def views(w):
 
 # Named URLs the matrix above does not hold, and where their access is tested instead.
 ELSEWHERE = {
+    "notifications:bell": "any signed-in person's own count; 204 signed out (tests/notifications)",
     "progress:positioning_edit": "its author and coordinators (tests/progress/test_positioning.py)",
     "progress:positioning_take": "any signed-in person, a test imported (tests/progress/test_positioning.py)",
     "progress:placement": "its person, and who may see their work (tests/progress/test_positioning.py)",

@@ -36,7 +36,7 @@ from .attestations import (
     badge_issuer,
     course_check,
 )
-from .cohort import cohort_matrix, cohort_qualifications, learner_history
+from .cohort import at_risk_notify, cohort_matrix, cohort_qualifications, learner_history
 from .decisions import access_evidence_file, competence_invalidate, competence_validate, observation_add
 from .following import cohort_follow, cohort_follows_any, qualifications_for
 from .indicators import indicators
@@ -57,6 +57,7 @@ from .rebuild import rebuild_activity, recompute
 from .updates import LESSON_EVENTS, lesson_completed, lesson_uncompleted, submission_graded
 
 __all__ = [
+    "at_risk_notify",
     "LESSON_EVENTS",
     "access_evidence_file",
     "access_placement",

@@ -1,7 +1,10 @@
 """Course attestations (their policy from course.toml, their issue and revocation) and their Open Badges 2.0
 documents."""
 
+from django.urls import reverse
 from django.utils import timezone
+
+from notifications import services as notifications
 
 from ..models import Attestation, requirement_lines
 from ._common import record_activity
@@ -159,6 +162,12 @@ def attestation_issue(*, user, course):
     )
     if created:
         record_activity(user.pk, attestation.issued_at, course.track_id, attestations=1)
+        notifications.notify(
+            recipients=[user],
+            kind=notifications.Kind.ATTESTATION,
+            url=reverse("progress:achievements"),
+            title=course.title,
+        )
     return attestation
 
 

@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils import timezone
+
+from notifications import services as notifications
 
 from ..models import STATE_SYMBOLS, Competence, CompetenceProgress, ProgressEvent, Qualification, State
 
@@ -97,6 +100,38 @@ def cohort_matrix(cohort, qualification, *, viewer=None, sort="name", only_at_ri
     elif sort == "risk":
         rows.sort(key=lambda row: (-len(row.risks), row.acquired, row.learner.username))
     return {"competences": competences, "rows": rows, "median": median}
+
+
+def at_risk_notify(*, now=None):
+    """Monday morning, each trainer or mediator of a running promo hears how many of its learners are
+    at risk (the dashboard's rule, among those whose work they may see): one line per promo, its count
+    replaced each week while unread. Returns how many notifications were written."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    running = {}
+    for qualification in Qualification.objects.prefetch_related("cohorts__trainers"):
+        for cohort in qualification.cohorts.all():
+            if cohort.end_date is None or cohort.end_date >= today:
+                running.setdefault(cohort, []).append(qualification)
+    told = 0
+    for cohort, qualifications in running.items():
+        for trainer in cohort.trainers.all():
+            at_risk = {
+                row.learner.pk
+                for qualification in qualifications
+                for row in cohort_matrix(cohort, qualification, viewer=trainer, only_at_risk=True, now=now)["rows"]
+            }
+            if at_risk:
+                told += notifications.notify(
+                    recipients=[trainer],
+                    kind=notifications.Kind.AT_RISK,
+                    url=reverse("progress:cohort_dashboard", args=[cohort.pk]) + "?risque=1",
+                    title=cohort.name,
+                    key=f"at_risk:{cohort.pk}",
+                    count=len(at_risk),
+                    replace=True,
+                )
+    return told
 
 
 def learner_history(user, limit=50):

@@ -2,9 +2,11 @@
 
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from config.files import files_removed_on_failure
+from notifications import services as notifications
 
 from ..models import CompetenceProgress, Evidence, ProgressEvent, State
 from ._common import _activity_track, record_activity
@@ -26,7 +28,18 @@ def competence_validate(*, user, competence, by, comment="", at=None):
         ProgressEvent.objects.create(
             user=user, competence=competence, from_state=before, to_state=State.VALIDATED, actor=by, reason=comment
         )
+        _tell_learner(user, competence, by, notifications.Kind.VALIDATED)
     return progress
+
+
+def _tell_learner(user, competence, by, kind):
+    notifications.notify(
+        recipients=[user],
+        kind=kind,
+        url=reverse("progress:my_path") + f"#competence-{competence.pk}",
+        title=f"{competence.code} {competence.title}",
+        actor=by,
+    )
 
 
 def competence_invalidate(*, user, competence, by, reason):
@@ -35,6 +48,7 @@ def competence_invalidate(*, user, competence, by, reason):
         progress, _ = CompetenceProgress.objects.select_for_update().get_or_create(user=user, competence=competence)
         progress.validated_at, progress.validated_by, progress.validation_comment = None, None, ""
         progress.save()
+        _tell_learner(user, competence, by, notifications.Kind.INVALIDATED)
         return refresh(user.pk, [competence.pk], actor=by, reason=reason)[0]
 
 

@@ -189,6 +189,7 @@ def test_trainer_reviews_a_submission_and_the_learner_reads_the_feedback(
 
     page = new_context(user=trainer).new_page()
     page.goto("/comptes/tableau-de-bord/")
+    expect(page.locator(".bell .bell-count")).to_have_text("2")  # one line per exercise submitted
     page.get_by_role("link", name="Suivi des exercices").click()
     expect(page).to_have_url(re.compile(r"/exercices/suivi/$"))
     table = page.locator("table")
@@ -223,6 +224,15 @@ def test_trainer_reviews_a_submission_and_the_learner_reads_the_feedback(
     assert page.context.errors == []
 
     reader = new_context(user=learner).new_page()
+    reader.goto("/comptes/tableau-de-bord/")  # the bell says it: the comment, the score
+    bell = reader.get_by_role("link", name="Notifications 2 non lues")
+    expect(bell.locator(".bell-count")).to_have_text("2")
+    bell.click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Notifications")
+    assert_accessible(reader, "notifications", reader.url)
+    reader.get_by_role("button", name="Nouveau Claire a commenté votre travail « Calculer une moyenne ».").click()
+    expect(reader).to_have_url(re.compile(rf"\?soumission={submission.pk}#resultat$"))
+    expect(reader.locator(".bell .bell-count")).to_have_text("1")
     reader.goto(python_exercise.get_absolute_url())
     history = reader.get_by_role("table", name="Historique de vos essais")
     history.locator("tbody tr", has_text="Essai 1").get_by_role("link").click()

@@ -214,8 +214,14 @@ def graded_notebook(notebook_exercise, trainee, cohort, eager, django_capture_on
     return submission
 
 
-def test_the_trainer_reads_the_executed_notebook_and_grades_the_written_answer(client, trainer, graded_notebook):
+def test_the_trainer_reads_the_executed_notebook_and_grades_the_written_answer(
+    client, trainer, trainee, graded_notebook
+):
     assert graded_notebook.needs_review
+    told = {n.kind: n for n in trainer.notifications.all()}  # the trainer heard of it, the bell says where
+    assert told["written_waiting"].url == f"/exercices/suivi/?exercise={graded_notebook.exercise_id}&status=review"
+    assert "Des réponses rédigées à noter pour" in told["written_waiting"].text
+    assert "Une nouvelle soumission pour" in told["submitted"].text
     client.force_login(trainer)
     listing = client.get(reverse("exercises:review_list"), {"status": "review"}).content.decode()
     assert "1 soumission" in listing and "à noter" in listing
@@ -230,6 +236,10 @@ def test_the_trainer_reads_the_executed_notebook_and_grades_the_written_answer(c
     assert response.status_code == 302
     graded_notebook.refresh_from_db()
     assert not graded_notebook.needs_review and graded_notebook.score == 0.875
+    (graded,) = trainee.notifications.all()
+    assert graded.kind == "written_graded" and graded.url == f"/exercices/soumissions/{graded_notebook.pk}/"
+    title = graded_notebook.exercise.title
+    assert graded.text == f"{trainer.display_name} a noté vos réponses rédigées de « {title} »."
     assert (
         client.post(
             reverse("exercises:review_manual", args=[graded_notebook.pk]), {"points_explication": "5"}

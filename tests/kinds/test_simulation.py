@@ -423,8 +423,8 @@ def test_the_simulator_pages_make_a_bounded_number_of_queries(client, trainee, c
     client.force_login(trainee)
     base = f"/exercices/{courriel.pk}/simulation/"
     client.get(base)  # the session, once
-    # session, user, exercise, access, steps, a mediator's request to follow (mode accompagné)
-    for url, most in ((base, 6), (f"{base}messages/colis/", 13), (f"{base}messages/colis/", 6), (f"{base}ecrire/", 6)):
+    # session, user, exercise, access, steps, a mediator's request to follow (mode accompagné), the bell
+    for url, most in ((base, 7), (f"{base}messages/colis/", 14), (f"{base}messages/colis/", 7), (f"{base}ecrire/", 7)):
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
     with django_assert_max_num_queries(12):  # the step kept in a transaction, its row locked
