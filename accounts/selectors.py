@@ -103,13 +103,20 @@ def group_sizes(dimension):
     return {pk: name for pk, name, _n in rows}, {pk: n for pk, _name, n in rows}
 
 
+def _staff_of(learner):
+    people = get_user_model().objects.filter(trained_cohorts__learners=learner, is_active=True)
+    return people if learner.shares_progress else people.exclude(role=Role.MEDIATOR)
+
+
 def staff_of(learner):
     """Who follows this learner's work, by `accounts.services.may_see_learner_work`'s rule: the trainers
     of their cohorts, and the mediators of their groups if the learner agreed to share."""
-    people = get_user_model().objects.filter(trained_cohorts__learners=learner, is_active=True)
-    if not learner.shares_progress:
-        people = people.exclude(role=Role.MEDIATOR)
-    return list(people.distinct())
+    return list(_staff_of(learner).distinct())
+
+
+def has_staff(learner):
+    """Whether someone follows this learner's work (someone to ask for help)."""
+    return _staff_of(learner).exists()
 
 
 def coordinators():

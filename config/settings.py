@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "exercises",
     "progress",
     "notifications",
+    "conversations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

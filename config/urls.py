@@ -10,6 +10,7 @@ urlpatterns = [
     path("exercices/", include("exercises.urls")),
     path("parcours/", include("progress.urls")),
     path("notifications/", include("notifications.urls")),
+    path("discussions/", include("conversations.urls")),
     path("", include("progress.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts import selectors as accounts_selectors
 from accounts import services as accounts_services
+from conversations.services import Subject
 from courses import services as courses_services
 from courses.selectors import PublishStatus
 from notifications import services as notifications
@@ -570,3 +571,38 @@ def exercise_create(*, module, **fields):
         + 1
     )
     return Exercise.objects.create(module=module, order=order, status=PublishStatus.DRAFT, **fields)
+
+
+# ---------------------------------------------------------------- discussions (conversations)
+
+
+def submission_subject(viewer, learner, pk):
+    """A submission's thread: its learner's, with the trainers' line comments in it."""
+    submission = Submission.objects.select_related("exercise").filter(pk=pk, learner=learner).first()
+    if submission is None:
+        raise Http404
+    extra = [
+        {
+            "created_at": c.created_at,
+            "author": c.author,
+            "text": c.text,
+            "where": _("%(file)s, ligne %(line)s") % {"file": c.filename, "line": c.line},
+        }
+        for c in submission.comments.select_related("author")
+    ]
+    title = (
+        _("%(title)s, essai %(n)s") % {"title": submission.exercise.title, "n": submission.attempt}
+        if submission.attempt
+        else _("%(title)s, vérification") % {"title": submission.exercise.title}
+    )
+    url = reverse("exercises:submission_detail", args=[pk])
+    return Subject("submission", submission.pk, learner, title, url, extra)
+
+
+def exercise_subject(viewer, learner, pk):
+    """An exercise's thread for one learner (« Demander de l'aide »): an exercise the learner may do."""
+    try:
+        exercise = access_exercise(learner, pk)
+    except PermissionDenied:
+        raise Http404 from None
+    return Subject("exercise", exercise.pk, learner, exercise.title, exercise.get_absolute_url())

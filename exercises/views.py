@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import selectors as accounts_selectors
 from accounts import services as accounts_services
 from accounts.decorators import staff_required
 from courses import services as courses_services
@@ -51,6 +52,8 @@ def exercise_context(request, exercise, submission=None, form=None):
         "result": Result.from_storage(submission.result) if submission and submission.result else None,
         "attempts_left": selectors.attempts_left(exercise, learner),
         "hints": selectors.visible_hints(exercise, learner),
+        # Someone to ask for help, or to discuss an attempt with (conversations).
+        "helpers": learner.is_learner and accounts_selectors.has_staff(learner),
         **kind.page_context(exercise, learner, form),
         **(kind.result_context(submission) if submission is not None else {}),
     }

@@ -18,6 +18,9 @@ class Notification(models.Model):
         VALIDATED = "validated", _("Compétence validée")
         INVALIDATED = "invalidated", _("Validation retirée")
         ATTESTATION = "attestation", _("Attestation délivrée")
+        # Both sides of a discussion on work (conversations)
+        MESSAGE = "message", _("Message dans une discussion")
+        HELP = "help", _("Demande d’aide")
         # Trainers, mediators, coordinators
         SUBMITTED = "submitted", _("Nouvelles soumissions")
         WRITTEN_WAITING = "written_waiting", _("Réponses rédigées à noter")
@@ -71,6 +74,17 @@ class Notification(models.Model):
             return _("%(by)s a retiré la validation de la compétence « %(title)s ».") % p
         if self.kind == K.ATTESTATION:
             return _("Votre attestation du cours « %(title)s » est délivrée.") % p
+        if self.kind == K.MESSAGE:
+            return (
+                ngettext(
+                    "%(by)s a écrit dans la discussion « %(title)s ».",
+                    "%(count)s nouveaux messages dans la discussion « %(title)s », le dernier de %(by)s.",
+                    self.count,
+                )
+                % p
+            )
+        if self.kind == K.HELP:
+            return _("%(by)s demande de l’aide pour « %(title)s ».") % p
         if self.kind == K.SUBMITTED:
             return (
                 ngettext(

@@ -8,6 +8,7 @@ class ProgressConfig(AppConfig):
 
     def ready(self):
         from accounts.personal_data import register as register_personal_data
+        from conversations.services import register_subject
         from courses import qualifications
         from courses import services as courses_services
         from exercises import services as exercises_services
@@ -16,6 +17,7 @@ class ProgressConfig(AppConfig):
         from .personal_data import ProgressData
 
         register_personal_data(ProgressData())
+        register_subject("competence", services.competence_subject)
         # Completions, saved lessons and gradings reach progress through these (the lower apps never import it).
         courses_services.register_lesson_listener(services.LESSON_EVENTS)
         exercises_services.register_grading_listener(services.submission_graded)

@@ -129,6 +129,13 @@ def views(w):
         ("dashboard", reverse("accounts:dashboard"), "get", set(PERSONAS), True),
         ("positioning tests", reverse("progress:positioning"), "get", set(PERSONAS), True),
         ("notifications", reverse("notifications:list"), "get", set(PERSONAS), True),
+        (  # the learner and who may see their work
+            "a discussion on work",
+            reverse("conversations:thread", args=[w["learner"].pk, "submission", w["work"].pk]),
+            "get",
+            {"trainee", "trainer", "coordinator"},
+            True,
+        ),
         ("open a notification", reverse("notifications:open", args=[w["notification"].pk]), "post", {"trainee"}, True),
         ("mark notifications read", reverse("notifications:read_all"), "post", set(PERSONAS), True),
         ("notifications by e-mail", reverse("notifications:preference"), "post", set(PERSONAS), True),

@@ -37,7 +37,13 @@ from .attestations import (
     course_check,
 )
 from .cohort import at_risk_notify, cohort_matrix, cohort_qualifications, learner_history
-from .decisions import access_evidence_file, competence_invalidate, competence_validate, observation_add
+from .decisions import (
+    access_evidence_file,
+    competence_invalidate,
+    competence_subject,
+    competence_validate,
+    observation_add,
+)
 from .following import cohort_follow, cohort_follows_any, qualifications_for
 from .indicators import indicators
 from .learner import learner_overview, next_activities
@@ -57,6 +63,7 @@ from .rebuild import rebuild_activity, recompute
 from .updates import LESSON_EVENTS, lesson_completed, lesson_uncompleted, submission_graded
 
 __all__ = [
+    "competence_subject",
     "at_risk_notify",
     "LESSON_EVENTS",
     "access_evidence_file",

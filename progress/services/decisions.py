@@ -5,11 +5,14 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import services as accounts_services
 from config.files import files_removed_on_failure
+from conversations.services import Subject
 from notifications import services as notifications
 
-from ..models import CompetenceProgress, Evidence, ProgressEvent, State
+from ..models import Competence, CompetenceProgress, Evidence, ProgressEvent, State
 from ._common import _activity_track, record_activity
+from .following import qualifications_for
 from .updates import refresh, update_block_readiness
 
 
@@ -78,3 +81,17 @@ def access_evidence_file(user, pk):
     if evidence is None or not accounts_services.may_see_learner_work(user, evidence.user):
         raise Http404
     return evidence
+
+
+def competence_subject(viewer, learner, pk):
+    """A competence's thread for one learner: a competence of a qualification the learner follows; its
+    page is « Mon parcours » for the learner, the learner's page in one of the viewer's cohorts otherwise."""
+    competence = Competence.objects.select_related("block__qualification").filter(pk=pk).first()
+    if competence is None or competence.block.qualification not in qualifications_for(learner):
+        raise Http404
+    if viewer.pk == learner.pk:
+        url = reverse("progress:my_path")
+    else:
+        cohort = accounts_services.cohorts_for_staff(viewer).filter(learners=learner).first()
+        url = reverse("progress:learner_detail", args=[cohort.pk, learner.pk]) if cohort else reverse("home")
+    return Subject("competence", competence.pk, learner, str(competence), f"{url}#competence-{competence.pk}")
