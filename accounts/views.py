@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from courses import selectors as courses_selectors
 from courses import services as courses_services
+from exercises import selectors as exercises_selectors
 
 from . import personal_data, selectors, services
 from .decorators import coordinator_required, staff_required
@@ -201,6 +202,8 @@ def login_link(request, token):
 def dashboard(request):
     user = request.user
     context = {"courses": courses_services.learner_courses(user) if user.is_learner else []}
+    if user.is_learner:  # what the learner's promos ask for and is not handed in yet
+        context["due"] = [item for item in exercises_selectors.due_items_of_learner(user) if not item.handed_in]
     if user.is_trainer or user.is_coordinator:
         context["cohorts"] = services.cohorts_for_staff(user)
     if user.can_author:

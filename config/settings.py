@@ -360,4 +360,6 @@ GRADING_REQUEUE_RUNNING_AFTER = int(os.environ.get("GRADING_REQUEUE_RUNNING_AFTE
 GRADING_PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BEAT_SCHEDULE["sweep-submissions"] = {"task": "exercises.tasks.sweep_submissions", "schedule": 30.0}
 # Course packages sent from the browser: imports no worker took are sent again (courses.services).
+# Due dates a day ahead (exercises.services.deadlines_remind): each deadline is told once.
+CELERY_BEAT_SCHEDULE["remind-deadlines"] = {"task": "exercises.tasks.remind_deadlines", "schedule": 3600.0}
 CELERY_BEAT_SCHEDULE["sweep-course-imports"] = {"task": "courses.tasks.sweep_course_imports", "schedule": 60.0}

@@ -1,5 +1,8 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.qualifications import CompetenceCodesField
@@ -204,3 +207,46 @@ def apply_form(exercise, data, simple):
         exercise.kind = data["kind"]
         kinds.kind_of(exercise.kind).apply(exercise, data)
     return exercise
+
+
+class DeadlineForm(forms.Form):
+    """A due date for a promo: an exercise or a whole module of a course given to the promo."""
+
+    item = forms.ChoiceField(label=_("À rendre"))
+    due_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_time = forms.TimeField(
+        label=_("Heure"), initial="23:59", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    refuse_late = forms.BooleanField(
+        label=_("Refuser les soumissions après cette date"),
+        required=False,
+        help_text=_("Sinon, elles sont acceptées et marquées « en retard »."),
+    )
+
+    def __init__(self, *args, courses, exercises, **kwargs):
+        super().__init__(*args, **kwargs)
+        by_course = {}
+        for exercise in exercises:
+            by_course.setdefault(exercise.module.course_id, []).append(exercise)
+        choices = [("", _("Choisir…"))]
+        self.items = {}
+        for course in courses:
+            options = []
+            for module in course.modules.all():
+                options.append((f"module:{module.pk}", _("Tout le module « %(t)s »") % {"t": module.title}))
+                self.items[f"module:{module.pk}"] = ("module", module)
+                for exercise in by_course.get(course.pk, []):
+                    if exercise.module_id == module.pk:
+                        options.append((f"exercise:{exercise.pk}", f"— {exercise.title}"))
+                        self.items[f"exercise:{exercise.pk}"] = ("exercise", exercise)
+            if options:
+                choices.append((course.title, options))
+        self.fields["item"].choices = choices
+
+    def clean(self):
+        data = super().clean()
+        if data.get("due_date") and data.get("due_time"):
+            data["due_at"] = timezone.make_aware(datetime.datetime.combine(data["due_date"], data["due_time"]))
+        if data.get("item"):
+            data["kind"], data["target"] = self.items[data["item"]]
+        return data

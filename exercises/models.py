@@ -122,6 +122,8 @@ class Submission(models.Model):
     needs_review = models.BooleanField(default=False)
     # The key of the form that sent it: a double click, or a form sent again, is the same submission.
     client_key = models.CharField(max_length=64, blank=True)
+    # Sent after a due date of the learner's promo (Deadline), which accepted it.
+    late = models.BooleanField(_("en retard"), default=False)
 
     class Meta:
         verbose_name = _("soumission")
@@ -271,3 +273,52 @@ class Accompaniment(models.Model):
     @property
     def following(self):
         return self.live and self.status == self.Status.ACCEPTED
+
+
+class Deadline(models.Model):
+    """A due date a trainer sets for a promo: one exercise, or every exercise of a module. After it,
+    submissions are accepted and marked late, or refused (`refuse_late`)."""
+
+    cohort = models.ForeignKey("accounts.Cohort", on_delete=models.CASCADE, related_name="+")
+    exercise = models.ForeignKey(Exercise, null=True, blank=True, on_delete=models.CASCADE, related_name="deadlines")
+    module = models.ForeignKey("courses.Module", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    due_at = models.DateTimeField(_("à rendre avant le"))
+    refuse_late = models.BooleanField(_("refuser les soumissions en retard"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # When the learners were told it is near (a day before): told once.
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("échéance")
+        verbose_name_plural = _("échéances")
+        ordering = ["due_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(exercise__isnull=False, module__isnull=True)
+                | Q(exercise__isnull=True, module__isnull=False),
+                name="deadline_for_an_exercise_or_a_module",
+            ),
+            models.UniqueConstraint(fields=["cohort", "exercise"], name="one_deadline_per_exercise"),
+            models.UniqueConstraint(fields=["cohort", "module"], name="one_deadline_per_module"),
+        ]
+
+    def __str__(self):
+        return f"{self.cohort_id} · {self.title} · {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def title(self):
+        return self.exercise.title if self.exercise_id else self.module.title
+
+
+class CalendarFeed(models.Model):
+    """A person's private iCalendar address (their due dates), for a phone's or a mail client's calendar."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.user_id}"

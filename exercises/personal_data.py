@@ -7,7 +7,16 @@ from django.db.models import Q
 
 from accounts.personal_data import Section
 
-from .models import Accompaniment, RenderedNotebook, Screenshot, Submission, SubmissionComment, WorkInProgress
+from .models import (
+    Accompaniment,
+    CalendarFeed,
+    Deadline,
+    RenderedNotebook,
+    Screenshot,
+    Submission,
+    SubmissionComment,
+    WorkInProgress,
+)
 from .results import Result
 
 
@@ -172,5 +181,20 @@ class ExerciseData:
                     }
                     for c in comments
                 ],
+            ),
+            Section(
+                "echeances_fixees",
+                "Les échéances que vous avez fixées pour une promo",
+                "exercises.Deadline",
+                [
+                    {"id": d.pk, "cohort": d.cohort.name, "item": d.title, "due_at": d.due_at, "at": d.created_at}
+                    for d in Deadline.objects.filter(created_by=user).select_related("cohort", "exercise", "module")
+                ],
+            ),
+            Section(
+                "agenda",
+                "L'adresse privée de votre agenda des échéances (elle se change dans « Mes échéances »)",
+                "exercises.CalendarFeed",
+                [{"id": f.pk, "created_at": f.created_at} for f in CalendarFeed.objects.filter(user=user)],
             ),
         ]

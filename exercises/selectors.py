@@ -15,7 +15,7 @@ from courses.selectors import PublishStatus
 
 from . import kinds
 from .kinds import kind_of
-from .models import Accompaniment, Exercise, Screenshot, Submission, WorkInProgress
+from .models import Accompaniment, CalendarFeed, Deadline, Exercise, Screenshot, Submission, WorkInProgress
 
 # ---------------------------------------------------------------- attempts
 
@@ -300,3 +300,99 @@ def works_in_progress(learners, *, since):
 def module_exercises(module):
     """A module's exercises, in order (drafts included: for its writers)."""
     return list(Exercise.objects.filter(module=module).order_by("order", "pk"))
+
+
+# ---------------------------------------------------------------- due dates
+
+
+def deadline_for(exercise, learner):
+    """The earliest due date the learner's promos set for this exercise or its module, or None."""
+    return (
+        Deadline.objects.filter(cohort__learners=learner)
+        .filter(Q(exercise=exercise) | Q(module_id=exercise.module_id))
+        .order_by("due_at")
+        .first()
+    )
+
+
+@dataclass
+class DueItem:
+    deadline: object
+    title: str
+    course_title: str
+    url: str
+    done: int  # exercises submitted (a counted submission, on time or late)
+    total: int
+
+    @property
+    def due_at(self):
+        return self.deadline.due_at
+
+    @property
+    def handed_in(self):
+        return self.total > 0 and self.done >= self.total
+
+    @property
+    def overdue(self):
+        return not self.handed_in and self.deadline.due_at < timezone.now()
+
+
+def due_items(deadlines, learner=None):
+    """Each deadline with what it covers (one exercise, or a module's published exercises) and, for a
+    learner, how many of them they handed in. Three queries whatever the number."""
+    module_ids = {d.module_id for d in deadlines if d.module_id}
+    by_module = {}
+    for exercise in Exercise.objects.filter(module_id__in=module_ids, status=PublishStatus.PUBLISHED).only(
+        "pk", "module_id"
+    ):
+        by_module.setdefault(exercise.module_id, []).append(exercise.pk)
+    covered = {d.pk: [d.exercise_id] if d.exercise_id else by_module.get(d.module_id, []) for d in deadlines}
+    handed = set()
+    if learner is not None:
+        ids = {pk for pks in covered.values() for pk in pks}
+        handed = set(
+            Submission.objects.filter(learner=learner, mode=Submission.Mode.SUBMIT, exercise_id__in=ids)
+            .values_list("exercise_id", flat=True)
+            .distinct()
+        )
+    items = []
+    for d in deadlines:
+        item = d.exercise if d.exercise_id else d.module
+        course = d.exercise.module.course if d.exercise_id else d.module.course
+        url = d.exercise.get_absolute_url() if d.exercise_id else course.get_absolute_url()
+        pks = covered[d.pk]
+        items.append(DueItem(d, item.title, course.title, url, sum(pk in handed for pk in pks), len(pks)))
+    return items
+
+
+def due_items_of_learner(learner):
+    """What the learner's promos ask them to hand in, by date (the earliest date when two promos set one)."""
+    deadlines = (
+        Deadline.objects.filter(cohort__learners=learner)
+        .select_related("exercise__module__course", "module__course")
+        .order_by("due_at")
+    )
+    seen, kept = set(), []
+    for deadline in deadlines:
+        key = (deadline.exercise_id, deadline.module_id)
+        if key not in seen:
+            seen.add(key)
+            kept.append(deadline)
+    return due_items(kept, learner)
+
+
+def due_items_of_cohorts(cohort_ids):
+    deadlines = (
+        Deadline.objects.filter(cohort_id__in=cohort_ids)
+        .select_related("cohort", "exercise__module__course", "module__course")
+        .order_by("due_at")
+    )
+    return due_items(list(deadlines))
+
+
+def calendar_feed_of(user):
+    return CalendarFeed.objects.filter(user=user).first()
+
+
+def calendar_feed_by_token(token):
+    return CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()

@@ -2,6 +2,7 @@
 checks (reads that need only this app's models: exercises.selectors)."""
 
 import logging
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.db.models import Count, F, FloatField, Max, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import selectors as accounts_selectors
@@ -22,10 +23,10 @@ from courses import services as courses_services
 from courses.selectors import PublishStatus
 from notifications import services as notifications
 
-from . import kinds
+from . import kinds, selectors
 from .grading import GRADER_VERSION, grade, grader_for, runs_in_sandbox
 from .kinds import kind_of
-from .models import Accompaniment, Exercise, Submission, WorkInProgress
+from .models import Accompaniment, CalendarFeed, Deadline, Exercise, Submission, WorkInProgress
 from .results import Reason, Result, Status
 from .selectors import attempts_used, exercise_is_verified
 
@@ -154,6 +155,7 @@ def submission_create(*, exercise, learner, mode, files=None, answers=None, lang
                     _("Vous avez utilisé tous vos essais pour cet exercice (%(n)s).") % {"n": exercise.max_attempts}
                 )
             attempt = used + 1
+        late = mode == Submission.Mode.SUBMIT and _is_late(exercise, learner, at or timezone.now())
         submission = Submission.objects.create(
             exercise=exercise,
             learner=learner,
@@ -164,6 +166,7 @@ def submission_create(*, exercise, learner, mode, files=None, answers=None, lang
             language=language or settings.LANGUAGE_CODE,
             client_key=key,
             created_at=at or timezone.now(),
+            late=late,
         )
         if runs_in_sandbox(exercise.kind):
             transaction.on_commit(lambda: submission_enqueue(submission.pk))
@@ -171,6 +174,19 @@ def submission_create(*, exercise, learner, mode, files=None, answers=None, lang
         submission_grade(submission_id=submission.pk, worker="web")
         submission.refresh_from_db()
     return submission
+
+
+def _is_late(exercise, learner, now):
+    """After the due date of the learner's promo: late, or refused if the promo's trainer said so."""
+    deadline = selectors.deadline_for(exercise, learner)
+    if deadline is None or now <= deadline.due_at:
+        return False
+    if deadline.refuse_late:
+        raise SubmissionRefused(
+            _("La date limite du %(date)s est passée : votre formateur n’accepte plus de soumission pour cet exercice.")
+            % {"date": formats.date_format(timezone.localtime(deadline.due_at), "DATETIME_FORMAT")}
+        )
+    return True
 
 
 def submission_enqueue(submission_id):
@@ -606,3 +622,84 @@ def exercise_subject(viewer, learner, pk):
     except PermissionDenied:
         raise Http404 from None
     return Subject("exercise", exercise.pk, learner, exercise.title, exercise.get_absolute_url())
+
+
+# ---------------------------------------------------------------- due dates (deadlines)
+
+
+class DeadlineRefused(Exception):
+    pass
+
+
+def deadline_set(*, cohort, by, due_at, refuse_late=False, exercise=None, module=None):
+    """A trainer's due date for their promo, for an exercise or a module of a course given to the promo
+    (set again: the date changes, and the learners will be reminded again)."""
+    course = exercise.module.course if exercise else module.course
+    if not course.cohorts.filter(pk=cohort.pk).exists():
+        raise DeadlineRefused(_("Ce cours n’est pas donné à cette promo."))
+    deadline, _created = Deadline.objects.update_or_create(
+        cohort=cohort,
+        exercise=exercise,
+        module=module,
+        defaults={"due_at": due_at, "refuse_late": refuse_late, "created_by": by, "reminded_at": None},
+    )
+    return deadline
+
+
+def access_deadline(user, pk):
+    deadline = Deadline.objects.select_related("cohort").filter(pk=pk).first()
+    if deadline is None:
+        raise Http404
+    accounts_services.access_cohort(user, deadline.cohort_id)
+    return deadline
+
+
+def deadlines_remind(*, now=None, within=timedelta(days=1)):
+    """A day before: the learners of the promo who have not handed everything in hear of it, once."""
+    now = now or timezone.now()
+    due = Deadline.objects.filter(due_at__gt=now, due_at__lte=now + within, reminded_at=None).select_related(
+        "cohort", "exercise__module__course", "module__course"
+    )
+    told = 0
+    for item in selectors.due_items(list(due)):
+        deadline = item.deadline
+        claimed = Deadline.objects.filter(pk=deadline.pk, reminded_at=None).update(reminded_at=now)
+        if not claimed:
+            continue  # another run told them
+        covered = (
+            [deadline.exercise_id]
+            if deadline.exercise_id
+            else list(
+                Exercise.objects.filter(module_id=deadline.module_id, status=PublishStatus.PUBLISHED).values_list(
+                    "pk", flat=True
+                )
+            )
+        )
+        for learner in deadline.cohort.learners.filter(is_active=True):
+            handed = (
+                Submission.objects.filter(learner=learner, mode=Submission.Mode.SUBMIT, exercise_id__in=covered)
+                .values("exercise_id")
+                .distinct()
+                .count()
+            )
+            if handed < len(covered):
+                told += notifications.notify(
+                    recipients=[learner],
+                    kind=notifications.Kind.DEADLINE,
+                    url=item.url,
+                    title=item.title,
+                    key=f"deadline:{deadline.pk}",
+                    params={"due": deadline.due_at.isoformat()},
+                )
+    return told
+
+
+def calendar_feed(user):
+    """The person's private calendar address (made on first use)."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
+    return feed
+
+
+def calendar_feed_renew(*, user):
+    """A new address: the old one stops working (shared by mistake, a lost phone)."""
+    CalendarFeed.objects.update_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})

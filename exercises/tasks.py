@@ -17,3 +17,9 @@ def grade_submission(submission_id):
 @shared_task(ignore_result=True)
 def sweep_submissions():
     return services.submissions_requeue_stale()
+
+
+@shared_task(ignore_result=True)
+def remind_deadlines():
+    """Hourly: the learners who have not handed in what is due within a day hear of it, once."""
+    return services.deadlines_remind()

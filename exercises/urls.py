@@ -16,6 +16,11 @@ urlpatterns = [
     path("atelier/<int:pk>/", views.exercise_form, name="exercise_edit"),
     path("atelier/<int:pk>/publier/", views.exercise_publish, name="exercise_publish"),
     path("groupes/<int:pk>/simulations/", views.group_simulations, name="group_simulations"),
+    path("promos/<int:pk>/echeances/", views.cohort_deadlines, name="cohort_deadlines"),
+    path("echeances/<int:pk>/supprimer/", views.deadline_delete, name="deadline_delete"),
+    path("echeances/", views.calendar, name="calendar"),
+    path("echeances/nouvelle-adresse/", views.calendar_renew, name="calendar_renew"),
+    path("echeances/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     # Each kind's own pages (a notebook's downloads, a web page's preview and screenshots).
     *kinds.urls(),
 ]

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from accounts import selectors as accounts_selectors
 from accounts import services as accounts_services
 from accounts.decorators import staff_required
 from courses import services as courses_services
+from courses.selectors import PublishStatus
 from progress import services as progress_services
 
 from . import selectors, services
@@ -54,6 +55,7 @@ def exercise_context(request, exercise, submission=None, form=None):
         "hints": selectors.visible_hints(exercise, learner),
         # Someone to ask for help, or to discuss an attempt with (conversations).
         "helpers": learner.is_learner and accounts_selectors.has_staff(learner),
+        "deadline": selectors.deadline_for(exercise, learner) if learner.is_learner else None,
         **kind.page_context(exercise, learner, form),
         **(kind.result_context(submission) if submission is not None else {}),
     }
@@ -121,8 +123,9 @@ def _submit(request, exercise):
         if request.htmx:
             context = {**exercise_context(request, exercise), "form_errors": [str(exc)], "oob": True}
             return render(request, "exercises/exercise_detail.html#result", context)
-        messages.error(request, str(exc))
-        return redirect(exercise)
+        # The page again with what was typed, and why it was not sent: nothing is lost.
+        form.add_error(None, str(exc))
+        return _invalid(request, exercise, form)
     if request.htmx:
         return render(
             request,
@@ -446,3 +449,88 @@ def exercise_publish(request, pk):
     except services.PublishRefused as exc:
         messages.error(request, str(exc))
     return redirect("exercises:exercise_edit", pk=exercise.pk)
+
+
+# ---------------------------------------------------------------- due dates
+
+
+@staff_required
+def cohort_deadlines(request, pk):
+    """A promo's due dates: set one for an exercise or a module of its courses, see them, remove one."""
+    from courses import selectors as courses_selectors
+
+    from .forms import DeadlineForm
+
+    cohort = accounts_services.access_cohort(request.user, pk)
+    courses = list(courses_selectors.cohort_courses(cohort).prefetch_related("modules"))
+    exercises = Exercise.objects.filter(module__course__in=courses, status=PublishStatus.PUBLISHED).select_related(
+        "module"
+    )
+    form = DeadlineForm(request.POST or None, courses=courses, exercises=exercises)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.deadline_set(
+            cohort=cohort,
+            by=request.user,
+            due_at=data["due_at"],
+            refuse_late=data["refuse_late"],
+            **{data["kind"]: data["target"]},
+        )
+        messages.success(request, _("Échéance enregistrée."))
+        return redirect("exercises:cohort_deadlines", pk=cohort.pk)
+    return render(
+        request,
+        "exercises/deadlines.html",
+        {"cohort": cohort, "form": form, "items": selectors.due_items_of_cohorts([cohort.pk])},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required
+@require_POST
+def deadline_delete(request, pk):
+    deadline = services.access_deadline(request.user, pk)
+    deadline.delete()
+    messages.success(request, _("Échéance supprimée."))
+    return redirect("exercises:cohort_deadlines", pk=deadline.cohort_id)
+
+
+def _due_items_for(user):
+    if user.is_learner:
+        return selectors.due_items_of_learner(user), False
+    if user.is_trainer or user.is_coordinator:
+        cohorts = accounts_services.cohorts_for_staff(user).values_list("pk", flat=True)
+        return selectors.due_items_of_cohorts(list(cohorts)), True
+    return [], False
+
+
+@login_required
+def calendar(request):
+    """« Mes échéances »: what is due, by date, and the private address of the same as a calendar feed."""
+    items, staff = _due_items_for(request.user)
+    feed = selectors.calendar_feed_of(request.user)
+    feed_url = request.build_absolute_uri(reverse("exercises:calendar_feed", args=[feed.token])) if feed else None
+    return render(request, "exercises/calendar.html", {"items": items, "staff": staff, "feed_url": feed_url})
+
+
+@login_required
+@require_POST
+def calendar_renew(request):
+    services.calendar_feed_renew(user=request.user)
+    messages.success(request, _("Voici la nouvelle adresse de votre agenda ; l’ancienne ne marche plus."))
+    return redirect("exercises:calendar")
+
+
+def calendar_feed(request, token):
+    """The feed, read by a calendar application without a session: the token is the key."""
+    from .calendar import ics
+
+    feed = selectors.calendar_feed_by_token(token)
+    if feed is None:
+        raise Http404
+    items, staff = _due_items_for(feed.user)
+    base = request.build_absolute_uri("/").rstrip("/")
+    body = ics(items, base=base, name=_("Tremplin : échéances"), with_cohort=staff)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="tremplin.ics"'
+    return response

@@ -18,6 +18,7 @@ class Notification(models.Model):
         VALIDATED = "validated", _("Compétence validée")
         INVALIDATED = "invalidated", _("Validation retirée")
         ATTESTATION = "attestation", _("Attestation délivrée")
+        DEADLINE = "deadline", _("Échéance proche")
         # Both sides of a discussion on work (conversations)
         MESSAGE = "message", _("Message dans une discussion")
         HELP = "help", _("Demande d’aide")
@@ -74,6 +75,8 @@ class Notification(models.Model):
             return _("%(by)s a retiré la validation de la compétence « %(title)s ».") % p
         if self.kind == K.ATTESTATION:
             return _("Votre attestation du cours « %(title)s » est délivrée.") % p
+        if self.kind == K.DEADLINE:
+            return _("« %(title)s » est à rendre avant le %(due)s.") % {**p, "due": self._due()}
         if self.kind == K.MESSAGE:
             return (
                 ngettext(
@@ -125,6 +128,13 @@ class Notification(models.Model):
         if self.actor_id and self.actor:
             return self.actor.display_name
         return _("Votre formateur")
+
+    def _due(self):
+        from django.utils import formats
+        from django.utils.dateparse import parse_datetime
+
+        due = parse_datetime(self.params.get("due", ""))
+        return formats.date_format(timezone.localtime(due), "DATETIME_FORMAT") if due else "?"
 
     def _score(self):
         score = self.params.get("score")

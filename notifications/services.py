@@ -108,15 +108,17 @@ def emails_send(*, user_id, site_url=None):
     if user is None:
         return 0
     with transaction.atomic():
-        pending = list(
+        # Locked alone: PostgreSQL refuses FOR UPDATE on the nullable side of a join (the actor).
+        ids = list(
             Notification.objects.select_for_update()
             .filter(recipient=user, read_at=None, emailed_at=None)
-            .select_related("actor")
-            .order_by("-created_at")[:50]
+            .order_by("-created_at")
+            .values_list("pk", flat=True)[:50]
         )
-        if not pending:
+        if not ids:
             return 0
-        Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())
+        Notification.objects.filter(pk__in=ids).update(emailed_at=timezone.now())
+    pending = list(Notification.objects.filter(pk__in=ids).select_related("actor").order_by("-created_at"))
     base = (site_url or settings.SITE_URL).rstrip("/")
     with translation.override(settings.LANGUAGE_CODE):
         context = {"user": user, "notifications": pending, "base": base}
@@ -126,7 +128,7 @@ def emails_send(*, user_id, site_url=None):
         send_mail(subject, body, None, [user.email])
     except Exception:
         # Not sent: the next run tries again.
-        Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=None)
+        Notification.objects.filter(pk__in=ids).update(emailed_at=None)
         raise
     return len(pending)
 

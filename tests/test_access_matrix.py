@@ -3,10 +3,11 @@
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
 
 from courses.models import Lesson, Status
 from exercises import results
-from exercises.models import RenderedNotebook, Screenshot, Submission
+from exercises.models import Deadline, RenderedNotebook, Screenshot, Submission
 from notifications import services as notifications
 from progress import services as progress_services
 from progress.models import Competence, Evidence, Qualification
@@ -93,9 +94,11 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
         user=learner, competence=competence, kind=Evidence.Kind.OBSERVATION, note="Vu en atelier"
     )
     observation.file.save("note.txt", ContentFile(b"vu"), save=True)
+    deadline = Deadline.objects.create(cohort=cohort, exercise=python, due_at=timezone.now())
     notifications.notify(recipients=[learner], kind=notifications.Kind.COMMENT, url="/", title="x")
     return {
         "notification": learner.notifications.get(),
+        "deadline": deadline,
         "basics": basics_course,
         "web": web_course,
         "web_lesson": web_lesson,
@@ -138,6 +141,10 @@ def views(w):
         ),
         ("open a notification", reverse("notifications:open", args=[w["notification"].pk]), "post", {"trainee"}, True),
         ("mark notifications read", reverse("notifications:read_all"), "post", set(PERSONAS), True),
+        ("due dates", reverse("exercises:calendar"), "get", set(PERSONAS), True),
+        ("a calendar address", reverse("exercises:calendar_renew"), "post", set(PERSONAS), True),
+        ("a promo's due dates", reverse("exercises:cohort_deadlines", args=[c.pk]), "get", staff, True),
+        ("remove a due date", reverse("exercises:deadline_delete", args=[w["deadline"].pk]), "post", staff, True),
         ("notifications by e-mail", reverse("notifications:preference"), "post", set(PERSONAS), True),
         (
             "my positioning tests",
@@ -399,6 +406,7 @@ def views(w):
 
 # Named URLs the matrix above does not hold, and where their access is tested instead.
 ELSEWHERE = {
+    "exercises:calendar_feed": "public by its private token (tests/exercises/test_deadlines.py)",
     "notifications:bell": "any signed-in person's own count; 204 signed out (tests/notifications)",
     "progress:positioning_edit": "its author and coordinators (tests/progress/test_positioning.py)",
     "progress:positioning_take": "any signed-in person, a test imported (tests/progress/test_positioning.py)",
