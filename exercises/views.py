@@ -1,6 +1,7 @@
 import re
 import uuid
 
+from csp.constants import NONCE, SELF
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -61,17 +62,31 @@ def exercise_context(request, exercise, submission=None, form=None):
     }
 
 
-def with_kind_csp(kind, response):
-    """The kind's additions to the page's Content-Security-Policy (a web page's live preview)."""
+CODE_EDITOR_CSP = {
+    "style-src": [SELF, NONCE],  # browsers without the two below: the editor's <style> still works
+    "style-src-elem": [SELF, NONCE],
+    "style-src-attr": ["'unsafe-inline'"],
+}
+
+
+def with_kind_csp(kind, response, form=None):
+    """The kind's additions to the page's Content-Security-Policy (a web page's live preview). A page
+    with the code editor allows no <style> element but the editor's own, by the page's nonce (other
+    pages keep 'unsafe-inline' for CKEditor); style attributes stay allowed (style-src-attr): Chromium
+    writes some while editing text in the editor, and an attribute cannot select or load anything.
+    Not on a web page's: its preview (an iframe's srcdoc, under the page's policy) shows the learner's
+    own <style> elements."""
     if kind.csp:
         response._csp_update = kind.csp
+    if getattr(form, "code_editor", False) and not kind.web_page:
+        response._csp_replace = CODE_EDITOR_CSP
     return response
 
 
 def _render_page(request, exercise, context, status=200):
     """The exercise page, or only its result (and what changes with it) for htmx."""
     template = "exercises/exercise_detail.html#result" if request.htmx else "exercises/exercise_detail.html"
-    return with_kind_csp(kind_of(exercise.kind), render(request, template, context, status=status))
+    return with_kind_csp(kind_of(exercise.kind), render(request, template, context, status=status), context.get("form"))
 
 
 @login_required
@@ -84,10 +99,9 @@ def exercise_detail(request, pk):
         submission = mine.filter(pk=request.GET["soumission"]).first()
     else:
         submission = mine.first()  # the latest: its result, the trainer's note and comments stay in view
-    return with_kind_csp(
-        kind_of(exercise.kind),
-        render(request, "exercises/exercise_detail.html", exercise_context(request, exercise, submission)),
-    )
+    context = exercise_context(request, exercise, submission)
+    response = render(request, "exercises/exercise_detail.html", context)
+    return with_kind_csp(kind_of(exercise.kind), response, context["form"])
 
 
 SUBMISSION_KEY = re.compile(r"^[0-9a-f]{32}$")

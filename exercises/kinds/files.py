@@ -22,9 +22,20 @@ def filenames(exercise, default_file):
     return sorted(exercise.starter, key=file_order) or [default_file]
 
 
-class CodeForm(forms.Form):
-    """One textarea per file of the exercise; works without JavaScript."""
+# The code editor's language for a file (static/codemirror/editor.min.js, built from frontend/codemirror).
+EDITOR_LANGUAGES = {".py": "python", ".js": "javascript", ".mjs": "javascript", ".html": "html", ".htm": "html"}
+EDITOR_LANGUAGES |= {".css": "css", ".sql": "sql"}
 
+
+def editor_language(filename):
+    return EDITOR_LANGUAGES.get(("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else "", "")
+
+
+class CodeForm(forms.Form):
+    """One textarea per file of the exercise; works without JavaScript, and becomes a code editor with it
+    (line numbers, highlighting, Tab indents; the page loads the editor because `code_editor` says so)."""
+
+    code_editor = True
     mode = forms.ChoiceField(choices=Submission.Mode.choices, widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, filenames, initial_files=None, **kwargs):
@@ -44,6 +55,9 @@ class CodeForm(forms.Form):
                         "autocomplete": "off",
                         "class": "code",
                         "wrap": "off",
+                        "data-code-editor": "",
+                        "data-language": editor_language(name),
+                        "aria-describedby": "code-editor-help",
                     }
                 ),
             )

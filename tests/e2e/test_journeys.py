@@ -33,7 +33,7 @@ from progress.models import Attestation, Competence, CompetenceProgress
 
 from ..conftest import make_user
 from ..exercises.conftest import load_exercise
-from .checks import PHONE_WIDTH, WCAG_AA
+from .checks import PHONE_WIDTH, WCAG_AA, type_code
 from .test_exercises import eager_celery  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.e2e
@@ -344,14 +344,15 @@ def test_trainee_does_python_web_and_notebook_exercises(open_page, demo_world, t
     assert_page_ok(page, "École du web course")
     page.get_by_role("link", name="Dire bonjour", exact=True).click()
     expect(heading(page)).to_have_text("Dire bonjour")
-    editor = page.get_by_label("salutations.py")
-    expect(editor).to_have_value(re.compile(r"^def saluer\(prenom\):"))
+    expect(page.locator("#id_file_0")).to_have_value(re.compile(r"^def saluer\(prenom\):"))
     assert_page_ok(page, "Python exercise")
+    editor = page.get_by_role("textbox", name="salutations.py")  # the code editor
     editor.click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
-    page.keyboard.type("def saluer(prenom):\n")
-    page.keyboard.type('    return f"Bonjour {prenom} !"\n')
+    page.keyboard.type("def saluer(prenom):\n")  # the editor indents the next line itself
+    page.keyboard.type('return f"Bonjour {prenom} !"')
+    expect(page.locator("#id_file_0")).to_have_value('def saluer(prenom):\n    return f"Bonjour {prenom} !"')
     page.get_by_role("button", name="Soumettre").click()
     result = page.locator("#resultat")
     expect(result.locator(".result-title")).to_contain_text("✓ Réussi", timeout=GRADING)
@@ -362,7 +363,7 @@ def test_trainee_does_python_web_and_notebook_exercises(open_page, demo_world, t
     submission = Submission.objects.get(learner=trainee, exercise__slug="saluer")
     assert (submission.status, submission.files["salutations.py"]) == (
         "passed",
-        'def saluer(prenom):\n    return f"Bonjour {prenom} !"\n',
+        'def saluer(prenom):\n    return f"Bonjour {prenom} !"',
     )
 
     # HTML and CSS: two files in tabs, a live preview, screenshots of the page sent.
@@ -393,7 +394,11 @@ def test_trainee_does_python_web_and_notebook_exercises(open_page, demo_world, t
     expect(heading(page)).to_have_text("Charger un fichier CSV et mesurer le tableau")
     assert_page_ok(page, "notebook exercise")
     for label, code in NOTEBOOK_ANSWERS.items():
-        page.get_by_label(label).fill(code)
+        field = page.get_by_role("textbox", name=label)  # the code editor, or a written answer's text area
+        if "votre code" in label:
+            type_code(page, field, code)
+        else:
+            field.fill(code)
     page.get_by_role("button", name="Soumettre").click()
     expect(result.locator(".result-title")).to_contain_text("✓ Réussi", timeout=GRADING)
     expect(result).to_contain_text("Score : 100 %")

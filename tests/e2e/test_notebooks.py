@@ -11,7 +11,7 @@ from courses.models import Enrolment, Lesson, Module, Status
 from courses.notebook_html import render
 
 from ..exercises.conftest import load_exercise
-from .checks import assert_accessible
+from .checks import assert_accessible, type_code
 from .test_exercises import eager_celery  # noqa: F401,F811 - fixture
 
 pytestmark = pytest.mark.e2e
@@ -52,8 +52,8 @@ def test_a_learner_checks_then_submits_a_notebook_and_the_trainer_grades_it(
     page.goto(url)
     assert_accessible(page, "notebook exercise", url)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.get_by_label("Cellule 2 — votre code").fill(MOYENNE)
-    page.get_by_label("Cellule 4 — votre code").fill(TOTAL)
+    type_code(page, page.get_by_role("textbox", name="Cellule 2 — votre code"), MOYENNE)  # the code editor
+    type_code(page, page.get_by_role("textbox", name="Cellule 4 — votre code"), TOTAL)
     page.get_by_role("button", name="Vérifier").click()
     result = page.locator("#resultat")
     expect(result).to_contain_text("Réussi", timeout=30_000)

@@ -9,6 +9,8 @@ from config.files import file_input
 from ... import notebooks
 from ..common import MAX_SUBMISSION_BYTES
 
+CODE_CELL = {"data-code-editor": "", "data-language": "python", "aria-describedby": "code-editor-help"}
+
 
 class NotebookForm(forms.Form):
     """A notebook answered in the platform (one text area per answer cell) or uploaded as a .ipynb file.
@@ -16,6 +18,7 @@ class NotebookForm(forms.Form):
     An uploaded file is refused here only when it cannot be stored (over 5 Mio, not UTF-8 text);
     anything else is stored first, then the grader explains what is wrong with it."""
 
+    code_editor = True
     upload = forms.FileField(
         label=_("Ou envoyez le notebook fait dans votre Jupyter (.ipynb)"),
         required=False,
@@ -39,6 +42,8 @@ class NotebookForm(forms.Form):
                             "autocapitalize": "none",
                             "autocomplete": "off",
                             "class": "code" if cell["code"] else "",
+                            # Code cells become the code editor (Python) where JavaScript runs.
+                            **(CODE_CELL if cell["code"] else {}),
                         }
                     ),
                 )
