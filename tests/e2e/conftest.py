@@ -106,6 +106,17 @@ def _record_console_error(context, message):
 
 
 @pytest.fixture
+def eager_celery():
+    """Grading tasks run in the process that sends them (the live server's thread), not in a worker."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
 def mediation_group(mediation_site, mediator):
     group = Cohort.objects.create(name="Atelier du mardi", site=mediation_site)
     group.trainers.add(mediator)

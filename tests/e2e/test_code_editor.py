@@ -23,16 +23,6 @@ def exercise(web_course):
     return load_exercise(Module.objects.filter(course=web_course).first(), "moyenne")
 
 
-@pytest.fixture
-def eager_celery():
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
 def test_tab_indents_escape_then_tab_leaves_and_the_work_is_sent(new_context, trainee, exercise, eager_celery):
     page = new_context(user=trainee).new_page()
     scripts = []

@@ -14,16 +14,6 @@ from .checks import PHONE_WIDTH, assert_accessible
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def eager_celery():
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
 def test_a_due_date_reaches_the_dashboard_and_a_late_attempt_is_marked(
     new_context, trainer, trainee, cohort, web_course, eager_celery
 ):

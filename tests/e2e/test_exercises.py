@@ -27,17 +27,6 @@ OVERRIDE_COMMENT = "Bonne démarche, il manque le cas de la liste vide."
 
 
 @pytest.fixture
-def eager_celery():
-    """Grading tasks run in the process that sends them (the live server's thread), not in a worker."""
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
-@pytest.fixture
 def module(basics_course):
     return Module.objects.get(course=basics_course, slug="module-1")
 

@@ -34,7 +34,6 @@ from progress.models import Attestation, Competence, CompetenceProgress
 from ..conftest import make_user
 from ..exercises.conftest import load_exercise
 from .checks import PHONE_WIDTH, WCAG_AA, type_code
-from .test_exercises import eager_celery  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.e2e
 
@@ -331,7 +330,7 @@ def open_my_course(page, title):
     expect(heading(page)).to_have_text(title)
 
 
-def test_trainee_does_python_web_and_notebook_exercises(open_page, demo_world, trainee, eager_celery):  # noqa: F811
+def test_trainee_does_python_web_and_notebook_exercises(open_page, demo_world, trainee, eager_celery):
     """From the dashboard: a Python exercise typed in the code field, an HTML/CSS page edited file by
     file, a notebook answered cell by cell; each submitted and graded in the sandbox."""
     page = open_page(trainee)
@@ -415,7 +414,7 @@ def test_trainee_does_python_web_and_notebook_exercises(open_page, demo_world, t
 
 
 @pytest.fixture
-def trainer_world(demo_world, cohort, trainee, eager_celery):  # noqa: F811
+def trainer_world(demo_world, cohort, trainee, eager_celery):
     """The demo courses, the qualifications the promo follows, and Yanis's first try at « Dire bonjour »
     (the starter, sent as it was: 0 %)."""
     for path in default_files():

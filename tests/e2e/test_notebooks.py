@@ -12,7 +12,6 @@ from courses.notebook_html import render
 
 from ..exercises.conftest import load_exercise
 from .checks import assert_accessible, type_code
-from .test_exercises import eager_celery  # noqa: F401,F811 - fixture
 
 pytestmark = pytest.mark.e2e
 
@@ -46,7 +45,7 @@ def notebook_exercise(module):
 
 def test_a_learner_checks_then_submits_a_notebook_and_the_trainer_grades_it(
     new_context, learner, trainer, notebook_exercise, eager_celery
-):  # noqa: F811
+):
     page = new_context(user=learner).new_page()
     url = notebook_exercise.get_absolute_url()
     page.goto(url)

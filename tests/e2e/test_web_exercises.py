@@ -12,7 +12,6 @@ from exercises.models import Submission
 
 from ..exercises.conftest import load_exercise
 from .checks import assert_accessible
-from .test_exercises import eager_celery  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.e2e
 
@@ -49,7 +48,7 @@ def card_exercise(module):
 
 def test_learner_edits_files_in_tabs_sees_the_live_preview_and_submits(
     new_context, learner, menu_exercise, eager_celery
-):  # noqa: F811
+):
     page = new_context(user=learner).new_page()
     page.goto(menu_exercise.get_absolute_url())
     tabs = page.get_by_role("tablist", name="Vos fichiers").get_by_role("tab")
@@ -97,7 +96,7 @@ def test_learner_edits_files_in_tabs_sees_the_live_preview_and_submits(
     )
 
 
-def test_preview_and_submission_without_javascript(new_context, learner, card_exercise, eager_celery):  # noqa: F811
+def test_preview_and_submission_without_javascript(new_context, learner, card_exercise, eager_celery):
     page = new_context(user=learner, java_script_enabled=False).new_page()
     page.goto(card_exercise.get_absolute_url())
     solution = card_exercise.solution
@@ -113,7 +112,7 @@ def test_preview_and_submission_without_javascript(new_context, learner, card_ex
     expect(history.get_by_role("link", name=re.compile("téléphone"))).to_have_count(1)
 
 
-def test_web_exercise_page_is_accessible_at_360_px(new_context, learner, card_exercise, eager_celery):  # noqa: F811
+def test_web_exercise_page_is_accessible_at_360_px(new_context, learner, card_exercise, eager_celery):
     services.submission_create(
         exercise=card_exercise,
         learner=learner,
