@@ -495,6 +495,12 @@ def _error_text(record):
         return _("mémoire dépassée (MemoryError) : le calcul demande plus de mémoire que permis.")
     if ename == "NotImplementedError":
         return _("une cellule réponse n'est pas encore complétée (« raise NotImplementedError() »).")
+    if ename == "BrokenPipeError":
+        # The sandbox closes a cell's output when it floods: whichever of the two the kernel sees first
+        # (the cut, or this error on the next print), the learner reads the same cause.
+        return _(
+            "votre code affiche beaucoup trop de texte : sa sortie a été coupée. Vérifiez vos boucles et vos print()."
+        )
     explained = explain_error(ename, evalue)
     if ename == "NameError":
         explained += "\n" + _("Avez-vous complété la cellule qui le définit, au-dessus ?")
