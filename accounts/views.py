@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from attendance import selectors as attendance_selectors
 from courses import selectors as courses_selectors
 from courses import services as courses_services
 from exercises import selectors as exercises_selectors
@@ -204,6 +205,8 @@ def dashboard(request):
     context = {"courses": courses_services.learner_courses(user) if user.is_learner else []}
     if user.is_learner:  # what the learner's promos ask for and is not handed in yet
         context["due"] = [item for item in exercises_selectors.due_items_of_learner(user) if not item.handed_in]
+        if user.cohorts.exists():  # sessions to sign in to (attendance)
+            context["open_sessions"] = attendance_selectors.open_sessions_of_learner(user)
     if user.is_trainer or user.is_coordinator:
         context["cohorts"] = services.cohorts_for_staff(user)
     if user.can_author:

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "progress",
     "notifications",
     "conversations",
+    "attendance",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

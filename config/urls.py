@@ -11,6 +11,7 @@ urlpatterns = [
     path("parcours/", include("progress.urls")),
     path("notifications/", include("notifications.urls")),
     path("discussions/", include("conversations.urls")),
+    path("emargement/", include("attendance.urls")),
     path("", include("progress.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

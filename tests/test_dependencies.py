@@ -11,7 +11,15 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RANK = {"notifications": -1, "accounts": 0, "courses": 1, "conversations": 1.5, "exercises": 2, "progress": 3}
+RANK = {
+    "notifications": -1,
+    "accounts": 0,
+    "attendance": 0.5,
+    "courses": 1,
+    "conversations": 1.5,
+    "exercises": 2,
+    "progress": 3,
+}
 COMPOSITION = ("views.py", "/management/commands/", "/migrations/", "/sandbox_files/")
 
 

@@ -45,7 +45,7 @@ from .decisions import (
     observation_add,
 )
 from .following import cohort_follow, cohort_follows_any, qualifications_for
-from .indicators import indicators
+from .indicators import indicators, platform_minutes
 from .learner import learner_overview, next_activities
 from .links import resync_links, sync_links, unknown_codes
 from .positioning import (
@@ -66,6 +66,7 @@ __all__ = [
     "competence_subject",
     "at_risk_notify",
     "LESSON_EVENTS",
+    "platform_minutes",
     "access_evidence_file",
     "access_placement",
     "access_test_to_edit",

@@ -103,3 +103,16 @@ def _blocks_ready(dimension):
         }
     key = "user__site_id" if dimension == "site" else "user__cohorts__id"
     return dict(BlockReady.objects.values(key).annotate(n=Count("pk")).values_list(key, "n"))
+
+
+def platform_minutes(user_ids, month):
+    """{user id: estimated minutes on the platform in `month`} (lessons completed, graded submissions: the
+    same estimate as the indicators). An estimate of online activity, never attendance hours."""
+    from django.db.models import Sum
+
+    rows = (
+        ActivityMonth.objects.filter(user_id__in=user_ids, month=month.replace(day=1))
+        .values("user_id")
+        .annotate(total=Sum("minutes"))
+    )
+    return {row["user_id"]: max(row["total"] or 0, 0) for row in rows}
