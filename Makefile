@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # System packages the platform needs (sandbox, translations, browser tests, Redis for production-like runs).
-APT_PACKAGES := bubblewrap gettext chromium redis-server python3-venv
+APT_PACKAGES := bubblewrap gettext chromium redis-server python3-venv fonts-dejavu-core
 
 .PHONY: run test lint format install system-packages prepare messages clean bench
 

@@ -12,15 +12,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Cohort
-
 
 class Session(models.Model):
     class HalfDay(models.TextChoices):
         MORNING = "matin", _("Matin")
         AFTERNOON = "apres-midi", _("Après-midi")
 
-    cohort = models.ForeignKey(Cohort, verbose_name=_("groupe"), on_delete=models.CASCADE, related_name="+")
+    cohort = models.ForeignKey("accounts.Cohort", verbose_name=_("groupe"), on_delete=models.CASCADE, related_name="+")
     date = models.DateField(_("date"))
     half_day = models.CharField(_("demi-journée"), max_length=12, choices=HalfDay.choices)
     starts_at = models.TimeField(_("début"))

@@ -13,5 +13,11 @@ class AttendanceData:
                 "Vos présences et absences aux séances de vos groupes (émargement)",
                 "attendance.Presence",
                 selectors.for_export(user),
-            )
+            ),
+            Section(
+                "seances",
+                "Les séances que vous avez animées, prévues ou dont vous avez signé la liste",
+                "attendance.Session",
+                selectors.sessions_for_export(user),
+            ),
         ]

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .models import Presence, Session
@@ -26,6 +26,15 @@ def sessions_of(cohort, month):
         .select_related("trainer")
         .order_by("date", "starts_at")
     )
+
+
+def sessions_between(cohort, start, end):
+    """The group's sessions from `start` to the day before `end`."""
+    return list(Session.objects.filter(cohort=cohort, date__gte=start, date__lt=end).order_by("date", "starts_at"))
+
+
+def has_sessions(cohort):
+    return Session.objects.filter(cohort=cohort).exists()
 
 
 @dataclass
@@ -172,4 +181,22 @@ def for_export(user):
             "method": p.method,
         }
         for p in Presence.objects.filter(learner=user).select_related("session__cohort").order_by("session__date")
+    ]
+
+
+def sessions_for_export(user):
+    sessions = Session.objects.filter(Q(trainer=user) | Q(signed_by=user) | Q(created_by=user))
+    return [
+        {
+            "id": s.pk,
+            "group": s.cohort.name,
+            "date": s.date,
+            "half_day": s.half_day,
+            "starts_at": s.starts_at,
+            "ends_at": s.ends_at,
+            "place": s.place,
+            "runs_it": s.trainer_id == user.pk,
+            "signed_at": s.signed_at if s.signed_by_id == user.pk else None,
+        }
+        for s in sessions.select_related("cohort").order_by("date", "starts_at")
     ]

@@ -245,3 +245,16 @@ def _unsign(session, save=False):
     session.signed_by, session.signed_by_name, session.signed_at = None, "", None
     if save:
         Session.objects.filter(pk=session.pk).update(signed_by=None, signed_by_name="", signed_at=None)
+
+
+def move_to_session_time(*, session, rng):
+    """Demo content only (seed_demo): a past session's sign-ins and signature, made today, dated as if they had
+    happened during the session (sign-ins in its first quarter of an hour, the signature at its end)."""
+    start = timezone.make_aware(datetime.datetime.combine(session.date, session.starts_at))
+    for presence in Presence.objects.filter(session=session):
+        moment = start + datetime.timedelta(minutes=rng.randint(0, 14), seconds=rng.randint(0, 59))
+        Presence.objects.filter(pk=presence.pk).update(
+            signed_at=moment if presence.signed_at else None, updated_at=moment
+        )
+    end = timezone.make_aware(datetime.datetime.combine(session.date, session.ends_at))
+    Session.objects.filter(pk=session.pk).update(signed_at=end + datetime.timedelta(minutes=rng.randint(1, 20)))

@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
+from attendance.models import Session
 from courses.models import Lesson, Status
 from exercises import results
 from exercises.models import Deadline, RenderedNotebook, Screenshot, Submission
@@ -95,10 +96,14 @@ def world(basics_course, web_course, cohort, other_cohort, mediator, resident, c
     )
     observation.file.save("note.txt", ContentFile(b"vu"), save=True)
     deadline = Deadline.objects.create(cohort=cohort, exercise=python, due_at=timezone.now())
+    session = Session.objects.create(
+        cohort=cohort, date=timezone.localdate(), half_day="matin", starts_at="09:00", ends_at="12:30"
+    )
     notifications.notify(recipients=[learner], kind=notifications.Kind.COMMENT, url="/", title="x")
     return {
         "notification": learner.notifications.get(),
         "deadline": deadline,
+        "session": session,
         "basics": basics_course,
         "web": web_course,
         "web_lesson": web_lesson,
@@ -126,6 +131,8 @@ def views(w):
     c, web, lesson = w["cohort"], w["web"], w["web_lesson"]
     staff = {"trainer", "coordinator"}
     doers = {"trainee", "trainer", "coordinator"}  # the course's learners and its authors
+    learners = {"resident", "trainee", "other_trainee"}
+    session, month = w["session"], timezone.localdate().replace(day=1)
     return [
         ("catalogue", reverse("courses:catalogue"), "get", set(PERSONAS), False),
         ("course page", web.get_absolute_url(), "get", set(PERSONAS), False),
@@ -146,6 +153,27 @@ def views(w):
         ("a promo's due dates", reverse("exercises:cohort_deadlines", args=[c.pk]), "get", staff, True),
         ("remove a due date", reverse("exercises:deadline_delete", args=[w["deadline"].pk]), "post", staff, True),
         ("notifications by e-mail", reverse("notifications:preference"), "post", set(PERSONAS), True),
+        # Attendance: a learner's own sheets; a group's sessions and sheets for its staff (tests/attendance).
+        ("my attendance", reverse("attendance:mine"), "get", set(PERSONAS), True),
+        *[
+            (f"my month's attendance ({name})", reverse(name, args=[month]), "get", learners, True)
+            for name in ("attendance:my_month", "attendance:my_month_pdf", "attendance:my_month_csv")
+        ],
+        ("plan sessions", reverse("attendance:cohort_sessions", args=[c.pk]), "get", staff, True),
+        *[
+            (f"a group's month ({name})", reverse(name, args=[c.pk, month]), "get", staff, True)
+            for name in ("attendance:cohort_month", "attendance:cohort_month_pdf", "attendance:cohort_month_csv")
+        ],
+        *[
+            (f"a learner's month ({name})", reverse(name, args=[c.pk, month, w["learner"].pk]), "get", staff, True)
+            for name in ("attendance:learner_month", "attendance:learner_month_pdf", "attendance:learner_month_csv")
+        ],
+        ("a session", reverse("attendance:session", args=[session.pk]), "get", staff, True),
+        ("who signed in", reverse("attendance:session_signed_in", args=[session.pk]), "get", staff, True),
+        ("a session's code", reverse("attendance:session_code", args=[session.pk]), "post", staff, True),
+        ("sign a session's list", reverse("attendance:session_sign", args=[session.pk]), "post", staff, True),
+        ("change a session", reverse("attendance:session_edit", args=[session.pk]), "post", staff, True),
+        ("delete a session", reverse("attendance:session_delete", args=[session.pk]), "post", staff, True),
         (
             "my positioning tests",
             reverse("progress:positioning_authoring"),

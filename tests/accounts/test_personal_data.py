@@ -9,6 +9,7 @@ place in a provider makes this test fail.
 import io
 import json
 import zipfile
+from datetime import date, time
 
 import pytest
 from django.apps import apps
@@ -24,6 +25,7 @@ from django.urls import reverse
 
 from accounts import services as accounts_services
 from accounts.models import Role
+from attendance import services as attendance_services
 from courses import services as courses_services
 from courses.models import Enrolment, Lesson
 from exercises import services as exercises_services
@@ -133,6 +135,10 @@ def busy_learner(db, school, trainer, cohort, web_course, basics_course, setting
     progress_services.competence_validate(user=learner, competence=competence, by=trainer, comment="Vu en séance")
     progress_services.attestation_issue(user=learner, course=basics_course)
     accounts_services.deletion_request_create(user=learner, reason="Je déménage")
+    session = attendance_services.session_create(
+        cohort=cohort, by=trainer, date=date(2026, 12, 7), half_day="matin", starts_at=time(9), ends_at=time(12)
+    )[0][0]
+    attendance_services.presence_sign(user=learner, code=attendance_services.code_open(session=session))
     learner.groups.add(Group.objects.create(name="Délégués"))
     learner.user_permissions.add(Permission.objects.first())
     LogEntry.objects.create(
@@ -182,6 +188,7 @@ def test_the_export_holds_every_row_that_reaches_the_person(client, busy_learner
         "progress.Attestation",
         "courses.Enrolment",
         "courses.LessonCompletion",
+        "attendance.Presence",
         "accounts.LoginLink",
         "axes.AccessLog",
         "axes.AccessAttempt",

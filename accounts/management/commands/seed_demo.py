@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from accounts import services as accounts_services
 from accounts.models import Cohort, Role, Site, User
+from attendance import selectors as attendance_selectors
+from attendance import services as attendance_services
 from courses import services as courses_services
 from courses.models import Course
 from exercises import services as exercises_services
@@ -91,6 +93,8 @@ class Command(BaseCommand):
                 _history(user)
             _shared_with_the_mediator([u for u in newcomers if u.role == Role.RESIDENT][:3])
             _assessments(users[Role.TRAINER], [u for u in newcomers if u.role == Role.TRAINEE][:2])
+            _attendance(promo, users[Role.TRAINER], weekdays=range(5))
+            _attendance(group, users[Role.MEDIATOR], weekdays=[1], afternoons=False)
         self.stdout.write("Demo accounts (username / password):")
         for username, _first, _last, role, password in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role.label:<20} {username:<14} {password}")
@@ -156,3 +160,44 @@ def _assessments(trainer, trainees):
                     by=trainer,
                     comment="Évaluation en cours de formation : projet vitrine.",
                 )
+
+
+def _attendance(cohort, trainer, weekdays, afternoons=True):
+    """The group's sessions from the first day of last month to two weeks ahead (its half-days), made once:
+    the past ones with their lists, as the platform makes them (most learners signed in with the code,
+    a few absences with their reason, the trainer's signature); only the times are moved to the session's."""
+    if attendance_selectors.has_sessions(cohort) or not cohort.learners.exists():
+        return
+    today = timezone.localdate()
+    start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    days = [start + timedelta(days=n) for n in range((today - start).days + 15)]
+    rng = random.Random(cohort.name)
+    for day in (day for day in days if day.weekday() in weekdays):
+        for half_day in ["matin", "apres-midi"] if afternoons else ["matin"]:
+            begins, ends = attendance_services.DEFAULT_TIMES[half_day]
+            attendance_services.session_create(
+                cohort=cohort,
+                by=trainer,
+                date=day,
+                half_day=half_day,
+                starts_at=begins,
+                ends_at=ends,
+                place=cohort.site.name,
+                trainer=trainer,
+            )
+    learners = list(cohort.learners.all())
+    for session in attendance_selectors.sessions_between(cohort, start, today):
+        code = attendance_services.code_open(session=session)
+        absent = {}
+        for learner in learners:
+            draw = rng.random()
+            if draw < 0.86:
+                attendance_services.presence_sign(user=learner, code=code, by_qr=draw < 0.3)
+            elif draw < 0.94:
+                absent[learner] = ("justifiee", None, rng.choice(["maladie", "rendez-vous", "emploi"]), "")
+            else:
+                absent[learner] = ("absence", None, "", "")
+        attendance_services.code_close(session=session)
+        attendance_services.presences_mark(session=session, by=trainer, rows=absent)
+        attendance_services.session_sign(session=session, by=trainer, learners=learners)
+        attendance_services.move_to_session_time(session=session, rng=rng)
