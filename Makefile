@@ -81,3 +81,4 @@ bench: install system-packages
 	$(PY) bench/progress.py
 	$(PY) bench/notebooks.py
 	$(PY) bench/simulations.py
+	$(PY) bench/attendance.py
