@@ -150,6 +150,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: integration tests share the test database with a real worker.
     # One file per test run, so that two runs on one machine do not collide.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+elif os.environ.get("TREMPLIN_DATABASE_POOL") == "1" and not DATABASES["default"]["CONN_MAX_AGE"]:
+    # The web server's processes (config/gunicorn.conf.py sets the variable): gevent serves many requests
+    # at once in a process, and each would open its own connection; a pool of at most DATABASE_POOL_MAX
+    # per process makes a burst wait for one instead (PostgreSQL's max_connections is 100 by default).
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DATABASE_POOL_MAX", "8")),
+        "timeout": 30,
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

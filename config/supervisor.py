@@ -5,8 +5,9 @@ them. A command that ends by itself is reported and started again after a backof
 untouched. A stop (SIGINT, SIGTERM, SIGHUP) sends SIGTERM to each command and kills whatever is
 left of its process group after STOP_GRACE seconds, so stopping takes less than 10 s.
 
-WEB_COMMAND and WORKER_COMMAND replace the default commands: a shell-like line (split with shlex,
-$VARIABLES expanded, no shell run), e.g. WEB_COMMAND='gunicorn config.wsgi --bind 127.0.0.1:$PORT'.
+The web server is gunicorn with config/gunicorn.conf.py, as in production. WEB_COMMAND and
+WORKER_COMMAND replace the default commands: a shell-like line (split with shlex, $VARIABLES expanded,
+no shell run), e.g. WEB_COMMAND='python manage.py runserver 127.0.0.1:$PORT' to debug with runserver.
 """
 
 import contextlib
@@ -39,7 +40,7 @@ def command_from_env(name, default):
 def web_command():
     return command_from_env(
         "WEB_COMMAND",
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{os.environ.get('PORT', '8000')}", "--noreload"],
+        [sys.executable, "-m", "gunicorn", "--config", str(BASE_DIR / "config" / "gunicorn.conf.py")],
     )
 
 
