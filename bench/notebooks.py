@@ -23,6 +23,7 @@ Not a test: nothing here fails on a slow machine (each aim prints "ok" or "not m
 script exits non-zero if a grading is wrong or nbgrader could not grade.
 """
 
+import collections
 import json
 import os
 import shutil
@@ -285,7 +286,7 @@ def batch(exercise, learner, files, spec, label):
     BUSY_CORES[label] = cores
     rows = Submission.objects.filter(pk__in=ids)
     nodes = list(rows.values_list("claimed_by", flat=True))
-    per_node = {n.split("@")[0]: nodes.count(n) for n in sorted(set(nodes))}
+    per_node = dict(sorted(collections.Counter(n.split("@")[0] for n in nodes).items()))  # node@host:pid:run
     twice = rows.filter(runs__gt=1).count()
     in_worker = [(r.finished_at - r.started_at).total_seconds() * 1000 for r in rows]
     sandboxed = [r.result.get("duration_ms", 0) for r in rows]

@@ -362,13 +362,15 @@ SANDBOX_CHROMIUM = os.environ.get("SANDBOX_CHROMIUM", "/usr/lib/chromium/chromiu
 SANDBOX_BROWSER_MEMORY_MIB = int(os.environ.get("SANDBOX_BROWSER_MEMORY_MIB", "768"))
 # Development only: run learner code WITHOUT isolation when bubblewrap is missing. Never in production.
 SANDBOX_ALLOW_UNSAFE = env_bool("SANDBOX_ALLOW_UNSAFE", False) and DEBUG
-# Grading pipeline: how long before the sweep sends again a submission nobody took,
-# or takes back one a dead worker left running (longer than the largest time limit).
+# Grading pipeline: how long before the sweep sends again a submission nobody took; a running grading
+# renews its claim every GRADING_HEARTBEAT_EVERY seconds, and one silent for GRADING_TAKE_BACK_AFTER
+# seconds (its worker died) is taken back: with the sweep every 15 s, within a minute.
 GRADING_REQUEUE_QUEUED_AFTER = int(os.environ.get("GRADING_REQUEUE_QUEUED_AFTER", "60"))
-GRADING_REQUEUE_RUNNING_AFTER = int(os.environ.get("GRADING_REQUEUE_RUNNING_AFTER", "300"))
+GRADING_HEARTBEAT_EVERY = float(os.environ.get("GRADING_HEARTBEAT_EVERY", "10"))
+GRADING_TAKE_BACK_AFTER = int(os.environ.get("GRADING_TAKE_BACK_AFTER", "40"))
 # A web request never waits long for a broker that is down: the row is kept and the sweep sends it.
 GRADING_PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
-CELERY_BEAT_SCHEDULE["sweep-submissions"] = {"task": "exercises.tasks.sweep_submissions", "schedule": 30.0}
+CELERY_BEAT_SCHEDULE["sweep-submissions"] = {"task": "exercises.tasks.sweep_submissions", "schedule": 15.0}
 # Course packages sent from the browser: imports no worker took are sent again (courses.services).
 # Due dates a day ahead (exercises.services.deadlines_remind): each deadline is told once.
 CELERY_BEAT_SCHEDULE["remind-deadlines"] = {"task": "exercises.tasks.remind_deadlines", "schedule": 3600.0}

@@ -109,7 +109,9 @@ class Submission(models.Model):
     queued_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The run that holds a running submission (node@host:pid:run) and when it last said it was alive.
     claimed_by = models.CharField(max_length=200, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     runs = models.PositiveIntegerField(default=0, help_text="How many times a worker claimed it.")
     # A trainer's override keeps the automatic score beside it.
     override_score = models.FloatField(_("note du formateur"), null=True, blank=True)

@@ -1,14 +1,18 @@
 """Exercises: submissions and grading. Every write that matters goes through these functions, with the access
 checks (reads that need only this app's models: exercises.selectors)."""
 
+import contextlib
 import logging
+import os
 import secrets
+import threading
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, FloatField, Max, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -204,29 +208,80 @@ def submission_enqueue(submission_id):
 # ---------------------------------------------------------------- grading
 
 
-def submission_claim(submission_id, worker):
-    """Claim a queued submission for this worker; False if another run has it or it is done."""
+def run_token(worker):
+    """What a claim records: the worker's node name, its process and this run (node@host:pid:run), so that
+    two runs are never confused, even by two processes of one node."""
+    return f"{worker}:{os.getpid()}:{secrets.token_hex(4)}"[:200]
+
+
+def submission_claim(submission_id, token):
+    """Claim a queued submission for this run; False if another run has it or it is done."""
+    now = timezone.now()
     return bool(
         Submission.objects.filter(pk=submission_id, status=Submission.Status.QUEUED).update(
             status=Submission.Status.RUNNING,
-            started_at=timezone.now(),
-            claimed_by=worker[:200],
+            started_at=now,
+            heartbeat_at=now,
+            claimed_by=token,
             runs=F("runs") + 1,
         )
     )
 
 
-def submission_grade(*, submission_id, worker):
-    """Grade one submission. Safe to run twice: only the run that claims the row grades it."""
-    if not submission_claim(submission_id, worker):
+class Heartbeat:
+    """While a run grades, a thread renews its claim every GRADING_HEARTBEAT_EVERY seconds, so that the
+    sweep never takes back a live run, however long its exercise may take (a notebook: 10 minutes). It
+    stops renewing once the run has outlived what the exercise's limits allow (`Kind.grading_budget`):
+    a run stuck beyond them is taken back like a dead one, and its result, if it ever comes, is refused."""
+
+    def __init__(self, submission_id, token, budget):
+        self.submission_id, self.token, self.budget = submission_id, token, budget
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.beat, name=f"heartbeat-{submission_id}", daemon=True)
+
+    def __enter__(self):
+        self.started = time.monotonic()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+    def beat(self):
+        try:
+            while not self.stop.wait(settings.GRADING_HEARTBEAT_EVERY):
+                if time.monotonic() - self.started > self.budget:
+                    log.warning(
+                        "Submission %s: grading still running after %s s, its budget; the sweep will take it back",
+                        self.submission_id,
+                        self.budget,
+                    )
+                    return
+                Submission.objects.filter(
+                    pk=self.submission_id, status=Submission.Status.RUNNING, claimed_by=self.token
+                ).update(heartbeat_at=timezone.now())
+        except Exception:  # noqa: BLE001 - a database hiccup: the next beat, or the sweep, settles it
+            log.exception("Submission %s: heartbeat failed", self.submission_id)
+        finally:
+            connection.close()  # this thread's own connection
+
+
+def submission_grade(*, submission_id, worker, heartbeat=False):
+    """Grade one submission. Safe to run twice: only the run that claims the row grades it, and only
+    that run's result is kept. `heartbeat`: renew the claim while grading (a worker process; the web
+    process grades quizzes in the request and needs none)."""
+    token = run_token(worker)
+    if not submission_claim(submission_id, token):
         return None
     submission = Submission.objects.select_related("exercise").get(pk=submission_id)
     exercise = submission.exercise
     spec = exercise.spec()
     kind = kind_of(exercise.kind)
     payload = kind.work_of(submission)
+    beating = Heartbeat(submission_id, token, kind.grading_budget(spec)) if heartbeat else contextlib.nullcontext()
     try:
-        with translation.override(submission.language or settings.LANGUAGE_CODE):
+        with beating, translation.override(submission.language or settings.LANGUAGE_CODE):
             # Artefacts: a graded web page's screenshots (its portfolio image), a notebook's executed HTML.
             result = grade(spec, payload, public_only=submission.mode == Submission.Mode.CHECK, artefacts=True)
     except Exception:  # noqa: BLE001 - a grader bug must not leave the row running forever
@@ -237,9 +292,7 @@ def submission_grade(*, submission_id, worker):
         )
     if result.pending and submission.result:
         result = _keep_manual_points(Result.from_storage(submission.result), result)
-    finished = Submission.objects.filter(
-        pk=submission_id, status=Submission.Status.RUNNING, claimed_by=worker[:200]
-    ).update(
+    finished = Submission.objects.filter(pk=submission_id, status=Submission.Status.RUNNING, claimed_by=token).update(
         status=result.status,
         score=result.score,
         final_score=penalised(result.score, attempt=submission.attempt, penalty=exercise.penalty)
@@ -250,6 +303,8 @@ def submission_grade(*, submission_id, worker):
         finished_at=timezone.now(),
         needs_review=bool(result.pending) and submission.mode == Submission.Mode.SUBMIT,
     )
+    if not finished:
+        log.warning("Submission %s: run %s was taken back; its result is not kept", submission_id, token)
     if finished:
         kind.store_artefacts(submission_id, result.artefacts)
     if finished and submission.mode == Submission.Mode.SUBMIT:
@@ -302,17 +357,22 @@ def _progress_update(submission, *, new):
 
 
 def submissions_requeue_stale(*, queued_for=None, running_for=None):
-    """Send again what no worker took (broker down, message lost) or a dead worker left running."""
+    """Send again what no worker took (broker down, message lost), and take back a run whose claim was not
+    renewed for GRADING_TAKE_BACK_AFTER seconds (its worker died, or it outlived its exercise's limits:
+    `Heartbeat`). A live run renews its claim, so it is never taken back, whatever its length."""
     now = timezone.now()
     queued_for = timedelta(seconds=settings.GRADING_REQUEUE_QUEUED_AFTER) if queued_for is None else queued_for
-    running_for = timedelta(seconds=settings.GRADING_REQUEUE_RUNNING_AFTER) if running_for is None else running_for
+    running_for = timedelta(seconds=settings.GRADING_TAKE_BACK_AFTER) if running_for is None else running_for
+    silent = Q(heartbeat_at__lt=now - running_for) | Q(heartbeat_at__isnull=True, started_at__lt=now - running_for)
     taken_back = list(
-        Submission.objects.filter(status=Submission.Status.RUNNING, started_at__lt=now - running_for).values_list(
-            "pk", flat=True
-        )[:1000]
+        Submission.objects.filter(silent, status=Submission.Status.RUNNING).values_list("pk", flat=True)[:1000]
     )
-    Submission.objects.filter(pk__in=taken_back, status=Submission.Status.RUNNING).update(
-        status=Submission.Status.QUEUED, claimed_by=""
+    if taken_back:
+        log.warning(
+            "Taking back %s submission(s) whose grading stopped renewing its claim: %s", len(taken_back), taken_back
+        )
+    Submission.objects.filter(silent, pk__in=taken_back, status=Submission.Status.RUNNING).update(
+        status=Submission.Status.QUEUED, claimed_by="", heartbeat_at=None
     )
     waiting = Submission.objects.filter(status=Submission.Status.QUEUED, queued_at__lt=now - queued_for).filter(
         exercise__kind__in=kinds.names(in_sandbox=True)

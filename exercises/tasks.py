@@ -6,7 +6,11 @@ from . import kinds, services
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def grade_submission(submission_id):
     """Thin: the service claims the row, so a task delivered twice grades once."""
-    services.submission_grade(submission_id=submission_id, worker=grade_submission.request.hostname or "worker")
+    services.submission_grade(
+        submission_id=submission_id,
+        worker=grade_submission.request.hostname or "worker",
+        heartbeat=not grade_submission.request.is_eager,
+    )
     # A worker keeps ready what each kind's next grading starts with: a fresh browser page, a sandbox
     # with its kernel started, a pair of sandboxes with pytest imported (kind.warm). Not in eager
     # mode: the web process keeps nothing running.

@@ -49,6 +49,12 @@ class Kind:
         """One outcome: the Result, with what the grading made beside it in Result.artefacts."""
         return self.grader_module.grade(spec, submission, public_only=public_only, artefacts=artefacts)
 
+    def grading_budget(self, spec):
+        """The longest a grading of this exercise may take, in seconds, from its limits: a run past it is
+        stuck, and its claim stops being renewed (exercises.services.Heartbeat). By default three runs
+        each within their wall-clock limit (the learner's, the tests', a reference), and a minute to start."""
+        return 3 * (spec.time_limit * 2 + 5) + 60
+
     def work_of(self, submission):
         """What the grader grades of a stored submission: its files, by default."""
         return submission.files

@@ -40,6 +40,12 @@ class Notebook(Kind):
     work_title = gettext_lazy("Votre notebook")
     uploads = True
 
+    def grading_budget(self, spec):
+        """The kernel's run is bounded as a whole (grader.MAX_RUN_S, ten minutes), then the tests run."""
+        from .grader import MAX_RUN_S, TESTS_EXTRA_SECONDS
+
+        return MAX_RUN_S + 5 + TESTS_EXTRA_SECONDS + 60
+
     def form_fields(self):
         from config.files import file_input
 
