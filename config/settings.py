@@ -327,11 +327,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Workers log through LOGGING above (structured lines with the submission), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+from config.logging import FORMAT as LOG_FORMAT  # noqa: E402 - beside the setting it serves
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"submission": {"()": "config.logging.SubmissionFilter"}},
+    "formatters": {"structured": {"format": LOG_FORMAT}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["submission"], "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }
@@ -368,6 +374,12 @@ SANDBOX_ALLOW_UNSAFE = env_bool("SANDBOX_ALLOW_UNSAFE", False) and DEBUG
 GRADING_REQUEUE_QUEUED_AFTER = int(os.environ.get("GRADING_REQUEUE_QUEUED_AFTER", "60"))
 GRADING_HEARTBEAT_EVERY = float(os.environ.get("GRADING_HEARTBEAT_EVERY", "10"))
 GRADING_TAKE_BACK_AFTER = int(os.environ.get("GRADING_TAKE_BACK_AFTER", "40"))
+# Operations: each worker says it is alive this often (config/celery.py); the health page (/sante/) counts
+# those seen in the last minute. /metrics (Prometheus) answers loopback and METRICS_ALLOWED_IPS, or a
+# request with « Authorization: Bearer METRICS_TOKEN ».
+WORKER_BEAT_EVERY = float(os.environ.get("WORKER_BEAT_EVERY", "15"))
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = [ip for ip in os.environ.get("METRICS_ALLOWED_IPS", "127.0.0.1,::1").split(",") if ip.strip()]
 # A web request never waits long for a broker that is down: the row is kept and the sweep sends it.
 GRADING_PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BEAT_SCHEDULE["sweep-submissions"] = {"task": "exercises.tasks.sweep_submissions", "schedule": 15.0}

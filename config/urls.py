@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from config import operations
 from courses import views as course_views
 
 urlpatterns = [
     path("", course_views.home, name="home"),
+    path("sante/", operations.health, name="health"),
+    path("sante/tableau/", operations.health_page, name="health_page"),
+    path("metrics", operations.metrics, name="metrics"),
     path("comptes/", include("accounts.urls")),
     path("cours/", include("courses.urls")),
     path("exercices/", include("exercises.urls")),

@@ -324,3 +324,18 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"{self.user_id}"
+
+
+class WorkerBeat(models.Model):
+    """A grading worker said it was alive (every WORKER_BEAT_EVERY seconds, from its main process): the health
+    page and the metrics count the workers seen in the last minute, and what their machines' sandboxes hold."""
+
+    name = models.CharField(max_length=200, unique=True)  # the Celery node name, node@host
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+    slots = models.PositiveSmallIntegerField(default=0)  # the machine's sandbox slots
+    slots_busy = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self):
+        return f"worker {self.name}"

@@ -1248,3 +1248,23 @@ def _parse_records(data, nonce):
         if isinstance(record, dict) and record.pop("nonce", None) == nonce:
             records.append(record)
     return records
+
+
+def slots_busy():
+    """How many of this machine's sandbox slots a run holds now (their locks are taken), for the metrics."""
+    lock_dir = Path(settings.SANDBOX_LOCK_DIR)
+    busy = 0
+    for index in range(settings.SANDBOX_SLOTS):
+        path = lock_dir / f"slot-{index}.lock"
+        if not path.exists():
+            continue
+        fd = os.open(path, os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            busy += 1
+        else:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+    return busy

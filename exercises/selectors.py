@@ -6,8 +6,9 @@ access checks (`access_*`, `can_regrade_exercise`, `submissions_for_staff`), the
 the grading listeners stay in exercises.services (tests/test_selectors.py)."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, FloatField, Max, Min, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -15,7 +16,16 @@ from courses.selectors import PublishStatus
 
 from . import kinds
 from .kinds import kind_of
-from .models import Accompaniment, CalendarFeed, Deadline, Exercise, Screenshot, Submission, WorkInProgress
+from .models import (
+    Accompaniment,
+    CalendarFeed,
+    Deadline,
+    Exercise,
+    Screenshot,
+    Submission,
+    WorkerBeat,
+    WorkInProgress,
+)
 
 # ---------------------------------------------------------------- attempts
 
@@ -396,3 +406,59 @@ def calendar_feed_of(user):
 
 def calendar_feed_by_token(token):
     return CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+
+
+# ---------------------------------------------------------------- operations (health page, metrics)
+
+GRADING_SECONDS_BUCKETS = (0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600)
+
+
+def workers_seen(within=60):
+    """The workers that said they were alive in the last `within` seconds."""
+    since = timezone.now() - timedelta(seconds=within)
+    return list(WorkerBeat.objects.filter(seen_at__gte=since).order_by("name"))
+
+
+def submissions_waiting():
+    """{kind: {"queued": n, "running": n}} of the submissions not graded yet (one query)."""
+    rows = (
+        Submission.objects.filter(status__in=Submission.PENDING)
+        .values("exercise__kind", "status")
+        .annotate(n=Count("pk"))
+    )
+    waiting = {}
+    for row in rows:
+        waiting.setdefault(row["exercise__kind"], {"queued": 0, "running": 0})[row["status"]] = row["n"]
+    return waiting
+
+
+def oldest_queued_seconds():
+    oldest = Submission.objects.filter(status=Submission.Status.QUEUED).aggregate(at=Min("queued_at"))["at"]
+    return (timezone.now() - oldest).total_seconds() if oldest else 0.0
+
+
+def grading_totals():
+    """Every graded submission, by kind and status, with the time its grading took (started → finished) as
+    a cumulative histogram over GRADING_SECONDS_BUCKETS: counters that only grow, as Prometheus expects
+    (one query). {(kind, status): {"count": n, "seconds": total, "buckets": [n ≤ each bound]}}."""
+    seconds = ExpressionWrapper(F("finished_at") - F("started_at"), output_field=DurationField())
+    buckets = {
+        f"le_{index}": Count("pk", filter=Q(duration__lte=timedelta(seconds=bound)))
+        for index, bound in enumerate(GRADING_SECONDS_BUCKETS)
+    }
+    rows = (
+        Submission.objects.exclude(status__in=Submission.PENDING)
+        .filter(started_at__isnull=False, finished_at__isnull=False)
+        .annotate(duration=seconds)
+        .values("exercise__kind", "status")
+        .annotate(count=Count("pk"), total=Sum("duration"), **buckets)
+    )
+    totals = {}
+    for row in rows:
+        total = row["total"]
+        totals[row["exercise__kind"], row["status"]] = {
+            "count": row["count"],
+            "seconds": total.total_seconds() if isinstance(total, timedelta) else (total or 0) / 1e6,
+            "buckets": [row[f"le_{index}"] for index in range(len(GRADING_SECONDS_BUCKETS))],
+        }
+    return totals

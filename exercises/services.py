@@ -2,6 +2,7 @@
 checks (reads that need only this app's models: exercises.selectors)."""
 
 import contextlib
+import contextvars
 import logging
 import os
 import secrets
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from accounts import selectors as accounts_selectors
 from accounts import services as accounts_services
+from config import logging as log_context
 from conversations.services import Subject
 from courses import services as courses_services
 from courses.selectors import PublishStatus
@@ -30,7 +32,7 @@ from notifications import services as notifications
 from . import kinds, selectors
 from .grading import GRADER_VERSION, grade, grader_for, runs_in_sandbox
 from .kinds import kind_of
-from .models import Accompaniment, CalendarFeed, Deadline, Exercise, Submission, WorkInProgress
+from .models import Accompaniment, CalendarFeed, Deadline, Exercise, Submission, WorkerBeat, WorkInProgress
 from .results import Reason, Result, Status
 from .selectors import attempts_used, exercise_is_verified
 
@@ -237,7 +239,10 @@ class Heartbeat:
     def __init__(self, submission_id, token, budget):
         self.submission_id, self.token, self.budget = submission_id, token, budget
         self.stop = threading.Event()
-        self.thread = threading.Thread(target=self.beat, name=f"heartbeat-{submission_id}", daemon=True)
+        context = contextvars.copy_context()  # its log lines name the submission too
+        self.thread = threading.Thread(
+            target=context.run, args=(self.beat,), name=f"heartbeat-{submission_id}", daemon=True
+        )
 
     def __enter__(self):
         self.started = time.monotonic()
@@ -271,9 +276,18 @@ def submission_grade(*, submission_id, worker, heartbeat=False):
     """Grade one submission. Safe to run twice: only the run that claims the row grades it, and only
     that run's result is kept. `heartbeat`: renew the claim while grading (a worker process; the web
     process grades quizzes in the request and needs none)."""
+    named = log_context.submission.set(str(submission_id))
+    try:
+        return _submission_grade(submission_id, worker, heartbeat)
+    finally:
+        log_context.submission.reset(named)
+
+
+def _submission_grade(submission_id, worker, heartbeat):
     token = run_token(worker)
     if not submission_claim(submission_id, token):
         return None
+    log.info("Grading as %s", token)
     submission = Submission.objects.select_related("exercise").get(pk=submission_id)
     exercise = submission.exercise
     spec = exercise.spec()
@@ -307,6 +321,8 @@ def submission_grade(*, submission_id, worker, heartbeat=False):
         log.warning("Submission %s: run %s was taken back; its result is not kept", submission_id, token)
     if finished:
         kind.store_artefacts(submission_id, result.artefacts)
+    if finished:
+        log.info("Graded: %s, score %s", result.status, result.score)
     if finished and submission.mode == Submission.Mode.SUBMIT:
         submission.status = result.status
         _progress_update(submission, new=True)
@@ -763,3 +779,25 @@ def calendar_feed(user):
 def calendar_feed_renew(*, user):
     """A new address: the old one stops working (shared by mistake, a lost phone)."""
     CalendarFeed.objects.update_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
+
+
+# ---------------------------------------------------------------- workers
+
+
+def worker_beat(*, name, pid, started_at, slots, slots_busy):
+    """A worker's main process says it is alive (config/celery.py, every WORKER_BEAT_EVERY seconds)."""
+    WorkerBeat.objects.update_or_create(
+        name=name[:200],
+        defaults={
+            "pid": pid,
+            "started_at": started_at,
+            "seen_at": timezone.now(),
+            "slots": slots,
+            "slots_busy": slots_busy,
+        },
+    )
+
+
+def worker_gone(*, name):
+    """A worker stopped cleanly: it is no longer counted."""
+    WorkerBeat.objects.filter(name=name[:200]).delete()

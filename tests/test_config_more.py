@@ -220,12 +220,20 @@ def test_make_run_starts_the_supervisor_with_the_projects_python():
     assert "PORT=$(PORT) bin/run" in (ROOT / "Makefile").read_text()
 
 
-def test_the_default_web_command_is_djangos_server_on_port_8000_without_reloader(monkeypatch):
+def test_the_default_web_command_is_gunicorn_with_the_projects_configuration_on_port_8000(monkeypatch):
     monkeypatch.delenv("WEB_COMMAND", raising=False)
     monkeypatch.delenv("PORT", raising=False)
-    assert supervisor.web_command() == [sys.executable, "manage.py", "runserver", "127.0.0.1:8000", "--noreload"]
+    config = str(ROOT / "config" / "gunicorn.conf.py")
+    assert supervisor.web_command() == [sys.executable, "-m", "gunicorn", "--config", config]
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+    monkeypatch.setenv("TREMPLIN_DATABASE_POOL", "")  # the file sets it if unset: undone after the test
+    loaded = {}
+    exec((ROOT / "config" / "gunicorn.conf.py").read_text(), loaded)  # noqa: S102 - gunicorn reads it the same way
+    assert loaded["bind"] == "127.0.0.1:8000" and loaded["worker_class"] == "gevent"
     monkeypatch.setenv("PORT", "8123")
-    assert supervisor.web_command()[3] == "127.0.0.1:8123"
+    loaded = {}
+    exec((ROOT / "config" / "gunicorn.conf.py").read_text(), loaded)  # noqa: S102
+    assert loaded["bind"] == "127.0.0.1:8123"
 
 
 def test_the_default_worker_is_celery_with_beat_and_its_concurrency(monkeypatch, tmp_path):
@@ -260,7 +268,7 @@ def test_a_command_from_the_environment_is_split_and_expanded_without_a_shell(mo
 def test_a_blank_command_in_the_environment_keeps_the_default(monkeypatch, tmp_path):
     monkeypatch.setenv("WEB_COMMAND", "   ")
     monkeypatch.setenv("WORKER_COMMAND", "")
-    assert supervisor.web_command()[1:3] == ["manage.py", "runserver"]
+    assert supervisor.web_command()[1:3] == ["-m", "gunicorn"]
     assert supervisor.worker_command(tmp_path)[-1] == f"--schedule={tmp_path / 'celerybeat-schedule'}"
 
 

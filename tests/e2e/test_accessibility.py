@@ -31,6 +31,17 @@ def _refused_import_url(cohort):
     return job.get_absolute_url()
 
 
+def _health_page_url(cohort):
+    """The coordinators' health page, a worker seen a moment ago (else it answers 503: no grader)."""
+    from django.utils import timezone
+
+    from exercises.models import WorkerBeat
+
+    now = timezone.now()
+    WorkerBeat.objects.create(name="correcteur@machine", pid=1, started_at=now, seen_at=now, slots=16, slots_busy=2)
+    return "/sante/tableau/"
+
+
 def _exercise_editor_url():
     module = Module.objects.filter(course__slug=EDITED_COURSE).first()
     return f"/exercices/atelier/{EDITED_COURSE}/modules/{module.pk}/nouveau/"
@@ -54,15 +65,18 @@ PAGES = {
     "exercise-editor-quiz": ("trainer", lambda cohort: _exercise_editor_url() + "?type=quiz"),
     "course-import": ("trainer", lambda cohort: "/cours/atelier/importer/"),
     "course-import-refused": ("trainer", lambda cohort: _refused_import_url(cohort)),
+    "platform-health": ("coordinator", _health_page_url),
 }
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_wcag_aa_violation_and_fits_a_phone(new_context, demo_world, trainee, trainer, cohort, name):
+def test_page_has_no_wcag_aa_violation_and_fits_a_phone(
+    new_context, demo_world, trainee, trainer, coordinator, cohort, name
+):
     """axe-core finds no WCAG 2.1 A/AA violation, on a desktop and at 360 px, where nothing scrolls sideways."""
     who, url_for = PAGES[name]
     url = url_for(cohort)
-    page = new_context(user={"trainee": trainee, "trainer": trainer}.get(who)).new_page()
+    page = new_context(user={"trainee": trainee, "trainer": trainer, "coordinator": coordinator}.get(who)).new_page()
     assert page.goto(url).status == 200
     if name == "lesson-editor":
         page.locator(".ck-editor__editable").wait_for()
