@@ -166,7 +166,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2, computed off gevent's loop in the web server (config/hashers.py); the same hashes.
+    "config.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -372,6 +373,8 @@ SANDBOX_ALLOW_UNSAFE = env_bool("SANDBOX_ALLOW_UNSAFE", False) and DEBUG
 # renews its claim every GRADING_HEARTBEAT_EVERY seconds, and one silent for GRADING_TAKE_BACK_AFTER
 # seconds (its worker died) is taken back: with the sweep every 15 s, within a minute.
 GRADING_REQUEUE_QUEUED_AFTER = int(os.environ.get("GRADING_REQUEUE_QUEUED_AFTER", "60"))
+# A submission whose task could not reach the broker is sent at the sweep's next round once this old.
+GRADING_RESEND_UNSENT_AFTER = int(os.environ.get("GRADING_RESEND_UNSENT_AFTER", "5"))
 GRADING_HEARTBEAT_EVERY = float(os.environ.get("GRADING_HEARTBEAT_EVERY", "10"))
 GRADING_TAKE_BACK_AFTER = int(os.environ.get("GRADING_TAKE_BACK_AFTER", "40"))
 # Operations: each worker says it is alive this often (config/celery.py); the health page (/sante/) counts

@@ -107,6 +107,9 @@ class Submission(models.Model):
     grader_version = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     queued_at = models.DateTimeField(default=timezone.now)
+    # When its grading task reached the broker; None while it could not (broker down): the sweep sends it
+    # at its next round, not after GRADING_REQUEUE_QUEUED_AFTER.
+    sent_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # The run that holds a running submission (node@host:pid:run) and when it last said it was alive.

@@ -204,6 +204,7 @@ def submission_enqueue(submission_id):
     except Exception:  # noqa: BLE001 - any broker failure: the sweep is the safety net
         log.warning("Could not queue submission %s; the sweep will retry", submission_id, exc_info=True)
         return False
+    Submission.objects.filter(pk=submission_id, status=Submission.Status.QUEUED).update(sent_at=timezone.now())
     return True
 
 
@@ -388,11 +389,13 @@ def submissions_requeue_stale(*, queued_for=None, running_for=None):
             "Taking back %s submission(s) whose grading stopped renewing its claim: %s", len(taken_back), taken_back
         )
     Submission.objects.filter(silent, pk__in=taken_back, status=Submission.Status.RUNNING).update(
-        status=Submission.Status.QUEUED, claimed_by="", heartbeat_at=None
+        status=Submission.Status.QUEUED, claimed_by="", heartbeat_at=None, sent_at=None
     )
-    waiting = Submission.objects.filter(status=Submission.Status.QUEUED, queued_at__lt=now - queued_for).filter(
-        exercise__kind__in=kinds.names(in_sandbox=True)
-    )
+    # Sent long ago and still waiting (a message lost), or never sent (the broker was down when it came:
+    # sent at this round, so that it is graded soon after the broker is back, not a minute later).
+    unsent = Q(sent_at__isnull=True, queued_at__lt=now - timedelta(seconds=settings.GRADING_RESEND_UNSENT_AFTER))
+    waiting = Submission.objects.filter(Q(queued_at__lt=now - queued_for) | unsent, status=Submission.Status.QUEUED)
+    waiting = waiting.filter(exercise__kind__in=kinds.names(in_sandbox=True))
     ids = sorted(set(taken_back) | set(waiting.values_list("pk", flat=True)[:1000]))
     Submission.objects.filter(pk__in=ids, status=Submission.Status.QUEUED).update(queued_at=now)
     sent = sum(submission_enqueue(pk) for pk in ids)

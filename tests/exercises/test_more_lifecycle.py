@@ -285,7 +285,7 @@ def test_the_sweep_leaves_waiting_quizzes_alone(quiz_exercise, resident, broker)
 
 
 def test_the_sweep_uses_the_delays_it_is_given(python_exercise, resident, broker):
-    queued = stale(python_exercise, resident, status="queued", minutes=2)
+    queued = stale(python_exercise, resident, status="queued", minutes=2, sent_at=timezone.now() - timedelta(minutes=2))
     running = stale(python_exercise, resident, status="running", minutes=2)
     assert services.submissions_requeue_stale(queued_for=timedelta(minutes=10), running_for=timedelta(minutes=10)) == 0
     assert services.submissions_requeue_stale(queued_for=timedelta(minutes=1), running_for=timedelta(minutes=1)) == 2
@@ -348,3 +348,24 @@ def test_a_regrading_replaces_the_automatic_score_and_keeps_the_trainers(quiz_ex
     services.submission_regrade(submission=submission)
     submission.refresh_from_db()
     assert submission.score == 1.0 and submission.override_score == 0.2 and submission.effective_score == 0.2
+
+
+def test_what_never_reached_the_broker_is_sent_at_the_next_round(python_exercise, resident, broker):
+    """The broker was down when these came: sent at the sweep's next round once 5 s old, not after a minute;
+    what reached the broker waits its minute (a worker may just be busy)."""
+    unsent = stale(python_exercise, resident, status="queued", minutes=0)
+    sent = stale(python_exercise, resident, status="queued", minutes=0, sent_at=timezone.now())
+    Submission.objects.filter(pk__in=[unsent.pk, sent.pk]).update(queued_at=timezone.now() - timedelta(seconds=10))
+    assert services.submissions_requeue_stale() == 1 and broker == [unsent.pk]
+    assert Submission.objects.get(pk=unsent.pk).sent_at is not None  # the broker took it this time
+
+
+def test_a_submission_that_reached_the_broker_says_when(
+    python_exercise, resident, broker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = services.submission_create(
+            exercise=python_exercise, learner=resident, mode="submit", files={"notes.py": "x = 1\n"}
+        )
+    submission.refresh_from_db()
+    assert broker == [submission.pk] and submission.sent_at is not None
