@@ -39,7 +39,9 @@ def has_sessions(cohort):
 
 @dataclass
 class Totals:
-    """Minutes: of the sessions held, present, absent with a reason given as justified, absent, not noted."""
+    """Minutes: of the sessions held, present, absent with a reason given as justified, absent, not noted.
+    A session still to come with nothing noted is not counted (only `upcoming`, a number of sessions): a
+    sheet printed in the middle of the month says what was done, not what is planned."""
 
     sessions: int = 0
     planned: int = 0
@@ -47,8 +49,12 @@ class Totals:
     excused: int = 0
     absent: int = 0
     unrecorded: int = 0
+    upcoming: int = 0
 
-    def add(self, session, presence):
+    def add(self, session, presence, today):
+        if presence is None and session.date > today:
+            self.upcoming += 1
+            return
         self.sessions += 1
         self.planned += session.minutes
         if presence is None:
@@ -65,6 +71,7 @@ class Totals:
 class Line:
     session: Session
     presence: Presence | None
+    upcoming: bool = False  # still to come, nothing noted
 
 
 @dataclass
@@ -88,11 +95,11 @@ def learner_month(learner, month, cohorts):
         .order_by("date", "starts_at")
     )
     presences = {p.session_id: p for p in Presence.objects.filter(session__in=sessions, learner=learner)}
-    sheet = LearnerMonth(learner=learner, month=start)
+    sheet, today = LearnerMonth(learner=learner, month=start), timezone.localdate()
     for session in sessions:
         presence = presences.get(session.pk)
-        sheet.lines.append(Line(session, presence))
-        sheet.totals.add(session, presence)
+        sheet.lines.append(Line(session, presence, presence is None and session.date > today))
+        sheet.totals.add(session, presence, today)
     return sheet
 
 
@@ -112,7 +119,7 @@ class CohortMonth:
     def totals(self):
         total = Totals()
         for row in self.rows:
-            for name in ("sessions", "planned", "present", "excused", "absent", "unrecorded"):
+            for name in ("sessions", "planned", "present", "excused", "absent", "unrecorded", "upcoming"):
                 setattr(total, name, getattr(total, name) + getattr(row.totals, name))
         return total
 
@@ -125,12 +132,13 @@ def cohort_month(cohort, month, learners):
     for presence in Presence.objects.filter(session__in=sessions, learner__in=learners):
         presences[presence.session_id, presence.learner_id] = presence
     rows, present_counts = [], {session.pk: 0 for session in sessions}
+    today = timezone.localdate()
     for learner in learners:
         row = LearnerMonth(learner=learner, month=start)
         for session in sessions:
             presence = presences.get((session.pk, learner.pk))
-            row.lines.append(Line(session, presence))
-            row.totals.add(session, presence)
+            row.lines.append(Line(session, presence, presence is None and session.date > today))
+            row.totals.add(session, presence, today)
             if presence is not None and presence.status == Presence.Status.PRESENT:
                 present_counts[session.pk] += 1
         rows.append(row)

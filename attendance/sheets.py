@@ -48,7 +48,9 @@ def month_title(month):
     return formats.date_format(month, "YEAR_MONTH_FORMAT")
 
 
-def status_text(presence):
+def status_text(presence, upcoming=False):
+    if upcoming:
+        return _("À venir")
     if presence is None:
         return _("Non noté")
     text = presence.get_status_display()
@@ -132,7 +134,11 @@ def learner_csv(sheet, out):
                 session.cohort.name,
                 session.place,
                 session.trainer.display_name if session.trainer else "",
-                presence.get_status_display() if presence else _("Non noté"),
+                status_text(None, True)
+                if line.upcoming
+                else presence.get_status_display()
+                if presence
+                else _("Non noté"),
                 presence.get_reason_display() if presence and presence.reason else "",
                 presence.comment if presence else "",
                 hours_number(session.minutes),
@@ -256,8 +262,8 @@ def learner_pdf(sheet, cohorts, platform_minutes):
                 half,
                 times,
                 session.place,
-                status_text(presence),
-                hours_text(presence.minutes if present else 0),
+                status_text(presence, line.upcoming),
+                "" if line.upcoming else hours_text(presence.minutes if present else 0),
                 learner_signature(presence),
                 trainer_signature(session),
             ]

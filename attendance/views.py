@@ -75,12 +75,16 @@ def mine(request):
             return redirect("attendance:mine")
     month = selectors.this_month()
     cohorts = list(user.cohorts.select_related("site"))
+    sheet = selectors.learner_month(user, month, cohorts) if cohorts else None
+    if sheet:  # what was done, and the coming week (the month's sheet has them all)
+        week = timezone.localdate() + datetime.timedelta(days=7)
+        sheet.lines = [line for line in sheet.lines if not line.upcoming or line.session.date <= week]
     return render(
         request,
         "attendance/mine.html",
         {
             "form": form,
-            "sheet": selectors.learner_month(user, month, cohorts) if cohorts else None,
+            "sheet": sheet,
             "month": month,
             "previous_month": _month_links(month)[0],
             "open_sessions": selectors.open_sessions_of_learner(user),

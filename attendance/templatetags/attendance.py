@@ -11,8 +11,9 @@ def hours(minutes):
 
 
 @register.filter
-def status_label(presence):
-    return sheets.status_text(presence)
+def status_label(line):
+    """A line of a sheet: its session's attendance, or « À venir »."""
+    return sheets.status_text(line.presence, line.upcoming)
 
 
 @register.filter

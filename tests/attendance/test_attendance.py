@@ -458,3 +458,30 @@ def test_pages_use_a_bounded_number_of_queries(client, trainer, trainee, cohort,
     client.force_login(trainee)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("attendance:mine")).status_code == 200
+
+
+def test_sessions_still_to_come_are_not_counted_as_missed(client, trainer, trainee, cohort):
+    """In the middle of a month the sheet says what was done: a session to come with nothing noted is « À
+    venir », out of the hours; « Mon émargement » shows what was done and the coming week only."""
+    today = timezone.localdate()
+    month = today.replace(day=1)
+    past = Session.objects.create(cohort=cohort, date=today, half_day="matin", starts_at=MORNING[0], ends_at=MORNING[1])
+    soon = today + datetime.timedelta(days=3)
+    far = today + datetime.timedelta(days=20)
+    for day in (soon, far):
+        Session.objects.create(
+            cohort=cohort, date=day, half_day="apres-midi", starts_at=datetime.time(14), ends_at=datetime.time(17)
+        )
+    services.presences_mark(session=past, by=trainer, rows={trainee: ("present", None, "", "")})
+    client.force_login(trainee)
+    sheet = client.get(reverse("attendance:my_month", args=[month])).context["sheet"]
+    upcoming = [line.session.date for line in sheet.lines if line.upcoming]
+    assert upcoming == [d for d in (soon, far) if d.replace(day=1) == month]
+    assert (sheet.totals.sessions, sheet.totals.planned, sheet.totals.unrecorded) == (1, 210, 0)
+    assert sheet.totals.upcoming == len(upcoming)
+    mine = client.get(reverse("attendance:mine")).context["sheet"]
+    assert far not in [line.session.date for line in mine.lines]
+    if upcoming:
+        assert "À venir" in client.get(reverse("attendance:my_month", args=[month])).content.decode()
+        text = pdf_text(client.get(reverse("attendance:my_month_pdf", args=[month])))
+        assert "À venir" in text and "Heures prévues : 3 h 30" in text
